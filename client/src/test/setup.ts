@@ -1,0 +1,2 @@
+// Testing Library setup for jsdom component tests.
+export {};

@@ -1,0 +1,54 @@
+import type { DocEvent, DocumentState } from '../../../shared/index.js';
+
+/**
+ * Storage interfaces. Only server/src/storage/ touches the disk; the lowdb
+ * implementation is the embedded default, and a PostgreSQL one can take over by
+ * implementing the same interfaces.
+ */
+
+export interface LoadResult {
+  docs: DocumentState[];
+  /** Human-readable notes from recovery (e.g. a truncated last journal line that was skipped). */
+  warnings: string[];
+  /** How many journal events were replayed on top of the snapshots. */
+  replayed: number;
+}
+
+export interface DocumentStore {
+  /** Reads every document: latest snapshots, then replays the journal after them. */
+  load(): Promise<LoadResult>;
+  /**
+   * Appends events to the journal. Resolves only once they are durable
+   * (written and fdatasync'd; concurrent appends share one sync). Order is kept.
+   */
+  append(events: readonly DocEvent[]): Promise<void>;
+  /**
+   * Writes a snapshot of each given document (compact JSON, recording the seq it
+   * covers) and drops journal segments every event of which is covered.
+   * Serialises the documents synchronously on call, so callers may keep mutating after.
+   */
+  checkpoint(docs: Iterable<DocumentState>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  /** `scrypt$N$r$p$salt$hash` (base64 parts). Never leaves the server. */
+  passwordHash: string;
+  isAdmin: boolean;
+  createdAt: string;
+  /** Sessions created before this instant are invalid (logout everywhere, password change). */
+  sessionsValidAfter: string | null;
+}
+
+export interface UserStore {
+  list(): Promise<UserRecord[]>;
+  count(): Promise<number>;
+  getById(id: string): Promise<UserRecord | undefined>;
+  getByUsername(username: string): Promise<UserRecord | undefined>;
+  /** Fails with AppError('conflict') when the username is taken. */
+  create(user: UserRecord): Promise<void>;
+  update(id: string, patch: Partial<Omit<UserRecord, 'id'>>): Promise<UserRecord>;
+}

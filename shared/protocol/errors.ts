@@ -1,0 +1,72 @@
+/**
+ * Every error the server sends has one of these stable codes. The client maps
+ * codes to translated messages (`errors.<code>` in locales/); the `message`
+ * beside it is for logs and developers only.
+ */
+export const ERROR_CODES = [
+  'bad_request', // malformed body or payload (zod issues in `details`)
+  'payload_too_large', // a socket payload or request body over the transport limit
+  'text_too_long', // a cell text over MAX_CELL_TEXT_BYTES
+  'unauthenticated', // no session, or the session ended
+  'forbidden', // signed in, but not allowed to do this
+  'invalid_credentials',
+  'rate_limited',
+  'not_found', // generic unknown route
+  'document_not_found',
+  'paragraph_not_found',
+  'language_not_in_document',
+  'bad_revision', // base revision newer than the cell, or unknown
+  'not_joined', // a document event before doc:join
+  'conflict', // a REST-level conflict (e.g. user name taken)
+  'internal', // a bug; logged with a reference
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export type Ok<T> = { ok: true; data: T };
+export type Fail = { ok: false; error: ErrorBody };
+export type Result<T> = Ok<T> | Fail;
+
+export function ok<T>(data: T): Ok<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message: string, details?: unknown): Fail {
+  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
+}
+
+/** Thrown inside services; turned into a coded response at the edge (REST or socket). */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** HTTP status for each code, used by the REST error handler. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  payload_too_large: 413,
+  text_too_long: 413,
+  unauthenticated: 401,
+  forbidden: 403,
+  invalid_credentials: 401,
+  rate_limited: 429,
+  not_found: 404,
+  document_not_found: 404,
+  paragraph_not_found: 404,
+  language_not_in_document: 400,
+  bad_revision: 409,
+  not_joined: 409,
+  conflict: 409,
+  internal: 500,
+};

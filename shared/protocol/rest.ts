@@ -1,0 +1,23 @@
+import type { CellHistoryDto, DocumentSnapshot, DocumentSummary, HealthDto, PublicUser } from './dto.js';
+import type { CreateDocumentBody, CreateUserBody, LoginBody } from './schemas.js';
+
+/**
+ * The REST routes, one place. Every response body except /api/health is a
+ * `Result<T>` envelope: `{ ok: true, data }` or `{ ok: false, error: { code, message } }`.
+ * The session is an httpOnly cookie (`anor.sid`) set by login.
+ */
+export interface RestRoutes {
+  'GET /api/health': { body: never; res: HealthDto };
+  'POST /api/auth/login': { body: LoginBody; res: { user: PublicUser } };
+  'POST /api/auth/logout': { body: never; res: null };
+  'GET /api/auth/me': { body: never; res: { user: PublicUser } };
+  'GET /api/documents': { body: never; res: { documents: DocumentSummary[] } };
+  'POST /api/documents': { body: CreateDocumentBody; res: { document: DocumentSummary } };
+  'GET /api/documents/:docId': { body: never; res: { document: DocumentSnapshot } };
+  'DELETE /api/documents/:docId': { body: never; res: null };
+  'GET /api/documents/:docId/cells/:paragraphId/:lang/history': { body: never; res: CellHistoryDto };
+  'GET /api/users': { body: never; res: { users: PublicUser[] } };
+  'POST /api/users': { body: CreateUserBody; res: { user: PublicUser } };
+}
+
+export const SESSION_COOKIE = 'anor.sid';

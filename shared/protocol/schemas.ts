@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { LANGS } from '../languages.js';
+import { MAX_CELL_TEXT_BYTES, MAX_PARAGRAPHS, MAX_TITLE_LENGTH } from './limits.js';
+
+/**
+ * Zod schemas for every REST body and socket payload. Objects are zod's default
+ * (non-strict) objects, so unknown fields are stripped; `safeParse` reports all
+ * problems at once.
+ */
+export const langSchema = z.enum(LANGS);
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+export const opIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const encoder = new TextEncoder();
+/** Cell text; its byte cap is checked separately so that it gets its own error code. */
+export const cellTextSchema = z.string();
+export function cellTextTooLong(text: string): boolean {
+  // Cheap pre-check: UTF-8 is at most 3 bytes per UTF-16 unit.
+  return text.length * 3 > MAX_CELL_TEXT_BYTES && encoder.encode(text).length > MAX_CELL_TEXT_BYTES;
+}
+
+// ---- REST ----
+export const loginBody = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(1024),
+});
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const createUserBody = z.object({
+  username: z.string().min(1).max(64).regex(/^[\p{L}\p{N}_.-]+$/u),
+  password: z.string().min(8).max(1024),
+  displayName: z.string().min(1).max(100).optional(),
+});
+export type CreateUserBody = z.infer<typeof createUserBody>;
+
+export const createDocumentBody = z
+  .object({
+    title: z.string().trim().min(1).max(MAX_TITLE_LENGTH),
+    sourceLang: langSchema,
+    targetLangs: z.array(langSchema).min(1).max(4),
+    /** Source paragraphs, in order. */
+    paragraphs: z.array(cellTextSchema).max(MAX_PARAGRAPHS),
+  })
+  .refine((b) => !b.targetLangs.includes(b.sourceLang), { message: 'a target language equals the source', path: ['targetLangs'] })
+  .refine((b) => new Set(b.targetLangs).size === b.targetLangs.length, { message: 'repeated target language', path: ['targetLangs'] });
+export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
+
+export const docIdParams = z.object({ docId: id });
+export const cellParams = z.object({ docId: id, paragraphId: id, lang: langSchema });
+
+// ---- Socket payloads ----
+export const joinPayload = z.object({
+  docId: id,
+  /** The last sequence number this client applied; omit for a full snapshot. */
+  sinceSeq: z.number().int().nonnegative().optional(),
+});
+export type JoinPayload = z.infer<typeof joinPayload>;
+
+export const leavePayload = z.object({ docId: id });
+export type LeavePayload = z.infer<typeof leavePayload>;
+
+export const cellEditPayload = z.object({
+  docId: id,
+  paragraphId: id,
+  lang: langSchema,
+  opId: opIdSchema,
+  /** The cell revision the client's text was typed on. */
+  baseRev: z.number().int().nonnegative(),
+  /** The whole new text of the cell. */
+  text: cellTextSchema,
+});
+export type CellEditPayload = z.infer<typeof cellEditPayload>;
+
+export const paragraphInsertPayload = z.object({
+  docId: id,
+  opId: opIdSchema,
+  /** Insert after this paragraph; null inserts at the top. */
+  afterId: id.nullable(),
+  text: cellTextSchema.default(''),
+});
+export type ParagraphInsertPayload = z.infer<typeof paragraphInsertPayload>;
+
+export const paragraphDeletePayload = z.object({ docId: id, opId: opIdSchema, paragraphId: id });
+export type ParagraphDeletePayload = z.infer<typeof paragraphDeletePayload>;
+
+export const paragraphSplitPayload = z.object({
+  docId: id,
+  opId: opIdSchema,
+  paragraphId: id,
+  /** Source revision the offset refers to. */
+  baseRev: z.number().int().nonnegative(),
+  /** Split point, in graphemes from the start of the source text. */
+  offset: z.number().int().positive(),
+});
+export type ParagraphSplitPayload = z.infer<typeof paragraphSplitPayload>;
+
+export const paragraphJoinPayload = z.object({
+  docId: id,
+  opId: opIdSchema,
+  /** Joined with the paragraph after it. */
+  paragraphId: id,
+});
+export type ParagraphJoinPayload = z.infer<typeof paragraphJoinPayload>;
+
+export const presencePayload = z.object({
+  docId: id,
+  paragraphId: id.nullable(),
+  lang: langSchema.nullable(),
+  typing: z.boolean(),
+});
+export type PresencePayload = z.infer<typeof presencePayload>;
