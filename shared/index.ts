@@ -3,6 +3,7 @@ export * from './domain/types.js';
 export * from './domain/events.js';
 export * from './domain/text.js';
 export * from './domain/reducer.js';
+export * from './domain/paragraphs.js';
 export * from './merge/merge3.js';
 export * from './protocol/errors.js';
 export * from './protocol/limits.js';
