@@ -1,0 +1,304 @@
+import { applyEvent, EventMismatchError } from '../../../../shared/index.js';
+import type { Cell, DocEvent, DocumentSnapshot, Lang, PresenceEntry } from '../../../../shared/index.js';
+import { entryKey, newOpId } from './outbox.js';
+import type { Outbox, OutboxEntry } from './outbox.js';
+import { rebaseOnRemote, settleAfterAck } from './rebase.js';
+import { backoffMs, isTransient } from './retry.js';
+import type { AnyErrorCode } from './retry.js';
+import type { SyncTransport } from './transport.js';
+
+export interface DocSyncOptions {
+  debounceMs?: number;
+  retryBaseMs?: number;
+  typingIdleMs?: number;
+}
+
+export type LoadState = 'loading' | 'ready' | 'unauthenticated' | { error: AnyErrorCode };
+
+/**
+ * The client side of one open document: the snapshot kept current with
+ * `applyEvent`, the outbox of unsent edits, rebasing those on remote edits,
+ * acks, retries and presence. No React and no DOM here; the grid subscribes.
+ */
+export class DocSync {
+  doc: DocumentSnapshot | null = null;
+  state: LoadState = 'loading';
+  presence: PresenceEntry[] = [];
+  private entries = new Map<string, OutboxEntry>();
+  /** Edits on the wire, by entry key; `epoch` drops acks from a previous connection. */
+  private inflight = new Map<string, { opId: string; text: string; epoch: number }>();
+  /** Acked text shown until the matching event arrives, so a cell never flickers back. */
+  private settled = new Map<string, { text: string; rev: number; seq: number }>();
+  private timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private listeners = new Set<() => void>();
+  private unsubs: (() => void)[] = [];
+  private epoch = 0;
+  private version = 0;
+  private focus: { paragraphId: string | null; lang: Lang | null; typing: boolean } = { paragraphId: null, lang: null, typing: false };
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly debounceMs: number;
+  private readonly retryBaseMs: number;
+  private readonly typingIdleMs: number;
+
+  constructor(
+    readonly docId: string,
+    private readonly transport: SyncTransport,
+    private readonly outbox: Outbox,
+    opts: DocSyncOptions = {},
+  ) {
+    this.debounceMs = opts.debounceMs ?? 400;
+    this.retryBaseMs = opts.retryBaseMs ?? 500;
+    this.typingIdleMs = opts.typingIdleMs ?? 1500;
+    for (const e of outbox.forDoc(docId)) this.entries.set(entryKey(e), e);
+  }
+
+  start(): void {
+    this.unsubs.push(
+      this.transport.onEvent((ev) => this.onEvent(ev)),
+      this.transport.onPresence((p) => {
+        if (p.docId !== this.docId) return;
+        this.presence = p.entries.filter((e) => e.connectionId !== this.transport.connectionId);
+        this.changed();
+      }),
+      this.transport.onConnect(() => void this.join()),
+      this.transport.onDisconnect(() => {
+        this.epoch++;
+        this.inflight.clear();
+        this.changed();
+      }),
+      this.transport.onSessionEnded(() => {
+        this.state = 'unauthenticated';
+        this.changed();
+      }),
+    );
+    if (this.transport.connected) void this.join();
+  }
+
+  stop(): void {
+    for (const u of this.unsubs.splice(0)) u();
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    clearTimeout(this.typingTimer);
+    this.listeners.clear();
+  }
+
+  // ---- subscription (useSyncExternalStore) ----
+  subscribe = (cb: () => void): (() => void) => {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  };
+  getVersion = (): number => this.version;
+  private changed(): void {
+    this.version++;
+    for (const l of [...this.listeners]) l();
+  }
+
+  get connected(): boolean {
+    return this.transport.connected;
+  }
+
+  /** Edits not yet confirmed by the server (pending, in conflict or refused). */
+  get waitingCount(): number {
+    return this.entries.size;
+  }
+
+  entryFor(paragraphId: string, lang: Lang): OutboxEntry | undefined {
+    return this.entries.get(this.key(paragraphId, lang));
+  }
+
+  /** The text a cell shows: local unsent text first, then acked text, then the document. */
+  textOf(paragraphId: string, lang: Lang): string {
+    const key = this.key(paragraphId, lang);
+    const e = this.entries.get(key);
+    if (e) return e.text;
+    return this.settled.get(key)?.text ?? this.cell(paragraphId, lang)?.text ?? '';
+  }
+
+  cell(paragraphId: string, lang: Lang): Cell | undefined {
+    return this.doc?.paragraphs.find((p) => p.id === paragraphId)?.cells[lang];
+  }
+
+  // ---- local edits ----
+  setLocalText(paragraphId: string, lang: Lang, text: string): void {
+    const key = this.key(paragraphId, lang);
+    const prev = this.entries.get(key);
+    const cell = this.cell(paragraphId, lang);
+    let next: OutboxEntry;
+    if (prev) {
+      const onWire = this.inflight.get(key)?.opId === prev.opId;
+      next = { ...prev, text, opId: onWire ? newOpId() : prev.opId, updatedAt: Date.now() };
+      if (prev.state === 'failed') next = { ...next, state: 'pending', error: undefined, attempts: 0 };
+    } else {
+      const baseText = this.settled.get(key)?.text ?? cell?.text ?? '';
+      if (text === baseText) return;
+      next = {
+        docId: this.docId, paragraphId, lang, opId: newOpId(), baseRev: this.settledRev(key) ?? cell?.rev ?? 0,
+        baseText, text, state: 'pending', attempts: 0, updatedAt: Date.now(),
+      };
+    }
+    this.store(next);
+    this.markTyping(paragraphId, lang);
+    if (next.state === 'pending') this.schedule(key, this.debounceMs);
+    this.changed();
+  }
+
+  /** The user's choice for a conflict: sent as a plain edit on the newest revision. */
+  resolveConflict(paragraphId: string, lang: Lang, text: string): void {
+    const key = this.key(paragraphId, lang);
+    const e = this.entries.get(key);
+    if (!e) return;
+    const cell = this.cell(paragraphId, lang);
+    const base = { baseRev: e.theirsRev ?? cell?.rev ?? e.baseRev, baseText: e.theirs ?? cell?.text ?? e.baseText };
+    this.store({ ...e, ...base, text, state: 'pending', opId: newOpId(), theirs: undefined, theirsRev: undefined, attempts: 0 });
+    this.schedule(key, 0);
+    this.changed();
+  }
+
+  /** Explicit user action only: drops a refused or conflicting local edit. */
+  discard(paragraphId: string, lang: Lang): void {
+    this.drop(this.key(paragraphId, lang));
+    this.changed();
+  }
+
+  retryNow(paragraphId: string, lang: Lang): void {
+    const key = this.key(paragraphId, lang);
+    const e = this.entries.get(key);
+    if (e) this.store({ ...e, state: 'pending', error: undefined, attempts: 0 });
+    this.schedule(key, 0);
+    this.changed();
+  }
+
+  // ---- presence ----
+  setFocus(paragraphId: string | null, lang: Lang | null): void {
+    this.focus = { paragraphId, lang, typing: false };
+    this.sendPresence();
+  }
+
+  private markTyping(paragraphId: string, lang: Lang): void {
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => {
+      this.focus = { ...this.focus, typing: false };
+      this.sendPresence();
+    }, this.typingIdleMs);
+    if (this.focus.typing && this.focus.paragraphId === paragraphId && this.focus.lang === lang) return;
+    this.focus = { paragraphId, lang, typing: true };
+    this.sendPresence();
+  }
+
+  private sendPresence(): void {
+    if (this.transport.connected && this.state === 'ready') this.transport.updatePresence({ docId: this.docId, ...this.focus });
+  }
+
+  // ---- wire ----
+  private async join(): Promise<void> {
+    const epoch = this.epoch;
+    const res = await this.transport.join(this.doc ? { docId: this.docId, sinceSeq: this.doc.seq } : { docId: this.docId });
+    if (epoch !== this.epoch) return;
+    if (!res.ok) {
+      if (res.error.code === 'unauthenticated') this.state = 'unauthenticated';
+      else if (isTransient(res.error.code)) setTimeout(() => void (this.transport.connected && this.join()), backoffMs(1, this.retryBaseMs));
+      else this.state = { error: res.error.code };
+      this.changed();
+      return;
+    }
+    this.presence = res.data.presence.filter((e) => e.connectionId !== this.transport.connectionId);
+    if (res.data.mode === 'snapshot') {
+      this.doc = res.data.doc;
+      this.settled.clear();
+      for (const e of [...this.entries.values()]) {
+        const cell = this.cell(e.paragraphId, e.lang);
+        if (cell && cell.rev !== e.baseRev) this.replace(entryKey(e), rebaseOnRemote(e, cell.text, cell.rev));
+      }
+    } else {
+      for (const ev of res.data.events) this.onEvent(ev);
+    }
+    this.state = 'ready';
+    this.sendPresence();
+    for (const key of this.entries.keys()) this.schedule(key, 0);
+    this.changed();
+  }
+
+  private onEvent(ev: DocEvent): void {
+    const doc = this.doc;
+    if (ev.docId !== this.docId || !doc || ev.seq <= doc.seq) return;
+    try {
+      applyEvent(doc, ev);
+    } catch (err) {
+      if (!(err instanceof EventMismatchError)) throw err;
+      // A gap or a mismatch: start over from a fresh snapshot; the outbox survives.
+      this.doc = null;
+      void this.join();
+      return;
+    }
+    if (ev.type === 'cell.edited') {
+      const key = this.key(ev.paragraphId, ev.lang);
+      const e = this.entries.get(key);
+      if (e && !this.inflight.has(key) && ev.opId !== e.opId) this.replace(key, rebaseOnRemote(e, ev.text, ev.rev));
+    }
+    for (const [k, s] of this.settled) if (s.seq <= doc.seq) this.settled.delete(k);
+    this.changed();
+  }
+
+  private schedule(key: string, ms: number): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.send(key);
+    }, ms));
+  }
+
+  private async send(key: string): Promise<void> {
+    const e = this.entries.get(key);
+    if (!e || e.state !== 'pending' || this.inflight.has(key)) return;
+    if (!this.transport.connected || this.state !== 'ready') return; // join() reschedules everything
+    const sent = { opId: e.opId, text: e.text, epoch: this.epoch };
+    this.inflight.set(key, sent);
+    const res = await this.transport.editCell({
+      docId: e.docId, paragraphId: e.paragraphId, lang: e.lang, opId: e.opId, baseRev: e.baseRev, text: e.text,
+    });
+    if (this.inflight.get(key) !== sent) return; // the connection dropped meanwhile; join() resends
+    this.inflight.delete(key);
+    const current = this.entries.get(key);
+    if (res.ok) {
+      if (!this.doc || this.doc.seq < res.data.seq) this.settled.set(key, { text: res.data.text, rev: res.data.rev, seq: res.data.seq });
+      this.replace(key, settleAfterAck(current, sent, res.data));
+    } else if (current) {
+      const code = res.error.code;
+      if (code === 'bad_revision') {
+        // Our base is unknown to the server: re-anchor the text on the cell as we know it now.
+        const cell = this.cell(current.paragraphId, current.lang);
+        this.store({ ...current, baseRev: cell?.rev ?? 0, baseText: cell?.text ?? '', attempts: current.attempts + 1 });
+        this.schedule(key, backoffMs(current.attempts, this.retryBaseMs));
+      } else if (isTransient(code)) {
+        this.store({ ...current, attempts: current.attempts + 1 });
+        if (code === 'not_joined') void this.join();
+        else this.schedule(key, backoffMs(current.attempts, this.retryBaseMs));
+      } else {
+        this.store({ ...current, state: 'failed', error: code });
+      }
+    }
+    const after = this.entries.get(key);
+    if (after?.state === 'pending' && after.opId !== sent.opId) this.schedule(key, this.debounceMs);
+    this.changed();
+  }
+
+  // ---- outbox bookkeeping ----
+  private key(paragraphId: string, lang: Lang): string {
+    return entryKey({ docId: this.docId, paragraphId, lang });
+  }
+  private settledRev(key: string): number | undefined {
+    return this.settled.get(key)?.rev;
+  }
+  private store(e: OutboxEntry): void {
+    this.entries.set(entryKey(e), e);
+    this.outbox.put(e);
+  }
+  private drop(key: string): void {
+    this.entries.delete(key);
+    this.outbox.remove(key);
+  }
+  private replace(key: string, e: OutboxEntry | null): void {
+    if (e) this.store(e);
+    else this.drop(key);
+  }
+}
