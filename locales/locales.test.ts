@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Guards the five UI locales against drift from `en`, the source of the key
+ * type. Plural keys are compared by their base key: each locale must carry
+ * exactly the plural forms its language needs (Intl.PluralRules), no more.
+ */
+const UI_LOCALES = ['en', 'zh', 'ru', 'kk', 'uz'] as const;
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/u;
+/** Values that may legitimately equal the English ones (names, pure placeholders). */
+const SAME_AS_EN_ALLOWED = new Set(['app.name', 'grid.cell.editingHere', 'grid.header.number']);
+
+type Tree = { [k: string]: string | Tree };
+
+function load(lang: string): Tree {
+  return JSON.parse(readFileSync(new URL(`./${lang}/translation.json`, import.meta.url), 'utf8')) as Tree;
+}
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+/** base key → set of plural categories present (empty set for a non-plural key). */
+function shape(flat: Map<string, string>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const key of flat.keys()) {
+    const m = PLURAL_SUFFIX.exec(key);
+    const base = m ? key.slice(0, m.index) : key;
+    const forms = out.get(base) ?? new Set<string>();
+    if (m?.[1]) forms.add(m[1]);
+    out.set(base, forms);
+  }
+  return out;
+}
+
+const en = flatten(load('en'));
+const enShape = shape(en);
+
+describe.each(UI_LOCALES)('locale %s', (lang) => {
+  const flat = flatten(load(lang));
+  const own = shape(flat);
+  const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[];
+
+  it('has exactly the keys en has', () => {
+    const missing = [...enShape.keys()].filter((k) => !own.has(k));
+    const extra = [...own.keys()].filter((k) => !enShape.has(k));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+  });
+
+  it('has no empty strings', () => {
+    const empty = [...flat].filter(([, v]) => v.trim() === '').map(([k]) => k);
+    expect(empty).toEqual([]);
+  });
+
+  it('has every plural form its language needs, and no others', () => {
+    const problems: string[] = [];
+    for (const [base, enForms] of enShape) {
+      if (enForms.size === 0) continue;
+      const forms = own.get(base) ?? new Set<string>();
+      for (const c of needed) if (!forms.has(c)) problems.push(`${base}: missing _${c}`);
+      for (const c of forms) if (!needed.includes(c)) problems.push(`${base}: extra _${c}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the interpolation placeholders of en', () => {
+    const vars = (s: string): string[] => [...s.matchAll(/\{\{(\w+)\}\}/gu)].map((m) => m[1] ?? '').sort();
+    const problems: string[] = [];
+    for (const [key, value] of flat) {
+      const base = key.replace(PLURAL_SUFFIX, '');
+      const enValue = en.get(key) ?? en.get(`${base}_other`) ?? '';
+      if (JSON.stringify(vars(value)) !== JSON.stringify(vars(enValue))) problems.push(key);
+    }
+    expect(problems).toEqual([]);
+  });
+
+});
+
+describe.each(UI_LOCALES.filter((l) => l !== 'en'))('locale %s', (lang) => {
+  it('is translated, not an English copy', () => {
+    const flat = flatten(load(lang));
+    const copies = [...flat].filter(([k, v]) => !SAME_AS_EN_ALLOWED.has(k) && en.get(k) === v).map(([k]) => k);
+    expect(copies).toEqual([]);
+  });
+});
+
+describe('locale scripts', () => {
+  it('writes Kazakh in Cyrillic and Uzbek in Latin', () => {
+    const letters = (lang: string): string => [...flatten(load(lang)).values()].join(' ').replace(/\{\{\w+\}\}|\.(txt|md)\b/gu, '');
+    expect(letters('kk')).not.toMatch(/[A-Za-z]/u);
+    expect(letters('uz')).not.toMatch(/\p{Script=Cyrillic}/u);
+  });
+});
