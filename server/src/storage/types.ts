@@ -14,6 +14,18 @@ export interface LoadResult {
   replayed: number;
 }
 
+/** Journal counters, for tests (group commit happened) and `npm run bench`. */
+export interface StorageStats {
+  /** append() calls that carried events. */
+  appends: number;
+  events: number;
+  /** Durable group commits (one write + one fdatasync each); fewer than `appends` under concurrency. */
+  syncs: number;
+  bytes: number;
+  /** Most events made durable by a single sync. */
+  maxGroup: number;
+}
+
 export interface DocumentStore {
   /** Reads every document: latest snapshots, then replays the journal after them. */
   load(): Promise<LoadResult>;
@@ -28,6 +40,8 @@ export interface DocumentStore {
    * Serialises the documents synchronously on call, so callers may keep mutating after.
    */
   checkpoint(docs: Iterable<DocumentState>): Promise<void>;
+  /** Counters since open. */
+  stats(): StorageStats;
   close(): Promise<void>;
 }
 

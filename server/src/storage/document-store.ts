@@ -1,0 +1,176 @@
+import { join } from 'node:path';
+import type { DocEvent, DocumentState } from '../../../shared/index.js';
+import type { DocumentStore, LoadResult, StorageStats } from './types.js';
+import { ensureDir, fsyncPath } from './fsync.js';
+import { Journal, listSegments, segmentName } from './journal.js';
+import { forEachLine } from './lines.js';
+import { mapLimit } from './pool.js';
+import { looksLikeEvent, Replay, Warnings } from './replay.js';
+import { readSnapshots, removeSnapshot, serializeSnapshot, writeSnapshot } from './snapshots.js';
+
+interface SnapshotJob {
+  id: string;
+  seq: number;
+  json: string;
+}
+
+/**
+ * Documents on local files: `docs/<id>.json` snapshots plus the journal in
+ * `journal/<n>.jsonl` (see journal.ts for group commit, snapshots.ts for the file format).
+ *
+ * Compaction rule: a closed journal segment is deleted only when, for every
+ * document with events in it, the highest seq there is covered by a durable
+ * snapshot (or by a durable deletion whose snapshot file is already gone). The
+ * rule is checked, not assumed, so it holds whether callers apply events to
+ * their in-memory documents before or after appending them, and whatever is
+ * appended while a checkpoint runs; a segment that is not yet covered simply
+ * waits for a later checkpoint.
+ */
+export class LowdbDocumentStore implements DocumentStore {
+  readonly #docsDir: string;
+  readonly #journal: Journal;
+  /** Segments that were on disk at open, i.e. what load() replays. */
+  readonly #startupSegments: readonly number[];
+  readonly #log: (msg: string) => void;
+  /** Highest seq per document known to be covered on disk (durable snapshot, or deletion with its snapshot removed). */
+  readonly #covered = new Map<string, number>();
+  /** Durable deletions whose snapshot file has not been removed yet: id → seq of the deletion. */
+  readonly #deleted = new Map<string, number>();
+  #checkpoints: Promise<void> = Promise.resolve();
+  #loaded = false;
+
+  private constructor(docsDir: string, journal: Journal, startupSegments: readonly number[], log: (msg: string) => void) {
+    this.#docsDir = docsDir;
+    this.#journal = journal;
+    this.#startupSegments = startupSegments;
+    this.#log = log;
+  }
+
+  static async open(dataDir: string, log: (msg: string) => void): Promise<LowdbDocumentStore> {
+    const docsDir = join(dataDir, 'docs');
+    const journalDir = join(dataDir, 'journal');
+    await ensureDir(docsDir);
+    await ensureDir(journalDir);
+    const segments = await listSegments(journalDir);
+    return new LowdbDocumentStore(docsDir, Journal.create(journalDir, segments, log), segments, log);
+  }
+
+  /**
+   * Start-up recovery. Meant to be called once, before the first append: it
+   * reads what earlier runs left, and the events of this run are in memory anyway.
+   */
+  async load(): Promise<LoadResult> {
+    if (this.#loaded) throw new Error('load() runs once, at start-up');
+    this.#loaded = true;
+    const warnings = new Warnings();
+    const read = await readSnapshots(this.#docsDir);
+    for (const w of read.warnings) warnings.add(w);
+    const docs = new Map<string, DocumentState>();
+    for (const s of read.snapshots) {
+      docs.set(s.doc.id, s.doc);
+      this.#covered.set(s.doc.id, s.seq);
+    }
+    const replay = new Replay(docs, warnings);
+    for (const segNo of this.#startupSegments) {
+      const name = segmentName(segNo);
+      this.#journal.noteScannedSegment(segNo);
+      await forEachLine(join(this.#journal.dir, name), (line, lineNo, complete) => {
+        const where = `journal/${name} line ${lineNo}`;
+        if (!complete) {
+          // A crash in the middle of a write: that group was never acknowledged, so nothing promised is lost.
+          warnings.add(`${where}: truncated last line (${line.length} chars, interrupted write) skipped`);
+          return;
+        }
+        let ev: unknown;
+        try {
+          ev = JSON.parse(line);
+        } catch {
+          ev = undefined;
+        }
+        if (!looksLikeEvent(ev)) {
+          warnings.add(`${where}: corrupt line skipped`);
+          return;
+        }
+        this.#journal.noteScanned(segNo, ev.docId, ev.seq);
+        replay.apply(ev, where);
+      });
+    }
+    replay.finish();
+    for (const [id, seq] of replay.deleted) this.#deleted.set(id, seq);
+    const result: LoadResult = { docs: [...docs.values()], warnings: warnings.done(), replayed: replay.replayed };
+    for (const w of result.warnings) this.#log(`storage: ${w}`);
+    return result;
+  }
+
+  append(events: readonly DocEvent[]): Promise<void> {
+    const done = this.#journal.append(events);
+    for (const ev of events) {
+      if (ev.type !== 'document.deleted') continue;
+      // Registered before the caller's own continuation, so a checkpoint started after append() resolves sees it.
+      done.then(
+        () => this.#deleted.set(ev.docId, ev.seq),
+        () => {},
+      );
+    }
+    return done;
+  }
+
+  checkpoint(docs: Iterable<DocumentState>): Promise<void> {
+    const jobs: SnapshotJob[] = [];
+    for (const doc of docs) {
+      // Unchanged since its last durable snapshot: nothing to write.
+      if (doc.seq <= (this.#covered.get(doc.id) ?? 0)) continue;
+      jobs.push({ id: doc.id, seq: doc.seq, json: serializeSnapshot(doc) });
+    }
+    // Rotation is requested now so that events appended from here on land in a segment this checkpoint leaves alone.
+    const rotated = this.#journal.rotate();
+    rotated.catch(() => {});
+    const run = this.#checkpoints.then(() => this.#runCheckpoint(jobs, rotated));
+    this.#checkpoints = run.catch(() => {});
+    return run;
+  }
+
+  stats(): StorageStats {
+    return this.#journal.stats();
+  }
+
+  async close(): Promise<void> {
+    await this.#checkpoints;
+    await this.#journal.close();
+  }
+
+  async #runCheckpoint(jobs: readonly SnapshotJob[], rotated: Promise<number>): Promise<void> {
+    await rotated;
+    const written = await mapLimit(jobs, 4, async (job) => {
+      const deletedAt = this.#deleted.get(job.id);
+      // Never move a snapshot backwards, and never resurrect a document deleted meanwhile.
+      if (job.seq <= (this.#covered.get(job.id) ?? 0) || (deletedAt !== undefined && deletedAt > job.seq)) return false;
+      await writeSnapshot(this.#docsDir, job.id, job.json);
+      return true;
+    });
+    const rewritten = new Map<string, number>();
+    for (const [i, job] of jobs.entries()) if (written[i]) rewritten.set(job.id, job.seq);
+    // A snapshot written just now that is newer than the deletion belongs to a later life of the id; keep it.
+    const deletions = [...this.#deleted].filter(([id, seq]) => (rewritten.get(id) ?? 0) < seq);
+    for (const [id] of deletions) await removeSnapshot(this.#docsDir, id);
+    // One directory sync makes every rename and unlink above durable, before any segment goes.
+    await fsyncPath(this.#docsDir);
+    for (const [id, seq] of rewritten) if (seq > (this.#covered.get(id) ?? 0)) this.#covered.set(id, seq);
+    for (const [id, seq] of deletions) {
+      if ((this.#covered.get(id) ?? 0) < seq) this.#covered.set(id, seq);
+      if (this.#deleted.get(id) === seq) this.#deleted.delete(id);
+    }
+    const droppable: number[] = [];
+    for (const [no, seqs] of this.#journal.closedSegments()) {
+      let covered = true;
+      for (const [docId, seq] of seqs) {
+        if ((this.#covered.get(docId) ?? 0) < seq) {
+          covered = false;
+          break;
+        }
+      }
+      if (covered) droppable.push(no);
+    }
+    await this.#journal.drop(droppable);
+  }
+}

@@ -1,0 +1,50 @@
+import type session from 'express-session';
+import type { DocumentStore, UserStore } from './types.js';
+import { ensureDir } from './fsync.js';
+import { LowdbDocumentStore } from './document-store.js';
+import { LowdbUserStore } from './user-store.js';
+import { LowdbSessionStore } from './session-store.js';
+import type { SessionStoreOptions } from './session-store.js';
+
+export type { DocumentStore, LoadResult, StorageStats, UserRecord, UserStore } from './types.js';
+export type { SessionStoreOptions } from './session-store.js';
+
+export interface Storage {
+  documents: DocumentStore;
+  users: UserStore;
+  sessions: session.Store & { destroyForUser(userId: string): Promise<void> };
+  close(): Promise<void>;
+}
+
+export interface StorageOptions {
+  dataDir: string;
+  log?: (msg: string) => void;
+  sessions?: SessionStoreOptions;
+}
+
+/**
+ * Opens the embedded (lowdb + journal) storage in `dataDir`:
+ * `docs/<docId>.json`, `journal/<000001>.jsonl`, `users.json`, `sessions.json`.
+ * Missing directories are created, so a fresh empty directory works. Call
+ * `documents.load()` once at start-up before appending.
+ */
+export async function createStorage(opts: StorageOptions): Promise<Storage> {
+  const log = opts.log ?? ((msg: string) => console.warn(msg));
+  await ensureDir(opts.dataDir);
+  const documents = await LowdbDocumentStore.open(opts.dataDir, log);
+  const users = await LowdbUserStore.open(opts.dataDir);
+  const sessions = await LowdbSessionStore.open(opts.dataDir, opts.sessions);
+  let closing: Promise<void> | null = null;
+  return {
+    documents,
+    users,
+    sessions,
+    close() {
+      closing ??= (async () => {
+        await documents.close();
+        await sessions.close();
+      })();
+      return closing;
+    },
+  };
+}

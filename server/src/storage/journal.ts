@@ -1,0 +1,274 @@
+import { open, readdir, unlink } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DocEvent } from '../../../shared/index.js';
+import { fsyncPath, isErrno } from './fsync.js';
+import type { StorageStats } from './types.js';
+
+
+interface Group {
+  lines: string[];
+  events: DocEvent[];
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+interface Rotation {
+  resolve: (closedUpTo: number) => void;
+  reject: (e: unknown) => void;
+}
+
+const SEGMENT_RE = /^(\d+)\.jsonl$/;
+
+export function segmentName(no: number): string {
+  return `${String(no).padStart(6, '0')}.jsonl`;
+}
+
+/** Segment numbers present in `dir`, ascending (numerically: names may outgrow six digits). */
+export async function listSegments(dir: string): Promise<number[]> {
+  const out: number[] = [];
+  for (const name of await readdir(dir)) {
+    const m = SEGMENT_RE.exec(name);
+    if (m) out.push(Number(m[1]));
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * The append-only event journal, with group commit.
+ *
+ * append() only queues the serialised lines; a single writer loop takes
+ * everything queued while the previous write+fdatasync was in flight and sends
+ * it as one write followed by one fdatasync, so N concurrent appends cost one
+ * sync, not N. Order is the order of the append() calls.
+ *
+ * Each process writes to a fresh segment (max existing + 1), opened lazily at
+ * the first write: a segment torn by a crash is never appended to, so a
+ * half-written last line can never be glued to the next event.
+ *
+ * A failed write or fdatasync is fatal for the journal (fail-stop, like
+ * PostgreSQL after fsyncgate): the kernel may have dropped the dirty pages, so a
+ * retried sync could report success for data that is gone. Every later append
+ * rejects; the operator restarts, and recovery replays what is really on disk.
+ */
+export class Journal {
+  readonly #dir: string;
+  readonly #log: (msg: string) => void;
+  #segNo: number;
+  #fh: FileHandle | null = null;
+  #pending: Group | null = null;
+  #rotation: Rotation | null = null;
+  #running: Promise<void> | null = null;
+  #failed: Error | null = null;
+  #closed = false;
+  /** Highest seq per document in each closed or current segment we know the content of. */
+  readonly #segmentSeqs = new Map<number, Map<string, number>>();
+  readonly #stats: StorageStats = { appends: 0, events: 0, syncs: 0, bytes: 0, maxGroup: 0 };
+
+  private constructor(dir: string, nextSegment: number, log: (msg: string) => void) {
+    this.#dir = dir;
+    this.#segNo = nextSegment;
+    this.#log = log;
+  }
+
+  /** Opens the journal in `dir`; `existing` are the segments earlier runs left (see listSegments). */
+  static create(dir: string, existing: readonly number[], log: (msg: string) => void): Journal {
+    const last = existing.length > 0 ? existing[existing.length - 1]! : 0;
+    return new Journal(dir, last + 1, log);
+  }
+
+  get dir(): string {
+    return this.#dir;
+  }
+
+  /** The segment new events go to. Every segment below it is closed for good. */
+  get currentSegment(): number {
+    return this.#segNo;
+  }
+
+  stats(): StorageStats {
+    return { ...this.#stats };
+  }
+
+  append(events: readonly DocEvent[]): Promise<void> {
+    if (this.#failed) return Promise.reject(this.#failed);
+    if (this.#closed) return Promise.reject(new Error('journal is closed'));
+    if (events.length === 0) return Promise.resolve();
+    let g = this.#pending;
+    if (!g) {
+      g = newGroup();
+      this.#pending = g;
+    }
+    for (const ev of events) {
+      g.lines.push(JSON.stringify(ev));
+      g.events.push(ev);
+    }
+    this.#stats.appends++;
+    this.#kick();
+    return g.promise;
+  }
+
+  /**
+   * Closes the current segment (if anything was written to it) so that new
+   * events go to a new one. Resolves with the highest segment number that is
+   * now closed; the one in flight, if any, finishes first.
+   */
+  rotate(): Promise<number> {
+    if (this.#failed) return Promise.reject(this.#failed);
+    if (this.#closed) return Promise.reject(new Error('journal is closed'));
+    return new Promise<number>((resolve, reject) => {
+      const prev = this.#rotation;
+      // Two rotations requested before the loop gets to them are one rotation.
+      this.#rotation = prev
+        ? { resolve: (n) => (prev.resolve(n), resolve(n)), reject: (e) => (prev.reject(e), reject(e)) }
+        : { resolve, reject };
+      this.#kick();
+    });
+  }
+
+  /** Records what a scanned, closed segment holds (from start-up replay). */
+  noteScanned(segNo: number, docId: string, seq: number): void {
+    let m = this.#segmentSeqs.get(segNo);
+    if (!m) {
+      m = new Map();
+      this.#segmentSeqs.set(segNo, m);
+    }
+    if ((m.get(docId) ?? 0) < seq) m.set(docId, seq);
+  }
+
+  /** Marks a scanned segment as known even if it held no events (so it can be dropped). */
+  noteScannedSegment(segNo: number): void {
+    if (!this.#segmentSeqs.has(segNo)) this.#segmentSeqs.set(segNo, new Map());
+  }
+
+  /** Closed segments whose content is known, with the highest seq per document in each. */
+  closedSegments(): Array<[number, ReadonlyMap<string, number>]> {
+    const out: Array<[number, ReadonlyMap<string, number>]> = [];
+    for (const [no, seqs] of this.#segmentSeqs) if (no < this.#segNo) out.push([no, seqs]);
+    return out.sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Deletes closed segments and makes the deletion durable. */
+  async drop(segNos: readonly number[]): Promise<void> {
+    if (segNos.length === 0) return;
+    for (const no of segNos) {
+      if (no >= this.#segNo) throw new Error(`segment ${no} is not closed`);
+      await unlink(join(this.#dir, segmentName(no))).catch((e: unknown) => {
+        if (!isErrno(e, 'ENOENT')) throw e;
+      });
+      this.#segmentSeqs.delete(no);
+    }
+    await fsyncPath(this.#dir);
+  }
+
+  /** Waits for queued events to be durable, then closes the file. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    while (this.#running) await this.#running;
+    if (this.#fh) {
+      await this.#fh.close();
+      this.#fh = null;
+    }
+  }
+
+  #kick(): void {
+    // The loop starts on a microtask so that every append made in the same tick joins the first group.
+    if (!this.#running) this.#running = Promise.resolve().then(() => this.#loop());
+  }
+
+  async #loop(): Promise<void> {
+    for (;;) {
+      const rot = this.#rotation;
+      if (rot) {
+        this.#rotation = null;
+        try {
+          rot.resolve(await this.#rotateNow());
+        } catch (e) {
+          this.#fail(e);
+          rot.reject(e);
+        }
+        continue;
+      }
+      const g = this.#pending;
+      if (!g) {
+        // Cleared in the same synchronous step as the emptiness check, so an append
+        // arriving after this point always starts a new loop.
+        this.#running = null;
+        return;
+      }
+      this.#pending = null;
+      await this.#commit(g);
+    }
+  }
+
+  async #commit(g: Group): Promise<void> {
+    if (this.#failed) {
+      g.reject(this.#failed);
+      return;
+    }
+    try {
+      const fh = this.#fh ?? (await this.#openSegment());
+      let seqs = this.#segmentSeqs.get(this.#segNo);
+      if (!seqs) {
+        seqs = new Map();
+        this.#segmentSeqs.set(this.#segNo, seqs);
+      }
+      // Noted before the write: if it fails half-way the segment may hold these events.
+      for (const ev of g.events) if ((seqs.get(ev.docId) ?? 0) < ev.seq) seqs.set(ev.docId, ev.seq);
+      const buf = Buffer.from(g.lines.length === 1 ? `${g.lines[0]!}\n` : `${g.lines.join('\n')}\n`, 'utf8');
+      let off = 0;
+      while (off < buf.length) {
+        const { bytesWritten } = await fh.write(buf, off, buf.length - off);
+        off += bytesWritten;
+      }
+      await fh.datasync();
+      this.#stats.syncs++;
+      this.#stats.events += g.events.length;
+      this.#stats.bytes += buf.length;
+      if (g.events.length > this.#stats.maxGroup) this.#stats.maxGroup = g.events.length;
+      g.resolve();
+    } catch (e) {
+      this.#fail(e);
+      g.reject(e);
+    }
+  }
+
+  async #openSegment(): Promise<FileHandle> {
+    const fh = await open(join(this.#dir, segmentName(this.#segNo)), 'a');
+    // The new file's directory entry must be durable too, or a crash could lose the whole segment.
+    await fsyncPath(this.#dir);
+    this.#fh = fh;
+    return fh;
+  }
+
+  async #rotateNow(): Promise<number> {
+    if (this.#fh) {
+      await this.#fh.close();
+      this.#fh = null;
+      this.#segNo++;
+    }
+    return this.#segNo - 1;
+  }
+
+  #fail(e: unknown): void {
+    if (this.#failed) return;
+    this.#failed = e instanceof Error ? e : new Error(String(e));
+    this.#log(`storage: journal write failed, refusing further appends: ${this.#failed.message}`);
+    const g = this.#pending;
+    this.#pending = null;
+    g?.reject(this.#failed);
+  }
+}
+
+function newGroup(): Group {
+  let resolve!: () => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Callers may drop the promise of a failed group; the rejection is reported through the log.
+  promise.catch(() => {});
+  return { lines: [], events: [], promise, resolve, reject };
+}
