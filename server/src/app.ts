@@ -1,0 +1,80 @@
+import { createServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
+import express from 'express';
+import type { Express } from 'express';
+import type { HealthDto } from '../../shared/index.js';
+import type { Log } from './errors.js';
+import { apiNotFound, errorHandler, jsonBody, requireSession } from './http/middleware.js';
+import { authRoutes } from './http/routes/auth.js';
+import { documentRoutes } from './http/routes/documents.js';
+import { userRoutes } from './http/routes/users.js';
+import { createSessionMiddleware } from './http/session.js';
+import { serveClient } from './http/static.js';
+import { appVersion, defaultClientDir } from './paths.js';
+import { DocumentService } from './services/documents/index.js';
+import { PresenceService } from './services/presence.js';
+import { UserService } from './services/users.js';
+import { attachSockets } from './sockets/index.js';
+import type { AnorServer } from './sockets/types.js';
+import type { Storage } from './storage/index.js';
+
+export interface AppDeps {
+  storage: Storage;
+  /** A loaded document service over `storage.documents` (see DocumentService.load). */
+  documents: DocumentService;
+  sessionSecret: string;
+  log: Log;
+  /** The built client; defaults to dist/client. */
+  clientDir?: string;
+}
+
+export interface App {
+  app: Express;
+  httpServer: HttpServer;
+  io: AnorServer;
+  users: UserService;
+  documents: DocumentService;
+  /** Closes sockets and the HTTP server. Does not checkpoint or close storage: the owner of those does. */
+  close(): Promise<void>;
+}
+
+/** Builds the whole HTTP + Socket.IO application without listening (tests listen on port 0). */
+export function createApp(deps: AppDeps): App {
+  const { storage, documents, log } = deps;
+  const users = new UserService(storage.users);
+  const presence = new PresenceService();
+  const sessionMiddleware = createSessionMiddleware(storage.sessions, deps.sessionSecret);
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const sockets = attachSockets({ httpServer, sessionMiddleware, users, documents, presence, log });
+
+  app.get('/api/health', (_req, res) => {
+    const body: HealthDto = { ok: true, version: appVersion() };
+    res.json(body);
+  });
+  app.use('/api', jsonBody(), sessionMiddleware);
+  app.use('/api/auth', authRoutes({ users, sessionEnded: (sid) => sockets.endSession(sid) }));
+  app.use('/api/documents', requireSession(users), documentRoutes(documents));
+  app.use('/api/users', requireSession(users), userRoutes(users));
+  app.use('/api', apiNotFound);
+  serveClient(app, deps.clientDir ?? defaultClientDir());
+  app.use(errorHandler(log));
+
+  return {
+    app,
+    httpServer,
+    io: sockets.io,
+    users,
+    documents,
+    async close() {
+      presence.close();
+      // io.close() also closes the HTTP server it is attached to.
+      await new Promise<void>((resolve) => {
+        sockets.io.close(() => resolve());
+      });
+      httpServer.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../app.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { bootstrap } from '../services/bootstrap.js';
+import { DocumentService } from '../services/documents/index.js';
+import { loadOrCreateSessionSecret } from '../services/secret.js';
+import { createStorage } from '../storage/index.js';
+
+const CHECKPOINT_EVERY_MS = 5_000;
+
+function log(msg: string): void {
+  console.log(`[anor] ${msg}`);
+}
+
+/**
+ * `anor serve`: opens storage, replays documents, creates the admin and the
+ * demo on first start, listens, and on SIGINT/SIGTERM stops taking
+ * connections, checkpoints and closes storage before exiting.
+ */
+export async function run(_argv: string[]): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`anor serve: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+
+  const storage = await createStorage({ dataDir: config.dataDir, log });
+  const documents = new DocumentService(storage.documents, { log });
+  const loaded = await documents.load();
+  for (const w of loaded.warnings) log(`recovery: ${w}`);
+  if (loaded.replayed > 0) log(`replayed ${loaded.replayed} journal events`);
+
+  const sessionSecret = await loadOrCreateSessionSecret(config.dataDir);
+  const app = createApp({ storage, documents, sessionSecret, log });
+  const first = await bootstrap({ users: app.users, documents, adminPassword: config.adminPassword });
+  if (first.firstStart) log(`first start: created user admin${first.demoDocId ? ' and the demo document' : ''}`);
+  // Printed once, on the only start that generates it; the crash test and people both read this line.
+  if (first.generatedAdminPassword) console.log(`Admin password: ${first.generatedAdminPassword}`);
+  documents.startCheckpoints(CHECKPOINT_EVERY_MS);
+
+  await new Promise<void>((resolve, reject) => {
+    app.httpServer.once('error', reject);
+    app.httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = app.httpServer.address() as AddressInfo;
+  console.log(`Anor listening on http://localhost:${port}`);
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  log(`${signal}: shutting down`);
+  // A second signal while shutting down means "now".
+  const force = (): void => process.exit(130);
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
+  await app.close();
+  await documents.close();
+  await storage.close();
+  log('stopped');
+  return 0;
+}

@@ -1,0 +1,57 @@
+import express from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, HTTP_STATUS, MAX_JSON_BODY_BYTES } from '../../../shared/index.js';
+import { toFail } from '../errors.js';
+import type { Log } from '../errors.js';
+import type { UserService } from '../services/users.js';
+
+export function jsonBody(): RequestHandler {
+  return express.json({ limit: MAX_JSON_BODY_BYTES });
+}
+
+/** Loads the session's user into `res.locals.user`, or fails with `unauthenticated`. */
+export function requireSession(users: UserService): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const { userId, startedAt } = req.session;
+      const user = userId && startedAt ? await users.sessionUser(userId, startedAt) : undefined;
+      if (!user) throw new AppError('unauthenticated', 'sign in first');
+      res.locals.user = user;
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+export const requireAdmin: RequestHandler = (_req, res, next) => {
+  next(res.locals.user?.isAdmin ? undefined : new AppError('forbidden', 'administrators only'));
+};
+
+/** Unknown /api routes are coded errors, not the SPA's index.html. */
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError('not_found', `no route ${req.method} ${req.originalUrl}`));
+};
+
+function bodyParserError(err: unknown): AppError | undefined {
+  if (typeof err !== 'object' || err === null || !('type' in err) || typeof err.type !== 'string') return undefined;
+  if (err.type === 'entity.too.large') return new AppError('payload_too_large', `request body over ${MAX_JSON_BODY_BYTES} bytes`);
+  if (err.type === 'entity.parse.failed') return new AppError('bad_request', 'malformed JSON body');
+  // Unsupported charset/encoding, aborted or wrong-length bodies: all the client's doing.
+  if ('status' in err && typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+    return new AppError('bad_request', `unreadable request body (${err.type})`);
+  }
+  return undefined;
+}
+
+/** The one error handler; registered after every route. */
+export function errorHandler(log: Log): ErrorRequestHandler {
+  return (err: unknown, _req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const failure = toFail(bodyParserError(err) ?? err, log);
+    res.status(HTTP_STATUS[failure.error.code]).json(failure);
+  };
+}

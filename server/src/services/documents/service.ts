@@ -1,0 +1,275 @@
+import { AppError, applyEvent, documentFromCreated, docLangs, cellKey } from '../../../../shared/index.js';
+import type {
+  CellEditAck,
+  CellEditPayload,
+  CellHistoryDto,
+  CreateDocumentBody,
+  DocEvent,
+  DocEventBody,
+  DocumentMeta,
+  DocumentSnapshot,
+  DocumentState,
+  DocumentSummary,
+  Lang,
+  ParagraphDeletePayload,
+  ParagraphInsertPayload,
+  ParagraphJoinPayload,
+  ParagraphOpAck,
+  ParagraphSplitPayload,
+} from '../../../../shared/index.js';
+import type { DocumentStore } from '../../storage/types.js';
+import { newId } from '../ids.js';
+import { decideCreate } from './create.js';
+import { decideCellEdit } from './decideCell.js';
+import type { Decision } from './decision.js';
+import { decideDelete, decideInsert, decideJoin, decideSplit } from './decideParagraph.js';
+import { DocRuntime } from './runtime.js';
+import type { AckByKind, OpKind, OpResult, RuntimeLimits } from './runtime.js';
+import { summarize } from './summary.js';
+
+/** Called with each batch of events once durable, in seq order per document. */
+export type CommitListener = (docId: string, events: readonly DocEvent[]) => void;
+
+export interface DocumentServiceOptions extends Partial<RuntimeLimits> {
+  log?: (msg: string) => void;
+}
+
+export type JoinResult = { mode: 'snapshot'; doc: DocumentSnapshot } | { mode: 'events'; events: DocEvent[] };
+
+/**
+ * The collaborative core: every document in memory, decisions made one at a
+ * time per document, events made durable before anyone is told.
+ *
+ * Ordering: a use case decides and applies its events synchronously (Node runs
+ * one at a time, so decisions on a document are serialised without a lock),
+ * then queues the journal append. Appends are not awaited under any lock —
+ * many edits share one fdatasync — but each document chains its appends, so
+ * listeners (the socket broadcast) and acks see events strictly in seq order.
+ */
+export class DocumentService {
+  private readonly docs = new Map<string, DocRuntime>();
+  private readonly listeners = new Set<CommitListener>();
+  private readonly limits: RuntimeLimits;
+  private readonly log: (msg: string) => void;
+  private timer: NodeJS.Timeout | undefined;
+  private checkpointing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: DocumentStore,
+    opts: DocumentServiceOptions = {},
+  ) {
+    // 10,000 events ≈ a few MB per busy document; enough to bridge a laptop lid
+    // closed for a coffee. 50,000 opIds: far more than any client keeps in its outbox.
+    this.limits = { ringSize: opts.ringSize ?? 10_000, opIdLimit: opts.opIdLimit ?? 50_000 };
+    this.log = opts.log ?? (() => {});
+  }
+
+  async load(): Promise<{ warnings: string[]; replayed: number }> {
+    const result = await this.store.load();
+    for (const doc of result.docs) {
+      const rt = new DocRuntime(doc, this.limits);
+      rt.rebuildOps();
+      this.docs.set(doc.id, rt);
+    }
+    return { warnings: result.warnings, replayed: result.replayed };
+  }
+
+  onCommitted(listener: CommitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  count(): number {
+    return this.docs.size;
+  }
+
+  list(): DocumentSummary[] {
+    return [...this.docs.values()].map((rt) => summarize(rt.doc)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  meta(docId: string): DocumentMeta {
+    const { doc } = this.runtime(docId);
+    return { id: doc.id, title: doc.title, sourceLang: doc.sourceLang, targetLangs: doc.targetLangs, createdAt: doc.createdAt, createdBy: doc.createdBy };
+  }
+
+  snapshot(docId: string): DocumentSnapshot {
+    return toSnapshot(this.runtime(docId).doc);
+  }
+
+  history(docId: string, paragraphId: string, lang: Lang): CellHistoryDto {
+    const { doc } = this.runtime(docId);
+    if (!docLangs(doc).includes(lang)) throw new AppError('language_not_in_document', `document ${docId} has no ${lang} column`);
+    const revisions = doc.history[cellKey(paragraphId, lang)];
+    // A deleted paragraph's history stays readable; an id never seen is an error.
+    if (!revisions && !doc.paragraphs.some((p) => p.id === paragraphId)) {
+      throw new AppError('paragraph_not_found', `no paragraph ${paragraphId} in document ${docId}`);
+    }
+    return { paragraphId, lang, revisions: structuredClone(revisions ?? []) };
+  }
+
+  /**
+   * What a (re)joining client needs: the events after `sinceSeq` when the ring
+   * still holds them, else a snapshot. The caller subscribes the client to the
+   * live stream in the same tick, so nothing falls between the two; events
+   * applied but not yet broadcast arrive again later and the client drops them
+   * by seq.
+   */
+  join(docId: string, sinceSeq?: number): JoinResult {
+    const rt = this.runtime(docId);
+    const events = sinceSeq === undefined ? undefined : rt.eventsAfter(sinceSeq);
+    return events ? { mode: 'events', events } : { mode: 'snapshot', doc: toSnapshot(rt.doc) };
+  }
+
+  async create(body: CreateDocumentBody, by: string): Promise<DocumentSummary> {
+    const at = new Date().toISOString();
+    let docId = newId('d_');
+    while (this.docs.has(docId)) docId = newId('d_');
+    const ev: DocEvent = { ...decideCreate(body, { docId, paragraphId: () => newId('p_') }, by, at), docId, seq: 1, at, by, opId: null };
+    const start = documentFromCreated(ev, true);
+    const doc: DocumentState = { ...start, history: start.history ?? {} };
+    const rt = new DocRuntime(doc, this.limits);
+    rt.remember(ev);
+    this.docs.set(docId, rt);
+    await this.persist(rt, [ev]);
+    return summarize(doc);
+  }
+
+  async remove(docId: string, by: string): Promise<void> {
+    const rt = this.runtime(docId);
+    const ev = this.applyBodies(rt, [{ type: 'document.deleted' }], by, null);
+    // Gone for everyone at once; the deletion event still reaches the room.
+    // Storage learns of the deletion from the journal event, not from checkpoints.
+    this.docs.delete(docId);
+    await this.persist(rt, ev);
+  }
+
+  editCell(input: CellEditPayload, by: string): Promise<CellEditAck> {
+    return this.commit(input.docId, input.opId, 'cell', by, (doc) => decideCellEdit(doc, input));
+  }
+
+  insertParagraph(input: ParagraphInsertPayload, by: string): Promise<ParagraphOpAck> {
+    return this.commit(input.docId, input.opId, 'paragraph', by, (doc) => decideInsert(doc, input, () => newId('p_')));
+  }
+
+  deleteParagraph(input: ParagraphDeletePayload, by: string): Promise<ParagraphOpAck> {
+    return this.commit(input.docId, input.opId, 'paragraph', by, (doc) => decideDelete(doc, input));
+  }
+
+  splitParagraph(input: ParagraphSplitPayload, by: string): Promise<ParagraphOpAck> {
+    return this.commit(input.docId, input.opId, 'paragraph', by, (doc) => decideSplit(doc, input, () => newId('p_')));
+  }
+
+  joinParagraph(input: ParagraphJoinPayload, by: string): Promise<ParagraphOpAck> {
+    return this.commit(input.docId, input.opId, 'paragraph', by, (doc) => decideJoin(doc, input));
+  }
+
+  /** Snapshots every document changed since the last checkpoint (no-op when none). */
+  checkpoint(): Promise<void> {
+    // One at a time: a slow disk must not pile up overlapping snapshot writes.
+    this.checkpointing = this.checkpointing.then(async () => {
+      const dirty = [...this.docs.values()].filter((rt) => rt.dirty);
+      if (dirty.length === 0) return;
+      for (const rt of dirty) rt.dirty = false;
+      try {
+        await this.store.checkpoint(dirty.map((rt) => rt.doc));
+      } catch (err) {
+        for (const rt of dirty) rt.dirty = true;
+        throw err;
+      }
+    });
+    return this.checkpointing;
+  }
+
+  startCheckpoints(intervalMs: number): void {
+    this.stopCheckpoints();
+    this.timer = setInterval(() => {
+      this.checkpoint().catch((err: unknown) => this.log(`checkpoint failed: ${String(err)}`));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stopCheckpoints(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Waits for pending appends, then writes a final checkpoint. */
+  async close(): Promise<void> {
+    this.stopCheckpoints();
+    await Promise.all([...this.docs.values()].map((rt) => rt.tail));
+    await this.checkpoint();
+  }
+
+  private runtime(docId: string): DocRuntime {
+    const rt = this.docs.get(docId);
+    if (!rt) throw new AppError('document_not_found', `no document ${docId}`);
+    return rt;
+  }
+
+  private async commit<K extends OpKind>(
+    docId: string,
+    opId: string,
+    kind: K,
+    by: string,
+    decide: (doc: DocumentState) => Decision<AckByKind[K]>,
+  ): Promise<AckByKind[K]> {
+    const rt = this.runtime(docId);
+    const seen = rt.op(opId);
+    if (seen) {
+      if (seen.result.kind !== kind) throw new AppError('bad_request', `operation id ${opId} was used for another kind of operation`);
+      await seen.durable;
+      // Same kind checked just above, so the stored ack has this kind's shape.
+      return seen.result.ack as AckByKind[K];
+    }
+    const decision = decide(rt.doc);
+    const events = this.applyBodies(rt, decision.bodies, by, opId);
+    const ack = decision.finish(rt.doc, rt.doc.seq);
+    // An unchanged edit writes nothing, but still waits its turn so acks stay in order.
+    const durable = events.length > 0 ? this.persist(rt, events) : rt.tail;
+    rt.rememberOp(opId, { kind, ack } as OpResult, durable.catch(() => {}));
+    await durable;
+    return ack;
+  }
+
+  /** Stamps and applies event bodies in memory, synchronously. */
+  private applyBodies(rt: DocRuntime, bodies: readonly DocEventBody[], by: string, opId: string | null): DocEvent[] {
+    const at = new Date().toISOString();
+    const events: DocEvent[] = [];
+    for (const body of bodies) {
+      const ev: DocEvent = { ...body, docId: rt.doc.id, seq: rt.doc.seq + 1, at, by, opId };
+      applyEvent(rt.doc, ev);
+      rt.remember(ev);
+      events.push(ev);
+    }
+    if (events.length > 0) rt.dirty = true;
+    return events;
+  }
+
+  /**
+   * Queues the append and chains publication behind the document's earlier
+   * events. If an append fails the events stay applied in memory (the next
+   * checkpoint may still save them) but are never broadcast or acknowledged:
+   * the sender gets `internal`, peers see a seq gap and resync.
+   */
+  private persist(rt: DocRuntime, events: DocEvent[]): Promise<void> {
+    const appended = this.store.append(events);
+    const published = Promise.all([rt.tail, appended]).then(() => this.publish(rt.doc.id, events));
+    rt.tail = published.catch((err: unknown) => this.log(`journal append failed for ${rt.doc.id}: ${String(err)}`));
+    return published;
+  }
+
+  private publish(docId: string, events: readonly DocEvent[]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(docId, events);
+      } catch (err) {
+        this.log(`commit listener failed: ${String(err)}`);
+      }
+    }
+  }
+}
+
+function toSnapshot(doc: DocumentState): DocumentSnapshot {
+  const { history: _history, ...rest } = doc;
+  return structuredClone(rest);
+}

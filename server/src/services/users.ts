@@ -1,0 +1,70 @@
+import { AppError } from '../../../shared/index.js';
+import type { CreateUserBody, PublicUser } from '../../../shared/index.js';
+import type { UserRecord, UserStore } from '../storage/types.js';
+import { newId } from './ids.js';
+import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
+
+export function toPublicUser(u: UserRecord): PublicUser {
+  return { id: u.id, username: u.username, displayName: u.displayName, isAdmin: u.isAdmin };
+}
+
+// Verified against when the user name is unknown, so that a wrong name and a
+// wrong password take the same time and cannot be told apart.
+let dummyHash: Promise<string> | undefined;
+
+export class UserService {
+  constructor(private readonly users: UserStore) {}
+
+  async login(username: string, password: string): Promise<UserRecord> {
+    const user = await this.users.getByUsername(username);
+    const hash = user?.passwordHash ?? (await (dummyHash ??= hashPassword(generatePassword())));
+    const good = await verifyPassword(password, hash);
+    if (!user || !good) throw new AppError('invalid_credentials', 'wrong user name or password');
+    return user;
+  }
+
+  /**
+   * The user behind a session, or undefined when the session no longer counts:
+   * the user was removed, or their sessions were revoked after it started.
+   */
+  async sessionUser(userId: string, sessionStartedAt: string): Promise<UserRecord | undefined> {
+    const user = await this.users.getById(userId);
+    if (!user) return undefined;
+    if (user.sessionsValidAfter && user.sessionsValidAfter > sessionStartedAt) return undefined;
+    return user;
+  }
+
+  async list(): Promise<PublicUser[]> {
+    return (await this.users.list()).map(toPublicUser);
+  }
+
+  async create(body: CreateUserBody, opts: { isAdmin?: boolean } = {}): Promise<PublicUser> {
+    if (await this.users.getByUsername(body.username)) {
+      throw new AppError('conflict', `user name ${body.username} is taken`);
+    }
+    const record: UserRecord = {
+      id: newId('u_'),
+      username: body.username,
+      displayName: body.displayName ?? body.username,
+      passwordHash: await hashPassword(body.password),
+      isAdmin: opts.isAdmin ?? false,
+      createdAt: new Date().toISOString(),
+      sessionsValidAfter: null,
+    };
+    // The store also refuses a taken name (two concurrent creates): its AppError passes through.
+    await this.users.create(record);
+    return toPublicUser(record);
+  }
+
+  /**
+   * First start: creates `admin` when there are no users at all. Returns the
+   * password when it was generated (the caller prints it once), null when it
+   * came from configuration, undefined when users already existed.
+   */
+  async ensureAdmin(configured: string | undefined): Promise<{ generatedPassword: string | null } | undefined> {
+    if ((await this.users.count()) > 0) return undefined;
+    const password = configured ?? generatePassword();
+    await this.create({ username: 'admin', password, displayName: 'Administrator' }, { isAdmin: true });
+    return { generatedPassword: configured === undefined ? password : null };
+  }
+}

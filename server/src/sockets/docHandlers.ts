@@ -1,0 +1,102 @@
+import {
+  cellEditPayload,
+  joinPayload,
+  leavePayload,
+  paragraphDeletePayload,
+  paragraphInsertPayload,
+  paragraphJoinPayload,
+  paragraphSplitPayload,
+  presencePayload,
+} from '../../../shared/index.js';
+import type { Log } from '../errors.js';
+import type { DocumentService } from '../services/documents/index.js';
+import type { PresenceService } from '../services/presence.js';
+import { handler, requireJoined } from './handler.js';
+import type { AnorSocket } from './types.js';
+import { docRoom } from './types.js';
+
+export interface DocHandlerDeps {
+  documents: DocumentService;
+  presence: PresenceService;
+  log: Log;
+}
+
+/**
+ * Document events of one connection. Broadcasting is not done here: the
+ * document service publishes each event once durable, in seq order, and the
+ * socket layer relays it to the whole room, the sender included (see index.ts).
+ */
+export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): void {
+  const { documents, presence, log } = deps;
+  const user = socket.data.user;
+
+  socket.on(
+    'doc:join',
+    handler<'doc:join', typeof joinPayload>(log, joinPayload, ({ docId, sinceSeq }) => {
+      // Same tick: read the state and subscribe, so no event falls in between.
+      const result = documents.join(docId, sinceSeq);
+      void socket.join(docRoom(docId));
+      presence.enter(docId, { userId: user.id, displayName: user.displayName, connectionId: socket.id });
+      return { ...result, presence: presence.list(docId) };
+    }),
+  );
+
+  socket.on(
+    'doc:leave',
+    handler<'doc:leave', typeof leavePayload>(log, leavePayload, ({ docId }) => {
+      requireJoined(socket, docId);
+      void socket.leave(docRoom(docId));
+      presence.leave(docId, socket.id);
+      return null;
+    }),
+  );
+
+  socket.on(
+    'cell:edit',
+    handler<'cell:edit', typeof cellEditPayload>(log, cellEditPayload, (input) => {
+      requireJoined(socket, input.docId);
+      return documents.editCell(input, user.id);
+    }),
+  );
+
+  socket.on(
+    'paragraph:insert',
+    handler<'paragraph:insert', typeof paragraphInsertPayload>(log, paragraphInsertPayload, (input) => {
+      requireJoined(socket, input.docId);
+      return documents.insertParagraph(input, user.id);
+    }),
+  );
+
+  socket.on(
+    'paragraph:delete',
+    handler<'paragraph:delete', typeof paragraphDeletePayload>(log, paragraphDeletePayload, (input) => {
+      requireJoined(socket, input.docId);
+      return documents.deleteParagraph(input, user.id);
+    }),
+  );
+
+  socket.on(
+    'paragraph:split',
+    handler<'paragraph:split', typeof paragraphSplitPayload>(log, paragraphSplitPayload, (input) => {
+      requireJoined(socket, input.docId);
+      return documents.splitParagraph(input, user.id);
+    }),
+  );
+
+  socket.on(
+    'paragraph:join',
+    handler<'paragraph:join', typeof paragraphJoinPayload>(log, paragraphJoinPayload, (input) => {
+      requireJoined(socket, input.docId);
+      return documents.joinParagraph(input, user.id);
+    }),
+  );
+
+  socket.on(
+    'presence:update',
+    handler<'presence:update', typeof presencePayload>(log, presencePayload, ({ docId, ...where }) => {
+      requireJoined(socket, docId);
+      presence.update(docId, socket.id, where);
+      return null;
+    }),
+  );
+}

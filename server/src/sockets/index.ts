@@ -1,0 +1,100 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { RequestHandler } from 'express';
+import { Server } from 'socket.io';
+import { TRANSPORT_HARD_LIMIT_BYTES } from '../../../shared/index.js';
+import type { Log } from '../errors.js';
+import type { DocumentService } from '../services/documents/index.js';
+import type { PresenceService } from '../services/presence.js';
+import type { UserService } from '../services/users.js';
+import { registerDocHandlers } from './docHandlers.js';
+import { payloadLimit } from './handler.js';
+import type { AnorServer } from './types.js';
+import { docRoom, sessionRoom } from './types.js';
+
+export interface SocketDeps {
+  httpServer: HttpServer;
+  sessionMiddleware: RequestHandler;
+  users: UserService;
+  documents: DocumentService;
+  presence: PresenceService;
+  log: Log;
+}
+
+export interface Sockets {
+  io: AnorServer;
+  /** Tells the session's connections it ended, then disconnects them. */
+  endSession(sessionId: string): void;
+}
+
+/** The session express-session attached to the handshake request, if it is a signed-in one. */
+function sessionOf(req: IncomingMessage): { sessionId: string; userId: string; startedAt: string } | undefined {
+  if (!('session' in req) || !('sessionID' in req) || typeof req.sessionID !== 'string') return undefined;
+  const s = req.session;
+  if (typeof s !== 'object' || s === null || !('userId' in s) || !('startedAt' in s)) return undefined;
+  if (typeof s.userId !== 'string' || typeof s.startedAt !== 'string') return undefined;
+  return { sessionId: req.sessionID, userId: s.userId, startedAt: s.startedAt };
+}
+
+export function attachSockets(deps: SocketDeps): Sockets {
+  const { documents, presence, users, log } = deps;
+  const io: AnorServer = new Server(deps.httpServer, {
+    maxHttpBufferSize: TRANSPORT_HARD_LIMIT_BYTES,
+    serveClient: false,
+  });
+
+  // The REST session cookie authenticates the handshake too (HTTP polling and websocket upgrade).
+  io.engine.use(deps.sessionMiddleware);
+
+  io.use((socket, next) => {
+    const session = sessionOf(socket.request);
+    if (!session) {
+      next(new Error('unauthenticated'));
+      return;
+    }
+    users.sessionUser(session.userId, session.startedAt).then(
+      (user) => {
+        if (!user) {
+          next(new Error('unauthenticated'));
+          return;
+        }
+        socket.data.user = { id: user.id, displayName: user.displayName };
+        socket.data.sessionId = session.sessionId;
+        next();
+      },
+      (err: unknown) => {
+        log(`socket auth failed: ${String(err)}`);
+        next(new Error('internal'));
+      },
+    );
+  });
+
+  io.on('connection', (socket) => {
+    void socket.join(sessionRoom(socket.data.sessionId));
+    socket.use(payloadLimit);
+    registerDocHandlers(socket, { documents, presence, log });
+    socket.on('disconnect', () => presence.leaveAll(socket.id));
+  });
+
+  // Every durable event goes to the whole room, the sender included: the
+  // sender needs the event to advance its seq, and clients drop any event
+  // whose seq they already have (e.g. one that was in their join snapshot).
+  documents.onCommitted((docId, events) => {
+    const room = docRoom(docId);
+    for (const ev of events) io.to(room).emit('doc:event', ev);
+    if (events.some((ev) => ev.type === 'document.deleted')) {
+      io.in(room).socketsLeave(room);
+      presence.drop(docId);
+    }
+  });
+
+  presence.onChange((docId, entries) => io.to(docRoom(docId)).emit('presence:state', { docId, entries }));
+
+  return {
+    io,
+    endSession(sessionId) {
+      const room = sessionRoom(sessionId);
+      io.to(room).emit('session:ended', { code: 'unauthenticated' });
+      io.in(room).disconnectSockets();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientEventName, ClientToServerEvents, ServerToClientEvents } from '../../../shared/index.js';
+
+export interface SocketData {
+  user: { id: string; displayName: string };
+  sessionId: string;
+}
+
+export type AnorServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AnorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** The `T` of an event's `Result<T>` ack. */
+export type AckData<E extends ClientEventName> = Extract<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0], { ok: true }>['data'];
+
+export const docRoom = (docId: string): string => `doc:${docId}`;
+export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
