@@ -1,0 +1,37 @@
+import type { Result } from '../../../shared/index.js';
+
+export interface HttpResult<T> {
+  status: number;
+  body: Result<T>;
+}
+
+/** fetch with an optional session cookie; returns status and the parsed envelope. */
+export async function request<T>(
+  url: string,
+  method: string,
+  path: string,
+  opts: { cookie?: string; json?: unknown; rawBody?: string } = {},
+): Promise<HttpResult<T> & { setCookie: string | null }> {
+  const headers: Record<string, string> = {};
+  if (opts.cookie) headers.cookie = opts.cookie;
+  let body: string | undefined;
+  if (opts.json !== undefined) body = JSON.stringify(opts.json);
+  if (opts.rawBody !== undefined) body = opts.rawBody;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url + path, { method, headers, ...(body === undefined ? {} : { body }) });
+  return { status: res.status, body: (await res.json()) as Result<T>, setCookie: res.headers.get('set-cookie') };
+}
+
+/** Logs in over HTTP and returns the `anor.sid=…` cookie pair. */
+export async function login(url: string, username: string, password: string): Promise<string> {
+  const r = await request<unknown>(url, 'POST', '/api/auth/login', { json: { username, password } });
+  if (!r.body.ok || !r.setCookie) throw new Error(`login failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.setCookie.split(';')[0] ?? '';
+}
+
+/** The data of a successful call, or a thrown error naming the code. */
+export async function data<T>(url: string, method: string, path: string, opts: { cookie?: string; json?: unknown } = {}): Promise<T> {
+  const r = await request<T>(url, method, path, opts);
+  if (!r.body.ok) throw new Error(`${method} ${path}: ${r.status} ${r.body.error.code} ${r.body.error.message}`);
+  return r.body.data;
+}

@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/app.js';
+import type { App } from '../../src/app.js';
+import { bootstrap } from '../../src/services/bootstrap.js';
+import { DocumentService } from '../../src/services/documents/index.js';
+import { loadOrCreateSessionSecret } from '../../src/services/secret.js';
+import { createStorage } from '../../src/storage/index.js';
+import type { Storage } from '../../src/storage/index.js';
+
+export const ADMIN_PASSWORD = 'test-admin-password';
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  app: App;
+  storage: Storage;
+  documents: DocumentService;
+  demoDocId: string;
+  /** Lines the server logged (internal errors land here). */
+  logs: string[];
+  /** Closes everything; keeps the data dir unless `remove`. */
+  stop(opts?: { remove?: boolean }): Promise<void>;
+}
+
+/**
+ * The real app on an ephemeral port over real storage in a fresh temp dir
+ * (or `dataDir` to restart on an existing one), bootstrapped like `anor serve`.
+ */
+export async function startServer(opts: { dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'anor-server-')));
+  const logs: string[] = [];
+  const log = (msg: string): void => void logs.push(msg);
+  const storage = await createStorage({ dataDir, log });
+  const documents = new DocumentService(storage.documents, { log });
+  await documents.load();
+  const app = createApp({ storage, documents, sessionSecret: await loadOrCreateSessionSecret(dataDir), log, clientDir: join(dataDir, 'no-client') });
+  const first = await bootstrap({ users: app.users, documents, adminPassword: ADMIN_PASSWORD });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = app.httpServer.address() as AddressInfo;
+  const demoDocId = first.demoDocId ?? documents.list()[0]?.id ?? '';
+  let stopped = false;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    app,
+    storage,
+    documents,
+    demoDocId,
+    logs,
+    async stop({ remove = true } = {}) {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+      await documents.close();
+      await storage.close();
+      if (remove) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
