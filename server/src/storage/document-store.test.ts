@@ -1,4 +1,4 @@
-import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocEvent } from '../../../shared/index.js';
@@ -152,6 +152,35 @@ describe('document store: journal and replay', () => {
     expect(doc!.seq).toBe(4);
     expect(doc!.paragraphs[0]!.cells.zh!.text).toBe('一');
     expect(doc!.paragraphs[1]!.cells.ru!.text).toBe('три');
+  });
+
+  it('replays a segment larger than the reader chunk, with multi-byte text across chunk edges', async () => {
+    const f = new DocEventFactory('big');
+    const long = '漢字とКириллица '.repeat(4000);
+    const events = [f.created(3), ...Array.from({ length: 30 }, (_, i) => f.edited(`p${(i % 3) + 1}`, 'zh', `${i}${long}`, Math.floor(i / 3) + 1))];
+    let s = await openStorage();
+    await s.documents.load();
+    await s.documents.append(events);
+    expect(s.documents.stats().bytes).toBeGreaterThan(2 * 1024 * 1024);
+    s = await reopen(s);
+    const loaded = await s.documents.load();
+    expect(loaded.warnings).toEqual([]);
+    expect(byId(loaded.docs)).toEqual(byId(reduceAll(events).values()));
+  });
+
+  it('stops accepting appends after a failed write (fail-stop), and the failure is reported', async () => {
+    const logged: string[] = [];
+    const s = await createStorage({ dataDir: dir, log: (m) => logged.push(m) });
+    open.push(s);
+    await s.documents.load();
+    // The segment is opened at the first write; without its directory that write fails for real.
+    await rm(join(dir, 'journal'), { recursive: true });
+    const f = new DocEventFactory('docA');
+    await expect(s.documents.append([f.created(1)])).rejects.toThrow(/ENOENT/);
+    await mkdir(join(dir, 'journal'));
+    await expect(s.documents.append([f.edited('p1', 'ru', 'нет', 1)])).rejects.toThrow(/ENOENT/);
+    expect(logged.some((m) => /journal write failed/.test(m))).toBe(true);
+    expect(await readdir(join(dir, 'journal'))).toEqual([]);
   });
 
   it('rejects appends after close', async () => {

@@ -1,10 +1,10 @@
-import { open, readdir, unlink } from 'node:fs/promises';
+import { open, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocEvent } from '../../../shared/index.js';
 import { fsyncPath, isErrno } from './fsync.js';
+import { SegmentIndex, segmentName } from './segments.js';
 import type { StorageStats } from './types.js';
-
 
 interface Group {
   lines: string[];
@@ -17,22 +17,6 @@ interface Group {
 interface Rotation {
   resolve: (closedUpTo: number) => void;
   reject: (e: unknown) => void;
-}
-
-const SEGMENT_RE = /^(\d+)\.jsonl$/;
-
-export function segmentName(no: number): string {
-  return `${String(no).padStart(6, '0')}.jsonl`;
-}
-
-/** Segment numbers present in `dir`, ascending (numerically: names may outgrow six digits). */
-export async function listSegments(dir: string): Promise<number[]> {
-  const out: number[] = [];
-  for (const name of await readdir(dir)) {
-    const m = SEGMENT_RE.exec(name);
-    if (m) out.push(Number(m[1]));
-  }
-  return out.sort((a, b) => a - b);
 }
 
 /**
@@ -62,8 +46,8 @@ export class Journal {
   #running: Promise<void> | null = null;
   #failed: Error | null = null;
   #closed = false;
-  /** Highest seq per document in each closed or current segment we know the content of. */
-  readonly #segmentSeqs = new Map<number, Map<string, number>>();
+  /** What the segments written here, and those scanned at start-up, hold. */
+  readonly #index = new SegmentIndex();
   readonly #stats: StorageStats = { appends: 0, events: 0, syncs: 0, bytes: 0, maxGroup: 0 };
 
   private constructor(dir: string, nextSegment: number, log: (msg: string) => void) {
@@ -127,26 +111,19 @@ export class Journal {
     });
   }
 
-  /** Records what a scanned, closed segment holds (from start-up replay). */
+  /** Records what a segment scanned at start-up holds. */
   noteScanned(segNo: number, docId: string, seq: number): void {
-    let m = this.#segmentSeqs.get(segNo);
-    if (!m) {
-      m = new Map();
-      this.#segmentSeqs.set(segNo, m);
-    }
-    if ((m.get(docId) ?? 0) < seq) m.set(docId, seq);
+    this.#index.note(segNo, docId, seq);
   }
 
   /** Marks a scanned segment as known even if it held no events (so it can be dropped). */
   noteScannedSegment(segNo: number): void {
-    if (!this.#segmentSeqs.has(segNo)) this.#segmentSeqs.set(segNo, new Map());
+    this.#index.ensure(segNo);
   }
 
   /** Closed segments whose content is known, with the highest seq per document in each. */
   closedSegments(): Array<[number, ReadonlyMap<string, number>]> {
-    const out: Array<[number, ReadonlyMap<string, number>]> = [];
-    for (const [no, seqs] of this.#segmentSeqs) if (no < this.#segNo) out.push([no, seqs]);
-    return out.sort((a, b) => a[0] - b[0]);
+    return this.#index.below(this.#segNo);
   }
 
   /** Deletes closed segments and makes the deletion durable. */
@@ -157,7 +134,7 @@ export class Journal {
       await unlink(join(this.#dir, segmentName(no))).catch((e: unknown) => {
         if (!isErrno(e, 'ENOENT')) throw e;
       });
-      this.#segmentSeqs.delete(no);
+      this.#index.forget(no);
     }
     await fsyncPath(this.#dir);
   }
@@ -209,11 +186,7 @@ export class Journal {
     }
     try {
       const fh = this.#fh ?? (await this.#openSegment());
-      let seqs = this.#segmentSeqs.get(this.#segNo);
-      if (!seqs) {
-        seqs = new Map();
-        this.#segmentSeqs.set(this.#segNo, seqs);
-      }
+      const seqs = this.#index.ensure(this.#segNo);
       // Noted before the write: if it fails half-way the segment may hold these events.
       for (const ev of g.events) if ((seqs.get(ev.docId) ?? 0) < ev.seq) seqs.set(ev.docId, ev.seq);
       const buf = Buffer.from(g.lines.length === 1 ? `${g.lines[0]!}\n` : `${g.lines.join('\n')}\n`, 'utf8');
