@@ -1,0 +1,6 @@
+export * from './types.js';
+export { runChecks, CHECKS } from './run.js';
+export { checkAcrossTargets, MIN_TARGETS_FOR_VOTE } from './across.js';
+export { EXPECTED_LENGTH_RATIO, sentences } from './translation.js';
+export { findTerm } from './glossary.js';
+export { glossarySchema } from './glossary-schema.js';

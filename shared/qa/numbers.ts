@@ -1,0 +1,90 @@
+import type { Lang } from '../languages.js';
+import { extractNumbers, sameNumber, type ExtractedNumber } from '../text/numbers.js';
+import { dateKey, extractDates, type ExtractedDate } from '../text/dates.js';
+import { finding, type CheckInput, type Finding } from './types.js';
+
+/** Figures outside dates: the day and month of a date are compared as a date instead. */
+export function figuresOutsideDates(text: string, lang: Lang, dates: ExtractedDate[] = extractDates(text, lang)): ExtractedNumber[] {
+  return extractNumbers(text, lang).filter((n) => !dates.some((d) => n.index >= d.index && n.index < d.end));
+}
+
+function formatValue(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
+}
+
+/**
+ * Every source figure must appear in the target with the same value, however
+ * each language writes it. A leftover source figure next to a leftover target
+ * figure is reported as "changed" (pointing at the target one); other leftovers
+ * as missing (error) or added (warning — a translator may spell out a date or
+ * add a year for clarity).
+ */
+export function checkNumbers({ source, target, sourceLang, targetLang }: CheckInput): Finding[] {
+  const sourceDates = extractDates(source, sourceLang);
+  const targetDates = extractDates(target, targetLang);
+  const src = figuresOutsideDates(source, sourceLang, sourceDates);
+  const tgt = figuresOutsideDates(target, targetLang, targetDates);
+  const unmatchedTarget = [...tgt];
+  const missing: ExtractedNumber[] = [];
+  for (const n of src) {
+    const at = unmatchedTarget.findIndex((t) => sameNumber(t.value, n.value));
+    if (at >= 0) unmatchedTarget.splice(at, 1);
+    else missing.push(n);
+  }
+  const out: Finding[] = [];
+  for (const n of missing) {
+    const changed = unmatchedTarget.shift();
+    if (changed) {
+      out.push(
+        finding(
+          'number_missing',
+          'changed',
+          `Number ${n.raw} (${formatValue(n.value)}) in the source reads ${changed.raw} (${formatValue(changed.value)}) in the target`,
+          { source: n.raw, target: changed.raw, value: formatValue(n.value) },
+          [{ start: changed.index, end: changed.index + changed.raw.length }],
+        ),
+      );
+    } else {
+      out.push(
+        finding('number_missing', null, `Number ${n.raw} (${formatValue(n.value)}) is missing from the target`, {
+          source: n.raw,
+          value: formatValue(n.value),
+        }),
+      );
+    }
+  }
+  for (const t of unmatchedTarget) {
+    out.push(
+      finding('number_added', null, `Number ${t.raw} in the target is not in the source`, { target: t.raw, value: formatValue(t.value) }, [
+        { start: t.index, end: t.index + t.raw.length },
+      ]),
+    );
+  }
+  out.push(...compareDates(sourceDates, targetDates));
+  return out;
+}
+
+function compareDates(sourceDates: ExtractedDate[], targetDates: ExtractedDate[]): Finding[] {
+  const left = [...targetDates];
+  const out: Finding[] = [];
+  for (const d of sourceDates) {
+    const at = left.findIndex((t) => dateKey(t) === dateKey(d));
+    if (at >= 0) {
+      left.splice(at, 1);
+      continue;
+    }
+    const other = left.shift();
+    out.push(
+      finding(
+        'date_mismatch',
+        other ? 'changed' : null,
+        other
+          ? `Date ${d.raw} (${dateKey(d)}) in the source reads ${other.raw} (${dateKey(other)}) in the target`
+          : `Date ${d.raw} (${dateKey(d)}) is missing from the target`,
+        other ? { source: d.raw, target: other.raw, date: dateKey(d) } : { source: d.raw, date: dateKey(d) },
+        other ? [{ start: other.index, end: other.end }] : [],
+      ),
+    );
+  }
+  return out;
+}

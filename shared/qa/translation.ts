@@ -1,0 +1,95 @@
+import { LANG_TAG, type Lang } from '../languages.js';
+import { graphemeLength } from '../domain/text.js';
+import { finding, type CheckInput, type Finding } from './types.js';
+
+function comparable(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * Identical to the source. A cell that is only a name, a figure or a code (one
+ * word or none) may rightly be the same in every language, so it needs at
+ * least two words with letters to count.
+ */
+export function checkUntranslated({ source, target }: CheckInput): Finding[] {
+  const s = comparable(source);
+  if (!s || s !== comparable(target)) return [];
+  const words = s.match(/[\p{L}][\p{L}\p{M}'’ʻʼ-]*/gu) ?? [];
+  if (words.length < 2) return [];
+  return [finding('untranslated', null, 'The target is identical to the source', {}, [{ start: 0, end: target.length }])];
+}
+
+/**
+ * Expected target/source length in characters (graphemes, spaces excluded),
+ * per language pair. Starting points from typical news translation — Chinese
+ * runs at about 0.3 of English, Cyrillic Russian/Kazakh about 15 % longer,
+ * agglutinative Uzbek Latin (with its two-character oʻ gʻ sh ch) about 20 %
+ * longer; pairs not through English follow from those. Only a ratio outside
+ * half to double the expectation is reported, so the numbers need not be exact.
+ */
+export const EXPECTED_LENGTH_RATIO: Record<Lang, Record<Lang, number>> = {
+  en: { en: 1, zh: 0.3, ru: 1.15, kk: 1.15, uz: 1.2 },
+  zh: { en: 3.3, zh: 1, ru: 3.8, kk: 3.8, uz: 4.0 },
+  ru: { en: 0.87, zh: 0.26, ru: 1, kk: 1.0, uz: 1.05 },
+  kk: { en: 0.87, zh: 0.26, ru: 1.0, kk: 1, uz: 1.05 },
+  uz: { en: 0.83, zh: 0.25, ru: 0.95, kk: 0.95, uz: 1 },
+};
+export const LENGTH_RATIO_TOLERANCE = 2;
+/** Below this many source characters ratios swing too much to mean anything (headings, names). */
+export const LENGTH_RATIO_MIN_SOURCE = 30;
+
+function visibleLength(text: string): number {
+  return graphemeLength(text.replace(/\s+/gu, ''));
+}
+
+export function checkLengthRatio({ source, target, sourceLang, targetLang }: CheckInput): Finding[] {
+  const s = visibleLength(source);
+  const t = visibleLength(target);
+  if (s < LENGTH_RATIO_MIN_SOURCE || t === 0) return [];
+  const expected = EXPECTED_LENGTH_RATIO[sourceLang][targetLang];
+  const ratio = t / s;
+  const off = ratio / expected;
+  if (off >= 1 / LENGTH_RATIO_TOLERANCE && off <= LENGTH_RATIO_TOLERANCE) return [];
+  const params = { ratio: Number(ratio.toFixed(2)), expected, sourceLength: s, targetLength: t };
+  return off < 1
+    ? [finding('length_ratio', 'short', `The target is unusually short: ${params.ratio}× the source length, ${sourceLang}→${targetLang} usually ≈ ${expected}×`, params)]
+    : [finding('length_ratio', 'long', `The target is unusually long: ${params.ratio}× the source length, ${sourceLang}→${targetLang} usually ≈ ${expected}×`, params)];
+}
+
+const segmenters = new Map<Lang, Intl.Segmenter>();
+// ICU breaks after "Mr." or "т." before a capital; a segment ending in one of these is glued to the next.
+const ABBREVIATION_END =
+  /(?<![\p{L}])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|e\.g|i\.e|No|Prof|Gen|Gov|Inc|Ltd|Co|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|г|гг|т|им|ул|тыс|млн|млрд|др|проф|акад|ж|жж|y|obl|ko['ʻ‘’]?ch)\.\s*$/u;
+
+/** Sentences by Intl.Segmenter, abbreviations glued back, empty (punctuation-only) segments dropped. */
+export function sentences(text: string, lang: Lang): string[] {
+  let seg = segmenters.get(lang);
+  if (!seg) {
+    seg = new Intl.Segmenter(LANG_TAG[lang], { granularity: 'sentence' });
+    segmenters.set(lang, seg);
+  }
+  const out: string[] = [];
+  let carry = '';
+  for (const { segment } of seg.segment(text)) {
+    const joined = carry + segment;
+    if (ABBREVIATION_END.test(joined)) {
+      carry = joined;
+      continue;
+    }
+    carry = '';
+    if (/[\p{L}\p{N}]/u.test(joined)) out.push(joined);
+  }
+  if (/[\p{L}\p{N}]/u.test(carry)) out.push(carry);
+  return out;
+}
+
+/**
+ * A missing sentence shows as fewer sentences in the target. More sentences is
+ * not reported: splitting a long Chinese sentence in two is good translation.
+ */
+export function checkSentenceCount({ source, target, sourceLang, targetLang }: CheckInput): Finding[] {
+  const s = sentences(source, sourceLang).length;
+  const t = sentences(target, targetLang).length;
+  if (t >= s) return [];
+  return [finding('sentence_count', null, `The source has ${s} sentences, the target ${t}: a sentence may be missing`, { source: s, target: t })];
+}
