@@ -12,6 +12,11 @@ export interface XliffUnit {
   /** null when the unit has no target at all (an empty target element gives ''). */
   target: string | null;
   state: XliffState;
+  /**
+   * The finer state the file gave, as written: an XLIFF 2 subState
+   * (`anor:in_review`) or an XLIFF 1.2 state value (`needs-review-translation`).
+   */
+  detail: string | null;
 }
 
 export interface ParsedXliff {

@@ -71,9 +71,12 @@ function readUnit(unit: Element, ns: string): XliffUnit {
     .sort((a, b) => a.order - b.order);
   // The unit is only as far along as its least advanced segment.
   let state: XliffState = 'final';
+  let detail: string | null = null;
   for (const seg of parts.filter((e) => e.localName === 'segment')) {
     const s = (attr(seg, 'state') ?? 'initial') as XliffState;
     if (RANK[s] < RANK[state]) state = s;
+    detail ??= attr(seg, 'subState') ?? null;
   }
-  return { id: attr(unit, 'id') ?? '', source, target: targets.length ? targets.map((t) => t.text).join('') : null, state };
+  const target = targets.length ? targets.map((t) => t.text).join('') : null;
+  return { id: attr(unit, 'id') ?? '', source, target, state, detail };
 }

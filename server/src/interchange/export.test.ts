@@ -1,0 +1,147 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LANGS } from '../../../shared/index.js';
+import type { Lang } from '../../../shared/index.js';
+import { makeDoc, cell, paragraph } from './test-doc.js';
+import { exportXliff2 } from './xliff2/export.js';
+import { parseXliff2 } from './xliff2/parse.js';
+import { exportXliff12 } from './xliff12/export.js';
+import { parseXliff12 } from './xliff12/parse.js';
+import { exportTmx } from './tmx/export.js';
+import { parseTmx } from './tmx/parse.js';
+import { SCHEMA, run, xmllint } from './xmllint.js';
+
+const doc = makeDoc();
+const targets = doc.targetLangs;
+
+describe('XLIFF 2 export', () => {
+  it.each(targets)('validates against the official XLIFF 2 core XSD (%s)', async (lang) => {
+    const r = await xmllint(exportXliff2(doc, lang), { schema: SCHEMA.xliff2 }, 'out.xlf');
+    expect(r.stderr).toContain('validates');
+    expect(r.code).toBe(0);
+  });
+
+  it.each(targets)('passes our own importer and reads back text and state (%s)', (lang) => {
+    const r = parseXliff2(exportXliff2(doc, lang));
+    expect(r.ok ? [] : r.problems).toEqual([]);
+    if (!r.ok) return;
+    expect(r.value.units.map((u) => u.id)).toEqual(doc.paragraphs.map((p) => p.id));
+    r.value.units.forEach((u, i) => {
+      const p = doc.paragraphs[i]!;
+      expect(u.source).toBe(p.cells.en!.text);
+      const c = p.cells[lang]!;
+      expect(u.target).toBe(c.text === '' ? null : c.text);
+    });
+  });
+
+  it('maps statuses to XLIFF 2 states as documented', () => {
+    const r = parseXliff2(exportXliff2(doc, 'ru'));
+    if (!r.ok) throw new Error('export did not import');
+    expect(r.value.units.map((u) => [u.state, u.detail])).toEqual([
+      ['translated', 'anor:in_review'],
+      ['final', null],
+      ['translated', null],
+    ]);
+    const kk = parseXliff2(exportXliff2(doc, 'kk'));
+    if (!kk.ok) throw new Error('export did not import');
+    expect(kk.value.units.map((u) => [u.state, u.detail, u.target])).toEqual([
+      ['translated', 'anor:changes_requested', 'Тауар айналымы 540 млн жетті'],
+      ['final', null, 'Сиандағы саммит'],
+      ['initial', null, null],
+    ]);
+  });
+
+  it('keeps XML-invalid control characters as <cp> and still validates', async () => {
+    const d = makeDoc([paragraph('p_x', { en: cell('bell\u0007 and form feed\u000c', 'draft'), zh: cell('铃\u0007', 'draft') })]);
+    const xlf = exportXliff2(d, 'zh');
+    expect(xlf).toContain('<cp hex="0007"/>');
+    expect((await xmllint(xlf, { schema: SCHEMA.xliff2 })).code).toBe(0);
+    const r = parseXliff2(xlf);
+    expect(r.ok && r.value.units[0]).toMatchObject({ source: 'bell\u0007 and form feed\u000c', target: '铃\u0007' });
+  });
+});
+
+describe('XLIFF 1.2 export', () => {
+  it.each(targets)('validates against the XLIFF 1.2 strict XSD (%s)', async (lang) => {
+    const r = await xmllint(exportXliff12(doc, lang), { schema: SCHEMA.xliff12 }, 'out.xlf');
+    expect(r.stderr).toContain('validates');
+    expect(r.code).toBe(0);
+  });
+
+  it.each(targets)('reads back through our 1.2 importer (%s)', (lang) => {
+    const r = parseXliff12(exportXliff12(doc, lang));
+    expect(r.ok ? [] : r.problems).toEqual([]);
+    if (!r.ok) return;
+    expect(r.value.units.map((u) => [u.id, u.source, u.target])).toEqual(
+      doc.paragraphs.map((p) => [p.id, p.cells.en!.text, p.cells[lang]!.text === '' ? null : p.cells[lang]!.text]),
+    );
+  });
+
+  it("is read by Debian's translate-toolkit with the same unit count and approved/fuzzy states", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'anor-tt-'));
+    try {
+      for (const lang of targets) {
+        const xlf = join(dir, `${lang}.xlf`);
+        const po = join(dir, `${lang}.po`);
+        await writeFile(xlf, exportXliff12(doc, lang), 'utf8');
+        const r = await run('xliff2po', ['--progress=none', '-i', xlf, '-o', po]);
+        expect(r.code, r.stderr).toBe(0);
+        const entries = poEntries(await readFile(po, 'utf8'));
+        expect(entries.map((e) => e.msgctxtOrId)).toHaveLength(doc.paragraphs.length);
+        // translate-toolkit: approved="yes" → translated; any other target → fuzzy; no target → untranslated.
+        const expected = doc.paragraphs.map((p) => {
+          const c = p.cells[lang as Lang]!;
+          return c.text === '' ? 'untranslated' : c.status === 'approved' ? 'translated' : 'fuzzy';
+        });
+        expect(entries.map((e) => e.state), lang).toEqual(expected);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('TMX export', () => {
+  it('validates against tmx14.dtd with version="1.4"', async () => {
+    const tmx = exportTmx(doc, { now: new Date('2026-11-27T10:00:00Z') });
+    expect(tmx).toContain('<tmx version="1.4">');
+    const r = await xmllint(tmx, { dtd: SCHEMA.tmxDtd }, 'out.tmx');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('holds exactly the approved, not outdated pairs, and reads back', () => {
+    const r = parseTmx(exportTmx(doc));
+    expect(r.ok ? [] : r.problems).toEqual([]);
+    if (!r.ok) return;
+    expect(r.value.srcLang).toBe('en');
+    expect(r.value.units).toEqual([
+      { tuid: 'p_1', variants: [{ lang: 'en', text: doc.paragraphs[0]!.cells.en!.text }, { lang: 'zh-Hans', text: '贸易额达到5.4亿，增长“很快” <真的> 🚀' }] },
+      {
+        tuid: 'p_2',
+        variants: [
+          { lang: 'en', text: "The leaders' summit in Xi'an" },
+          { lang: 'ru', text: 'Саммит в Сиане' },
+          { lang: 'uz-Latn', text: 'Sian sammiti' },
+        ],
+      },
+    ]);
+  });
+});
+
+it('covers all five languages in the factory document', () => {
+  expect(Object.keys(doc.paragraphs[0]!.cells).sort()).toEqual([...LANGS].sort());
+});
+
+/** The entries of a PO file after the header, with translate-toolkit's view of their state. */
+function poEntries(po: string): { msgctxtOrId: string; state: 'translated' | 'fuzzy' | 'untranslated' }[] {
+  const blocks = po.split(/\n\n+/u).filter((b) => /^msgid /mu.test(b) && !/^msgid ""\nmsgstr ""\n"/mu.test(b));
+  return blocks.map((b) => {
+    const fuzzy = /^#, .*fuzzy/mu.test(b);
+    const msgstr = (b.split(/^msgstr /mu)[1] ?? '').split('\n').map((l) => l.trim().replace(/^"|"$/gu, '')).join('');
+    const ctx = /^msgctxt (.*)$/mu.exec(b)?.[1] ?? /^msgid (.*)$/mu.exec(b)?.[1] ?? '';
+    return { msgctxtOrId: ctx, state: msgstr === '' ? 'untranslated' : fuzzy ? 'fuzzy' : 'translated' };
+  });
+}
