@@ -2,8 +2,9 @@ import { finding, type CheckInput, type Finding, type TextRange } from './types.
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
-// Only right after a Han character: "5.4亿", "https://…" and English inside Chinese keep their ASCII marks.
-const ASCII_AFTER_HAN = /(?<=\p{Script=Han})[,.;:?!()]/gu;
+// Only right after a Han character (or after closing marks that follow one, as in "讲话)."):
+// "5.4亿", "https://…" and English inside Chinese keep their ASCII marks.
+const ASCII_AFTER_HAN = /(?<=\p{Script=Han}[,.;:?!()”’」』）]*)[,.;:?!()]/gu;
 
 export function checkChinesePunctuation({ target, targetLang }: CheckInput): Finding[] {
   if (targetLang !== 'zh') return [];

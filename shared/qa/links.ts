@@ -6,8 +6,10 @@ interface Token {
 }
 
 // Stop at whitespace, CJK punctuation and quotes/brackets: "见https://a.cn/x。" must not swallow the 。
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"«»“”‘’()（）【】，。；：！？、]+/giu;
-const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s\p{Script=Han}<>"«»“”‘’()（）【】，。；：！？、]+/giu;
+// ASCII local part: Chinese text runs straight into an address ("来信请寄press@mfa.kz") with no space.
+const DOMAIN_CHAR = String.raw`[\p{Script=Latin}\p{Script=Cyrillic}\p{N}-]`;
+const EMAIL_RE = new RegExp(String.raw`[A-Za-z0-9._%+-]+@(?:${DOMAIN_CHAR}+\.)+${DOMAIN_CHAR}*[\p{Script=Latin}\p{Script=Cyrillic}\p{N}]`, 'gu');
 
 function tokens(text: string, re: RegExp): Token[] {
   const out: Token[] = [];
