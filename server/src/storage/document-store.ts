@@ -72,35 +72,55 @@ export class LowdbDocumentStore implements DocumentStore {
       this.#covered.set(s.doc.id, s.seq);
     }
     const replay = new Replay(docs, warnings);
-    for (const segNo of this.#startupSegments) {
-      const name = segmentName(segNo);
-      this.#journal.noteScannedSegment(segNo);
-      await forEachLine(join(this.#journal.dir, name), (line, lineNo, complete) => {
-        const where = `journal/${name} line ${lineNo}`;
-        if (!complete) {
-          // A crash in the middle of a write: that group was never acknowledged, so nothing promised is lost.
-          warnings.add(`${where}: truncated last line (${line.length} chars, interrupted write) skipped`);
-          return;
-        }
-        let ev: unknown;
-        try {
-          ev = JSON.parse(line);
-        } catch {
-          ev = undefined;
-        }
-        if (!looksLikeEvent(ev)) {
-          warnings.add(`${where}: corrupt line skipped`);
-          return;
-        }
-        this.#journal.noteScanned(segNo, ev.docId, ev.seq);
-        replay.apply(ev, where);
-      });
-    }
+    for (const segNo of this.#startupSegments) await this.#replaySegment(segNo, replay, warnings);
     replay.finish();
     for (const [id, seq] of replay.deleted) this.#deleted.set(id, seq);
+
+    // Fold what the journal added into snapshots right away, so the segments a crash
+    // left behind are dropped now rather than whenever those documents change again.
+    const recovered = [...docs.values()].filter((d) => d.seq > (this.#covered.get(d.id) ?? 0));
+    if (this.#startupSegments.length > 0) {
+      await this.checkpoint(recovered).catch((e: unknown) => {
+        warnings.add(`recovery checkpoint failed, the journal is kept: ${e instanceof Error ? e.message : String(e)}`);
+      });
+    }
+
     const result: LoadResult = { docs: [...docs.values()], warnings: warnings.done(), replayed: replay.replayed };
     for (const w of result.warnings) this.#log(`storage: ${w}`);
     return result;
+  }
+
+  /**
+   * Replays one segment. A segment with a corrupt line (not a torn last line, which
+   * is an ordinary crash) is never registered for compaction: it stays on disk for
+   * someone to inspect, and its warning repeats at every start until it is removed.
+   */
+  async #replaySegment(segNo: number, replay: Replay, warnings: Warnings): Promise<void> {
+    const name = segmentName(segNo);
+    const seqs = new Map<string, number>();
+    let damaged = false;
+    await forEachLine(join(this.#journal.dir, name), (line, lineNo, complete) => {
+      const where = `journal/${name} line ${lineNo}`;
+      if (!complete) {
+        // A crash in the middle of a write: that group was never acknowledged, so nothing promised is lost.
+        warnings.add(`${where}: truncated last line (${line.length} chars, interrupted write) skipped`);
+        return;
+      }
+      let ev: unknown;
+      try {
+        ev = JSON.parse(line);
+      } catch {
+        ev = undefined;
+      }
+      if (!looksLikeEvent(ev)) {
+        damaged = true;
+        warnings.add(`${where}: corrupt line skipped; the segment is kept for inspection`);
+        return;
+      }
+      if ((seqs.get(ev.docId) ?? 0) < ev.seq) seqs.set(ev.docId, ev.seq);
+      replay.apply(ev, where);
+    });
+    if (!damaged) this.#journal.noteScannedSegment(segNo, seqs);
   }
 
   append(events: readonly DocEvent[]): Promise<void> {

@@ -33,7 +33,7 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
   await ensureDir(opts.dataDir);
   const documents = await LowdbDocumentStore.open(opts.dataDir, log);
   const users = await LowdbUserStore.open(opts.dataDir);
-  const sessions = await LowdbSessionStore.open(opts.dataDir, opts.sessions);
+  const sessions = await LowdbSessionStore.open(opts.dataDir, opts.sessions, log);
   let closing: Promise<void> | null = null;
   return {
     documents,

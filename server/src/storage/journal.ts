@@ -84,9 +84,17 @@ export class Journal {
       g = newGroup();
       this.#pending = g;
     }
-    for (const ev of events) {
-      g.lines.push(JSON.stringify(ev));
-      g.events.push(ev);
+    const mark = g.lines.length;
+    try {
+      for (const ev of events) {
+        g.lines.push(JSON.stringify(ev));
+        g.events.push(ev);
+      }
+    } catch (e) {
+      // All of this call's events or none: drop the ones already queued.
+      g.lines.length = mark;
+      g.events.length = mark;
+      return Promise.reject(e);
     }
     this.#stats.appends++;
     this.#kick();
@@ -111,14 +119,13 @@ export class Journal {
     });
   }
 
-  /** Records what a segment scanned at start-up holds. */
-  noteScanned(segNo: number, docId: string, seq: number): void {
-    this.#index.note(segNo, docId, seq);
-  }
-
-  /** Marks a scanned segment as known even if it held no events (so it can be dropped). */
-  noteScannedSegment(segNo: number): void {
-    this.#index.ensure(segNo);
+  /**
+   * Records what a segment read at start-up holds (highest seq per document),
+   * which makes it eligible for compaction. Segments never recorded are kept.
+   */
+  noteScannedSegment(segNo: number, seqs: Map<string, number>): void {
+    if (segNo >= this.#segNo) throw new Error(`segment ${segNo} is not closed`);
+    this.#index.set(segNo, seqs);
   }
 
   /** Closed segments whose content is known, with the highest seq per document in each. */
@@ -208,7 +215,8 @@ export class Journal {
   }
 
   async #openSegment(): Promise<FileHandle> {
-    const fh = await open(join(this.#dir, segmentName(this.#segNo)), 'a');
+    // 'ax': a segment that already exists means another writer on this directory; refuse rather than interleave.
+    const fh = await open(join(this.#dir, segmentName(this.#segNo)), 'ax');
     // The new file's directory entry must be durable too, or a crash could lose the whole segment.
     await fsyncPath(this.#dir);
     this.#fh = fh;

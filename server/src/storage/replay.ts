@@ -1,4 +1,4 @@
-import { applyEvent, documentFromCreated, EventMismatchError } from '../../../shared/index.js';
+import { applyEvent, documentFromCreated } from '../../../shared/index.js';
 import type { DocEvent, DocumentState } from '../../../shared/index.js';
 
 /** Past this many, warnings are counted rather than listed, so a badly damaged journal cannot flood the log. */
@@ -39,7 +39,8 @@ export function looksLikeEvent(v: unknown): v is DocEvent {
  *   most of the state, and dropping every later event of the document would
  *   lose all work since the damage;
  * - an event that no longer fits (EventMismatchError, e.g. an edit of a
- *   paragraph whose insertion was lost) is skipped with a warning;
+ *   paragraph whose insertion was lost), or that throws in any other way, is
+ *   skipped with a warning: damage never stops start-up;
  * - events of a document with neither a snapshot nor a `document.created` are
  *   skipped, and warned about once per document unless the document is deleted
  *   later in the journal (then they are simply dead).
@@ -58,6 +59,19 @@ export class Replay {
   }
 
   apply(ev: DocEvent, where: string): void {
+    try {
+      this.#apply(ev, where);
+    } catch (e) {
+      // An event that no longer fits (EventMismatchError), or damage that passed the
+      // structural check: skip it and keep seq moving so the events after it still line up.
+      const doc = this.docs.get(ev.docId);
+      if (doc && doc.seq < ev.seq) doc.seq = ev.seq;
+      const why = e instanceof Error ? e.message : String(e);
+      this.#warnings.add(`${where}: ${ev.type} for document ${ev.docId} seq ${ev.seq} does not fit and was skipped: ${why}`);
+    }
+  }
+
+  #apply(ev: DocEvent, where: string): void {
     const doc = this.docs.get(ev.docId);
     if (ev.type === 'document.created') {
       if (doc) {
@@ -90,15 +104,8 @@ export class Replay {
       this.replayed++;
       return;
     }
-    try {
-      applyEvent(doc, ev);
-      this.replayed++;
-    } catch (e) {
-      if (!(e instanceof EventMismatchError)) throw e;
-      // Keep seq moving so that the events after this one still line up.
-      doc.seq = ev.seq;
-      this.#warnings.add(`${where}: ${ev.type} for document ${ev.docId} seq ${ev.seq} does not fit and was skipped: ${e.message}`);
-    }
+    applyEvent(doc, ev);
+    this.replayed++;
   }
 
   /** Call after the last event. */

@@ -35,6 +35,11 @@ export class SegmentIndex {
     return m;
   }
 
+  /** Records a segment read at start-up, all at once. */
+  set(segNo: number, seqs: Map<string, number>): void {
+    this.#segments.set(segNo, seqs);
+  }
+
   note(segNo: number, docId: string, seq: number): void {
     const m = this.ensure(segNo);
     if ((m.get(docId) ?? 0) < seq) m.set(docId, seq);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SessionData } from 'express-session';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -109,5 +109,16 @@ describe('session store', () => {
     await set(s, '__proto__', sess('u1', 60_000));
     expect(userOf(await get(s, '__proto__'))).toBe('u1');
     expect(await get(s, 'toString')).toBeNull();
+  });
+
+  it('starts with no sessions when sessions.json is unreadable, and says so', async () => {
+    await writeFile(join(dir, 'sessions.json'), '{"sessions": {"a": ');
+    const logged: string[] = [];
+    const s = await createStorage({ dataDir: dir, log: (m) => logged.push(m) });
+    open.push(s);
+    expect(await get(s, 'a')).toBeNull();
+    expect(logged.some((m) => /sessions\.json is unreadable/.test(m))).toBe(true);
+    await set(s, 'b', sess('u1', 60_000));
+    expect(Object.keys((JSON.parse(await readFile(join(dir, 'sessions.json'), 'utf8')) as { sessions: object }).sessions)).toEqual(['b']);
   });
 });

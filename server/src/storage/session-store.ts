@@ -70,11 +70,17 @@ export class LowdbSessionStore extends session.Store {
     this.#timer.unref();
   }
 
-  static async open(dataDir: string, opts: SessionStoreOptions = {}): Promise<LowdbSessionStore> {
+  static async open(dataDir: string, opts: SessionStoreOptions = {}, log: (msg: string) => void = () => {}): Promise<LowdbSessionStore> {
     const path = join(dataDir, 'sessions.json');
     const db = new Low<SessionsFile>(new JSONFile<SessionsFile>(path), { sessions: {} });
-    await db.read();
-    if (typeof db.data.sessions !== 'object' || db.data.sessions === null) throw new Error(`${path} has no "sessions" map`);
+    try {
+      await db.read();
+      if (typeof db.data.sessions !== 'object' || db.data.sessions === null) throw new Error('no "sessions" map');
+    } catch (e) {
+      // Sessions are disposable: an unreadable file costs everyone one sign-in, not a refusal to start.
+      log(`storage: ${path} is unreadable (${e instanceof Error ? e.message : String(e)}); starting with no sessions`);
+      db.data = { sessions: {} };
+    }
     db.data.sessions = sessionMap(db.data.sessions);
     const store = new LowdbSessionStore(db, path, opts);
     if (store.#prune()) await store.#persist();

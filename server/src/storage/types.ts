@@ -27,7 +27,12 @@ export interface StorageStats {
 }
 
 export interface DocumentStore {
-  /** Reads every document: latest snapshots, then replays the journal after them. */
+  /**
+   * Reads every document: latest snapshots, then replays the journal after them.
+   * Call once, at start-up, before any append. Damage is reported in `warnings`,
+   * never thrown. Ends with a checkpoint of whatever the journal added, so the
+   * segments a crash left behind are folded into snapshots at once.
+   */
   load(): Promise<LoadResult>;
   /**
    * Appends events to the journal. Resolves only once they are durable
