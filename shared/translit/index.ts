@@ -1,0 +1,2 @@
+export { uzCyrillicToLatin, uzLatinToCyrillic } from './uz.js';
+export { kkCyrillicToLatin } from './kk.js';
