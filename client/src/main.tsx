@@ -1,7 +1,13 @@
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { initI18n } from './modules/i18n/index.js';
+import { App } from './app/App.js';
+import './styles/app.css';
 
-function Placeholder() {
-  return <main><h1>Anor</h1><p>The workbench client is being built.</p></main>;
-}
-
-createRoot(document.getElementById('root')!).render(<Placeholder />);
+void initI18n().then((i18n) => {
+  createRoot(document.getElementById('root')!).render(
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>,
+  );
+});

@@ -75,11 +75,12 @@ export class DocSync {
   }
 
   stop(): void {
+    this.transport.leave(this.docId);
     for (const u of this.unsubs.splice(0)) u();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     clearTimeout(this.typingTimer);
-    this.listeners.clear();
+    // Listeners stay: React may stop and start the same instance (StrictMode, fast refresh).
   }
 
   // ---- subscription (useSyncExternalStore) ----
@@ -100,6 +101,10 @@ export class DocSync {
   /** Edits not yet confirmed by the server (pending, in conflict or refused). */
   get waitingCount(): number {
     return this.entries.size;
+  }
+
+  docEntries(): IterableIterator<OutboxEntry> {
+    return this.entries.values();
   }
 
   entryFor(paragraphId: string, lang: Lang): OutboxEntry | undefined {

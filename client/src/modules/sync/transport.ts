@@ -15,6 +15,7 @@ export interface SyncTransport {
   /** This connection's id, to leave ourselves out of the presence list. */
   readonly connectionId: string | undefined;
   join(payload: JoinPayload): Promise<CallResult<JoinAck>>;
+  leave(docId: string): void;
   editCell(payload: CellEditPayload): Promise<CallResult<CellEditAck>>;
   updatePresence(payload: PresencePayload): void;
   onEvent(cb: (ev: DocEvent) => void): () => void;

@@ -124,6 +124,10 @@ export class MemoryTransport implements SyncTransport {
     return res;
   }
 
+  leave(): void {
+    this.joined = false;
+  }
+
   updatePresence(p: PresencePayload): void {
     this.presenceSent.push(p);
   }

@@ -1,0 +1,96 @@
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type {
+  CellEditAck, ClientToServerEvents, DocEvent, JoinAck, JoinPayload, PresenceEntry, PresencePayload, ServerToClientEvents, CellEditPayload,
+} from '../../../shared/index.js';
+import type { CallResult, SyncTransport } from '../modules/sync/transport.js';
+
+type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const ACK_TIMEOUT_MS = 10_000;
+
+/**
+ * Socket.IO behind the sync engine's transport interface. One socket per
+ * signed-in tab; every document the tab opens joins over it.
+ */
+export class SocketTransport implements SyncTransport {
+  private readonly socket: AppSocket;
+
+  constructor(url?: string) {
+    const opts = { withCredentials: true, transports: ['websocket', 'polling'] as string[] };
+    this.socket = url ? io(url, opts) : io(opts);
+  }
+
+  get connected(): boolean {
+    return this.socket.connected;
+  }
+
+  get connectionId(): string | undefined {
+    return this.socket.id;
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+
+  join(payload: JoinPayload): Promise<CallResult<JoinAck>> {
+    return this.call<JoinAck>(() => this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('doc:join', payload));
+  }
+
+  leave(docId: string): void {
+    if (this.socket.connected) this.socket.timeout(ACK_TIMEOUT_MS).emit('doc:leave', { docId }, () => undefined);
+  }
+
+  editCell(payload: CellEditPayload): Promise<CallResult<CellEditAck>> {
+    return this.call<CellEditAck>(() => this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('cell:edit', payload));
+  }
+
+  updatePresence(payload: PresencePayload): void {
+    // Presence is best-effort: a lost update is replaced by the next one.
+    if (this.socket.connected) this.socket.timeout(ACK_TIMEOUT_MS).emit('presence:update', payload, () => undefined);
+  }
+
+  onEvent(cb: (ev: DocEvent) => void): () => void {
+    this.socket.on('doc:event', cb);
+    return () => void this.socket.off('doc:event', cb);
+  }
+
+  onPresence(cb: (p: { docId: string; entries: PresenceEntry[] }) => void): () => void {
+    this.socket.on('presence:state', cb);
+    return () => void this.socket.off('presence:state', cb);
+  }
+
+  onConnect(cb: () => void): () => void {
+    this.socket.on('connect', cb);
+    return () => void this.socket.off('connect', cb);
+  }
+
+  onDisconnect(cb: () => void): () => void {
+    const h = (): void => cb();
+    this.socket.on('disconnect', h);
+    return () => void this.socket.off('disconnect', h);
+  }
+
+  onSessionEnded(cb: () => void): () => void {
+    const h = (): void => cb();
+    this.socket.on('session:ended', h);
+    // A handshake refused for want of a session also means "sign in again".
+    const e = (err: Error): void => {
+      if (/unauth/iu.test(err.message)) cb();
+    };
+    this.socket.on('connect_error', e);
+    return () => {
+      this.socket.off('session:ended', h);
+      this.socket.off('connect_error', e);
+    };
+  }
+
+  private async call<T>(fn: () => Promise<CallResult<T>>): Promise<CallResult<T>> {
+    if (!this.socket.connected) return { ok: false, error: { code: 'network', message: 'not connected' } };
+    try {
+      return await fn();
+    } catch {
+      return { ok: false, error: { code: 'timeout', message: 'no ack' } };
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SocketTransport } from '../api/socket.js';
+import { LoginScreen, useSession } from '../modules/auth/index.js';
+import { DocumentList, NewDocument } from '../modules/documents/index.js';
+import { EditorScreen } from '../modules/grid/index.js';
+import { LanguageSwitcher } from '../modules/i18n/index.js';
+import { navigate, useRoute } from './route.js';
+import type { SyncTransport } from '../modules/sync/index.js';
+
+/** Socket per signed-in user; `createTransport` is injectable so component tests can use another. */
+export function App({ createTransport = () => new SocketTransport() }: { createTransport?: () => SyncTransport & { close?: () => void } }) {
+  const { t } = useTranslation();
+  const { session, signedIn, signOut, ended } = useSession();
+  const route = useRoute();
+  const userId = session.status === 'signedIn' ? session.user.id : null;
+  // One connection per signed-in user: the factory is read once so a re-render never reconnects.
+  const factory = useRef(createTransport);
+  const transport = useMemo(() => (userId ? factory.current() : null), [userId]);
+  useEffect(() => () => transport?.close?.(), [transport]);
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">{t('app.skipToContent')}</a>
+      <header className="app-header">
+        <a href="#/" className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </a>
+        <nav aria-label={t('header.documents')}>
+          {session.status === 'signedIn' && <a href="#/">{t('header.documents')}</a>}
+        </nav>
+        <div className="header-right">
+          <LanguageSwitcher />
+          {session.status === 'signedIn' && (
+            <>
+              <span className="muted" data-testid="whoami">{t('header.signedInAs', { name: session.user.displayName })}</span>
+              <button type="button" onClick={() => void signOut()}>{t('header.signOut')}</button>
+            </>
+          )}
+        </div>
+      </header>
+      {session.status === 'loading' && <main id="main" />}
+      {session.status === 'anonymous' && <LoginScreen onSignedIn={signedIn} sessionEnded={session.ended} />}
+      {session.status === 'signedIn' && transport && (
+        <>
+          {route.name === 'list' && <DocumentList onUnauthenticated={ended} />}
+          {route.name === 'new' && <NewDocument onCreated={(id) => navigate(`#/doc/${encodeURIComponent(id)}`)} />}
+          {route.name === 'doc' && (
+            <EditorScreen key={`${route.docId}:${session.user.id}`} docId={route.docId} user={session.user} transport={transport} onSessionEnded={ended} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGS, LANG_TAG, splitParagraphs } from '../../../../../shared/index.js';
+import type { Lang } from '../../../../../shared/index.js';
+import { api } from '../../../api/http.js';
+import { errorKey } from '../../i18n/index.js';
+
+type Problem = 'needTitle' | 'needTarget' | 'noParagraphs' | 'fileError';
+
+export function NewDocument({ onCreated }: { onCreated: (docId: string) => void }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [sourceLang, setSourceLang] = useState<Lang>('en');
+  const [targets, setTargets] = useState<Lang[]>(['zh', 'ru', 'kk', 'uz']);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const paragraphs = useMemo(() => splitParagraphs(text), [text]);
+  const chosenTargets = targets.filter((l) => l !== sourceLang);
+
+  async function readFile(file: File): Promise<void> {
+    try {
+      const content = await file.text();
+      setText(content);
+      if (!title.trim()) setTitle(file.name.replace(/\.(txt|md)$/iu, ''));
+      setProblem(null);
+    } catch {
+      setProblem('fileError');
+    }
+  }
+
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault();
+    setServerError(null);
+    const p: Problem | null = !title.trim() ? 'needTitle' : chosenTargets.length === 0 ? 'needTarget' : paragraphs.length === 0 ? 'noParagraphs' : null;
+    setProblem(p);
+    if (p) return;
+    setBusy(true);
+    const r = await api.createDocument({ title: title.trim(), sourceLang, targetLangs: chosenTargets, paragraphs });
+    setBusy(false);
+    if (r.ok) onCreated(r.data.document.id);
+    else setServerError(r.error.code);
+  }
+
+  return (
+    <main id="main" className="new-doc">
+      <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="new-title" noValidate>
+        <h1 id="new-title">{t('documents.new.title')}</h1>
+        <label>
+          {t('documents.new.titleLabel')}
+          <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} />
+        </label>
+        <div className="lang-choice">
+          <label>
+            {t('documents.new.sourceLang')}
+            <select value={sourceLang} onChange={(e) => setSourceLang(e.target.value as Lang)}>
+              {LANGS.map((l) => <option key={l} value={l}>{t(`langs.${l}`)}</option>)}
+            </select>
+          </label>
+          <fieldset>
+            <legend>{t('documents.new.targetLangs')}</legend>
+            {LANGS.filter((l) => l !== sourceLang).map((l) => (
+              <label key={l} className="check">
+                <input
+                  type="checkbox"
+                  checked={targets.includes(l)}
+                  onChange={(e) => setTargets(e.target.checked ? [...targets, l] : targets.filter((x) => x !== l))}
+                />
+                {t(`langs.${l}`)}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+        <label>
+          {t('documents.new.text')}
+          <textarea className="source-input" lang={LANG_TAG[sourceLang]} rows={12} value={text} onChange={(e) => setText(e.target.value)} aria-describedby="text-hint" />
+        </label>
+        <p id="text-hint" className="muted">{t('documents.new.textHint')}</p>
+        <label>
+          {t('documents.new.upload')}
+          <input type="file" accept=".txt,.md,text/plain,text/markdown" onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void readFile(f);
+          }} />
+        </label>
+        <p role="status" data-testid="paragraph-preview">{t('documents.new.preview', { count: paragraphs.length })}</p>
+        {problem && <p role="alert" className="error">{t(`documents.new.${problem}`)}</p>}
+        {serverError && <p role="alert" className="error">{t(errorKey(serverError))}</p>}
+        <div className="actions">
+          <a href="#/" className="button">{t('documents.new.cancel')}</a>
+          <button type="submit" className="primary" disabled={busy}>{busy ? t('documents.new.creating') : t('documents.new.create')}</button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { CellStatus, Lang, StatusCounts } from '../../../../../shared/index.js';
+
+/** Drawn in this order, left to right; changes_requested counts with review work. */
+const SEGMENTS: readonly CellStatus[] = ['approved', 'in_review', 'changes_requested', 'draft', 'empty'];
+
+export function ProgressBar({ lang, counts, unit }: { lang: Lang; counts: StatusCounts; unit: 'paragraphs' | 'words' }) {
+  const { t } = useTranslation();
+  const c = counts[unit];
+  const total = SEGMENTS.reduce((n, s) => n + (c[s] ?? 0), 0);
+  const summary = t('documents.progress.summary', { lang: t(`langs.${lang}`), approved: c.approved ?? 0, total });
+  return (
+    <div className="progress" data-testid={`progress-${lang}`}>
+      <div className="progress-label">
+        <span>{summary}</span>
+        {counts.outdated > 0 && <span className="badge badge-outdated">{t('documents.progress.outdated', { count: counts.outdated })}</span>}
+      </div>
+      <div className="progress-track" role="img" aria-label={SEGMENTS.map((s) => `${t(`status.${s}`)}: ${c[s] ?? 0}`).join(', ')}>
+        {SEGMENTS.map((s) => {
+          const n = c[s] ?? 0;
+          if (n === 0 || total === 0) return null;
+          return <span key={s} className={`seg seg-${s}`} style={{ width: `${(100 * n) / total}%` }} title={`${t(`status.${s}`)}: ${n}`} />;
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { memo, useLayoutEffect, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANG_TAG } from '../../../../../shared/index.js';
+import type { CellStatus, Lang, PresenceEntry } from '../../../../../shared/index.js';
+import type { OutboxEntry } from '../../sync/index.js';
+import { errorKey } from '../../i18n/index.js';
+import { PresenceBadges, userColor } from '../../presence/index.js';
+import { adjustCaret } from '../caret.js';
+import { ConflictPanel } from './ConflictPanel.js';
+
+export interface CellEditorProps {
+  paragraphId: string;
+  lang: Lang;
+  /** 1-based paragraph number, for the accessible name. */
+  number: number;
+  text: string;
+  /** Primitives, not the cell: the reducer mutates cells in place, which memo cannot see. */
+  status: CellStatus;
+  outdated: boolean;
+  entry: OutboxEntry | undefined;
+  present: readonly PresenceEntry[];
+  isSource: boolean;
+  onText: (paragraphId: string, lang: Lang, text: string) => void;
+  onFocus: (paragraphId: string, lang: Lang) => void;
+  onResolve: (paragraphId: string, lang: Lang, text: string) => void;
+  onDiscard: (paragraphId: string, lang: Lang) => void;
+  onRetry: (paragraphId: string, lang: Lang) => void;
+  onKeyDown?: (e: KeyboardEvent<HTMLTextAreaElement>, paragraphId: string, lang: Lang) => void;
+}
+
+/**
+ * One cell: status, outdated flag, who else is here, and a plain textarea.
+ * Text is rendered by React as text, never as HTML.
+ */
+export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  // The value and selection as the user last saw them, to keep the caret in
+  // place when a merged remote edit changes the text under it.
+  const seen = useRef({ value: p.text, start: 0, end: 0 });
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const prev = seen.current;
+    if (el && prev.value !== p.text && document.activeElement === el) {
+      el.setSelectionRange(adjustCaret(prev.value, p.text, prev.start), adjustCaret(prev.value, p.text, prev.end));
+    }
+    seen.current = { value: p.text, start: el?.selectionStart ?? 0, end: el?.selectionEnd ?? 0 };
+  }, [p.text]);
+
+  const remember = (): void => {
+    const el = ref.current;
+    if (el) seen.current = { value: el.value, start: el.selectionStart, end: el.selectionEnd };
+  };
+
+  const status = p.status;
+  const others = p.present;
+  const outline = others[0] ? userColor(others[0].userId) : undefined;
+  const label = t('grid.cell.label', { lang: t(`langs.${p.lang}`), n: p.number });
+  const entry = p.entry;
+
+  return (
+    <div
+      className={`cell status-${status}${p.isSource ? ' cell-source' : ''}${outline ? ' cell-occupied' : ''}`}
+      style={outline ? { outlineColor: outline } : undefined}
+      data-testid={`cell-${p.paragraphId}-${p.lang}`}
+    >
+      <div className="cell-meta">
+        <span className={`badge badge-${status}`}>{t(`status.${status}`)}</span>
+        {p.outdated && <span className="badge badge-outdated">{t('status.outdated')}</span>}
+        {entry?.state === 'pending' && <span className="badge badge-unsaved">{t('grid.cell.unsaved')}</span>}
+        <PresenceBadges entries={others} />
+      </div>
+      <textarea
+        ref={ref}
+        className="cell-text"
+        lang={LANG_TAG[p.lang]}
+        aria-label={label}
+        spellCheck
+        value={p.text}
+        data-cell={`${p.paragraphId}:${p.lang}`}
+        onChange={(e) => {
+          seen.current = { value: e.target.value, start: e.target.selectionStart, end: e.target.selectionEnd };
+          p.onText(p.paragraphId, p.lang, e.target.value);
+        }}
+        onSelect={remember}
+        onKeyUp={remember}
+        onFocus={() => p.onFocus(p.paragraphId, p.lang)}
+        onKeyDown={(e) => p.onKeyDown?.(e, p.paragraphId, p.lang)}
+      />
+      {entry?.state === 'failed' && (
+        <div role="alert" className="cell-error">
+          {t('grid.cell.failed', { reason: t(errorKey(entry.error ?? 'internal')) })}
+          <button type="button" onClick={() => p.onRetry(p.paragraphId, p.lang)}>{t('grid.cell.retry')}</button>
+          <button type="button" onClick={() => p.onDiscard(p.paragraphId, p.lang)}>{t('grid.cell.discard')}</button>
+        </div>
+      )}
+      {entry?.state === 'conflict' && (
+        <ConflictPanel
+          key={`${entry.theirsRev ?? 0}`}
+          lang={p.lang}
+          theirs={entry.theirs ?? ''}
+          yours={entry.text}
+          onKeepTheirs={() => p.onDiscard(p.paragraphId, p.lang)}
+          onUse={(text) => p.onResolve(p.paragraphId, p.lang, text)}
+        />
+      )}
+    </div>
+  );
+});

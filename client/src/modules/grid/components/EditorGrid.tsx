@@ -1,0 +1,109 @@
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Lang } from '../../../../../shared/index.js';
+import type { DocSync } from '../../sync/index.js';
+import { presenceByParagraph } from '../../presence/index.js';
+import { GridRow } from './GridRow.js';
+import type { RowHandlers } from './GridRow.js';
+
+export interface EditorGridHandle {
+  /** Scrolls row `pos` (position among the shown rows) into view and focuses its cell in `lang`. */
+  focusCell: (pos: number, lang: Lang) => void;
+  focusGrid: () => void;
+}
+
+interface Props {
+  sync: DocSync;
+  /** Indexes into doc.paragraphs of the rows to show, in document order. */
+  rows: readonly number[];
+  langs: readonly Lang[];
+  handlers: RowHandlers;
+}
+
+/** Set once per page when the first rows of a document are on screen and focusable (read by the benchmark). */
+export const GRID_READY_MARK = 'anor:grid-interactive';
+
+export const EditorGrid = forwardRef<EditorGridHandle, Props>(function EditorGrid({ sync, rows, langs, handlers }, ref) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const doc = sync.doc;
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 88,
+    overscan: 6,
+    getItemKey: (i) => doc?.paragraphs[rows[i] ?? -1]?.id ?? i,
+  });
+
+  useImperativeHandle(ref, () => ({
+    focusCell(pos, lang) {
+      const pid = doc?.paragraphs[rows[pos] ?? -1]?.id;
+      if (!pid) return;
+      virtualizer.scrollToIndex(pos, { align: 'auto' });
+      let tries = 0;
+      const attempt = (): void => {
+        const el = scrollRef.current?.querySelector<HTMLTextAreaElement>(`textarea[data-cell="${CSS.escape(`${pid}:${lang}`)}"]`);
+        if (el) {
+          el.focus({ preventScroll: false });
+        } else if (tries++ < 20) requestAnimationFrame(attempt);
+      };
+      attempt();
+    },
+    focusGrid() {
+      scrollRef.current?.focus();
+    },
+  }), [doc, rows, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  const ready = doc !== null && (rows.length === 0 || items.length > 0);
+  useEffect(() => {
+    if (ready && performance.getEntriesByName(GRID_READY_MARK).length === 0) performance.mark(GRID_READY_MARK);
+  }, [ready]);
+
+  const byParagraph = useMemo(() => presenceByParagraph(sync.presence), [sync.presence]);
+  if (!doc) return null;
+  const template = { gridTemplateColumns: `3rem repeat(${langs.length}, minmax(14rem, 1fr))` };
+  const version = sync.getVersion();
+
+  return (
+    <div className="grid-scroll" ref={scrollRef} tabIndex={-1} data-testid="grid" data-ready={ready ? 'true' : 'false'}>
+      <div className="grid-header" style={template} role="presentation">
+        <div className="row-number">{t('grid.header.number')}</div>
+        {langs.map((l) => (
+          <div key={l} className="col-head">
+            {t(`langs.${l}`)}
+            {l === doc.sourceLang && <span className="col-source"> · {t('grid.header.source')}</span>}
+          </div>
+        ))}
+      </div>
+      {rows.length === 0 && <p className="grid-empty">{doc.paragraphs.length === 0 ? t('grid.empty') : t('grid.noMatches')}</p>}
+      <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const index = rows[item.index]!;
+          const p = doc.paragraphs[index]!;
+          return (
+            <div
+              key={item.key}
+              className="grid-row"
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              style={{ ...template, transform: `translateY(${item.start}px)` }}
+            >
+              <GridRow
+                sync={sync}
+                paragraphId={p.id}
+                number={index + 1}
+                langs={langs}
+                sourceLang={doc.sourceLang}
+                present={byParagraph.get(p.id)}
+                handlers={handlers}
+                version={version}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+});

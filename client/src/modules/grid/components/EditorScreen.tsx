@@ -1,0 +1,122 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { docLangs } from '../../../../../shared/index.js';
+import type { PublicUser } from '../../../../../shared/index.js';
+import { errorKey } from '../../i18n/index.js';
+import { SyncIndicator, useDocSync } from '../../sync/index.js';
+import type { SyncTransport } from '../../sync/index.js';
+import { filterParagraphs, isFiltering, NO_FILTER, SearchBar } from '../../search/index.js';
+import type { GridFilter } from '../../search/index.js';
+import { isTextField, matchShortcut, ShortcutsDialog } from '../../shortcuts/index.js';
+import { useColumns } from '../hooks/useColumns.js';
+import { useGridHandlers } from '../hooks/useGridHandlers.js';
+import { ColumnPicker } from './ColumnPicker.js';
+import { EditorGrid } from './EditorGrid.js';
+import type { EditorGridHandle } from './EditorGrid.js';
+
+interface Props {
+  docId: string;
+  user: PublicUser;
+  transport: SyncTransport;
+  onSessionEnded: () => void;
+}
+
+export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) {
+  const { t } = useTranslation();
+  const sync = useDocSync(docId, user.id, transport);
+  const doc = sync.doc;
+  const grid = useRef<EditorGridHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [help, setHelp] = useState(false);
+  const [filter, setFilter] = useState<GridFilter>(NO_FILTER);
+  const deferredFilter = useDeferredValue(filter);
+  const [matchPos, setMatchPos] = useState(-1);
+  const targets = useMemo(() => doc?.targetLangs ?? [], [doc?.targetLangs]);
+  const { shown, toggle } = useColumns(user.id, targets);
+  const langs = useMemo(() => (doc ? [doc.sourceLang, ...shown] : []), [doc, shown]);
+  const version = sync.getVersion();
+
+  useEffect(() => {
+    if (sync.state === 'unauthenticated') onSessionEnded();
+  }, [sync.state, onSessionEnded]);
+
+  const filtering = isFiltering(deferredFilter);
+  const rows = useMemo(() => {
+    if (!doc) return [];
+    if (!filtering) return doc.paragraphs.map((_, i) => i);
+    return filterParagraphs(doc, deferredFilter, { shownLangs: langs, userId: user.id, textOf: (p, l) => sync.textOf(p, l) });
+    // `version` stands for every change inside the engine.
+  }, [doc, filtering, deferredFilter, langs, user.id, sync, version]);
+
+  const onGlobal = useCallback((a: 'focusSearch' | 'help') => {
+    if (a === 'help') setHelp(true);
+    else searchRef.current?.focus();
+  }, []);
+  const handlers = useGridHandlers({ sync, rows, langs, grid, onGlobal });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (help || e.defaultPrevented) return;
+      const a = matchShortcut(e, isTextField(e.target));
+      if (a === 'focusSearch' || a === 'help') {
+        e.preventDefault();
+        onGlobal(a);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [help, onGlobal]);
+
+  const jump = (delta: 1 | -1): void => {
+    if (rows.length === 0) return;
+    const next = (matchPos + delta + rows.length) % rows.length;
+    setMatchPos(next);
+    const lang = filter.lang !== 'all' ? filter.lang : shown[0] ?? doc?.sourceLang;
+    if (lang) grid.current?.focusCell(next, lang);
+  };
+
+  if (sync.state !== 'ready' && sync.state !== 'loading' && sync.state !== 'unauthenticated') {
+    const code = sync.state.error;
+    return (
+      <main id="main" className="editor">
+        <p role="alert" className="error">{code === 'document_not_found' ? t('grid.notFound') : t(errorKey(code))}</p>
+        <a href="#/">{t('grid.toolbar.back')}</a>
+      </main>
+    );
+  }
+
+  return (
+    <main id="main" className="editor">
+      <div className="editor-toolbar">
+        <a href="#/" className="back">← {t('grid.toolbar.back')}</a>
+        <h1 className="doc-title">{doc?.title ?? t('grid.loading')}</h1>
+        {doc && <ColumnPicker targets={doc.targetLangs} shown={shown} onToggle={toggle} />}
+        <SyncIndicator sync={sync} />
+        <button type="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">{t('grid.toolbar.help')} <kbd>?</kbd></button>
+        {/* The wrapper carries the tooltip: disabled buttons get no pointer events in some browsers. */}
+        <span title={t('grid.cell.reviewLater')} className="disabled-wrap">
+          <button type="button" disabled aria-keyshortcuts="Control+Enter" aria-description={t('grid.cell.reviewLater')}>
+            {t('grid.cell.submitReview')}
+          </button>
+        </span>
+      </div>
+      {doc && (
+        <SearchBar
+          ref={searchRef}
+          filter={filter}
+          langs={docLangs(doc).filter((l) => langs.includes(l))}
+          count={rows.length}
+          onChange={(f) => {
+            setFilter(f);
+            setMatchPos(-1);
+          }}
+          onNext={() => jump(1)}
+          onPrev={() => jump(-1)}
+        />
+      )}
+      {!doc && <p className="loading" role="status">{t('grid.loading')}</p>}
+      {doc && <EditorGrid ref={grid} sync={sync} rows={rows} langs={langs} handlers={handlers} />}
+      {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+import { memo } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { Lang, PresenceEntry } from '../../../../../shared/index.js';
+import { CellEditor } from '../../editor/index.js';
+import type { CellEditorProps } from '../../editor/index.js';
+import type { DocSync } from '../../sync/index.js';
+import { presenceIn } from '../../presence/index.js';
+
+const NOBODY: readonly PresenceEntry[] = [];
+
+export interface RowHandlers {
+  onText: CellEditorProps['onText'];
+  onFocus: CellEditorProps['onFocus'];
+  onResolve: CellEditorProps['onResolve'];
+  onDiscard: CellEditorProps['onDiscard'];
+  onRetry: CellEditorProps['onRetry'];
+  onKeyDown: (e: KeyboardEvent<HTMLTextAreaElement>, paragraphId: string, lang: Lang) => void;
+}
+
+interface Props {
+  sync: DocSync;
+  paragraphId: string;
+  number: number;
+  langs: readonly Lang[];
+  sourceLang: Lang;
+  present: readonly PresenceEntry[] | undefined;
+  handlers: RowHandlers;
+  /** Changes whenever the document or outbox changes, so memoised rows re-read the engine. */
+  version: number;
+}
+
+export const GridRow = memo(function GridRow({ sync, paragraphId, number, langs, sourceLang, present, handlers }: Props) {
+  return (
+    <>
+      <div className="row-number" aria-hidden="true">{number}</div>
+      {langs.map((lang) => {
+        const cell = sync.cell(paragraphId, lang);
+        const here = present ? presenceIn(present, paragraphId, lang) : NOBODY;
+        return (
+          <CellEditor
+            key={lang}
+            paragraphId={paragraphId}
+            lang={lang}
+            number={number}
+            text={sync.textOf(paragraphId, lang)}
+            status={cell?.status ?? 'empty'}
+            outdated={cell?.outdated ?? false}
+            entry={sync.entryFor(paragraphId, lang)}
+            present={here.length > 0 ? here : NOBODY}
+            isSource={lang === sourceLang}
+            {...handlers}
+          />
+        );
+      })}
+    </>
+  );
+});

@@ -1,0 +1,33 @@
+import en from '../../../../locales/en/translation.json' with { type: 'json' };
+import zh from '../../../../locales/zh/translation.json' with { type: 'json' };
+import ru from '../../../../locales/ru/translation.json' with { type: 'json' };
+import kk from '../../../../locales/kk/translation.json' with { type: 'json' };
+import uz from '../../../../locales/uz/translation.json' with { type: 'json' };
+
+/**
+ * The UI locales. They happen to be the five document languages, but are a
+ * separate list on purpose (shared/languages.ts): a UI locale could be added
+ * without it becoming a translatable document language, or vice versa.
+ * Bundled rather than fetched: five small files, and the app must start offline.
+ */
+export const UI_LOCALES = ['en', 'zh', 'ru', 'kk', 'uz'] as const;
+export type UiLocale = (typeof UI_LOCALES)[number];
+
+export const resources = {
+  en: { translation: en },
+  zh: { translation: zh },
+  ru: { translation: ru },
+  kk: { translation: kk },
+  uz: { translation: uz },
+} as const;
+
+/** Each locale's own name, shown in the switcher in that language (so anyone can find theirs). */
+export const LOCALE_NATIVE_NAME: Record<UiLocale, string> = {
+  en: 'English',
+  zh: '简体中文',
+  ru: 'Русский',
+  kk: 'Қазақша',
+  uz: 'Oʻzbekcha',
+};
+
+export { en as enTranslation };

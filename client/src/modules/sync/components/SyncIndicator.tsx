@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import type { DocSync } from '../docSync.js';
+
+/** The outbox, made visible: nobody should wonder whether their text is saved. */
+export function SyncIndicator({ sync }: { sync: DocSync }) {
+  const { t } = useTranslation();
+  const n = sync.waitingCount;
+  const stuck = [...sync.docEntries()].filter((e) => e.state !== 'pending').length;
+  let text: string;
+  let tone: 'ok' | 'busy' | 'offline' | 'attention';
+  if (!sync.connected) {
+    text = n > 0 ? t('sync.offlineWaiting', { count: n }) : t('sync.offline');
+    tone = 'offline';
+  } else if (stuck > 0) {
+    text = t('sync.needsAttention', { count: stuck });
+    tone = 'attention';
+  } else if (n > 0) {
+    text = t('sync.saving', { count: n });
+    tone = 'busy';
+  } else {
+    text = t('sync.saved');
+    tone = 'ok';
+  }
+  return (
+    <output className={`sync-indicator sync-${tone}`} data-testid="sync-indicator" data-waiting={n} aria-live="polite">
+      <span className="dot" aria-hidden="true" />
+      {text}
+    </output>
+  );
+}
