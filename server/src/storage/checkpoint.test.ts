@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentState } from '../../../shared/index.js';
@@ -160,5 +160,32 @@ describe('document store: checkpoints and compaction', () => {
     expect(r.warnings).toEqual([]);
     expect(await snapshots()).toEqual(['docB.json']);
     expect(await segments()).toEqual([]);
+  });
+
+  it('falls back to the previous snapshot when a crash left the rewritten one empty', async () => {
+    const f = new DocEventFactory('docA');
+    const first = [f.created(2), ...editBurst(f, 6, 2)];
+    const second = editBurst(f, 6, 2);
+    const s = await openStorage();
+    await s.documents.append(first);
+    await s.documents.checkpoint(reduceAll(first).values());
+    await s.documents.append(second);
+    await s.close();
+    // The state a crash leaves between lowdb's rename and our fsync, in the middle of the next
+    // checkpoint: the old snapshot preserved beside, the new name pointing at an empty file,
+    // and the journal after the old snapshot not yet dropped.
+    await copyFile(join(dir, 'docs', 'docA.json'), join(dir, 'docs', '.docA.json.prev'));
+    await writeFile(join(dir, 'docs', 'docA.json'), '');
+
+    const r = await reload(s);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(/unreadable .*using the previous one, seq 7/);
+    expect(r.replayed).toBe(second.length);
+    expect(r.docs).toEqual(byId(reduceAll([...first, ...second]).values()));
+    // Recovery wrote a good snapshot and released the preserved copy.
+    expect(await snapshots()).toEqual(['docA.json']);
+    const again = await reload(r.s);
+    expect(again.warnings).toEqual([]);
+    expect(again.docs).toEqual(r.docs);
   });
 });

@@ -7,7 +7,7 @@ import { listSegments, segmentName } from './segments.js';
 import { forEachLine } from './lines.js';
 import { mapLimit } from './pool.js';
 import { looksLikeEvent, Replay, Warnings } from './replay.js';
-import { readSnapshots, removeSnapshot, serializeSnapshot, writeSnapshot } from './snapshots.js';
+import { preserveSnapshot, readSnapshots, releaseSnapshot, removeSnapshot, serializeSnapshot, writeSnapshot } from './snapshots.js';
 
 interface SnapshotJob {
   id: string;
@@ -162,20 +162,22 @@ export class LowdbDocumentStore implements DocumentStore {
 
   async #runCheckpoint(jobs: readonly SnapshotJob[], rotated: Promise<number>): Promise<void> {
     await rotated;
-    const written = await mapLimit(jobs, 4, async (job) => {
+    const toWrite = jobs.filter((job) => {
       const deletedAt = this.#deleted.get(job.id);
       // Never move a snapshot backwards, and never resurrect a document deleted meanwhile.
-      if (job.seq <= (this.#covered.get(job.id) ?? 0) || (deletedAt !== undefined && deletedAt > job.seq)) return false;
-      await writeSnapshot(this.#docsDir, job.id, job.json);
-      return true;
+      return job.seq > (this.#covered.get(job.id) ?? 0) && !(deletedAt !== undefined && deletedAt > job.seq);
     });
+    const linked = await mapLimit(toWrite, 8, (job) => preserveSnapshot(this.#docsDir, job.id));
+    if (linked.includes(true)) await fsyncPath(this.#docsDir);
+    await mapLimit(toWrite, 4, (job) => writeSnapshot(this.#docsDir, job.id, job.json));
     const rewritten = new Map<string, number>();
-    for (const [i, job] of jobs.entries()) if (written[i]) rewritten.set(job.id, job.seq);
+    for (const job of toWrite) rewritten.set(job.id, job.seq);
     // A snapshot written just now that is newer than the deletion belongs to a later life of the id; keep it.
     const deletions = [...this.#deleted].filter(([id, seq]) => (rewritten.get(id) ?? 0) < seq);
     for (const [id] of deletions) await removeSnapshot(this.#docsDir, id);
     // One directory sync makes every rename and unlink above durable, before any segment goes.
     await fsyncPath(this.#docsDir);
+    await mapLimit(toWrite, 8, (job) => releaseSnapshot(this.#docsDir, job.id));
     for (const [id, seq] of rewritten) if (seq > (this.#covered.get(id) ?? 0)) this.#covered.set(id, seq);
     for (const [id, seq] of deletions) {
       if ((this.#covered.get(id) ?? 0) < seq) this.#covered.set(id, seq);

@@ -66,11 +66,6 @@ export class Journal {
     return this.#dir;
   }
 
-  /** The segment new events go to. Every segment below it is closed for good. */
-  get currentSegment(): number {
-    return this.#segNo;
-  }
-
   stats(): StorageStats {
     return { ...this.#stats };
   }
@@ -189,6 +184,11 @@ export class Journal {
   async #commit(g: Group): Promise<void> {
     if (this.#failed) {
       g.reject(this.#failed);
+      return;
+    }
+    if (g.lines.length === 0) {
+      // Only possible when every event of the group's only append failed to serialise.
+      g.resolve();
       return;
     }
     try {

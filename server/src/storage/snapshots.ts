@@ -1,4 +1,4 @@
-import { readdir, unlink } from 'node:fs/promises';
+import { link, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataFile } from 'lowdb/node';
 import type { DocumentState } from '../../../shared/index.js';
@@ -10,6 +10,14 @@ import { mapLimit } from './pool.js';
  * `{"v":1,"seq":N,"doc":{…}}` where N is the last event seq the snapshot covers.
  * lowdb's DataFile does the write (temp file + rename, so a reader never sees a
  * half file); we add the fsyncs it leaves out.
+ *
+ * lowdb renames before anything is synced, so a crash right after its rename
+ * can leave `<id>.json` empty while the older snapshot it replaced is gone, and
+ * the journal segments that older one covered may be deleted already. So
+ * before a rewrite the current file is hard-linked to `.<id>.json.prev`
+ * (durable via a directory sync); load falls back to it when `<id>.json` is
+ * unreadable, and the journal from its seq on is still there because segments
+ * are only dropped once the new snapshot is durable.
  */
 export interface SnapshotFile {
   v: 1;
@@ -62,13 +70,44 @@ export async function writeSnapshot(docsDir: string, docId: string, json: string
   await fsyncPath(path);
 }
 
-/** Removes a snapshot (document deleted); the caller syncs the directory. */
-export async function removeSnapshot(docsDir: string, docId: string): Promise<void> {
+function prevPath(docsDir: string, docId: string): string {
+  return join(docsDir, `.${docId}.json.prev`);
+}
+
+async function unlinkIfThere(path: string): Promise<void> {
   try {
-    await unlink(snapshotPath(docsDir, docId));
+    await unlink(path);
   } catch (e) {
     if (!isErrno(e, 'ENOENT')) throw e;
   }
+}
+
+/**
+ * Keeps the current snapshot of each document reachable as `.<id>.json.prev`
+ * while it is being replaced. Returns whether anything was linked; the caller
+ * then syncs the directory before writing.
+ */
+export async function preserveSnapshot(docsDir: string, docId: string): Promise<boolean> {
+  const prev = prevPath(docsDir, docId);
+  await unlinkIfThere(prev);
+  try {
+    await link(snapshotPath(docsDir, docId), prev);
+    return true;
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return false; // first snapshot of this document
+    throw e;
+  }
+}
+
+/** Drops the preserved copy once the new snapshot is durable (no sync needed: a leftover is harmless). */
+export async function releaseSnapshot(docsDir: string, docId: string): Promise<void> {
+  await unlinkIfThere(prevPath(docsDir, docId));
+}
+
+/** Removes a snapshot and its preserved copy (document deleted); the caller syncs the directory. */
+export async function removeSnapshot(docsDir: string, docId: string): Promise<void> {
+  await unlinkIfThere(prevPath(docsDir, docId));
+  await unlinkIfThere(snapshotPath(docsDir, docId));
 }
 
 export interface SnapshotRead {
@@ -85,11 +124,19 @@ export async function readSnapshots(docsDir: string): Promise<SnapshotRead> {
   const names = (await readdir(docsDir)).filter((n) => SNAPSHOT_RE.test(n));
   const warnings: string[] = [];
   const snapshots: SnapshotFile[] = [];
+  const read = (path: string) => new DataFile<SnapshotFile>(path, { parse: parseSnapshot, stringify: JSON.stringify }).read();
   const results = await mapLimit(names, 16, async (name) => {
     try {
-      return await new DataFile<SnapshotFile>(join(docsDir, name), { parse: parseSnapshot, stringify: JSON.stringify }).read();
+      return await read(join(docsDir, name));
     } catch (e) {
-      warnings.push(`snapshot docs/${name} is unreadable and was ignored: ${e instanceof Error ? e.message : String(e)}`);
+      const why = e instanceof Error ? e.message : String(e);
+      const id = name.slice(0, -'.json'.length);
+      const prev = await read(prevPath(docsDir, id)).catch(() => null);
+      if (prev) {
+        warnings.push(`snapshot docs/${name} is unreadable (${why}); using the previous one, seq ${prev.seq}, and the journal after it`);
+        return prev;
+      }
+      warnings.push(`snapshot docs/${name} is unreadable and was ignored: ${why}`);
       return null;
     }
   });
