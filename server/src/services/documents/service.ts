@@ -69,6 +69,9 @@ export class DocumentService {
     for (const doc of result.docs) {
       const rt = new DocRuntime(doc, this.limits);
       rt.rebuildOps();
+      // Replayed journal events are not in any snapshot yet: the first checkpoint
+      // writes them (storage skips documents its snapshots already cover).
+      rt.dirty = result.replayed > 0;
       this.docs.set(doc.id, rt);
     }
     return { warnings: result.warnings, replayed: result.replayed };
@@ -129,6 +132,7 @@ export class DocumentService {
     const doc: DocumentState = { ...start, history: start.history ?? {} };
     const rt = new DocRuntime(doc, this.limits);
     rt.remember(ev);
+    rt.dirty = true;
     this.docs.set(docId, rt);
     await this.persist(rt, [ev]);
     return summarize(doc);
