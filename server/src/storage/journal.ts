@@ -31,6 +31,11 @@ interface Rotation {
  * the first write: a segment torn by a crash is never appended to, so a
  * half-written last line can never be glued to the next event.
  *
+ * A crash can tear only the last group of a segment, and replay keeps its complete
+ * lines: an append of several events may then come back in part. Every operation
+ * of the app is a single event today; one that needs several atomically should
+ * carry them in one event.
+ *
  * A failed write or fdatasync is fatal for the journal (fail-stop, like
  * PostgreSQL after fsyncgate): the kernel may have dropped the dirty pages, so a
  * retried sync could report success for data that is gone. Every later append
