@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DocEvent } from '../../../../shared/index.js';
+import { createStorage } from '../../storage/index.js';
+import type { Storage } from '../../storage/index.js';
+import { DocumentService } from './service.js';
+
+/** The service over real storage in a temp dir, reopened to check what survives a restart. */
+describe('DocumentService', () => {
+  let dir: string;
+  let storage: Storage;
+  let service: DocumentService;
+
+  async function open(): Promise<void> {
+    storage = await createStorage({ dataDir: dir, log: () => {} });
+    service = new DocumentService(storage.documents, { ringSize: 4 });
+    await service.load();
+  }
+  async function reopen(): Promise<void> {
+    await service.close();
+    await storage.close();
+    await open();
+  }
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'anor-docsvc-'));
+    await open();
+  });
+  afterEach(async () => {
+    await service.close();
+    await storage.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const newDoc = () => service.create({ title: 'T', sourceLang: 'en', targetLangs: ['zh'], paragraphs: ['Hello.', 'World.'] }, 'u1');
+
+  it('publishes each batch once durable, in seq order, before acknowledging', async () => {
+    const { id } = await newDoc();
+    const pid = service.snapshot(id).paragraphs[0]!.id;
+    const published: number[] = [];
+    service.onCommitted((_docId, events) => published.push(...events.map((e) => e.seq)));
+    // Fired together: decided in call order, acknowledged in the same order.
+    const acks = await Promise.all(
+      ['一', '一二', '一二三'].map((text, i) =>
+        service.editCell({ docId: id, paragraphId: pid, lang: 'zh', opId: `op-order-${i}`, baseRev: i, text }, 'u1').then((a) => {
+          published.push(-a.seq);
+          return a;
+        }),
+      ),
+    );
+    expect(acks.map((a) => a.rev)).toEqual([1, 2, 3]);
+    expect(published).toEqual([2, -2, 3, -3, 4, -4]);
+  });
+
+  it('keeps documents, history and opIds across a restart', async () => {
+    const { id } = await newDoc();
+    const pid = service.snapshot(id).paragraphs[1]!.id;
+    const first = await service.editCell({ docId: id, paragraphId: pid, lang: 'zh', opId: 'op-restart-1', baseRev: 0, text: '世界。' }, 'u1');
+    const conflict = await service.editCell({ docId: id, paragraphId: pid, lang: 'zh', opId: 'op-restart-2', baseRev: 0, text: '天下。' }, 'u2');
+    expect(conflict.outcome).toBe('conflict');
+    const before = service.snapshot(id);
+
+    await reopen();
+    expect(service.snapshot(id)).toEqual(before);
+    expect(service.history(id, pid, 'zh').revisions.map((r) => [r.kind, r.text])).toEqual([['edit', '世界。'], ['conflict', '天下。']]);
+    // Retries after the restart: the first answers again (seq is the load-time upper bound), nothing changes.
+    const retried = await service.editCell({ docId: id, paragraphId: pid, lang: 'zh', opId: 'op-restart-1', baseRev: 0, text: 'other' }, 'u1');
+    expect(retried).toMatchObject({ outcome: 'applied', rev: first.rev, text: first.text });
+    const retriedConflict = await service.editCell({ docId: id, paragraphId: pid, lang: 'zh', opId: 'op-restart-2', baseRev: 0, text: '天下。' }, 'u2');
+    expect(retriedConflict).toMatchObject({ outcome: 'conflict', text: '世界。', yours: '天下。' });
+    expect(service.snapshot(id)).toEqual(before);
+  });
+
+  it('serves catch-up from the ring while it reaches back, a snapshot after that', async () => {
+    const { id } = await newDoc();
+    const pid = service.snapshot(id).paragraphs[0]!.id;
+    const events: DocEvent[] = [];
+    service.onCommitted((_d, evs) => events.push(...evs));
+    for (let rev = 0; rev < 6; rev++) {
+      await service.editCell({ docId: id, paragraphId: pid, lang: 'zh', opId: `op-ring-${rev}`, baseRev: rev, text: 'x'.repeat(rev + 1) }, 'u1');
+    }
+    // Ring of 4 (trimmed in batches of half): the last 4 events are always there.
+    const recent = service.join(id, 3);
+    expect(recent).toEqual({ mode: 'events', events: events.filter((e) => e.seq > 3) });
+    expect(service.join(id, 0).mode).toBe('snapshot');
+    expect(service.join(id).mode).toBe('snapshot');
+  });
+
+  it('forgets a deleted document, also after a restart', async () => {
+    const { id } = await newDoc();
+    await service.remove(id, 'u1');
+    expect(service.list()).toEqual([]);
+    expect(() => service.snapshot(id)).toThrow(expect.objectContaining({ code: 'document_not_found' }));
+    await reopen();
+    expect(service.list()).toEqual([]);
+  });
+});
