@@ -66,13 +66,16 @@ export class LowdbUserStore implements UserStore {
   }
 
   async update(id: string, patch: Partial<Omit<UserRecord, 'id'>>): Promise<UserRecord> {
-    const u = this.#db.data.users.find((x) => x.id === id);
-    if (!u) throw new AppError('not_found', `no user ${id}`);
+    const users = this.#db.data.users;
+    const i = users.findIndex((x) => x.id === id);
+    const current = users[i];
+    if (!current) throw new AppError('not_found', `no user ${id}`);
     if (patch.username !== undefined) this.#assertFree(patch.username, id);
-    const { id: _ignored, ...safe } = patch as Partial<UserRecord>;
-    Object.assign(u, safe);
+    // The id is re-asserted last: a patch smuggled past the type cannot rename a user's key.
+    const next: UserRecord = { ...current, ...patch, id };
+    users[i] = next;
     await this.#persist();
-    return { ...u };
+    return { ...next };
   }
 
   #assertFree(username: string, exceptId: string | null): void {
