@@ -10,6 +10,7 @@ interface Command {
 
 const commands: Record<string, () => Promise<Command>> = {
   serve: () => import('./cli/serve.js'),
+  check: () => import('./cli/check.js'),
 };
 
 function usage(): string {

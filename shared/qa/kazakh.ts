@@ -59,7 +59,9 @@ export function checkKazakhLetters({ target, targetLang }: CheckInput): Finding[
       if (hit && !word.startsWith(right)) {
         ranges.push({ start: m.index, end: m.index + m[0].length });
         words.push(m[0]);
-        expected.push(right + word.slice(wrong.length));
+        const fixed = right + word.slice(wrong.length);
+        const first = m[0][0] ?? '';
+        expected.push(first !== first.toLowerCase() ? fixed.charAt(0).toUpperCase() + fixed.slice(1) : fixed);
         break;
       }
     }

@@ -12,6 +12,12 @@ function formatValue(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
 }
 
+/** "540 million (= 540000000)", but just "12" when the text already is the value. */
+function label(n: ExtractedNumber): string {
+  const v = formatValue(n.value);
+  return n.raw === v ? v : `${n.raw} (= ${v})`;
+}
+
 /**
  * Every source figure must appear in the target with the same value, however
  * each language writes it. A leftover source figure next to a leftover target
@@ -39,14 +45,14 @@ export function checkNumbers({ source, target, sourceLang, targetLang }: CheckIn
         finding(
           'number_missing',
           'changed',
-          `Number ${n.raw} (${formatValue(n.value)}) in the source reads ${changed.raw} (${formatValue(changed.value)}) in the target`,
+          `Number ${label(n)} in the source reads ${label(changed)} in the target`,
           { source: n.raw, target: changed.raw, value: formatValue(n.value) },
           [{ start: changed.index, end: changed.index + changed.raw.length }],
         ),
       );
     } else {
       out.push(
-        finding('number_missing', null, `Number ${n.raw} (${formatValue(n.value)}) is missing from the target`, {
+        finding('number_missing', null, `Number ${label(n)} is missing from the target`, {
           source: n.raw,
           value: formatValue(n.value),
         }),
@@ -55,7 +61,7 @@ export function checkNumbers({ source, target, sourceLang, targetLang }: CheckIn
   }
   for (const t of unmatchedTarget) {
     out.push(
-      finding('number_added', null, `Number ${t.raw} in the target is not in the source`, { target: t.raw, value: formatValue(t.value) }, [
+      finding('number_added', null, `Number ${label(t)} in the target is not in the source`, { target: t.raw, value: formatValue(t.value) }, [
         { start: t.index, end: t.index + t.raw.length },
       ]),
     );

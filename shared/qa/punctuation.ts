@@ -85,6 +85,8 @@ export function checkBrackets({ source, target }: CheckInput): Finding[] {
   if (t.unmatched.length > s.unmatched.length) {
     out.push(finding('brackets', 'unbalanced', 'The target has an unmatched bracket', { count: t.unmatched.length }, t.unmatched));
   }
+  // A pair count that differs only because a bracket is unmatched is the same problem, reported once.
+  if (out.length > 0) return out;
   for (const kind of new Set([...s.pairs.keys(), ...t.pairs.keys()])) {
     const a = s.pairs.get(kind) ?? 0;
     const b = t.pairs.get(kind) ?? 0;

@@ -41,6 +41,12 @@ describe('checkLengthRatio', () => {
     expect(short.map((f) => f.messageKey)).toEqual(['qa.finding.length_ratio_short']);
   });
 
+  it('leaves links out of the lengths, and an untranslated copy to its own check', () => {
+    const src = 'Details: https://www.gov.kz/memleket/entities/mfa and press@mfa.kz.';
+    expect(checkLengthRatio(pair(`The summit was held in Astana. ${src}`, `峰会在阿斯塔纳举行。详情:https://www.gov.kz/memleket/entities/mfa press@mfa.kz`, 'en', 'zh'))).toEqual([]);
+    expect(checkLengthRatio(pair(EN, EN, 'en', 'zh'))).toEqual([]);
+  });
+
   it('ignores short sources, where ratios mean nothing', () => {
     expect(checkLengthRatio(pair('Astana', 'Астана, Казахстан, 2025 год, вторник', 'en', 'ru'))).toEqual([]);
   });

@@ -38,11 +38,16 @@ export const LENGTH_RATIO_TOLERANCE = 2;
 /** Below this many source characters ratios swing too much to mean anything (headings, names). */
 export const LENGTH_RATIO_MIN_SOURCE = 30;
 
+// Links, addresses and spaces are copied, not translated: they would pull every ratio towards 1.
+const NOT_TRANSLATED = /(?:https?:\/\/|www\.)\S+|[A-Za-z0-9._%+-]+@\S+|\s+/gu;
+
 function visibleLength(text: string): number {
-  return graphemeLength(text.replace(/\s+/gu, ''));
+  return graphemeLength(text.replace(NOT_TRANSLATED, ''));
 }
 
 export function checkLengthRatio({ source, target, sourceLang, targetLang }: CheckInput): Finding[] {
+  // An untranslated copy has its own finding; its ratio of 1 would only repeat it.
+  if (comparable(source) === comparable(target)) return [];
   const s = visibleLength(source);
   const t = visibleLength(target);
   if (s < LENGTH_RATIO_MIN_SOURCE || t === 0) return [];
