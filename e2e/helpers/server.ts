@@ -3,9 +3,21 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The package root, found from here whether this runs from e2e/ (vitest) or dist/e2e/ (bench). */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('package.json not found above ' + import.meta.url);
+    dir = up;
+  }
+  return dir;
+}
+
+export const ROOT = packageRoot();
 export const CLI = path.join(ROOT, 'dist/server/src/cli.js');
 export const ADMIN_PASSWORD = 'e2e-admin-password';
 
