@@ -19,6 +19,7 @@ import type {
 } from '../../../../shared/index.js';
 import type { DocumentStore } from '../../storage/types.js';
 import { newId } from '../ids.js';
+import { Checkpoints } from './checkpoints.js';
 import { decideCreate } from './create.js';
 import { decideCellEdit } from './decideCell.js';
 import type { Decision } from './decision.js';
@@ -51,8 +52,7 @@ export class DocumentService {
   private readonly listeners = new Set<CommitListener>();
   private readonly limits: RuntimeLimits;
   private readonly log: (msg: string) => void;
-  private timer: NodeJS.Timeout | undefined;
-  private checkpointing: Promise<void> = Promise.resolve();
+  private readonly checkpoints: Checkpoints;
 
   constructor(
     private readonly store: DocumentStore,
@@ -62,6 +62,7 @@ export class DocumentService {
     // closed for a coffee. 50,000 opIds: far more than any client keeps in its outbox.
     this.limits = { ringSize: opts.ringSize ?? 10_000, opIdLimit: opts.opIdLimit ?? 50_000 };
     this.log = opts.log ?? (() => {});
+    this.checkpoints = new Checkpoints(store, () => this.docs.values(), this.log);
   }
 
   async load(): Promise<{ warnings: string[]; replayed: number }> {
@@ -169,37 +170,16 @@ export class DocumentService {
 
   /** Snapshots every document changed since the last checkpoint (no-op when none). */
   checkpoint(): Promise<void> {
-    // One at a time: a slow disk must not pile up overlapping snapshot writes.
-    this.checkpointing = this.checkpointing.then(async () => {
-      const dirty = [...this.docs.values()].filter((rt) => rt.dirty);
-      if (dirty.length === 0) return;
-      for (const rt of dirty) rt.dirty = false;
-      try {
-        await this.store.checkpoint(dirty.map((rt) => rt.doc));
-      } catch (err) {
-        for (const rt of dirty) rt.dirty = true;
-        throw err;
-      }
-    });
-    return this.checkpointing;
+    return this.checkpoints.run();
   }
 
   startCheckpoints(intervalMs: number): void {
-    this.stopCheckpoints();
-    this.timer = setInterval(() => {
-      this.checkpoint().catch((err: unknown) => this.log(`checkpoint failed: ${String(err)}`));
-    }, intervalMs);
-    this.timer.unref();
-  }
-
-  stopCheckpoints(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.checkpoints.start(intervalMs);
   }
 
   /** Waits for pending appends, then writes a final checkpoint. */
   async close(): Promise<void> {
-    this.stopCheckpoints();
+    this.checkpoints.stop();
     await Promise.all([...this.docs.values()].map((rt) => rt.tail));
     await this.checkpoint();
   }
