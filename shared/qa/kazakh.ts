@@ -53,17 +53,21 @@ export function checkKazakhLetters({ target, targetLang }: CheckInput): Finding[
   for (const m of target.matchAll(/[\p{L}\p{M}]+/gu)) {
     const word = m[0].toLowerCase();
     const plain = russify(word);
-    for (const [wrong, right] of MISSPELT) {
-      const exact = [...wrong].length < 5;
-      const hit = exact ? plain === wrong : plain.startsWith(wrong);
-      if (hit && !word.startsWith(right)) {
-        ranges.push({ start: m.index, end: m.index + m[0].length });
-        words.push(m[0]);
-        const fixed = right + word.slice(wrong.length);
-        const first = m[0][0] ?? '';
-        expected.push(first !== first.toLowerCase() ? fixed.charAt(0).toUpperCase() + fixed.slice(1) : fixed);
-        break;
-      }
+    // Longest known prefix first: "казакстаннын" is қазақстан + suffix, not қазақ + станнын.
+    const chars = [...plain];
+    for (let k = chars.length; k >= 1; k--) {
+      const wrong = chars.slice(0, k).join('');
+      const right = MISSPELT.get(wrong);
+      if (right === undefined) continue;
+      // Short forms (бир, жане) must be the whole word; longer ones may carry a suffix.
+      if ([...wrong].length < 5 && k !== chars.length) continue;
+      if (word.startsWith(right)) break;
+      ranges.push({ start: m.index, end: m.index + m[0].length });
+      words.push(m[0]);
+      const fixed = right + word.slice(wrong.length);
+      const first = m[0][0] ?? '';
+      expected.push(first !== first.toLowerCase() ? fixed.charAt(0).toUpperCase() + fixed.slice(1) : fixed);
+      break;
     }
   }
   if (ranges.length > 0) {

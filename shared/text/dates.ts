@@ -16,67 +16,53 @@ export interface ExtractedDate {
   raw: string;
 }
 
-const MONTHS: Record<string, string[]> = {
-  en: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
-  ru: ['январ', 'феврал', 'март', 'апрел', 'ма[йя]', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'],
-  kk: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
-  uz: ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avgust', 'sentabr', 'oktabr', 'noyabr', 'dekabr'],
-  uzCyrl: ['январ', 'феврал', 'март', 'апрел', 'май', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'],
-};
+// Month stems: Russian, Kazakh and Uzbek inflect the month (июня, маусымда, iyunda), so a
+// word counts when it starts with a stem. English names must match whole ("May", not "mayor").
+const MONTH_STEMS: readonly (readonly string[])[] = [
+  ['январ', 'феврал', 'март', 'апрел', 'ма[йя]', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'],
+  ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
+  ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avgust', 'sentabr', 'oktabr', 'noyabr', 'dekabr'],
+];
+const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const EN_ABBREV: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
 
-// Every language's month names are tried in every text: a Russian date pasted into
-// a Kazakh cell is still a date, and the check should see it.
-// Group names carry the month number and the list they come from (names must be unique).
-const MONTH_ALTERNATION = Object.values(MONTHS)
-  .flatMap((names, list) => names.map((n, i) => `(?<m${i + 1}_${list}>${n})`))
-  .join('|');
+const STEM_RES: readonly { re: RegExp; month: number }[] = MONTH_STEMS.flatMap((list) => list.map((stem, i) => ({ re: new RegExp(`^${stem}`, 'u'), month: i + 1 })));
 
-function monthOf(groups: Record<string, string | undefined>): number | null {
-  for (const [key, value] of Object.entries(groups)) {
-    if (value === undefined) continue;
-    const m = /^m(\d+)_/u.exec(key);
-    if (m?.[1]) return Number(m[1]);
-  }
+/** The month a word names, in any of the five languages, or null. */
+export function monthOfWord(word: string, allowAbbreviation: boolean): number | null {
+  const w = word.toLowerCase();
+  const en = EN_MONTHS.indexOf(w);
+  if (en >= 0) return en + 1;
+  if (allowAbbreviation && EN_ABBREV[w] !== undefined) return EN_ABBREV[w];
+  for (const { re, month } of STEM_RES) if (re.test(w)) return month;
   return null;
 }
 
-const ABBREV_EN: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
-
-const WORD_END = '(?![\\p{L}\\p{N}])';
-const MONTH_WORD = `(?:${MONTH_ALTERNATION})[\\p{L}]*`;
-const DAY = '(?<day>[0-3]?\\d)';
-
-const PATTERNS: { re: RegExp; numeric?: 'dmy' | 'ymd' | 'zh' }[] = [
-  { re: /(?<day>[0-3]?\d)\.(?<month>[01]?\d)\.(?=\d{4})/gu, numeric: 'dmy' },
-  { re: /(?<=\d{4}-)(?<month>[01]\d)-(?<day>[0-3]\d)(?!\d)/gu, numeric: 'ymd' },
-  { re: /(?<month>1[0-2]|0?[1-9])月(?<day>[0-3]?\d)[日号]/gu, numeric: 'zh' },
-  // "25 May", "25 мая", "25-iyun", "25 маусымда"
-  { re: new RegExp(`(?<![\\p{N}.,])${DAY}(?:-|\\s|\\u00A0)?${MONTH_WORD}`, 'giu') },
-  // "May 25", "May 25th"
-  { re: new RegExp(`(?<![\\p{L}])${MONTH_WORD}\\.?\\s${DAY}(?:st|nd|rd|th)?${WORD_END}`, 'giu') },
-  { re: new RegExp(`(?<![\\p{L}])(?<abbr>${Object.keys(ABBREV_EN).join('|')})\\.?\\s${DAY}${WORD_END}`, 'giu') },
+const NUMERIC: { re: RegExp; kind: 'dmy' | 'ymd' | 'zh' }[] = [
+  { re: /(?<day>[0-3]?\d)\.(?<month>[01]?\d)\.(?=\d{4})/gu, kind: 'dmy' },
+  { re: /(?<=\d{4}-)(?<month>[01]\d)-(?<day>[0-3]\d)(?!\d)/gu, kind: 'ymd' },
+  { re: /(?<month>1[0-2]|0?[1-9])月(?<day>[0-3]?\d)[日号]/gu, kind: 'zh' },
 ];
+// "25 May", "25 мая", "25-iyun", "25 маусымда"
+const DAY_MONTH = /(?<![\p{N}.,])(?<day>[0-3]?\d)(?:-|\s|\u00A0)?(?<word>\p{L}+)/gu;
+// "May 25", "May 25th", "Sept. 5"
+const MONTH_DAY = /(?<![\p{L}])(?<word>\p{L}+)\.?\s(?<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\p{L}\p{N}])/gu;
 
 /** Dates with a day and a month, in text order, without overlaps. */
 export function extractDates(text: string, _lang: Lang): ExtractedDate[] {
+  if (!/\d/u.test(text)) return [];
   const found: ExtractedDate[] = [];
-  for (const { re, numeric } of PATTERNS) {
-    for (const m of text.matchAll(re)) {
-      const g = m.groups ?? {};
-      const day = Number(g.day);
-      let month: number | null;
-      if (numeric) month = Number(g.month);
-      else if (g.abbr) month = ABBREV_EN[g.abbr.toLowerCase()] ?? null;
-      else month = monthOf(g);
-      if (month === null || month < 1 || month > 12 || day < 1 || day > 31) continue;
-      const index = m.index;
-      const end = index + m[0].length;
-      if (found.some((d) => index < d.end && d.index < end)) continue;
-      found.push({ month, day, index, end, raw: m[0] });
-    }
+  const add = (month: number | null, day: number, index: number, raw: string): void => {
+    if (month === null || month < 1 || month > 12 || day < 1 || day > 31) return;
+    const end = index + raw.length;
+    if (found.some((d) => index < d.end && d.index < end)) return;
+    found.push({ month, day, index, end, raw });
+  };
+  for (const { re } of NUMERIC) {
+    for (const m of text.matchAll(re)) add(Number(m.groups?.month), Number(m.groups?.day), m.index, m[0]);
   }
+  for (const m of text.matchAll(DAY_MONTH)) add(monthOfWord(m.groups?.word ?? '', false), Number(m.groups?.day), m.index, m[0]);
+  for (const m of text.matchAll(MONTH_DAY)) add(monthOfWord(m.groups?.word ?? '', true), Number(m.groups?.day), m.index, m[0]);
   return found.sort((a, b) => a.index - b.index);
 }
 
