@@ -43,10 +43,19 @@ export async function run(_argv: string[]): Promise<number> {
   if (first.generatedAdminPassword) console.log(`Admin password: ${first.generatedAdminPassword}`);
   documents.startCheckpoints(CHECKPOINT_EVERY_MS);
 
-  await new Promise<void>((resolve, reject) => {
-    app.httpServer.once('error', reject);
-    app.httpServer.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      app.httpServer.once('error', reject);
+      app.httpServer.listen(config.port, config.host, () => resolve());
+    });
+  } catch (err) {
+    // Port taken or not allowed: say so plainly and leave the data as it was.
+    console.error(`anor serve: cannot listen on port ${config.port}: ${err instanceof Error ? err.message : String(err)}`);
+    await app.close();
+    await documents.close();
+    await storage.close();
+    return 1;
+  }
   const { port } = app.httpServer.address() as AddressInfo;
   console.log(`Anor listening on http://localhost:${port}`);
 
