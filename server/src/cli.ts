@@ -11,6 +11,8 @@ interface Command {
 const commands: Record<string, () => Promise<Command>> = {
   serve: () => import('./cli/serve.js'),
   check: () => import('./cli/check.js'),
+  align: () => import('./cli/align.js'),
+  validate: () => import('./cli/validate.js'),
 };
 
 function usage(): string {

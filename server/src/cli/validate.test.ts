@@ -1,0 +1,67 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDoc } from '../interchange/test-doc.js';
+import { exportXliff2 } from '../interchange/xliff2/export.js';
+import { exportXliff12 } from '../interchange/xliff12/export.js';
+import { exportTmx } from '../interchange/tmx/export.js';
+import { run } from './validate.js';
+
+const SUITE = fileURLToPath(new URL('../../test/fixtures/validators/xliff/xliff-21/test-suite/core/', import.meta.url));
+let dir = '';
+const capture = (): { text: () => string; io: { out: (t: string) => void; err: (t: string) => void } } => {
+  const all: string[] = [];
+  return { text: () => all.join(''), io: { out: (t) => all.push(t), err: (t) => all.push(t) } };
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'anor-validate-'));
+  const doc = makeDoc();
+  await writeFile(join(dir, 'zh.xlf'), exportXliff2(doc, 'zh'));
+  await writeFile(join(dir, 'ru12.xlf'), exportXliff12(doc, 'ru'));
+  await writeFile(join(dir, 'doc.tmx'), exportTmx(doc));
+  await writeFile(join(dir, 'broken.xlf'), '<xliff><file></xliff>');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('anor validate', () => {
+  it.each([
+    ['zh.xlf', 'XLIFF 2 2.0 en→zh-Hans, 3 units'],
+    ['ru12.xlf', 'XLIFF 1.2 1.2 en→ru, 3 units'],
+    ['doc.tmx', 'TMX en, 2 translation units'],
+  ])('accepts Anor exports (%s) with exit 0', async (name, summary) => {
+    const c = capture();
+    expect(await run([join(dir, name)], c.io)).toBe(0);
+    expect(c.text()).toContain(`ok (${summary})`);
+  });
+
+  it('refuses an invalid suite file with exit 1, naming the rule', async () => {
+    const c = capture();
+    expect(await run([join(SUITE, 'invalid/bad_SubStateWithoutState.xlf')], c.io)).toBe(1);
+    expect(c.text()).toContain('xliff2.segment.subState-needs-state: subState is set without state');
+    expect(c.text()).toContain('refused (XLIFF 2): 1 problem');
+  });
+
+  it('reports problems as JSON', async () => {
+    const c = capture();
+    expect(await run([join(SUITE, 'invalid/bad_EcBeforeSc.xlf'), '--format', 'json'], c.io)).toBe(1);
+    const r = JSON.parse(c.text()) as { ok: boolean; format: string; problems: { rule: string }[] };
+    expect(r).toMatchObject({ ok: false, format: 'xliff2' });
+    expect(r.problems.map((p) => p.rule)).toContain('xliff2.inline.ec-before-sc');
+  });
+
+  it('refuses malformed XML with exit 1', async () => {
+    const c = capture();
+    expect(await run([join(dir, 'broken.xlf')], c.io)).toBe(1);
+    expect(c.text()).toContain('xml.well-formed: not well-formed XML');
+  });
+
+  it('answers bad usage and unreadable files with exit 2', async () => {
+    expect(await run([], capture().io)).toBe(2);
+    expect(await run(['a', 'b'], capture().io)).toBe(2);
+    expect(await run([join(dir, 'missing.xlf')], capture().io)).toBe(2);
+    expect(await run([join(dir, 'zh.xlf'), '--format', 'yaml'], capture().io)).toBe(2);
+  });
+});
