@@ -31,6 +31,8 @@ const MISSPELT: ReadonlyMap<string, string> = new Map([
   ['казахстан', 'қазақстан'],
 ]);
 
+const LONGEST_MISSPELT = Math.max(...[...MISSPELT.keys()].map((k) => [...k].length));
+
 /** Below this many Cyrillic letters a text may honestly have no Kazakh letter ("Астана", "Алматы"). */
 export const KAZAKH_MIN_LETTERS = 40;
 
@@ -55,7 +57,7 @@ export function checkKazakhLetters({ target, targetLang }: CheckInput): Finding[
     const plain = russify(word);
     // Longest known prefix first: "казакстаннын" is қазақстан + suffix, not қазақ + станнын.
     const chars = [...plain];
-    for (let k = chars.length; k >= 1; k--) {
+    for (let k = Math.min(chars.length, LONGEST_MISSPELT); k >= 1; k--) {
       const wrong = chars.slice(0, k).join('');
       const right = MISSPELT.get(wrong);
       if (right === undefined) continue;

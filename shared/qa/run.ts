@@ -1,4 +1,3 @@
-import { checkAcrossTargets } from './across.js';
 import { checkChinesePunctuation } from './chinese.js';
 import { checkGlossary } from './glossary.js';
 import { checkKazakhLetters } from './kazakh.js';
@@ -45,4 +44,3 @@ export function runChecks(input: CheckInput): Finding[] {
   return out.sort((a, b) => (ORDER.get(a.check) ?? 0) - (ORDER.get(b.check) ?? 0) || (a.ranges[0]?.start ?? -1) - (b.ranges[0]?.start ?? -1));
 }
 
-export { checkAcrossTargets };

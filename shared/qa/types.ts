@@ -109,9 +109,49 @@ export interface CheckInput {
   glossary?: Glossary;
 }
 
-export function finding(
-  check: CheckId,
-  variant: string | null,
+/**
+ * The message variants of each check; `null` is the plain `qa.finding.<check>`
+ * key. Declared once so `finding()` cannot invent a key the UI has no
+ * translation for, and so the UI can list every key it must translate.
+ */
+export const CHECK_VARIANTS = {
+  number_missing: [null, 'changed'],
+  number_added: [null],
+  date_mismatch: [null, 'changed'],
+  end_punctuation: ['missing', 'extra', 'different'],
+  brackets: ['unbalanced', 'count'],
+  quotes: ['style', 'unbalanced'],
+  whitespace: ['leading', 'trailing', 'double'],
+  url_mismatch: ['missing', 'changed', 'added'],
+  email_mismatch: ['missing', 'changed', 'added'],
+  untranslated: [null],
+  length_ratio: ['short', 'long'],
+  sentence_count: [null],
+  glossary_missing: [null],
+  glossary_forbidden: [null],
+  mixed_script: ['latin', 'cyrillic'],
+  kk_letters: ['none', 'words'],
+  uz_script: ['cyrillic_words', 'cyrillic_text'],
+  uz_apostrophe: ['okina', 'tutuq'],
+  zh_punctuation: [null],
+  target_disagreement: ['number', 'date', 'name'],
+  paragraph_count: [null],
+} as const satisfies Record<CheckId, readonly (string | null)[]>;
+
+export type CheckVariant<C extends CheckId> = (typeof CHECK_VARIANTS)[C][number];
+
+export function messageKey<C extends CheckId>(check: C, variant: CheckVariant<C>): string {
+  return `qa.finding.${variant ? `${check}_${variant}` : check}`;
+}
+
+/** Every i18n key a finding can carry. */
+export const MESSAGE_KEYS: readonly string[] = CHECK_IDS.flatMap((id) =>
+  (CHECK_VARIANTS[id] as readonly (string | null)[]).map((v) => `qa.finding.${v ? `${id}_${v}` : id}`),
+);
+
+export function finding<C extends CheckId>(
+  check: C,
+  variant: CheckVariant<C>,
   message: string,
   params: MessageParams = {},
   ranges: TextRange[] = [],
@@ -120,7 +160,7 @@ export function finding(
     check,
     severity: CHECK_SEVERITY[check],
     message,
-    messageKey: `qa.finding.${variant ? `${check}_${variant}` : check}`,
+    messageKey: messageKey(check, variant),
     params,
     ranges,
   };
