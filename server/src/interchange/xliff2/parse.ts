@@ -10,7 +10,8 @@ import { checkInlineRules, unitContext } from './rules-inline.js';
 import { checkExtensions } from './rules-extensions.js';
 import { inlineText } from './text.js';
 
-const VERSIONS: Record<string, readonly string[]> = { [XLIFF2_NS]: ['2.0', '2.1'], [XLIFF22_NS]: ['2.2'] };
+// The 2.2 schema lets a document in the 2.2 namespace say 2.0, 2.1 or 2.2.
+const VERSIONS: Record<string, readonly string[]> = { [XLIFF2_NS]: ['2.0', '2.1'], [XLIFF22_NS]: ['2.0', '2.1', '2.2'] };
 
 /**
  * Parses and validates an XLIFF 2.x document: the core schema, then the core

@@ -182,3 +182,20 @@ export const CORE: Record<string, ElementSpec> = {
   sm: spec(markerAttrs, ['id'], 'any', { kind: 'empty' }),
   em: spec({ startRef: 'nmtoken' }, ['startRef'], 'none', { kind: 'empty' }),
 };
+
+/**
+ * XLIFF 2.2 (its own namespace) changes the core schema in two places: notes
+ * and module metadata may sit on <xliff> before the files, and a <note> may
+ * point at what it is about with `ref`. Everything else is as in 2.0/2.1.
+ */
+export const CORE_22: Record<string, ElementSpec> = {
+  ...CORE,
+  xliff: {
+    ...CORE.xliff!,
+    content: {
+      kind: 'sequence',
+      particles: [{ el: 'notes', min: 0, max: 1 }, { other: true }, { el: 'file', min: 1, max: INF }],
+    },
+  },
+  note: { ...CORE.note!, attrs: { ...CORE.note!.attrs, ref: 'string' } },
+};

@@ -1,7 +1,8 @@
 import { childElements, hasOwnText, XML_NS } from '../xml/dom.js';
 import type { Element } from '../xml/dom.js';
 import type { Problems } from '../problems.js';
-import { CORE, INLINE_ELEMENTS } from './schema.js';
+import { CORE, CORE_22, INLINE_ELEMENTS } from './schema.js';
+import { XLIFF22_NS } from './ns.js';
 import type { Content, ElementSpec } from './schema.js';
 import { INLINE_MODULE_NS } from './ns.js';
 import { checkValue } from './values.js';
@@ -16,9 +17,10 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
  */
 export function checkStructure(root: Element, ns: string, p: Problems): Element[] {
   const foreign: Element[] = [];
+  const schema = ns === XLIFF22_NS ? CORE_22 : CORE;
   const visit = (el: Element): void => {
     const name = el.localName ?? '';
-    const s = CORE[name];
+    const s = schema[name];
     if (!s) {
       p.add('xliff2.schema.unknown-element', `<${name}> is not an XLIFF 2 core element`, where(el));
       return;
