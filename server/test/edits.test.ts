@@ -130,7 +130,38 @@ describe('cell edits between two clients', () => {
 });
 
 describe('catching up past the ring of recent events', () => {
-  it('sends a snapshot when the missed events are no longer kept', async () => {
+  it('sends a snapshot when the client missed more than the ring keeps', async () => {
+    const server = await startServer({ ringSize: 4 });
+    try {
+      const cookie = await login(server.url, 'admin', ADMIN_PASSWORD);
+      const a = await joinDoc(await connect(server.url, cookie), server.demoDocId);
+      const b = await connect(server.url, cookie);
+      const joined = await call(b, 'doc:join', { docId: server.demoDocId });
+      if (!joined.ok || joined.data.mode !== 'snapshot') throw new Error('join failed');
+      const seen = joined.data.doc.seq;
+      b.close();
+      const pid = a.doc.paragraphs[1]!.id;
+      for (let rev = 0; rev < 8; rev++) {
+        const r = await call(a.socket, 'cell:edit', { docId: server.demoDocId, paragraphId: pid, lang: 'uz', opId: opId(), baseRev: rev, text: `Matn ${rev}` });
+        if (!r.ok) throw new Error(r.error.code);
+      }
+      const back = await connect(server.url, cookie);
+      const r = await call(back, 'doc:join', { docId: server.demoDocId, sinceSeq: seen });
+      if (!r.ok || r.data.mode !== 'snapshot') throw new Error('expected a snapshot');
+      expect(r.data.doc.seq).toBe(seen + 8);
+      expect(r.data.doc.paragraphs[1]?.cells.uz).toMatchObject({ text: 'Matn 7', rev: 8 });
+      // Two events back is still within the ring: exactly those.
+      const recent = await call(back, 'doc:join', { docId: server.demoDocId, sinceSeq: seen + 6 });
+      if (!recent.ok || recent.data.mode !== 'events') throw new Error('expected events');
+      expect(recent.data.events.map((e) => e.seq)).toEqual([seen + 7, seen + 8]);
+      back.close();
+      a.socket.close();
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('sends a snapshot after a restart, when the ring is empty', async () => {
     const server = await startServer();
     try {
       const cookie = await login(server.url, 'admin', ADMIN_PASSWORD);

@@ -29,12 +29,12 @@ export interface TestServer {
  * The real app on an ephemeral port over real storage in a fresh temp dir
  * (or `dataDir` to restart on an existing one), bootstrapped like `anor serve`.
  */
-export async function startServer(opts: { dataDir?: string } = {}): Promise<TestServer> {
+export async function startServer(opts: { dataDir?: string; ringSize?: number } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'anor-server-')));
   const logs: string[] = [];
   const log = (msg: string): void => void logs.push(msg);
   const storage = await createStorage({ dataDir, log });
-  const documents = new DocumentService(storage.documents, { log });
+  const documents = new DocumentService(storage.documents, { log, ...(opts.ringSize ? { ringSize: opts.ringSize } : {}) });
   await documents.load();
   const app = createApp({ storage, documents, sessionSecret: await loadOrCreateSessionSecret(dataDir), log, clientDir: join(dataDir, 'no-client') });
   const first = await bootstrap({ users: app.users, documents, adminPassword: ADMIN_PASSWORD });
