@@ -14,6 +14,8 @@ export class Checkpoints {
     private readonly store: DocumentStore,
     private readonly runtimes: () => Iterable<DocRuntime>,
     private readonly log: (msg: string) => void,
+    /** False once the journal failed: a snapshot would then make unacknowledged changes durable. */
+    private readonly enabled: () => boolean = () => true,
   ) {}
 
   /** Snapshots every document changed since the last checkpoint (no-op when none). */
@@ -22,7 +24,7 @@ export class Checkpoints {
     // Chained on the previous run's settlement, so one failure does not poison the rest.
     const next = this.running.catch(() => {}).then(async () => {
       const dirty = [...this.runtimes()].filter((rt) => rt.dirty);
-      if (dirty.length === 0) return;
+      if (dirty.length === 0 || !this.enabled()) return;
       for (const rt of dirty) rt.dirty = false;
       try {
         await this.store.checkpoint(dirty.map((rt) => rt.doc));

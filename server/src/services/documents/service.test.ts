@@ -88,6 +88,20 @@ describe('DocumentService', () => {
     expect(service.join(id).mode).toBe('snapshot');
   });
 
+  it('stops taking changes once an append fails, and a retry of the failed op fails too', async () => {
+    const { id } = await newDoc();
+    const pid = service.snapshot(id).paragraphs[0]!.id;
+    const input = { docId: id, paragraphId: pid, lang: 'zh' as const, opId: 'op-broken-1', baseRev: 0, text: '坏' };
+    // A closed journal refuses appends, as a failed disk would.
+    await storage.documents.close();
+    await expect(service.editCell(input, 'u1')).rejects.toThrow();
+    const after = service.snapshot(id);
+    await expect(service.editCell({ ...input, opId: 'op-broken-2', baseRev: 1, text: '更坏' }, 'u1')).rejects.toMatchObject({ code: 'internal' });
+    await expect(service.editCell(input, 'u1')).rejects.toThrow();
+    await expect(service.create({ title: 'T', sourceLang: 'en', targetLangs: ['zh'], paragraphs: [] }, 'u1')).rejects.toMatchObject({ code: 'internal' });
+    expect(service.snapshot(id)).toEqual(after);
+  });
+
   it('forgets a deleted document, also after a restart', async () => {
     const { id } = await newDoc();
     await service.remove(id, 'u1');

@@ -53,6 +53,8 @@ export class DocumentService {
   private readonly limits: RuntimeLimits;
   private readonly log: (msg: string) => void;
   private readonly checkpoints: Checkpoints;
+  /** The first append failure; once set, no more changes are accepted. */
+  private broken: unknown = undefined;
 
   constructor(
     private readonly store: DocumentStore,
@@ -62,7 +64,7 @@ export class DocumentService {
     // closed for a coffee. 50,000 opIds: far more than any client keeps in its outbox.
     this.limits = { ringSize: opts.ringSize ?? 10_000, opIdLimit: opts.opIdLimit ?? 50_000 };
     this.log = opts.log ?? (() => {});
-    this.checkpoints = new Checkpoints(store, () => this.docs.values(), this.log);
+    this.checkpoints = new Checkpoints(store, () => this.docs.values(), this.log, () => this.broken === undefined);
   }
 
   async load(): Promise<{ warnings: string[]; replayed: number }> {
@@ -125,6 +127,7 @@ export class DocumentService {
   }
 
   async create(body: CreateDocumentBody, by: string): Promise<DocumentSummary> {
+    this.assertWritable();
     const at = new Date().toISOString();
     let docId = newId('d_');
     while (this.docs.has(docId)) docId = newId('d_');
@@ -141,6 +144,7 @@ export class DocumentService {
 
   async remove(docId: string, by: string): Promise<void> {
     const rt = this.runtime(docId);
+    this.assertWritable();
     const ev = this.applyBodies(rt, [{ type: 'document.deleted' }], by, null);
     // Gone for everyone at once; the deletion event still reaches the room.
     // Storage learns of the deletion from the journal event, not from checkpoints.
@@ -184,6 +188,15 @@ export class DocumentService {
     await this.checkpoint();
   }
 
+  /**
+   * After a failed append the journal refuses everything (fail-stop, see
+   * storage/journal.ts), so stop deciding too: applying more in memory would
+   * only widen the gap between what clients were told and what is on disk.
+   */
+  private assertWritable(): void {
+    if (this.broken !== undefined) throw new AppError('internal', 'the journal failed; the server must be restarted');
+  }
+
   private runtime(docId: string): DocRuntime {
     const rt = this.docs.get(docId);
     if (!rt) throw new AppError('document_not_found', `no document ${docId}`);
@@ -205,12 +218,15 @@ export class DocumentService {
       // Same kind checked just above, so the stored ack has this kind's shape.
       return seen.result.ack as AckByKind[K];
     }
+    this.assertWritable();
     const decision = decide(rt.doc);
     const events = this.applyBodies(rt, decision.bodies, by, opId);
     const ack = decision.finish(rt.doc, rt.doc.seq);
     // An unchanged edit writes nothing, but still waits its turn so acks stay in order.
     const durable = events.length > 0 ? this.persist(rt, events) : rt.tail;
-    rt.rememberOp(opId, { kind, ack } as OpResult, durable.catch(() => {}));
+    // A retry waits on the same promise: it fails too if this one's append failed.
+    durable.catch(() => {});
+    rt.rememberOp(opId, { kind, ack } as OpResult, durable);
     await durable;
     return ack;
   }
@@ -231,14 +247,18 @@ export class DocumentService {
 
   /**
    * Queues the append and chains publication behind the document's earlier
-   * events. If an append fails the events stay applied in memory (the next
-   * checkpoint may still save them) but are never broadcast or acknowledged:
-   * the sender gets `internal`, peers see a seq gap and resync.
+   * events. If an append fails, its events stay applied in memory but are never
+   * broadcast or acknowledged (the sender gets `internal`), and the service
+   * refuses every later change until restarted; recovery then replays what the
+   * journal really holds.
    */
   private persist(rt: DocRuntime, events: DocEvent[]): Promise<void> {
     const appended = this.store.append(events);
     const published = Promise.all([rt.tail, appended]).then(() => this.publish(rt.doc.id, events));
-    rt.tail = published.catch((err: unknown) => this.log(`journal append failed for ${rt.doc.id}: ${String(err)}`));
+    rt.tail = published.catch((err: unknown) => {
+      this.broken ??= err;
+      this.log(`journal append failed for ${rt.doc.id}, refusing further changes: ${String(err)}`);
+    });
     return published;
   }
 
