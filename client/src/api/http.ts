@@ -48,5 +48,7 @@ export const api = {
   login: (username: string, password: string) => request('POST /api/auth/login', { body: { username, password } }),
   logout: () => request('POST /api/auth/logout'),
   listDocuments: () => request('GET /api/documents'),
+  cellHistory: (docId: string, paragraphId: string, lang: string) =>
+    request('GET /api/documents/:docId/cells/:paragraphId/:lang/history', { params: { docId, paragraphId, lang } }),
   createDocument: (body: RestRoutes['POST /api/documents']['body']) => request('POST /api/documents', { body }),
 };

@@ -7,7 +7,11 @@ import type { MemoryTransport } from './testing/memoryHub.js';
 const opened: DocSync[] = [];
 function open(hub: MemoryHub, userId: string, transport?: MemoryTransport): { sync: DocSync; t: MemoryTransport } {
   const t = transport ?? hub.connect(userId);
-  const sync = new DocSync(hub.doc.id, t, new Outbox(new LocalStorageOutboxStorage(userId)), { debounceMs: 5, retryBaseMs: 5 });
+  const sync = new DocSync(hub.doc.id, t, new Outbox(new LocalStorageOutboxStorage(userId)), {
+    debounceMs: 5,
+    retryBaseMs: 5,
+    fetchHistory: async (pid, lang) => hub.history(pid, lang),
+  });
   sync.start();
   opened.push(sync);
   return { sync, t };
@@ -135,6 +139,41 @@ describe('DocSync', () => {
     await Promise.resolve();
     expect(a.sync.doc?.seq).toBe(ev.seq);
     expect(a.sync.cell('p0', 'ru')?.rev).toBe(1);
+  });
+
+  it('settles an edit whose ack was lost when its own event comes back after reconnecting', async () => {
+    const hub = new MemoryHub('d1', ['x']);
+    const a = open(hub, 'ua');
+    const b = open(hub, 'ub');
+    await vi.waitFor(() => expect(a.sync.state).toBe('ready'));
+    a.t.loseNextAck = true;
+    a.sync.setLocalText('p0', 'ru', 'начало середина конец');
+    await vi.waitFor(() => expect(a.t.connected).toBe(false));
+    expect(ruText(hub)).toBe('начало середина конец'); // it did land
+    a.sync.setLocalText('p0', 'ru', 'Новое начало середина конец'); // typed on top, offline
+    b.sync.setLocalText('p0', 'ru', 'начало середина конец и хвост');
+    await vi.waitFor(() => expect(ruText(hub)).toBe('начало середина конец и хвост'));
+    a.t.setOnline(true);
+    await vi.waitFor(() => expect(ruText(hub)).toBe('Новое начало середина конец и хвост'));
+    await vi.waitFor(() => expect(a.sync.waitingCount).toBe(0));
+  });
+
+  it('after a reload, finds in the history that a sent edit landed and does not conflict with itself', async () => {
+    const hub = new MemoryHub('d1', ['x']);
+    const a = open(hub, 'ua');
+    const b = open(hub, 'ub');
+    await vi.waitFor(() => expect(a.sync.state).toBe('ready'));
+    a.t.loseNextAck = true;
+    a.sync.setLocalText('p0', 'ru', 'один два');
+    await vi.waitFor(() => expect(a.t.connected).toBe(false));
+    a.sync.setLocalText('p0', 'ru', 'один два три');
+    a.sync.stop();
+    b.sync.setLocalText('p0', 'ru', 'ноль один два');
+    await vi.waitFor(() => expect(ruText(hub)).toBe('ноль один два'));
+
+    const reloaded = open(hub, 'ua');
+    await vi.waitFor(() => expect(ruText(hub)).toBe('ноль один два три'));
+    await vi.waitFor(() => expect(reloaded.sync.waitingCount).toBe(0));
   });
 
   it('announces focus and typing as presence', async () => {

@@ -1,13 +1,17 @@
 import { applyEvent, EventMismatchError } from '../../../../shared/index.js';
-import type { Cell, DocEvent, DocumentSnapshot, Lang, PresenceEntry } from '../../../../shared/index.js';
+import type { Cell, DocEvent, DocumentSnapshot, Lang, PresenceEntry, Revision } from '../../../../shared/index.js';
 import { entryKey, newOpId } from './outbox.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 import { rebaseOnRemote, settleAfterAck } from './rebase.js';
+import { ackFromEvent, ackFromHistory } from './reconcile.js';
+import { PresenceAnnouncer } from './presenceAnnouncer.js';
 import { backoffMs, isTransient } from './retry.js';
 import type { AnyErrorCode } from './retry.js';
 import type { SyncTransport } from './transport.js';
 
 export interface DocSyncOptions {
+  /** Reads a cell's history (REST); used after a reload to find out whether a sent edit landed. */
+  fetchHistory?: (paragraphId: string, lang: Lang) => Promise<Revision[] | null>;
   debounceMs?: number;
   retryBaseMs?: number;
   typingIdleMs?: number;
@@ -34,11 +38,10 @@ export class DocSync {
   private unsubs: (() => void)[] = [];
   private epoch = 0;
   private version = 0;
-  private focus: { paragraphId: string | null; lang: Lang | null; typing: boolean } = { paragraphId: null, lang: null, typing: false };
-  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly presenceOut: PresenceAnnouncer;
   private readonly debounceMs: number;
   private readonly retryBaseMs: number;
-  private readonly typingIdleMs: number;
+  private readonly fetchHistory: DocSyncOptions['fetchHistory'];
 
   constructor(
     readonly docId: string,
@@ -48,7 +51,10 @@ export class DocSync {
   ) {
     this.debounceMs = opts.debounceMs ?? 400;
     this.retryBaseMs = opts.retryBaseMs ?? 500;
-    this.typingIdleMs = opts.typingIdleMs ?? 1500;
+    this.presenceOut = new PresenceAnnouncer(docId, (p) => {
+      if (this.transport.connected && this.state === 'ready') this.transport.updatePresence(p);
+    }, opts.typingIdleMs ?? 1500);
+    this.fetchHistory = opts.fetchHistory;
     for (const e of outbox.forDoc(docId)) this.entries.set(entryKey(e), e);
   }
 
@@ -79,7 +85,7 @@ export class DocSync {
     for (const u of this.unsubs.splice(0)) u();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    clearTimeout(this.typingTimer);
+    this.presenceOut.stop();
     // Listeners stay: React may stop and start the same instance (StrictMode, fast refresh).
   }
 
@@ -130,7 +136,8 @@ export class DocSync {
     const cell = this.cell(paragraphId, lang);
     let next: OutboxEntry;
     if (prev) {
-      const onWire = this.inflight.get(key)?.opId === prev.opId;
+      // An op id names one text: once sent, further typing is a new operation.
+      const onWire = prev.sent?.opId === prev.opId;
       next = { ...prev, text, opId: onWire ? newOpId() : prev.opId, updatedAt: Date.now() };
       if (prev.state === 'failed') next = { ...next, state: 'pending', error: undefined, attempts: 0 };
     } else {
@@ -142,7 +149,7 @@ export class DocSync {
       };
     }
     this.store(next);
-    this.markTyping(paragraphId, lang);
+    this.presenceOut.typed(paragraphId, lang);
     if (next.state === 'pending') this.schedule(key, this.debounceMs);
     this.changed();
   }
@@ -175,23 +182,7 @@ export class DocSync {
 
   // ---- presence ----
   setFocus(paragraphId: string | null, lang: Lang | null): void {
-    this.focus = { paragraphId, lang, typing: false };
-    this.sendPresence();
-  }
-
-  private markTyping(paragraphId: string, lang: Lang): void {
-    clearTimeout(this.typingTimer);
-    this.typingTimer = setTimeout(() => {
-      this.focus = { ...this.focus, typing: false };
-      this.sendPresence();
-    }, this.typingIdleMs);
-    if (this.focus.typing && this.focus.paragraphId === paragraphId && this.focus.lang === lang) return;
-    this.focus = { paragraphId, lang, typing: true };
-    this.sendPresence();
-  }
-
-  private sendPresence(): void {
-    if (this.transport.connected && this.state === 'ready') this.transport.updatePresence({ docId: this.docId, ...this.focus });
+    this.presenceOut.setFocus(paragraphId, lang);
   }
 
   // ---- wire ----
@@ -208,7 +199,10 @@ export class DocSync {
     }
     this.presence = res.data.presence.filter((e) => e.connectionId !== this.transport.connectionId);
     if (res.data.mode === 'snapshot') {
-      this.doc = res.data.doc;
+      const doc = res.data.doc;
+      await this.settleFromHistory(doc);
+      if (epoch !== this.epoch) return;
+      this.doc = doc;
       this.settled.clear();
       for (const e of [...this.entries.values()]) {
         const cell = this.cell(e.paragraphId, e.lang);
@@ -218,7 +212,7 @@ export class DocSync {
       for (const ev of res.data.events) this.onEvent(ev);
     }
     this.state = 'ready';
-    this.sendPresence();
+    this.presenceOut.announce();
     for (const key of this.entries.keys()) this.schedule(key, 0);
     this.changed();
   }
@@ -235,10 +229,15 @@ export class DocSync {
       void this.join();
       return;
     }
-    if (ev.type === 'cell.edited') {
+    if (ev.type === 'cell.edited' || ev.type === 'cell.conflicted') {
       const key = this.key(ev.paragraphId, ev.lang);
       const e = this.entries.get(key);
-      if (e && !this.inflight.has(key) && ev.opId !== e.opId) this.replace(key, rebaseOnRemote(e, ev.text, ev.rev));
+      if (e?.sent && ev.opId === e.sent.opId) {
+        // Our own operation (its ack may have been lost with the connection): settle as the ack would.
+        this.replace(key, settleAfterAck(e, e.sent, ackFromEvent(ev, this.cell(ev.paragraphId, ev.lang))));
+      } else if (e && ev.type === 'cell.edited' && !this.inflight.has(key)) {
+        this.replace(key, rebaseOnRemote(e, ev.text, ev.rev));
+      }
     }
     for (const [k, s] of this.settled) if (s.seq <= doc.seq) this.settled.delete(k);
     this.changed();
@@ -258,6 +257,7 @@ export class DocSync {
     if (!this.transport.connected || this.state !== 'ready') return; // join() reschedules everything
     const sent = { opId: e.opId, text: e.text, epoch: this.epoch };
     this.inflight.set(key, sent);
+    this.store({ ...e, sent: { opId: e.opId, text: e.text } });
     const res = await this.transport.editCell({
       docId: e.docId, paragraphId: e.paragraphId, lang: e.lang, opId: e.opId, baseRev: e.baseRev, text: e.text,
     });
@@ -266,7 +266,8 @@ export class DocSync {
     const current = this.entries.get(key);
     if (res.ok) {
       if (!this.doc || this.doc.seq < res.data.seq) this.settled.set(key, { text: res.data.text, rev: res.data.rev, seq: res.data.seq });
-      this.replace(key, settleAfterAck(current, sent, res.data));
+      // Unless the event got here first and settled it already.
+      if (current?.sent?.opId === sent.opId) this.replace(key, settleAfterAck(current, sent, res.data));
     } else if (current) {
       const code = res.error.code;
       if (code === 'bad_revision') {
@@ -285,6 +286,22 @@ export class DocSync {
     const after = this.entries.get(key);
     if (after?.state === 'pending' && after.opId !== sent.opId) this.schedule(key, this.debounceMs);
     this.changed();
+  }
+
+  /**
+   * After a reload only a snapshot is available: for edits that were sent but
+   * never acknowledged, the cell history says whether (and as what) they landed.
+   */
+  private async settleFromHistory(doc: DocumentSnapshot): Promise<void> {
+    if (!this.fetchHistory) return;
+    for (const e of [...this.entries.values()]) {
+      const cell = doc.paragraphs.find((p) => p.id === e.paragraphId)?.cells[e.lang];
+      if (!e.sent || !cell || cell.rev === e.baseRev) continue;
+      const revisions = await this.fetchHistory(e.paragraphId, e.lang);
+      const mine = revisions?.find((r) => r.opId === e.sent?.opId);
+      if (!mine) continue;
+      this.replace(entryKey(e), settleAfterAck(e, e.sent, ackFromHistory(mine, cell, doc.seq)));
+    }
   }
 
   // ---- outbox bookkeeping ----

@@ -24,6 +24,13 @@ export interface OutboxEntry {
   theirs?: string;
   theirsRev?: number;
   error?: AnyErrorCode;
+  /**
+   * The last operation put on the wire for this cell. Kept (and persisted) so
+   * that when its event or history entry turns up — even after a dropped ack
+   * or a reload — the entry is settled against it rather than merged with
+   * itself.
+   */
+  sent?: { opId: string; text: string };
   attempts: number;
   updatedAt: number;
 }

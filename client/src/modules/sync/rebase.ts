@@ -25,11 +25,12 @@ export function rebaseOnRemote(entry: OutboxEntry, remoteText: string, remoteRev
  * out; `current` is the entry now (the user may have typed on meanwhile).
  */
 export function settleAfterAck(
-  current: OutboxEntry | undefined,
+  entry: OutboxEntry | undefined,
   sent: Pick<OutboxEntry, 'opId' | 'text'>,
   ack: CellEditAck,
 ): OutboxEntry | null {
-  if (!current) return null;
+  if (!entry) return null;
+  const current: OutboxEntry = { ...entry, sent: undefined };
   const typedSince = current.opId !== sent.opId || current.text !== sent.text;
   if (ack.outcome === 'conflict') {
     return {

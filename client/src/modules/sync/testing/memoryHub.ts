@@ -1,7 +1,7 @@
 import { applyEvent, cellKey, docLangs, emptyCell, merge3 } from '../../../../../shared/index.js';
 import type {
   CellEditAck, CellEditPayload, DocEvent, DocEventBody, DocumentSnapshot, JoinAck, JoinPayload, Lang,
-  PresenceEntry, PresencePayload, ReducibleDoc,
+  PresenceEntry, PresencePayload, ReducibleDoc, Revision,
 } from '../../../../../shared/index.js';
 import type { CallResult, SyncTransport } from '../transport.js';
 
@@ -52,6 +52,10 @@ export class MemoryHub {
     return ev;
   }
 
+  history(paragraphId: string, lang: Lang): Revision[] {
+    return structuredClone(this.doc.history![cellKey(paragraphId, lang)] ?? []);
+  }
+
   join(p: JoinPayload): JoinAck {
     if (p.sinceSeq !== undefined) return { mode: 'events', events: this.log.filter((e) => e.seq > p.sinceSeq!), presence: [] };
     return { mode: 'snapshot', doc: this.snapshot(), presence: [] };
@@ -93,6 +97,8 @@ export class MemoryTransport implements SyncTransport {
   joined = false;
   readonly connectionId: string;
   readonly presenceSent: PresencePayload[] = [];
+  /** Simulates a connection that drops right after the server applied an edit: the ack is lost. */
+  loseNextAck = false;
   private static n = 0;
   private events = new Set<Listener<DocEvent>>();
   private presence = new Set<Listener<{ docId: string; entries: PresenceEntry[] }>>();
@@ -121,6 +127,11 @@ export class MemoryTransport implements SyncTransport {
     if (!this.connected) return { ok: false, error: { code: 'network', message: 'offline' } };
     const res = this.hub.edit(this.userId, p);
     await this.hop();
+    if (this.loseNextAck) {
+      this.loseNextAck = false;
+      this.setOnline(false);
+      return { ok: false, error: { code: 'network', message: 'connection lost' } };
+    }
     return res;
   }
 
