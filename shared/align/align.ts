@@ -96,7 +96,7 @@ export function alignFeatures(
  */
 function banded(ctx: Evidence, n: number, m: number, initialBand?: number): AlignLink[] {
   // Never narrower than the diagonal's slope, or consecutive rows would not connect.
-  let band = Math.max(initialBand ?? Math.max(64, Math.ceil(0.1 * Math.max(n, m))), Math.ceil(m / Math.max(1, n)) + 2);
+  let band = Math.max(initialBand ?? Math.max(32, Math.ceil(0.05 * Math.max(n, m))), Math.ceil(m / Math.max(1, n)) + 2);
   for (;;) {
     const full = band >= Math.max(n, m);
     const r = search(ctx, n, m, full ? Number.POSITIVE_INFINITY : band);
@@ -166,8 +166,7 @@ function prefix(values: number[]): Float64Array {
 /**
  * Everything a link cost needs, precomputed so that each of the DP's
  * (n+1)(m+1)·6 link evaluations is O(1): prefix sums of lengths, anchor counts
- * and structure flags, and the shared-anchor count of every paragraph pair
- * (an inverted index fills only the pairs that share something).
+ * and structure flags; shared anchors per pair are memoised on first use.
  */
 class Evidence {
   private readonly lenS: Float64Array;
@@ -198,9 +197,8 @@ class Evidence {
     const totalS = this.lenS[fs.length]!;
     const totalT = this.lenT[ft.length]!;
     this.ratio = totalS > 0 && totalT > 0 ? totalT / totalS : 1;
-    this.dense = denseShared ? new Uint16Array(fs.length * ft.length) : null;
+    this.dense = denseShared ? new Uint16Array(fs.length * ft.length).fill(UNKNOWN) : null;
     this.sparse = new Map();
-    this.fillShared();
   }
 
   /** Target/source length ratio over the given links, or null when they hold too little text. */
@@ -214,30 +212,28 @@ class Evidence {
     return ls > 0 && lt > 0 ? lt / ls : null;
   }
 
-  private fillShared(): void {
-    const postings = new Map<string, number[]>();
-    this.ft.forEach((f, j) => {
-      for (const k of anchorKeys(f)) {
-        const list = postings.get(k);
-        if (list) list.push(j);
-        else postings.set(k, [j]);
-      }
-    });
-    const m = this.ft.length;
-    this.fs.forEach((f, i) => {
-      const seen = new Set<number>();
-      for (const k of anchorKeys(f)) for (const j of postings.get(k) ?? []) seen.add(j);
-      for (const j of seen) {
-        const v = sharedAnchors(f, this.ft[j]!);
-        if (this.dense) this.dense[i * m + j] = v;
-        else this.sparse.set(i * m + j, v);
-      }
-    });
-  }
-
+  /**
+   * Shared anchors of a paragraph pair, computed on first use and memoised:
+   * the DP only ever asks about pairs inside its band, so this stays
+   * proportional to the band, not to n·m, even when an anchor (a year, a
+   * name) occurs in every paragraph.
+   */
   private shared(i: number, j: number): number {
     const key = i * this.ft.length + j;
-    return this.dense ? this.dense[key]! : this.sparse.get(key) ?? 0;
+    if (this.dense) {
+      let v = this.dense[key]!;
+      if (v === UNKNOWN) {
+        v = sharedAnchors(this.fs[i]!, this.ft[j]!);
+        this.dense[key] = v;
+      }
+      return v;
+    }
+    let v = this.sparse.get(key);
+    if (v === undefined) {
+      v = sharedAnchors(this.fs[i]!, this.ft[j]!);
+      this.sparse.set(key, v);
+    }
+    return v;
   }
 
   // Out-parameters of evidence(): the DP calls it millions of times, so it allocates nothing.
@@ -299,9 +295,7 @@ class Evidence {
   }
 }
 
-function anchorKeys(f: ParagraphFeatures): Set<string> {
-  return new Set([...f.nums.map((x) => `#${x}`), ...f.names.map((x) => `@${x}`)]);
-}
+const UNKNOWN = 0xffff;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
@@ -313,6 +307,7 @@ function round(x: number): number {
  * taken in log space so far tails neither underflow nor cost an exp().
  */
 export function logTwoSidedTail(z: number): number {
+  if (z === 0) return 0;
   const t = 1 / (1 + 0.2316419 * z);
   const poly = t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
   return Math.log(2 * 0.3989422804014327 * poly) - (z * z) / 2;

@@ -67,17 +67,33 @@ export function anchorCount(f: ParagraphFeatures): number {
   return f.nums.length + f.names.length;
 }
 
+/** Size of the multiset intersection; allocation-free for the short lists anchors come in. */
 function common<T>(a: readonly T[], b: readonly T[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const used = new Array<boolean>(b.length).fill(false);
+  if (b.length > 30) return commonLong(a, b);
+  let used = 0;
   let n = 0;
   for (const x of a) {
     for (let k = 0; k < b.length; k++) {
-      if (!used[k] && b[k] === x) {
-        used[k] = true;
+      if ((used & (1 << k)) === 0 && b[k] === x) {
+        used |= 1 << k;
         n++;
         break;
       }
+    }
+  }
+  return n;
+}
+
+function commonLong<T>(a: readonly T[], b: readonly T[]): number {
+  const counts = new Map<T, number>();
+  for (const x of b) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let n = 0;
+  for (const x of a) {
+    const c = counts.get(x) ?? 0;
+    if (c > 0) {
+      counts.set(x, c - 1);
+      n++;
     }
   }
   return n;
