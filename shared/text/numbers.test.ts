@@ -39,6 +39,10 @@ describe('extractNumbers', () => {
     expect(values('15 thousand people and 2.3 billion dollars.', 'en')).toEqual([15_000, 2_300_000_000]);
   });
 
+  it('reads $540m and €1.5bn after a currency sign, but not 5m (metres) elsewhere', () => {
+    expect(values('Exports of $540m and €1.5bn, a 5m wall.', 'en')).toEqual([540_000_000, 1_500_000_000, 5]);
+  });
+
   it('keeps per cent in raw without changing the value', () => {
     const en = extractNumbers('Growth was 5.2 per cent, or 5.2%.', 'en');
     expect(en.map((n) => [n.value, n.raw])).toEqual([

@@ -64,6 +64,16 @@ const SCALES: readonly Scale[] = [
   },
 ];
 
+// "$540m", "€1.5bn", "£20k": English news shorthand, read only right after a currency sign,
+// because elsewhere "5m" is five metres.
+const CURRENCY_BEFORE = /[$€£¥₽₸]\s?$/u;
+const CURRENCY_SCALES: readonly Scale[] = [
+  { re: /^tn(?![\p{L}])/u, exp: 12 },
+  { re: /^bn(?![\p{L}])/u, exp: 9 },
+  { re: /^m(?![\p{L}])/u, exp: 6 },
+  { re: /^k(?![\p{L}])/u, exp: 3 },
+];
+
 const PERCENT = new RegExp(`^(?:[%％]|per\\s?cent${LETTER_AFTER}|процент[\\p{L}]*|пайыз[\\p{L}]*|foiz[\\p{L}]*)`, 'iu');
 
 function isDigit(ch: string | undefined): boolean {
@@ -156,6 +166,17 @@ export function extractNumbers(text: string, lang: Lang): ExtractedNumber[] {
         exp = scale.exp;
         end += gap.length + m[0].length;
         break;
+      }
+    }
+    if (exp === 0 && CURRENCY_BEFORE.test(s.slice(Math.max(0, start - 2), start))) {
+      const attached = s.slice(end, end + 3);
+      for (const scale of CURRENCY_SCALES) {
+        const m = scale.re.exec(attached);
+        if (m) {
+          exp = scale.exp;
+          end += m[0].length;
+          break;
+        }
       }
     }
     const pctGap = SCALE_GAP.exec(s.slice(end))?.[0] ?? '';

@@ -49,7 +49,6 @@ describe('anor check (in process)', () => {
       [5, 'brackets'],
       [5, 'glossary_missing'],
       [5, 'glossary_forbidden'],
-      [7, 'length_ratio'],
       [7, 'sentence_count'],
       [9, 'whitespace'],
       [10, 'mixed_script'],
