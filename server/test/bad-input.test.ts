@@ -155,4 +155,15 @@ describe('sessions and sockets', () => {
     expect(await call(bystander, 'doc:join', { docId: server.demoDocId })).toMatchObject({ ok: true });
     bystander.close();
   });
+
+  it('signing in again on the same browser ends the old session and its sockets', async () => {
+    const cookie = await login(server.url, 'admin', ADMIN_PASSWORD);
+    const old = await connect(server.url, cookie);
+    const disconnected = new Promise<string>((resolve) => old.once('disconnect', resolve));
+    const again = await request(server.url, 'POST', '/api/auth/login', { cookie, json: { username: 'admin', password: ADMIN_PASSWORD } });
+    expect(again.body).toMatchObject({ ok: true });
+    expect(again.setCookie?.split(';')[0]).not.toBe(cookie);
+    expect(await disconnected).toBe('io server disconnect');
+    expect((await request(server.url, 'GET', '/api/auth/me', { cookie })).status).toBe(401);
+  });
 });

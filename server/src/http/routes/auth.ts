@@ -30,8 +30,11 @@ export function authRoutes(deps: AuthDeps): Router {
     '/login',
     handle({ body: loginBody }, async ({ body, req }): Promise<{ user: PublicUser }> => {
       const user = await deps.users.login(body.username, body.password);
+      const previous = req.session.userId ? req.sessionID : undefined;
       // A fresh session id on login: a cookie planted before sign-in is worth nothing after.
       await regenerate(req);
+      // Signing in again (maybe as someone else) ends the old session's live connections too.
+      if (previous) deps.sessionEnded(previous);
       req.session.userId = user.id;
       req.session.startedAt = new Date().toISOString();
       await save(req);
