@@ -18,12 +18,15 @@ describe('checkUntranslated', () => {
     const [f] = checkUntranslated(pair(EN, EN, 'en', 'uz'));
     expect(f?.check).toBe('untranslated');
     expect(f?.severity).toBe('error');
+    expect(checkUntranslated(pair('阿斯塔纳', '阿斯塔纳', 'zh', 'kk'))).toHaveLength(1);
   });
 
   it('accepts a translation, and a one-word name or figure that is the same everywhere', () => {
     expect(checkUntranslated(pair(EN, RU, 'en', 'ru'))).toEqual([]);
     expect(checkUntranslated(pair('Astana', 'Astana', 'en', 'uz'))).toEqual([]);
     expect(checkUntranslated(pair('2025', '2025', 'en', 'zh'))).toEqual([]);
+    expect(checkUntranslated(pair('Shavkat Mirziyoyev', 'Shavkat Mirziyoyev', 'en', 'uz'))).toEqual([]);
+    expect(checkUntranslated(pair('Astana, Kazakhstan', 'Astana, Kazakhstan', 'en', 'uz'))).toEqual([]);
   });
 });
 

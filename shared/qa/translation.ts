@@ -6,15 +6,18 @@ function comparable(text: string): string {
 }
 
 /**
- * Identical to the source. A cell that is only a name, a figure or a code (one
- * word or none) may rightly be the same in every language, so it needs at
- * least two words with letters to count.
+ * Identical to the source. A cell that is only names, figures or codes
+ * ("Shavkat Mirziyoyev", "COVID-19", "2025") may rightly be the same in every
+ * language, so it counts only with running text: two or more words and at
+ * least one in lower case — or any Chinese, which is never right in a target
+ * of another language.
  */
 export function checkUntranslated({ source, target }: CheckInput): Finding[] {
   const s = comparable(source);
   if (!s || s !== comparable(target)) return [];
   const words = s.match(/[\p{L}][\p{L}\p{M}'’ʻʼ-]*/gu) ?? [];
-  if (words.length < 2) return [];
+  const runningText = words.length >= 2 && words.some((w) => /^\p{Ll}/u.test(w));
+  if (!runningText && !/\p{Script=Han}/u.test(s)) return [];
   return [finding('untranslated', null, 'The target is identical to the source', {}, [{ start: 0, end: target.length }])];
 }
 
