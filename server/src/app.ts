@@ -47,6 +47,13 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable('x-powered-by');
+  // Cheap hardening that cannot break the client: no MIME sniffing, no framing (clickjacking).
+  app.use((_req, res, next) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('x-frame-options', 'DENY');
+    res.setHeader('referrer-policy', 'same-origin');
+    next();
+  });
   const httpServer = createServer(app);
   const sockets = attachSockets({ httpServer, sessionMiddleware, users, documents, presence, log });
 

@@ -21,6 +21,8 @@ describe('REST API', () => {
     const body = (await res.json()) as HealthDto;
     expect(res.status).toBe(200);
     expect(body).toEqual({ ok: true, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 
   it('refuses a wrong password and an unknown user alike with invalid_credentials', async () => {
