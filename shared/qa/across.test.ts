@@ -26,6 +26,11 @@ describe('checkAcrossTargets', () => {
     expect(f.map((x) => [x.lang, x.params.kind])).toEqual([['ru', 'date']]);
   });
 
+  it('votes times with dates, however each language writes them', () => {
+    const t = { zh: '会谈于9时30分开始。', ru: 'Переговоры начались в 9.30 утра.', kk: 'Келіссөздер сағат 9.30-да басталды.', uz: 'Muzokaralar soat 10:30 da boshlandi.' };
+    expect(checkAcrossTargets(t).map((f) => [f.lang, f.params.kind, f.params.missing, f.params.extra])).toEqual([['uz', 'date', '9:30', '10:30']]);
+  });
+
   it('flags a misspelt Latin-script name and points at it', () => {
     const uz = good.uz.replace('Huawei', 'Huawey');
     const f = checkAcrossTargets({ ...good, uz });

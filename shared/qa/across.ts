@@ -1,5 +1,5 @@
 import { DEFAULT_SCRIPT, LANGS, type Lang } from '../languages.js';
-import { dateKey, extractDates } from '../text/dates.js';
+import { dateKey, extractDates, extractTimes, timeKey } from '../text/dates.js';
 import { figuresOutsideDates } from './numbers.js';
 import { finding, type Finding, type TextRange } from './types.js';
 
@@ -21,8 +21,11 @@ function figureKey(value: number): string {
 const numbers: Extract = (text, lang) =>
   figuresOutsideDates(text, lang).map((n) => ({ key: figureKey(n.value), label: n.raw, range: { start: n.index, end: n.index + n.raw.length } }));
 
-const dates: Extract = (text, lang) =>
-  extractDates(text, lang).map((d) => ({ key: dateKey(d), label: d.raw, range: { start: d.index, end: d.end } }));
+// Times vote with dates: both are moments, and neither is compared as bare figures.
+const dates: Extract = (text, lang) => [
+  ...extractDates(text, lang).map((d) => ({ key: dateKey(d), label: d.raw, range: { start: d.index, end: d.end } })),
+  ...extractTimes(text).map((t) => ({ key: timeKey(t), label: t.raw, range: { start: t.index, end: t.end } })),
+];
 
 const LATIN_TOKEN = /(?<![\p{L}\p{N}])(?=[\p{N}-]*\p{Script=Latin})[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}-]*[\p{Script=Latin}\p{N}]/gu;
 

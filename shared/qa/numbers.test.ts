@@ -43,6 +43,17 @@ describe('checkNumbers', () => {
     expect(wrong.map((f) => [f.check, f.params.source, f.params.target])).toEqual([['date_mismatch', 'May 25', '26 мая']]);
   });
 
+  it('compares times as times: 9:30, "9.30 утра", "soat 9.30" and 9时30分 agree, 9.45 does not', () => {
+    const en = 'The talks began at 9:30 and ended at 14:00.';
+    expect(checkNumbers(pair(en, 'Переговоры начались в 9.30 утра и завершились в 14:00.', 'en', 'ru'))).toEqual([]);
+    expect(checkNumbers(pair(en, 'Muzokaralar soat 9.30 da boshlanib, 14:00 da yakunlandi.', 'en', 'uz'))).toEqual([]);
+    expect(checkNumbers(pair(en, '会谈于9时30分开始，14时00分结束。', 'en', 'zh'))).toEqual([]);
+    const wrong = checkNumbers(pair(en, 'Переговоры начались в 9.45 утра и завершились в 14:00.', 'en', 'ru'));
+    expect(wrong.map((f) => [f.messageKey, f.params.target])).toEqual([['qa.finding.date_mismatch_time_changed', '9.45']]);
+    // Without a time word a dotted figure stays a decimal: "в 9.30 раза" is 9.3 times.
+    expect(checkNumbers(pair('It grew 9.3 times.', 'Он вырос в 9.30 раза.', 'en', 'ru'))).toEqual([]);
+  });
+
   it('treats the decimal comma as a decimal only where the language uses it', () => {
     // "1,5" in English is not one and a half: the translator kept the Russian comma.
     const f = checkNumbers(pair('Рост составил 1,5 процента.', 'Growth was 1,5 per cent.', 'ru', 'en'));

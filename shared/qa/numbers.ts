@@ -1,11 +1,17 @@
 import type { Lang } from '../languages.js';
 import { extractNumbers, sameNumber, type ExtractedNumber } from '../text/numbers.js';
-import { dateKey, extractDates, type ExtractedDate } from '../text/dates.js';
+import { dateKey, extractDates, extractTimes, timeKey, type ExtractedDate, type ExtractedTime } from '../text/dates.js';
 import { finding, type CheckInput, type Finding } from './types.js';
 
-/** Figures outside dates: the day and month of a date are compared as a date instead. */
-export function figuresOutsideDates(text: string, lang: Lang, dates: ExtractedDate[] = extractDates(text, lang)): ExtractedNumber[] {
-  return extractNumbers(text, lang).filter((n) => !dates.some((d) => n.index >= d.index && n.index < d.end));
+/** Figures outside dates and times: a date's day and month, a time's hour and minute are compared as such instead. */
+export function figuresOutsideDates(
+  text: string,
+  lang: Lang,
+  dates: ExtractedDate[] = extractDates(text, lang),
+  times: ExtractedTime[] = extractTimes(text),
+): ExtractedNumber[] {
+  const spans = [...dates, ...times];
+  return extractNumbers(text, lang).filter((n) => !spans.some((d) => n.index >= d.index && n.index < d.end));
 }
 
 function formatValue(value: number): string {
@@ -28,8 +34,10 @@ function label(n: ExtractedNumber): string {
 export function checkNumbers({ source, target, sourceLang, targetLang }: CheckInput): Finding[] {
   const sourceDates = extractDates(source, sourceLang);
   const targetDates = extractDates(target, targetLang);
-  const src = figuresOutsideDates(source, sourceLang, sourceDates);
-  const tgt = figuresOutsideDates(target, targetLang, targetDates);
+  const sourceTimes = extractTimes(source);
+  const targetTimes = extractTimes(target);
+  const src = figuresOutsideDates(source, sourceLang, sourceDates, sourceTimes);
+  const tgt = figuresOutsideDates(target, targetLang, targetDates, targetTimes);
   const unmatchedTarget = [...tgt];
   const missing: ExtractedNumber[] = [];
   for (const n of src) {
@@ -66,7 +74,28 @@ export function checkNumbers({ source, target, sourceLang, targetLang }: CheckIn
       ]),
     );
   }
-  out.push(...compareDates(sourceDates, targetDates));
+  out.push(...compareDates(sourceDates, targetDates), ...compareTimes(sourceTimes, targetTimes));
+  return out;
+}
+
+function compareTimes(sourceTimes: ExtractedTime[], targetTimes: ExtractedTime[]): Finding[] {
+  const left = [...targetTimes];
+  const out: Finding[] = [];
+  for (const t of sourceTimes) {
+    const at = left.findIndex((x) => timeKey(x) === timeKey(t));
+    if (at >= 0) {
+      left.splice(at, 1);
+      continue;
+    }
+    const other = left.shift();
+    out.push(
+      other
+        ? finding('date_mismatch', 'time_changed', `Time ${t.raw} (${timeKey(t)}) in the source reads ${other.raw} (${timeKey(other)}) in the target`, { source: t.raw, target: other.raw, time: timeKey(t) }, [
+            { start: other.index, end: other.end },
+          ])
+        : finding('date_mismatch', 'time', `Time ${t.raw} (${timeKey(t)}) is missing from the target`, { source: t.raw, time: timeKey(t) }),
+    );
+  }
   return out;
 }
 

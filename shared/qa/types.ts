@@ -117,7 +117,7 @@ export interface CheckInput {
 export const CHECK_VARIANTS = {
   number_missing: [null, 'changed'],
   number_added: [null],
-  date_mismatch: [null, 'changed'],
+  date_mismatch: [null, 'changed', 'time', 'time_changed'],
   end_punctuation: ['missing', 'extra', 'different'],
   brackets: ['unbalanced', 'count'],
   quotes: ['style', 'unbalanced'],

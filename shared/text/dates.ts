@@ -69,3 +69,39 @@ export function extractDates(text: string, _lang: Lang): ExtractedDate[] {
 export function dateKey(d: Pick<ExtractedDate, 'month' | 'day'>): string {
   return `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
+
+/** A time of day: "14:30", "9.30 утра", "сағат 9.30", "soat 9.30", "9时30分". */
+export interface ExtractedTime {
+  hour: number;
+  minute: number;
+  index: number;
+  end: number;
+  raw: string;
+}
+
+// A dot between hour and minute is a decimal point unless a time word says otherwise
+// ("в 9.30 раза" is 9.3 times), so the dotted form needs one before or after it.
+const TIMES: readonly RegExp[] = [
+  /(?<![\d.,:])(?<h>[01]?\d|2[0-3]):(?<m>[0-5]\d)(?![\d:])/gu,
+  /(?<![\d.,])(?<h>[01]?\d|2[0-3])\.(?<m>[0-5]\d)(?=\s?(?:утра|вечера|дня|ночи|ч\.|час|a\.?m\.?|p\.?m\.?)(?![\p{L}]))/giu,
+  /(?<=(?:сағат|soat|at)\s)(?<h>[01]?\d|2[0-3])\.(?<m>[0-5]\d)(?!\d)/giu,
+  /(?<h>[01]?\d|2[0-3])[时点](?<m>[0-5]?\d)分/gu,
+];
+
+export function extractTimes(text: string): ExtractedTime[] {
+  if (!/\d/u.test(text)) return [];
+  const found: ExtractedTime[] = [];
+  for (const re of TIMES) {
+    for (const m of text.matchAll(re)) {
+      const index = m.index;
+      const end = index + m[0].length;
+      if (found.some((t) => index < t.end && t.index < end)) continue;
+      found.push({ hour: Number(m.groups?.h), minute: Number(m.groups?.m), index, end, raw: m[0] });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+export function timeKey(t: Pick<ExtractedTime, 'hour' | 'minute'>): string {
+  return `${t.hour}:${String(t.minute).padStart(2, '0')}`;
+}
