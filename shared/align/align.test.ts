@@ -114,3 +114,19 @@ describe('splitParagraphs', () => {
     expect(splitParagraphs('')).toEqual([]);
   });
 });
+
+describe('paragraphFeatures', () => {
+  it('marks headings and list items, which translators keep in place', () => {
+    const names = new Map<string, number>();
+    const f = (t: string, lang: 'en' | 'zh' | 'ru' = 'en'): { heading: boolean; list: string | null } => {
+      const { heading, list } = paragraphFeatures(t, lang, names);
+      return { heading, list };
+    };
+    expect(f('# Results')).toEqual({ heading: true, list: null });
+    expect(f('Results of the summit')).toEqual({ heading: true, list: null });
+    expect(f('The summit ended.')).toEqual({ heading: false, list: null });
+    expect(f('- first point of a list.')).toEqual({ heading: false, list: '•' });
+    expect(f('2) второй пункт.', 'ru')).toEqual({ heading: false, list: '2' });
+    expect(f('第二届峰会成果', 'zh')).toEqual({ heading: true, list: null });
+  });
+});

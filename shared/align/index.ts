@@ -1,5 +1,6 @@
-export { alignParagraphs, alignFeatures, logTwoSidedTail, DEFAULT_MODEL } from './align.js';
+export { alignParagraphs, alignFeatures, DEFAULT_MODEL } from './align.js';
 export type { AlignLink, AlignModel, AlignOptions } from './align.js';
+export { logTwoSidedTail } from './evidence.js';
 export { paragraphFeatures } from './features.js';
 export type { ParagraphFeatures } from './features.js';
 export { splitParagraphs } from './paragraphs.js';

@@ -119,7 +119,7 @@ export function checkReordering(ctx: UnitContext, p: Problems): void {
       if (start < 0) continue; // a missing code is the non-removable rule's business
       const ok = run.every((c, k) => t[start + k]?.key === c.key && t[start + k]?.parent === c.parent);
       if (!ok) {
-        p.add('xliff2.inline.reorder-violated', `codes ${run.map((c) => c.key.slice(c.key.indexOf(':') + 1)).join(', ')} may not be reordered or separated, but the target does`, where(trg));
+        p.add('xliff2.inline.reorder-violated', `codes ${run.map((c) => c.key.slice(c.key.indexOf(':') + 1)).join(', ')} may not be reordered or separated, but the target reorders or separates them`, where(trg));
       }
     }
   }

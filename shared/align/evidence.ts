@@ -1,0 +1,159 @@
+import { anchorCount, sharedAnchors } from './features.js';
+import type { ParagraphFeatures } from './features.js';
+import type { AlignLink, AlignModel } from './align.js';
+
+function prefix(values: number[]): Float64Array {
+  const out = new Float64Array(values.length + 1);
+  values.forEach((v, k) => (out[k + 1] = out[k]! + v));
+  return out;
+}
+
+/**
+ * Everything a link cost needs, precomputed so that each of the DP's
+ * (n+1)(m+1)·6 link evaluations is O(1): prefix sums of lengths, anchor counts
+ * and structure flags; shared anchors per pair are memoised on first use.
+ */
+export class Evidence {
+  private readonly lenS: Float64Array;
+  private readonly lenT: Float64Array;
+  private readonly ancS: Float64Array;
+  private readonly ancT: Float64Array;
+  private readonly strS: Float64Array;
+  private readonly strT: Float64Array;
+  /** Target characters per source character. */
+  ratio: number;
+  private readonly dense: Uint16Array | null;
+  private readonly sparse: Map<number, number>;
+  readonly priorCost: number[];
+
+  constructor(
+    private readonly fs: ParagraphFeatures[],
+    private readonly ft: ParagraphFeatures[],
+    denseShared: boolean,
+    private readonly model: AlignModel,
+  ) {
+    this.priorCost = model.priors.map((p) => -Math.log(p));
+    this.lenS = prefix(fs.map((f) => f.len));
+    this.lenT = prefix(ft.map((f) => f.len));
+    this.ancS = prefix(fs.map(anchorCount));
+    this.ancT = prefix(ft.map(anchorCount));
+    this.strS = prefix(fs.map((f) => (f.heading || f.list !== null ? 1 : 0)));
+    this.strT = prefix(ft.map((f) => (f.heading || f.list !== null ? 1 : 0)));
+    const totalS = this.lenS[fs.length]!;
+    const totalT = this.lenT[ft.length]!;
+    this.ratio = totalS > 0 && totalT > 0 ? totalT / totalS : 1;
+    this.dense = denseShared ? new Uint16Array(fs.length * ft.length).fill(UNKNOWN) : null;
+    this.sparse = new Map();
+  }
+
+  /** Target/source length ratio over the given links, or null when they hold too little text. */
+  ratioOf(links: AlignLink[]): number | null {
+    let ls = 0;
+    let lt = 0;
+    for (const l of links) {
+      for (const a of l.source) ls += this.lenS[a + 1]! - this.lenS[a]!;
+      for (const b of l.target) lt += this.lenT[b + 1]! - this.lenT[b]!;
+    }
+    return ls > 0 && lt > 0 ? lt / ls : null;
+  }
+
+  /**
+   * Shared anchors of a paragraph pair, computed on first use and memoised:
+   * the DP only ever asks about pairs inside its band, so this stays
+   * proportional to the band, not to n·m, even when an anchor (a year, a
+   * name) occurs in every paragraph.
+   */
+  private shared(i: number, j: number): number {
+    const key = i * this.ft.length + j;
+    if (this.dense) {
+      let v = this.dense[key]!;
+      if (v === UNKNOWN) {
+        v = sharedAnchors(this.fs[i]!, this.ft[j]!);
+        this.dense[key] = v;
+      }
+      return v;
+    }
+    let v = this.sparse.get(key);
+    if (v === undefined) {
+      v = sharedAnchors(this.fs[i]!, this.ft[j]!);
+      this.sparse.set(key, v);
+    }
+    return v;
+  }
+
+  // Out-parameters of evidence(): the DP calls it millions of times, so it allocates nothing.
+  private lenZ = 0;
+  private dice = -1;
+  private structure = 0;
+  private anchors = 0;
+
+  /** Fills lenZ (|standardised length difference|), dice (-1: no anchors), structure penalty and anchor count. */
+  private evidence(s0: number, s1: number, t0: number, t1: number): void {
+    const ls = this.lenS[s1]! - this.lenS[s0]!;
+    const lt = (this.lenT[t1]! - this.lenT[t0]!) / this.ratio;
+    this.lenZ = Math.abs(lt - ls) / Math.sqrt(this.model.s2 * Math.max(1, (ls + lt) / 2));
+    this.dice = -1;
+    this.structure = 0;
+    this.anchors = 0;
+    if (s1 === s0 || t1 === t0) {
+      // A paragraph left out has no counterpart to be measured against: G&C's
+      // length term would charge it as a failed 1–1 match and push the DP to
+      // glue it onto a neighbour instead. Its cost is the prior alone.
+      this.lenZ = 0;
+      return;
+    }
+    const anchors = this.ancS[s1]! - this.ancS[s0]! + (this.ancT[t1]! - this.ancT[t0]!);
+    this.anchors = anchors;
+    if (anchors > 0) {
+      let shared = 0;
+      for (let a = s0; a < s1; a++) for (let b = t0; b < t1; b++) shared += this.shared(a, b);
+      this.dice = Math.min(1, (2 * shared) / anchors);
+    }
+    if (s1 - s0 === 1 && t1 - t0 === 1) {
+      const x = this.fs[s0]!;
+      const y = this.ft[t0]!;
+      if (x.heading && y.heading) this.structure -= 1;
+      else if (x.heading !== y.heading) this.structure += 1;
+      if (x.list !== null && x.list === y.list) this.structure -= 1;
+      else if ((x.list === null) !== (y.list === null)) this.structure += 1;
+    } else {
+      // Headings and list items are rarely merged with a neighbour by translators.
+      this.structure = this.strS[s1]! - this.strS[s0]! + (this.strT[t1]! - this.strT[t0]!);
+    }
+  }
+
+  cost(s0: number, s1: number, t0: number, t1: number): number {
+    this.evidence(s0, s1, t0, t1);
+    let c = -logTwoSidedTail(this.lenZ) + this.structure;
+    // More anchors make the evidence stronger: one shared year says less than five shared figures.
+    if (this.dice >= 0) c += this.model.anchorWeight * (this.model.anchorPivot - this.dice) * Math.min(1, this.anchors / 4);
+    return c;
+  }
+
+  score(s0: number, s1: number, t0: number, t1: number): number {
+    this.evidence(s0, s1, t0, t1);
+    const len = Math.sqrt(Math.exp(logTwoSidedTail(this.lenZ)));
+    if (s1 === s0 || t1 === t0) return round(0.3 * len);
+    const base = this.dice < 0 ? 0.85 * len : 0.5 * len + 0.5 * this.dice;
+    const shape = s1 - s0 === 1 && t1 - t0 === 1 ? 1 : s1 - s0 === 2 && t1 - t0 === 2 ? 0.6 : 0.8;
+    return round(Math.max(0, Math.min(1, base * shape - 0.1 * Math.max(0, this.structure))));
+  }
+}
+
+const UNKNOWN = 0xffff;
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * log(2·P(Z > z)) for z >= 0: the log two-sided tail of the standard normal
+ * (Abramowitz & Stegun 26.2.17, relative error small enough for a cost),
+ * taken in log space so far tails neither underflow nor cost an exp().
+ */
+export function logTwoSidedTail(z: number): number {
+  if (z === 0) return 0;
+  const t = 1 / (1 + 0.2316419 * z);
+  const poly = t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  return Math.log(2 * 0.3989422804014327 * poly) - (z * z) / 2;
+}
