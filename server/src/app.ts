@@ -12,6 +12,7 @@ import { createSessionMiddleware } from './http/session.js';
 import { serveClient } from './http/static.js';
 import { appVersion, defaultClientDir } from './paths.js';
 import { DocumentService } from './services/documents/index.js';
+import { LoginThrottle } from './services/loginThrottle.js';
 import { PresenceService } from './services/presence.js';
 import { UserService } from './services/users.js';
 import { attachSockets } from './sockets/index.js';
@@ -62,7 +63,7 @@ export function createApp(deps: AppDeps): App {
     res.json(body);
   });
   app.use('/api', jsonBody(), sessionMiddleware);
-  app.use('/api/auth', authRoutes({ users, sessionEnded: (sid) => sockets.endSession(sid) }));
+  app.use('/api/auth', authRoutes({ users, throttle: new LoginThrottle(), sessionEnded: (sid) => sockets.endSession(sid) }));
   app.use('/api/documents', requireSession(users), documentRoutes(documents));
   app.use('/api/users', requireSession(users), userRoutes(users));
   app.use('/api', apiNotFound);

@@ -34,6 +34,17 @@ describe('REST API', () => {
     }
   });
 
+  it('slows down guessing: after ten failures even the right password is rate_limited', async () => {
+    for (let i = 0; i < 10; i++) {
+      const r = await request(server.url, 'POST', '/api/auth/login', { json: { username: 'admin', password: `guess-${i}` } });
+      expect(r.body).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
+    }
+    const r = await request(server.url, 'POST', '/api/auth/login', { json: { username: 'admin', password: ADMIN_PASSWORD } });
+    expect(r.status).toBe(429);
+    expect(r.body).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(r.setCookie).toBeNull();
+  });
+
   it('knows who is signed in, and nobody without a session', async () => {
     const me = await data<{ user: PublicUser }>(server.url, 'GET', '/api/auth/me', { cookie: admin });
     expect(me.user).toMatchObject({ username: 'admin', isAdmin: true });

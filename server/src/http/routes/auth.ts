@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Request } from 'express';
 import { loginBody } from '../../../../shared/index.js';
 import type { PublicUser } from '../../../../shared/index.js';
+import type { LoginThrottle } from '../../services/loginThrottle.js';
 import { toPublicUser } from '../../services/users.js';
 import type { UserService } from '../../services/users.js';
 import { currentUser, handle } from '../handle.js';
@@ -9,6 +10,7 @@ import { requireSession } from '../middleware.js';
 
 export interface AuthDeps {
   users: UserService;
+  throttle: LoginThrottle;
   /** Tells live connections of a session that it ended (the socket layer disconnects them). */
   sessionEnded: (sessionId: string) => void;
 }
@@ -29,7 +31,13 @@ export function authRoutes(deps: AuthDeps): Router {
   r.post(
     '/login',
     handle({ body: loginBody }, async ({ body, req }): Promise<{ user: PublicUser }> => {
-      const user = await deps.users.login(body.username, body.password);
+      const address = req.ip ?? 'unknown';
+      deps.throttle.check(address, body.username);
+      const user = await deps.users.login(body.username, body.password).catch((err: unknown) => {
+        deps.throttle.failed(address, body.username);
+        throw err;
+      });
+      deps.throttle.succeeded(address, body.username);
       const previous = req.session.userId ? req.sessionID : undefined;
       // A fresh session id on login: a cookie planted before sign-in is worth nothing after.
       await regenerate(req);
