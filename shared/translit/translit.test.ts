@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { uzCyrillicToLatin, uzLatinToCyrillic } from './uz.js';
 import { kkCyrillicToLatin } from './kk.js';
+import { canTransliterate, transliterate } from './index.js';
+import { checkUzbekScript } from '../qa/script.js';
 
 describe('Uzbek Latin → Cyrillic', () => {
   it('transliterates news phrasing with oʻ, gʻ, sh, ch and capitals', () => {
@@ -74,5 +76,23 @@ describe('Kazakh Cyrillic → Latin (2021)', () => {
 
   it('renders the loanword letters by the published conventions', () => {
     expect(kkCyrillicToLatin('Юрий чемпион, щетка, съезд, Яндекс, цемент')).toBe('İurii çempion, şşetka, sezd, İandeks, tsement');
+  });
+});
+
+describe('transliterate', () => {
+  it('offers Uzbek both ways and Kazakh to Latin, nothing else', () => {
+    expect(transliterate('Ўзбекистон', 'uz', 'Latn')).toBe('Oʻzbekiston');
+    expect(transliterate('Oʻzbekiston', 'uz', 'Cyrl')).toBe('Ўзбекистон');
+    expect(transliterate('Қазақстан', 'kk', 'Latn')).toBe('Qazaqstan');
+    expect(canTransliterate('kk', 'Cyrl')).toBe(false);
+    expect(transliterate('Москва', 'ru', 'Latn')).toBeNull();
+  });
+
+  it('fixes an Uzbek cell with stray Cyrillic words, which the uz_script check then accepts', () => {
+    const mixed = 'Sammit Астанада boʻlib oʻtdi, Ўзбекистон делегацияси qatnashdi.';
+    const fixed = transliterate(mixed, 'uz', 'Latn') ?? '';
+    expect(fixed).toBe('Sammit Astanada boʻlib oʻtdi, Oʻzbekiston delegatsiyasi qatnashdi.');
+    expect(checkUzbekScript({ source: '', target: mixed, sourceLang: 'en', targetLang: 'uz' })).toHaveLength(1);
+    expect(checkUzbekScript({ source: '', target: fixed, sourceLang: 'en', targetLang: 'uz' })).toEqual([]);
   });
 });
