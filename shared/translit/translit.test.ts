@@ -96,3 +96,27 @@ describe('transliterate', () => {
     expect(checkUzbekScript({ source: '', target: fixed, sourceLang: 'en', targetLang: 'uz' })).toEqual([]);
   });
 });
+
+describe('Uzbek word list, both ways', () => {
+  // Latin and Cyrillic spellings as printed in Uzbek dictionaries and news.
+  const words: [string, string][] = [
+    ['yangi yil', 'янги йил'],
+    ['gʻalaba', 'ғалаба'],
+    ['oʻqituvchi', 'ўқитувчи'],
+    ['hamkorlik', 'ҳамкорлик'],
+    ['xalqaro iqtisodiyot', 'халқаро иқтисодиёт'],
+    ['yoshlar yuragi', 'ёшлар юраги'],
+    ['maʼlumot, sanʼat, mashʼal', 'маълумот, санъат, машъал'],
+    ['sheʼr va shoir', 'шеър ва шоир'],
+    ['teatr', 'театр'],
+    ['qoʻl, koʻcha, yoʻl, yoʻq', 'қўл, кўча, йўл, йўқ'],
+    ['oyoq, qayerda, poyezd', 'оёқ, қаерда, поезд'],
+    ['eshik, ertaga', 'эшик, эртага'],
+    ['ming, tong, Angliya', 'минг, тонг, Англия'],
+    ['iyun, fevral', 'июн, феврал'],
+  ];
+  it.each(words)('%s ↔ %s', (latin, cyrillic) => {
+    expect(uzLatinToCyrillic(latin)).toBe(cyrillic);
+    expect(uzCyrillicToLatin(cyrillic)).toBe(latin);
+  });
+});
