@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import type { PublicUser } from '../../../../../shared/index.js';
+import { renderUi } from '../../../test/render.js';
+import { MemoryHub } from '../../sync/testing/memoryHub.js';
+import { EditorScreen } from './EditorScreen.js';
+import { GRID_READY_MARK } from './EditorGrid.js';
+
+const me: PublicUser = { id: 'u1', username: 'aida', displayName: 'Aida', isAdmin: false };
+const sentences = ['The summit opened in Astana.', 'Leaders met on Tuesday.', 'Trade grew by a third.', 'A new railway was agreed.'];
+
+function bigHub(n: number): MemoryHub {
+  return new MemoryHub('d1', Array.from({ length: n }, (_, i) => `${i + 1}. ${sentences[i % sentences.length]}`), ['zh', 'ru', 'kk', 'uz']);
+}
+
+async function openScreen(hub: MemoryHub) {
+  const transport = hub.connect(me.id);
+  const r = await renderUi(<EditorScreen docId="d1" user={me} transport={transport} onSessionEnded={() => undefined} />);
+  await waitFor(() => expect(screen.getByTestId('grid').getAttribute('data-ready')).toBe('true'));
+  return { ...r, transport };
+}
+
+const box = (pid: string, lang: string): HTMLTextAreaElement => {
+  const el = document.querySelector<HTMLTextAreaElement>(`textarea[data-cell="${pid}:${lang}"]`);
+  if (!el) throw new Error(`no cell ${pid}:${lang}`);
+  return el;
+};
+
+describe('EditorScreen and grid', () => {
+  it('renders a window of a 2,000-paragraph document, one column per language, in document order', async () => {
+    await openScreen(bigHub(2000));
+    const cells = document.querySelectorAll('textarea.cell-text');
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.length).toBeLessThan(200); // virtualised: not 10,000 textareas
+    expect(cells.length % 5).toBe(0); // whole rows, five languages each
+    expect(box('p0', 'en').value).toBe('1. The summit opened in Astana.');
+    expect(box('p1', 'en').value).toBe('2. Leaders met on Tuesday.');
+    expect(box('p0', 'kk').getAttribute('lang')).toBe('kk');
+    expect(performance.getEntriesByName(GRID_READY_MARK).length).toBe(1);
+  });
+
+  it('saves typing by itself and shows remote edits live without taking the caret', async () => {
+    const hub = bigHub(20);
+    await openScreen(hub);
+    const mine = box('p0', 'ru');
+    await userEvent.click(mine);
+    await userEvent.type(mine, 'Саммит');
+    await waitFor(() => expect(hub.doc.paragraphs[0]?.cells.ru?.text).toBe('Саммит'), { timeout: 3000 });
+
+    act(() => {
+      hub.emit('u2', 'remote0001', { type: 'cell.edited', paragraphId: 'p1', lang: 'zh', kind: 'edit', text: '领导人周二会面。', rev: 1, status: 'draft' });
+    });
+    await waitFor(() => expect(box('p1', 'zh').value).toBe('领导人周二会面。'));
+    expect(document.activeElement).toBe(mine);
+    expect(mine.selectionStart).toBe('Саммит'.length);
+  });
+
+  it('filters by text with a match count and moves between paragraphs with Alt+Arrow keys', async () => {
+    await openScreen(bigHub(40));
+    await userEvent.click(box('p0', 'zh'));
+    await userEvent.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    await waitFor(() => expect(document.activeElement).toBe(box('p1', 'zh')));
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'railway');
+    await waitFor(() => expect(screen.getByTestId('match-count').textContent).toBe('10 matches'));
+    expect(box('p3', 'en').value).toContain('railway');
+    expect(document.querySelector('textarea[data-cell="p0:en"]')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Next match' }));
+    await waitFor(() => expect(document.activeElement).toBe(box('p3', 'zh')));
+  });
+
+  it('remembers the chosen target columns per user', async () => {
+    const first = await openScreen(bigHub(5));
+    const picker = screen.getByRole('group', { name: 'Target columns' });
+    await userEvent.click(within(picker).getByRole('checkbox', { name: 'Kazakh' }));
+    expect(document.querySelector('textarea[data-cell="p0:kk"]')).toBeNull();
+    expect(JSON.parse(localStorage.getItem('anor.columns:u1') ?? '[]')).toEqual(['zh', 'ru', 'uz']);
+    first.unmount();
+    await openScreen(bigHub(5));
+    expect(document.querySelector('textarea[data-cell="p0:kk"]')).toBeNull();
+    expect(box('p0', 'uz')).toBeTruthy();
+  });
+
+  it('shows the outbox: offline with edits waiting, then saved', async () => {
+    const hub = bigHub(5);
+    const { transport } = await openScreen(hub);
+    act(() => transport.setOnline(false));
+    await userEvent.type(box('p0', 'ru'), 'а');
+    await userEvent.type(box('p1', 'ru'), 'б');
+    expect(screen.getByTestId('sync-indicator').textContent).toBe('Offline — 2 edits waiting');
+    act(() => transport.setOnline(true));
+    await waitFor(() => expect(screen.getByTestId('sync-indicator').textContent).toBe('All changes saved'), { timeout: 3000 });
+    expect(hub.doc.paragraphs[1]?.cells.ru?.text).toBe('б');
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { changeLocale, detectLocale, initI18n } from './setup.js';
+import { errorKey } from './errorKey.js';
+
+describe('UI locale', () => {
+  it('prefers the remembered choice, then the browser languages, then English', () => {
+    expect(detectLocale('kk', ['ru-RU'])).toBe('kk');
+    expect(detectLocale(null, ['de-DE', 'zh-CN', 'ru'])).toBe('zh');
+    expect(detectLocale('xx', ['uz-Latn-UZ'])).toBe('uz');
+    expect(detectLocale(null, ['fr'])).toBe('en');
+  });
+
+  it('remembers a switch and sets the page language tag', async () => {
+    const i18n = await initI18n('en');
+    await changeLocale(i18n, 'zh');
+    expect(localStorage.getItem('anor.uiLocale')).toBe('zh');
+    expect(document.documentElement.lang).toBe('zh-Hans');
+    expect(i18n.t('sync.offlineWaiting', { count: 3 })).toBe('离线 — 3 处修改等待发送');
+    await changeLocale(i18n, 'ru');
+    expect(i18n.t('sync.offlineWaiting', { count: 5 })).toBe('Нет сети — ждут 5 правок');
+    expect(i18n.t('sync.offlineWaiting', { count: 2 })).toBe('Нет сети — ждут 2 правки');
+  });
+
+  it('maps error codes to keys and unknown codes to a generic message', () => {
+    expect(errorKey('text_too_long')).toBe('errors.text_too_long');
+    expect(errorKey('network')).toBe('errors.network');
+    expect(errorKey('<script>')).toBe('errors.internal');
+  });
+});
