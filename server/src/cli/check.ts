@@ -150,7 +150,12 @@ export function checkDocument(sources: string[], targets: string[], opts: Pick<O
     for (const f of findings) out.push({ paragraph: i + 1, check: f.check, severity: f.severity, message: f.message });
   }
   if (sources.length !== targets.length) {
-    const f = finding('paragraph_count', null, `The source has ${sources.length} paragraphs and the target ${targets.length}; paragraphs from ${n + 1} on are not checked`);
+    const f = finding(
+      'paragraph_count',
+      null,
+      `The source has ${sources.length} paragraphs and the target ${targets.length}; paragraphs from ${n + 1} on are not checked`,
+      { source: sources.length, target: targets.length },
+    );
     out.push({ paragraph: n + 1, check: f.check, severity: f.severity, message: f.message });
   }
   return out;
