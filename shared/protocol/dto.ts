@@ -58,6 +58,12 @@ export interface CellEditAck {
   yours?: string;
 }
 
+export interface CellStatusAck {
+  seq: number;
+  rev: number;
+  status: CellStatus;
+}
+
 export interface ParagraphOpAck {
   seq: number;
   paragraphId: string;

@@ -1,6 +1,7 @@
 import type { Result } from './errors.js';
 import type {
   CellEditPayload,
+  CellStatusPayload,
   JoinPayload,
   LeavePayload,
   ParagraphDeletePayload,
@@ -9,7 +10,7 @@ import type {
   ParagraphSplitPayload,
   PresencePayload,
 } from './schemas.js';
-import type { CellEditAck, JoinAck, ParagraphOpAck, PresenceEntry } from './dto.js';
+import type { CellEditAck, CellStatusAck, JoinAck, ParagraphOpAck, PresenceEntry } from './dto.js';
 import type { DocEvent } from '../domain/events.js';
 
 type Ack<T> = (result: Result<T>) => void;
@@ -24,6 +25,8 @@ export interface ClientToServerEvents {
   'doc:join': (payload: JoinPayload, ack: Ack<JoinAck>) => void;
   'doc:leave': (payload: LeavePayload, ack: Ack<null>) => void;
   'cell:edit': (payload: CellEditPayload, ack: Ack<CellEditAck>) => void;
+  /** Review workflow: set a cell's status for the revision the reviewer saw. */
+  'cell:status': (payload: CellStatusPayload, ack: Ack<CellStatusAck>) => void;
   'paragraph:insert': (payload: ParagraphInsertPayload, ack: Ack<ParagraphOpAck>) => void;
   'paragraph:delete': (payload: ParagraphDeletePayload, ack: Ack<ParagraphOpAck>) => void;
   'paragraph:split': (payload: ParagraphSplitPayload, ack: Ack<ParagraphOpAck>) => void;

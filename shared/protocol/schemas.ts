@@ -101,6 +101,20 @@ export const paragraphJoinPayload = z.object({
 });
 export type ParagraphJoinPayload = z.infer<typeof paragraphJoinPayload>;
 
+/** Review workflow: the statuses a person may set (`empty` follows from the text alone). */
+export const settableStatusSchema = z.enum(['draft', 'in_review', 'approved', 'changes_requested']);
+
+export const cellStatusPayload = z.object({
+  docId: id,
+  paragraphId: id,
+  lang: langSchema,
+  opId: opIdSchema,
+  /** The revision the reviewer saw: a status is about one text, not whatever is there now. */
+  rev: z.number().int().positive(),
+  status: settableStatusSchema,
+});
+export type CellStatusPayload = z.infer<typeof cellStatusPayload>;
+
 export const presencePayload = z.object({
   docId: id,
   paragraphId: id.nullable(),

@@ -1,5 +1,6 @@
 import {
   cellEditPayload,
+  cellStatusPayload,
   joinPayload,
   leavePayload,
   paragraphDeletePayload,
@@ -56,6 +57,14 @@ export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): v
     handler<'cell:edit', typeof cellEditPayload>(log, cellEditPayload, (input) => {
       requireJoined(socket, input.docId);
       return documents.editCell(input, user.id);
+    }),
+  );
+
+  socket.on(
+    'cell:status',
+    handler<'cell:status', typeof cellStatusPayload>(log, cellStatusPayload, (input) => {
+      requireJoined(socket, input.docId);
+      return documents.setStatus(input, user.id);
     }),
   );
 

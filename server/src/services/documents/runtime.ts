@@ -1,9 +1,10 @@
 import { isLang } from '../../../../shared/index.js';
-import type { CellEditAck, DocEvent, DocumentState, Lang, ParagraphOpAck, Revision } from '../../../../shared/index.js';
+import type { CellEditAck, CellStatusAck, DocEvent, DocumentState, Lang, ParagraphOpAck, Revision } from '../../../../shared/index.js';
 import { textAtRevision } from './decision.js';
 
 export interface AckByKind {
   cell: CellEditAck;
+  status: CellStatusAck;
   paragraph: ParagraphOpAck;
 }
 export type OpKind = keyof AckByKind;
@@ -107,6 +108,8 @@ export class DocRuntime {
         const kept = textAtRevision(this.doc, paragraphId, lang, r.rev) ?? '';
         return { kind: 'cell', ack: { outcome: 'conflict', seq, rev: r.rev, text: kept, status: r.status, yours: r.text } };
       }
+      case 'status':
+        return { kind: 'status', ack: { seq, rev: r.rev, status: r.status } };
       case 'join':
         return { kind: 'paragraph', ack: { seq, paragraphId } };
       // A split's new paragraph is the one whose source starts at revision 1

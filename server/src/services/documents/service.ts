@@ -3,6 +3,8 @@ import type {
   CellEditAck,
   CellEditPayload,
   CellHistoryDto,
+  CellStatusAck,
+  CellStatusPayload,
   CreateDocumentBody,
   DocEvent,
   DocEventBody,
@@ -22,6 +24,7 @@ import { newId } from '../ids.js';
 import { Checkpoints } from './checkpoints.js';
 import { decideCreate } from './create.js';
 import { decideCellEdit } from './decideCell.js';
+import { decideStatus } from './decideStatus.js';
 import type { Decision } from './decision.js';
 import { decideDelete, decideInsert, decideJoin, decideSplit } from './decideParagraph.js';
 import { DocRuntime } from './runtime.js';
@@ -154,6 +157,10 @@ export class DocumentService {
 
   editCell(input: CellEditPayload, by: string): Promise<CellEditAck> {
     return this.commit(input.docId, input.opId, 'cell', by, (doc) => decideCellEdit(doc, input));
+  }
+
+  setStatus(input: CellStatusPayload, by: string): Promise<CellStatusAck> {
+    return this.commit(input.docId, input.opId, 'status', by, (doc) => decideStatus(doc, input));
   }
 
   insertParagraph(input: ParagraphInsertPayload, by: string): Promise<ParagraphOpAck> {
