@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cell, makeDoc, paragraph } from './test-doc.js';
+import { exportXliff2 } from './xliff2/export.js';
+import { exportXliff12 } from './xliff12/export.js';
+import { exportTmx } from './tmx/export.js';
+import { readInterchange } from './read.js';
+import { planXliffImport } from './plan.js';
+import { SCHEMA, xmllint } from './xmllint.js';
+import type { CellStatus } from '../../../shared/index.js';
+
+// Any Unicode text a cell may hold: markup characters, quotes, emoji, CJK, controls, lone surrogates.
+const cellText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: fc.constantFrom('&', '<', '>', '"', "'", ']]>', '\n', '\t', ' ', '亿', 'ё', 'Ғ', 'oʻ', '🚀', '\u0007', '\u000c', '\r', '\r\n', '\ud800'), maxLength: 30 }),
+);
+const status = fc.constantFrom<CellStatus>('draft', 'in_review', 'approved', 'changes_requested');
+const XML_SAFE = (s: string): boolean => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/u.test(s);
+
+describe('export → import round trip (property)', () => {
+  it('XLIFF 2 keeps every text exactly, XML-invalid characters included, and plans no edit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cellText, cellText, status), { minLength: 1, maxLength: 6 }), (rows) => {
+        const doc = makeDoc(rows.map(([en, ru, st], i) => paragraph(`p_${i}`, { en: cell(en, 'draft'), ru: cell(ru, ru === '' ? 'empty' : st) })));
+        const r = readInterchange(exportXliff2(doc, 'ru'));
+        if (!r.ok || r.value.format !== 'xliff2') throw new Error(JSON.stringify(r));
+        // Lone surrogates too: they travel as <cp hex="D800"/>, never as raw UTF-16.
+        expect(r.value.xliff.units.map((u) => [u.source, u.target])).toEqual(rows.map(([en, ru]) => [en, ru === '' ? null : ru]));
+        const plan = planXliffImport(doc, r.value.xliff);
+        expect(plan.ok && plan.value.edits).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('XLIFF 1.2 keeps every XML-safe text exactly and plans no edit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cellText.filter(XML_SAFE), cellText.filter(XML_SAFE), status), { minLength: 1, maxLength: 6 }), (rows) => {
+        const doc = makeDoc(rows.map(([en, zh, st], i) => paragraph(`p_${i}`, { en: cell(en, 'draft'), zh: cell(zh, zh === '' ? 'empty' : st) })));
+        const r = readInterchange(exportXliff12(doc, 'zh'));
+        if (!r.ok || r.value.format !== 'xliff12') throw new Error(JSON.stringify(r));
+        expect(r.value.xliff.units.map((u) => [u.source, u.target])).toEqual(rows.map(([en, zh]) => [en, zh === '' ? null : zh]));
+        const plan = planXliffImport(doc, r.value.xliff);
+        expect(plan.ok && plan.value.edits).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('exports with hostile text still validate against the official schemas', async () => {
+    const nasty = ']]> &amp; <x/> "\'\u0007\u000c\ud800 \uffff 🚀 亿 oʻ\r\n';
+    const doc = makeDoc([paragraph('p_1', { en: cell(nasty, 'draft'), kk: cell(nasty, 'approved') })]);
+    expect((await xmllint(exportXliff2(doc, 'kk'), { schema: SCHEMA.xliff2 })).code).toBe(0);
+    expect((await xmllint(exportXliff12(doc, 'kk'), { schema: SCHEMA.xliff12 })).code).toBe(0);
+    expect((await xmllint(exportTmx(doc), { dtd: SCHEMA.tmxDtd })).code).toBe(0);
+  });
+});
+
+describe('hostile XML input', () => {
+  it('refuses entity declarations (no expansion, no external fetch) with a coded problem', () => {
+    const lol = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><x>&b;</x>';
+    const xxe = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>';
+    for (const text of [lol, xxe]) {
+      const r = readInterchange(text);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems[0]).toMatchObject({ rule: 'xml.well-formed', message: expect.stringContaining('entity') });
+    }
+  });
+});
