@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cell, openDocument, signedInContext } from './support/browser.js';
-import { createWorld } from './support/world.js';
+import { createWorld, sessionId } from './support/world.js';
 import type { World } from './support/world.js';
 
 type Tree = { [k: string]: string | Tree };
@@ -59,7 +59,7 @@ describe('the UI in five languages', () => {
   });
 
   it('shows no untranslated key in any language, remembers the choice, and screenshots the grid', async () => {
-    const ctx = await signedInContext(w.browser, w.server.url, w.admin.sessionId, 'en-US');
+    const ctx = await signedInContext(w.browser, w.server.url, sessionId(w.admin), 'en-US');
     const page = await ctx.newPage();
     await openDocument(page, w.server.url, docId);
     for (const lang of LOCALES) {
@@ -88,7 +88,7 @@ describe('the UI in five languages', () => {
   });
 
   it('starts in the browser language and renders cells with their language tag', async () => {
-    const ctx = await signedInContext(w.browser, w.server.url, w.other.sessionId, 'ru-RU');
+    const ctx = await signedInContext(w.browser, w.server.url, sessionId(w.other), 'ru-RU');
     const page = await ctx.newPage();
     await openDocument(page, w.server.url, docId);
     expect(await page.getByTestId('sync-indicator').textContent()).toBe('Все изменения сохранены');

@@ -1,13 +1,43 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { DocumentSnapshot, Lang } from '../../shared/index.js';
-import { ApiClient } from './api.js';
+import type { DocumentSnapshot, DocumentSummary, Lang } from '../../shared/index.js';
+import { ApiClient } from '../helpers/http.js';
+import { ADMIN_PASSWORD, removeDir, startBuiltServer, tempDataDir } from '../helpers/server.js';
 import { launchChromium, openDocument, signedInContext } from './browser.js';
-import { ADMIN_PASSWORD, startServer } from './server.js';
-import type { RunningServer } from './server.js';
+
+/**
+ * The browser talks to 127.0.0.1, not `localhost`: engine.io-client ignores the
+ * browser's offline event for `localhost`, and the offline tests rely on it.
+ */
+export interface Server {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+async function startServer(): Promise<Server> {
+  const dataDir = await tempDataDir();
+  const s = await startBuiltServer({ dataDir });
+  return {
+    url: `http://127.0.0.1:${s.port}`,
+    stop: async () => {
+      await s.stop();
+      await removeDir(dataDir);
+    },
+  };
+}
+
+/** The session cookie value, to hand a REST login to a browser context. */
+export function sessionId(api: ApiClient): string {
+  return api.cookie.replace(/^anor\.sid=/u, '');
+}
+
+export async function createDocument(api: ApiClient, title: string, sourceLang: Lang, targetLangs: Lang[], paragraphs: string[]): Promise<DocumentSummary> {
+  const r = await api.data<{ document: DocumentSummary }>('POST', '/api/documents', { title, sourceLang, targetLangs, paragraphs });
+  return r.document;
+}
 
 /** One real server, one Chromium, an admin and a second translator with REST sessions. */
 export interface World {
-  server: RunningServer;
+  server: Server;
   browser: Browser;
   admin: ApiClient;
   other: ApiClient;
@@ -26,7 +56,7 @@ export async function createWorld(): Promise<World> {
   const admin = new ApiClient(server.url);
   await admin.login('admin', ADMIN_PASSWORD);
   const name = `translator${++userSeq}`;
-  await admin.createUser(name, 'translator-password', 'Dana Translator');
+  await admin.data('POST', '/api/users', { username: name, password: 'translator-password', displayName: 'Dana Translator' });
   const other = new ApiClient(server.url);
   await other.login(name, 'translator-password');
   const contexts: BrowserContext[] = [];
@@ -37,18 +67,17 @@ export async function createWorld(): Promise<World> {
     admin,
     other,
     async open(who, docId, locale = 'en-US') {
-      const ctx = await signedInContext(browser, server.url, who.sessionId, locale);
+      const ctx = await signedInContext(browser, server.url, sessionId(who), locale);
       contexts.push(ctx);
       const page = await ctx.newPage();
       await openDocument(page, server.url, docId);
       return { ctx, page };
     },
     async snapshot(docId) {
-      const r = await admin.call<{ document: DocumentSnapshot }>('GET', `/api/documents/${docId}`);
-      return r.document;
+      return (await admin.document(docId)).document;
     },
     async createDoc(paragraphs, targets = ['ru', 'zh'], title = 'E2E document') {
-      const d = await admin.createDocument(title, 'en', targets, paragraphs);
+      const d = await createDocument(admin, title, 'en', targets, paragraphs);
       const snap = await world.snapshot(d.id);
       return { id: d.id, pids: snap.paragraphs.map((p) => p.id) };
     },
