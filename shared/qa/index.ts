@@ -6,3 +6,5 @@ export type { CellFindings, FindingFilter, FindingSummary } from './document.js'
 export { EXPECTED_LENGTH_RATIO, sentences } from './translation.js';
 export { findTerm } from './glossary.js';
 export { glossarySchema } from './glossary-schema.js';
+export { blockingFindings, qaOverrideBody } from './approval.js';
+export type { QaOverride, QaOverrideBody } from './approval.js';
