@@ -126,6 +126,14 @@ describe('sessions and sockets', () => {
     await server.stop();
   });
 
+  it('authenticates HTTP long-polling with the same cookie', async () => {
+    const cookie = await login(server.url, 'admin', ADMIN_PASSWORD);
+    const polling = await connect(server.url, cookie, ['polling']);
+    expect(await call(polling, 'doc:join', { docId: server.demoDocId })).toMatchObject({ ok: true, data: { mode: 'snapshot' } });
+    polling.close();
+    await expect(connect(server.url, undefined, ['polling'])).rejects.toThrow('unauthenticated');
+  });
+
   it('refuses a socket without a session, or with a forged cookie', async () => {
     await expect(connect(server.url)).rejects.toThrow('unauthenticated');
     await expect(connect(server.url, 'anor.sid=s%3Aforged.signature')).rejects.toThrow('unauthenticated');

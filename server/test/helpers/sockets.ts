@@ -13,9 +13,9 @@ export function opId(): string {
 }
 
 /** A real socket.io-client over websocket with the session cookie; rejects with the connect_error. */
-export function connect(url: string, cookie?: string): Promise<TestSocket> {
+export function connect(url: string, cookie?: string, transports: ('websocket' | 'polling')[] = ['websocket']): Promise<TestSocket> {
   const socket: TestSocket = io(url, {
-    transports: ['websocket'],
+    transports,
     reconnection: false,
     forceNew: true,
     ...(cookie ? { extraHeaders: { cookie } } : {}),
