@@ -176,6 +176,17 @@ describe('DocSync', () => {
     await vi.waitFor(() => expect(reloaded.sync.waitingCount).toBe(0));
   });
 
+  it('refuses a text over the cell limit locally, keeps it, and sends once it is trimmed', async () => {
+    const hub = new MemoryHub('d1', ['a']);
+    const a = open(hub, 'ua');
+    await vi.waitFor(() => expect(a.sync.state).toBe('ready'));
+    a.sync.setLocalText('p0', 'ru', 'я'.repeat(40_000)); // 80 KB in UTF-8
+    await vi.waitFor(() => expect(a.sync.entryFor('p0', 'ru')).toMatchObject({ state: 'failed', error: 'text_too_long' }));
+    expect(hub.log.some((e) => e.type === 'cell.edited')).toBe(false);
+    a.sync.setLocalText('p0', 'ru', 'я'.repeat(10));
+    await vi.waitFor(() => expect(ruText(hub)).toBe('я'.repeat(10)));
+  });
+
   it('announces focus and typing as presence', async () => {
     const hub = new MemoryHub('d1', ['a']);
     const a = open(hub, 'ua');

@@ -1,5 +1,5 @@
-import { applyEvent, EventMismatchError } from '../../../../shared/index.js';
-import type { Cell, DocEvent, DocumentSnapshot, Lang, PresenceEntry, Revision } from '../../../../shared/index.js';
+import { applyEvent, cellTextTooLong, EventMismatchError } from '../../../../shared/index.js';
+import type { Cell, DocEvent, DocumentSnapshot, Lang, Paragraph, PresenceEntry, Revision } from '../../../../shared/index.js';
 import { entryKey, newOpId } from './outbox.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 import { rebaseOnRemote, settleAfterAck } from './rebase.js';
@@ -37,6 +37,7 @@ export class DocSync {
   private listeners = new Set<() => void>();
   private unsubs: (() => void)[] = [];
   private epoch = 0;
+  private index: { doc: DocumentSnapshot; seq: number; byId: Map<string, Paragraph> } | undefined;
   private version = 0;
   private readonly presenceOut: PresenceAnnouncer;
   private readonly debounceMs: number;
@@ -49,7 +50,7 @@ export class DocSync {
     private readonly outbox: Outbox,
     opts: DocSyncOptions = {},
   ) {
-    this.debounceMs = opts.debounceMs ?? 400;
+    this.debounceMs = opts.debounceMs ?? 300;
     this.retryBaseMs = opts.retryBaseMs ?? 500;
     this.presenceOut = new PresenceAnnouncer(docId, (p) => {
       if (this.transport.connected && this.state === 'ready') this.transport.updatePresence(p);
@@ -126,7 +127,14 @@ export class DocSync {
   }
 
   cell(paragraphId: string, lang: Lang): Cell | undefined {
-    return this.doc?.paragraphs.find((p) => p.id === paragraphId)?.cells[lang];
+    const doc = this.doc;
+    if (!doc) return undefined;
+    // Every structural change bumps seq, so (doc, seq) identifies the paragraph order;
+    // the index keeps lookups O(1) for search over thousands of paragraphs.
+    if (this.index?.doc !== doc || this.index.seq !== doc.seq) {
+      this.index = { doc, seq: doc.seq, byId: new Map(doc.paragraphs.map((p) => [p.id, p])) };
+    }
+    return this.index.byId.get(paragraphId)?.cells[lang];
   }
 
   // ---- local edits ----
@@ -255,6 +263,12 @@ export class DocSync {
     const e = this.entries.get(key);
     if (!e || e.state !== 'pending' || this.inflight.has(key)) return;
     if (!this.transport.connected || this.state !== 'ready') return; // join() reschedules everything
+    if (cellTextTooLong(e.text)) {
+      // Refused here with the server's own code: sending would only bounce.
+      this.store({ ...e, state: 'failed', error: 'text_too_long' });
+      this.changed();
+      return;
+    }
     const sent = { opId: e.opId, text: e.text, epoch: this.epoch };
     this.inflight.set(key, sent);
     this.store({ ...e, sent: { opId: e.opId, text: e.text } });

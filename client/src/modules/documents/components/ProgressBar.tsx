@@ -22,6 +22,12 @@ export function ProgressBar({ lang, counts, unit }: { lang: Lang; counts: Status
           return <span key={s} className={`seg seg-${s}`} style={{ width: `${(100 * n) / total}%` }} title={`${t(`status.${s}`)}: ${n}`} />;
         })}
       </div>
+      {/* Colour is never the only carrier: every non-zero segment is also spelled out. */}
+      <ul className="progress-legend">
+        {SEGMENTS.filter((s) => (c[s] ?? 0) > 0).map((s) => (
+          <li key={s}><span className={`swatch seg-${s}`} aria-hidden="true" />{t(`status.${s}`)} {c[s]}</li>
+        ))}
+      </ul>
     </div>
   );
 }

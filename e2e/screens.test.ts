@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD } from './helpers/server.js';
+import { cell } from './support/browser.js';
+import { cellText, createWorld } from './support/world.js';
+import type { World } from './support/world.js';
+
+describe('sign-in, new document and the document list', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await createWorld();
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('signs in, refuses a wrong password with a translated message, creates a document from pasted text', async () => {
+    const ctx = await w.browser.newContext({ locale: 'en-US' });
+    const page = await ctx.newPage();
+    await page.goto(w.server.url);
+    await page.getByLabel('User name').fill('admin');
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong user name or password.');
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'New document' }).click();
+
+    await page.getByLabel('Title', { exact: true }).fill('Pasted press release');
+    await page.getByRole('checkbox', { name: 'Kazakh' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Uzbek' }).uncheck();
+    await page.getByLabel('Source text').fill('First paragraph,\nstill the first.\n\nSecond paragraph.\n\n\nThird.');
+    await expect.poll(() => page.getByTestId('paragraph-preview').textContent()).toBe('3 paragraphs will be created');
+    await page.getByRole('button', { name: 'Create document' }).click();
+
+    await page.locator('[data-testid="grid"][data-ready="true"]').waitFor();
+    expect(await page.locator('h1.doc-title').textContent()).toBe('Pasted press release');
+    expect(await page.locator('.col-head').allTextContents()).toEqual(['English · Source', 'Chinese (Simplified)', 'Russian']);
+    const first = page.locator('textarea[data-cell$=":en"]').first();
+    expect(await first.inputValue()).toBe('First paragraph,\nstill the first.');
+
+    // Translate one paragraph, then the list shows progress per target language.
+    const docId = decodeURIComponent(new URL(page.url()).hash.replace('#/doc/', ''));
+    const snap = await w.snapshot(docId);
+    await cell(page, snap.paragraphs[1]!.id, 'ru').fill('Второй абзац.');
+    await expect.poll(async () => cellText(await w.snapshot(docId), snap.paragraphs[1]!.id, 'ru')).toBe('Второй абзац.');
+    await page.getByRole('link', { name: 'All documents' }).click();
+    const ru = page.getByRole('row', { name: /Pasted press release/u }).getByTestId('progress-ru');
+    await expect.poll(() => ru.locator('.progress-legend').textContent()).toBe('Draft 1Empty 2');
+    await page.getByRole('radio', { name: 'words' }).check();
+    await expect.poll(() => ru.locator('.progress-legend').textContent()).toMatch(/^Draft 2Empty \d+$/u);
+    await ctx.close();
+  });
+
+  it('shows sign-in to someone without a session, whatever the address', async () => {
+    const ctx = await w.browser.newContext({ locale: 'en-US' });
+    const page = await ctx.newPage();
+    await page.goto(`${w.server.url}/#/doc/anything`);
+    await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
+    await ctx.close();
+  });
+});
