@@ -56,10 +56,10 @@ describe('checkKazakhLetters', () => {
   });
 
   it('reports known words misspelt even when the rest is right', () => {
-    const text = 'Қазақстан жане Өзбекстан ынтымақтастықты дамытады.';
+    const text = 'Қазақстан жане Өзбекстан ынтымақтастықты дамытады, аким кездесуге катысты.';
     const [f] = checkKazakhLetters(t(text, 'kk'));
-    expect(f?.params).toEqual({ words: 'жане', expected: 'және' });
-    expect(f?.ranges.map((r) => text.slice(r.start, r.end))).toEqual(['жане']);
+    expect(f?.params).toEqual({ words: 'жане, аким, катысты', expected: 'және, әкім, қатысты' });
+    expect(f?.ranges.map((r) => text.slice(r.start, r.end))).toEqual(['жане', 'аким', 'катысты']);
   });
 
   it('accepts proper Kazakh, short names without special letters, and other languages', () => {
