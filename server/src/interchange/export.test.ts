@@ -12,6 +12,7 @@ import { parseXliff12 } from './xliff12/parse.js';
 import { exportTmx } from './tmx/export.js';
 import { parseTmx } from './tmx/parse.js';
 import { SCHEMA, run, xmllint } from './xmllint.js';
+import { planXliffImport } from './plan.js';
 
 const doc = makeDoc();
 const targets = doc.targetLangs;
@@ -145,3 +146,25 @@ function poEntries(po: string): { msgctxtOrId: string; state: 'translated' | 'fu
     return { msgctxtOrId: ctx, state: msgstr === '' ? 'untranslated' : fuzzy ? 'fuzzy' : 'translated' };
   });
 }
+
+describe('third-party XLIFF 1.x', () => {
+  it("reads translate-toolkit's po2xliff output (XLIFF 1.1) and refuses to map its renumbered ids", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'anor-tt-'));
+    try {
+      const xlf = join(dir, 'ru.xlf');
+      await writeFile(xlf, exportXliff12(doc, 'ru'), 'utf8');
+      expect((await run('xliff2po', ['--progress=none', '-i', xlf, '-o', join(dir, 'ru.po')])).code).toBe(0);
+      expect((await run('po2xliff', ['--progress=none', '-i', join(dir, 'ru.po'), '-o', join(dir, 'back.xlf')])).code).toBe(0);
+      const r = parseXliff12(await readFile(join(dir, 'back.xlf'), 'utf8'));
+      expect(r.ok ? [] : r.problems).toEqual([]);
+      if (!r.ok) return;
+      // The PO header comes back as a unit; the paragraphs keep their texts in order.
+      const texts = r.value.units.filter((u) => !u.source.startsWith('Project-Id-Version')).map((u) => u.target);
+      expect(texts).toEqual(doc.paragraphs.map((p) => (p.cells.ru!.text === '' ? null : p.cells.ru!.text)));
+      const plan = planXliffImport({ ...doc }, { ...r.value, trgLang: 'ru' });
+      expect(!plan.ok && plan.problems.every((p) => p.rule === 'import.unknown-unit' || p.rule === 'import.source-language')).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

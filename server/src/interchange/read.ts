@@ -3,7 +3,7 @@ import type { ParseOutcome, Problem } from './problems.js';
 import type { ParsedXliff } from './units.js';
 import { validateXliff2 } from './xliff2/parse.js';
 import { XLIFF2_NS, XLIFF22_NS } from './xliff2/ns.js';
-import { validateXliff12 } from './xliff12/parse.js';
+import { validateXliff12, XLIFF11_NS } from './xliff12/parse.js';
 import { XLIFF12_NS } from './xliff12/export.js';
 import { validateTmx } from './tmx/parse.js';
 import type { ParsedTmx } from './tmx/parse.js';
@@ -29,7 +29,7 @@ export function readInterchange(text: string): ParseOutcome<InterchangeFile> & {
     const r = validateXliff2(xml.value);
     return r.ok ? { ok: true, format: 'xliff2', value: { format: 'xliff2', xliff: r.value } } : { ...r, format: 'xliff2' };
   }
-  if (root?.localName === 'xliff' && (ns === XLIFF12_NS || (!ns && root.getAttribute('version') === '1.2'))) {
+  if (root?.localName === 'xliff' && (ns === XLIFF12_NS || ns === XLIFF11_NS || (!ns && /^1\.[12]$/u.test(root.getAttribute('version') ?? '')))) {
     const r = validateXliff12(xml.value);
     return r.ok ? { ok: true, format: 'xliff12', value: { format: 'xliff12', xliff: r.value } } : { ...r, format: 'xliff12' };
   }

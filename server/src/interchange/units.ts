@@ -20,7 +20,7 @@ export interface XliffUnit {
 }
 
 export interface ParsedXliff {
-  version: '1.2' | '2.0' | '2.1' | '2.2';
+  version: '1.1' | '1.2' | '2.0' | '2.1' | '2.2';
   srcLang: string;
   trgLang: string | null;
   units: XliffUnit[];

@@ -6,6 +6,13 @@ import type { ParsedXliff, XliffState, XliffUnit } from '../units.js';
 import { isLanguageTag, sameLanguage } from '../xliff2/values.js';
 import { XLIFF12_NS } from './export.js';
 
+/**
+ * XLIFF 1.1 is read too: its elements and attributes used here are the same
+ * as 1.2's, and translate-toolkit's po2xliff still writes it.
+ */
+export const XLIFF11_NS = 'urn:oasis:names:tc:xliff:document:1.1';
+const VERSION_OF_NS: Record<string, string> = { [XLIFF12_NS]: '1.2', [XLIFF11_NS]: '1.1' };
+
 const STATES_12 = new Set([
   'final', 'needs-adaptation', 'needs-l10n', 'needs-review-adaptation', 'needs-review-l10n',
   'needs-review-translation', 'needs-translation', 'new', 'signed-off', 'translated',
@@ -35,12 +42,13 @@ export function parseXliff12(text: string): ParseOutcome<ParsedXliff> {
 export function validateXliff12(doc: Document): ParseOutcome<ParsedXliff> {
   const root = doc.documentElement;
   const p = new Problems();
-  if (!root || root.localName !== 'xliff' || (root.namespaceURI !== XLIFF12_NS && root.namespaceURI)) {
+  if (!root || root.localName !== 'xliff' || (root.namespaceURI && !VERSION_OF_NS[root.namespaceURI])) {
     return { ok: false, problems: [{ rule: 'xliff12.root', message: `the root must be <xliff> in namespace ${XLIFF12_NS}` }] };
   }
   const ns = root.namespaceURI;
+  const expected = ns ? VERSION_OF_NS[ns]! : attr(root, 'version') === '1.1' ? '1.1' : '1.2';
   const own = (el: Element, name: string): Element[] => childElements(el).filter((c) => c.namespaceURI === ns && c.localName === name);
-  if (attr(root, 'version') !== '1.2') p.add('xliff12.version', `version must be "1.2", not "${attr(root, 'version') ?? ''}"`);
+  if (attr(root, 'version') !== expected) p.add('xliff12.version', `version must be "${expected}", not "${attr(root, 'version') ?? ''}"`);
   const files = own(root, 'file');
   if (files.length === 0) p.add('xliff12.file-required', '<xliff> needs at least one <file>');
   const units: XliffUnit[] = [];
@@ -78,7 +86,7 @@ export function validateXliff12(doc: Document): ParseOutcome<ParsedXliff> {
     for (const body of bodies) walk(body);
   });
   if (!p.empty) return { ok: false, problems: p.list };
-  return { ok: true, value: { version: '1.2', srcLang, trgLang, units } };
+  return { ok: true, value: { version: expected === '1.1' ? '1.1' : '1.2', srcLang, trgLang, units } };
 }
 
 function readUnit(
