@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '../../../../shared/index.js';
+import { ERROR_CODES } from '../../../../shared/protocol/errors.js';
 import type { AnyErrorCode } from '../sync/retry.js';
 
 const KNOWN = new Set<string>([...ERROR_CODES, 'network', 'timeout']);

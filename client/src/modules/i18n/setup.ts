@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import type { i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANG_TAG } from '../../../../shared/index.js';
+import { LANG_TAG } from '../../../../shared/languages.js';
 import { resources, UI_LOCALES } from './resources.js';
 import type { UiLocale } from './resources.js';
 

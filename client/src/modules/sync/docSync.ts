@@ -1,4 +1,5 @@
-import { applyEvent, cellTextTooLong, EventMismatchError } from '../../../../shared/index.js';
+import { applyEvent, EventMismatchError } from '../../../../shared/domain/reducer.js';
+import { MAX_CELL_TEXT_BYTES } from '../../../../shared/protocol/limits.js';
 import type { Cell, DocEvent, DocumentSnapshot, Lang, Paragraph, PresenceEntry, Revision } from '../../../../shared/index.js';
 import { entryKey, newOpId } from './outbox.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
@@ -263,7 +264,7 @@ export class DocSync {
     const e = this.entries.get(key);
     if (!e || e.state !== 'pending' || this.inflight.has(key)) return;
     if (!this.transport.connected || this.state !== 'ready') return; // join() reschedules everything
-    if (cellTextTooLong(e.text)) {
+    if (tooLong(e.text)) {
       // Refused here with the server's own code: sending would only bounce.
       this.store({ ...e, state: 'failed', error: 'text_too_long' });
       this.changed();
@@ -337,4 +338,13 @@ export class DocSync {
     if (e) this.store(e);
     else this.drop(key);
   }
+}
+
+const encoder = new TextEncoder();
+/**
+ * The server's byte cap, checked before sending. Not shared/protocol's
+ * cellTextTooLong: that module carries zod, which the client bundle does not need.
+ */
+function tooLong(text: string): boolean {
+  return text.length * 3 > MAX_CELL_TEXT_BYTES && encoder.encode(text).length > MAX_CELL_TEXT_BYTES;
 }

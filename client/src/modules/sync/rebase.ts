@@ -1,4 +1,4 @@
-import { merge3 } from '../../../../shared/index.js';
+import { merge3 } from '../../../../shared/merge/merge3.js';
 import type { CellEditAck } from '../../../../shared/index.js';
 import type { OutboxEntry } from './outbox.js';
 

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGS, LANG_TAG, splitParagraphs } from '../../../../../shared/index.js';
+import { LANGS, LANG_TAG } from '../../../../../shared/languages.js';
+import { splitParagraphs } from '../../../../../shared/domain/paragraphs.js';
 import type { Lang } from '../../../../../shared/index.js';
 import { api } from '../../../api/http.js';
 import { errorKey } from '../../i18n/index.js';

@@ -1,7 +1,7 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANG_TAG } from '../../../../../shared/index.js';
+import { LANG_TAG } from '../../../../../shared/languages.js';
 import type { CellStatus, Lang, PresenceEntry } from '../../../../../shared/index.js';
 import type { OutboxEntry } from '../../sync/index.js';
 import { errorKey } from '../../i18n/index.js';

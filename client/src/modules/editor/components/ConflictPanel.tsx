@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANG_TAG } from '../../../../../shared/index.js';
+import { LANG_TAG } from '../../../../../shared/languages.js';
 import type { Lang } from '../../../../../shared/index.js';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { docLangs } from '../../../../../shared/index.js';
+import { docLangs } from '../../../../../shared/domain/types.js';
 import type { PublicUser } from '../../../../../shared/index.js';
 import { errorKey } from '../../i18n/index.js';
 import { SyncIndicator, useDocSync } from '../../sync/index.js';

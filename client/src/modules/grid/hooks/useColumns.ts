@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { isLang } from '../../../../../shared/index.js';
+import { isLang } from '../../../../../shared/languages.js';
 import type { Lang } from '../../../../../shared/index.js';
 
 const key = (userId: string): string => `anor.columns:${userId}`;

@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CELL_STATUSES } from '../../../../../shared/index.js';
+import { CELL_STATUSES } from '../../../../../shared/domain/types.js';
 import type { CellStatus, Lang } from '../../../../../shared/index.js';
 import type { GridFilter } from '../filter.js';
 import { isFiltering, NO_FILTER } from '../filter.js';
