@@ -1,15 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { benchStorage } from '../server/src/storage/bench.js';
-import { round } from './stats.js';
+import { measureAlign } from '../server/src/align/bench.js';
+import { benchQa } from '../shared/qa/bench.js';
+import { measureGrid } from '../e2e/bench/gridLoad.js';
+import { ROOT } from '../e2e/helpers/server.js';
+import type { Lang } from '../shared/index.js';
+import { percentile, round } from './stats.js';
 
-interface Row { metric: string; value: number | string; unit: string; target: string; baseline?: number | string }
+export interface Row { metric: string; value: number | string; unit: string; target: string; baseline?: number | string }
+
+const QUICK = process.env.BENCH_QUICK === '1';
+
+async function qaSamples(): Promise<Parameters<typeof benchQa>[0]> {
+  const dir = path.join(ROOT, 'server/test/fixtures/qa');
+  const read = async (lang: Lang) => (await readFile(path.join(dir, `summit.${lang}.txt`), 'utf8')).split(/\n\s*\n/).map((s) => s.trim());
+  const en = await read('en');
+  const targets = { zh: await read('zh'), ru: await read('ru'), kk: await read('kk'), uz: await read('uz') };
+  return en.map((source, i) => ({
+    source,
+    sourceLang: 'en' as const,
+    targets: { zh: targets.zh[i] ?? '', ru: targets.ru[i] ?? '', kk: targets.kk[i] ?? '', uz: targets.uz[i] ?? '' },
+  }));
+}
 
 /** Benchmarks that live beside the modules they measure. */
-export const benches: Array<() => Promise<Row[]>> = [
-  async () => {
-    const r = await benchStorage({ edits: 50_000, writers: 64 });
+export const benches: Record<string, () => Promise<Row[]>> = {
+  storage: async () => {
+    const r = await benchStorage({ edits: QUICK ? 20_000 : 100_000, writers: 64 });
     return [
       { metric: 'storage only: durable appends/s (64 writers)', value: r.editsPerSecond, unit: '/s', target: '—', baseline: `${round(r.eventsPerSync, 1)} events per fdatasync` },
-      { metric: `storage only: replay ${r.replayEvents.toLocaleString('en')} events`, value: r.replayMs, unit: 'ms', target: '—' },
+      { metric: `storage only: replay ${r.replayEvents.toLocaleString('en')} events`, value: r.replayMs, unit: 'ms', target: '< 5,000' },
     ];
   },
-];
+  align: async () =>
+    measureAlign([100, 1000]).map((r) => ({
+      metric: `align ${r.paragraphs.toLocaleString('en')} × ${r.paragraphs.toLocaleString('en')} paragraphs (en→zh)`,
+      value: r.ms,
+      unit: 'ms',
+      target: r.paragraphs === 1000 ? '< 1,000' : '—',
+      baseline: `${r.cpuMs} ms CPU`,
+    })),
+  qa: async () => {
+    const r = benchQa(await qaSamples(), 2000);
+    return [
+      { metric: 'quality checks, 2,000 paragraphs × 4 targets', value: r.documentMs, unit: 'ms', target: '—', baseline: `${r.meanPairMicros} µs per pair` },
+    ];
+  },
+  grid: async () => {
+    const r = await measureGrid({ paragraphs: 2000, navSamples: QUICK ? 3 : 10, editSamples: QUICK ? 5 : 20 });
+    return [
+      { metric: 'grid: navigation → interactive, 2,000 × 5 languages, p50', value: round(percentile(r.navToInteractiveMs, 50)), unit: 'ms', target: '—' },
+      { metric: 'grid: navigation → interactive, 2,000 × 5 languages, p95', value: round(percentile(r.navToInteractiveMs, 95)), unit: 'ms', target: '< 1,500' },
+      { metric: 'grid: remote edit visible in 2nd browser, p50', value: round(percentile(r.remoteEditMs, 50)), unit: 'ms', target: '—' },
+      { metric: 'grid: remote edit visible in 2nd browser, p95', value: round(percentile(r.remoteEditMs, 95)), unit: 'ms', target: '< 100' },
+    ];
+  },
+};

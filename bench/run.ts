@@ -7,12 +7,12 @@ import { measureLatency, measureThroughput, connectMany, type Target } from './c
 import { writeJournal } from './replay.js';
 import { benches } from './extras.js';
 import { round, sleep } from './stats.js';
+import type { Row } from './extras.js';
 
 /**
  * `npm run bench`: every speed goal of the project, measured on this machine,
  * printed as a table and written to bench/results/latest.json. Not part of `npm test`.
  */
-interface Row { metric: string; value: number | string; unit: string; target: string; baseline?: number | string }
 const rows: Row[] = [];
 const QUICK = process.env.BENCH_QUICK === '1';
 
@@ -119,7 +119,11 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${name}…\n`);
     await run();
   }
-  if (!only.length || only.includes('extras')) for (const e of benches) rows.push(...(await e()));
+  for (const [name, run] of Object.entries(benches)) {
+    if (only.length && !only.includes(name)) continue;
+    process.stderr.write(`bench: ${name}…\n`);
+    rows.push(...(await run()));
+  }
   console.table(rows.map((r) => ({ metric: r.metric, value: r.value, unit: r.unit, 'bare relay / baseline': r.baseline ?? '', target: r.target })));
   const out = path.join(ROOT, 'bench/results');
   await mkdir(out, { recursive: true });
