@@ -9,7 +9,7 @@ import type { OutboxEntry } from '../../sync/index.js';
 function props(over: Partial<CellEditorProps> = {}): CellEditorProps {
   return {
     paragraphId: 'p1', lang: 'zh', number: 3, text: '你好', status: 'draft', outdated: false, entry: undefined, present: [], isSource: false,
-    onText: vi.fn(), onFocus: vi.fn(), onResolve: vi.fn(), onDiscard: vi.fn(), onRetry: vi.fn(), ...over,
+    onText: vi.fn(), onFocus: vi.fn(), onBlur: vi.fn(), onResolve: vi.fn(), onDiscard: vi.fn(), onRetry: vi.fn(), ...over,
   };
 }
 

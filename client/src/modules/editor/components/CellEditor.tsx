@@ -23,6 +23,8 @@ export interface CellEditorProps {
   isSource: boolean;
   onText: (paragraphId: string, lang: Lang, text: string) => void;
   onFocus: (paragraphId: string, lang: Lang) => void;
+  /** Leaving a cell clears presence there, so nobody sees a ghost outline. */
+  onBlur: () => void;
   onResolve: (paragraphId: string, lang: Lang, text: string) => void;
   onDiscard: (paragraphId: string, lang: Lang) => void;
   onRetry: (paragraphId: string, lang: Lang) => void;
@@ -87,6 +89,7 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
         onSelect={remember}
         onKeyUp={remember}
         onFocus={() => p.onFocus(p.paragraphId, p.lang)}
+        onBlur={p.onBlur}
         onKeyDown={(e) => p.onKeyDown?.(e, p.paragraphId, p.lang)}
       />
       {entry?.state === 'failed' && (

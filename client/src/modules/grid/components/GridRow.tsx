@@ -11,6 +11,7 @@ const NOBODY: readonly PresenceEntry[] = [];
 export interface RowHandlers {
   onText: CellEditorProps['onText'];
   onFocus: CellEditorProps['onFocus'];
+  onBlur: CellEditorProps['onBlur'];
   onResolve: CellEditorProps['onResolve'];
   onDiscard: CellEditorProps['onDiscard'];
   onRetry: CellEditorProps['onRetry'];

@@ -66,6 +66,7 @@ export function useGridHandlers({ sync, rows, langs, grid, onGlobal }: Nav): Row
     return {
       onText: (pid, lang, text) => sync.setLocalText(pid, lang, text),
       onFocus: (pid, lang) => sync.setFocus(pid, lang),
+      onBlur: () => sync.setFocus(null, null),
       onResolve: (pid, lang, text) => sync.resolveConflict(pid, lang, text),
       onDiscard: (pid, lang) => sync.discard(pid, lang),
       onRetry: (pid, lang) => sync.retryNow(pid, lang),
