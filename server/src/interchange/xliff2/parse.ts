@@ -8,6 +8,7 @@ import { checkStructure } from './structure.js';
 import { checkDocumentRules } from './rules-document.js';
 import { checkInlineRules, unitContext } from './rules-inline.js';
 import { checkExtensions } from './rules-extensions.js';
+import { checkModules } from './rules-modules.js';
 import { inlineText } from './text.js';
 
 // The 2.2 schema lets a document in the 2.2 namespace say 2.0, 2.1 or 2.2.
@@ -44,6 +45,7 @@ export function validateXliff2(doc: Document): ParseOutcome<ParsedXliff> {
     for (const unit of units) checkInlineRules(unitContext(unit, ns, unitIds), p);
   }
   checkExtensions(root, ns, foreign, p);
+  checkModules(root, ns, p);
   if (!p.empty) return { ok: false, problems: p.list };
   return {
     ok: true,

@@ -63,6 +63,9 @@ function checkFs(el: Element, ns: string, p: Problems): void {
     } else if (a.localName === 'fs' && !FS_ELEMENTS.has(a.value)) {
       p.add('xliff2.module.fs-value', `fs:fs="${a.value}" is not an HTML element name`, at);
     }
+    if (a.localName === 'subFs' && !el.hasAttributeNS(MODULE_NS.fs, 'fs')) {
+      p.add('xliff2.module.fs-subFs-needs-fs', 'fs:subFs refines fs:fs and cannot be used without it', at);
+    }
     if (el.namespaceURI === ns && el.localName === 'ec' && attr(el, 'isolated') !== 'yes') {
       p.add('xliff2.module.fs-on-ec', 'Format Style goes on the <sc>; an <ec> carries it only when isolated', at);
     }
