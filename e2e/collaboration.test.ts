@@ -56,6 +56,32 @@ describe('two translators in one document', () => {
     await expect.poll(() => cell(b.page, pid, 'ru').inputValue(), { timeout: 10_000 }).toBe(both);
   });
 
+  it('shows a real conflict with both versions and saves the combination the user chose', async () => {
+    const doc = await w.createDoc(['Conflicts happen.']);
+    const pid = doc.pids[0]!;
+    const a = await w.open(w.admin, doc.id);
+    const b = await w.open(w.other, doc.id);
+    await cell(a.page, pid, 'ru').fill('Кот сидит.');
+    await expect.poll(() => cell(b.page, pid, 'ru').inputValue(), { timeout: 10_000 }).toBe('Кот сидит.');
+
+    await a.ctx.setOffline(true);
+    await expect.poll(() => a.page.getByTestId('sync-indicator').textContent(), { timeout: 15_000 }).toContain('Offline');
+    await cell(a.page, pid, 'ru').fill('Кошка сидит.');
+    await cell(b.page, pid, 'ru').fill('Пёс сидит.');
+    await expect.poll(async () => cellText(await w.snapshot(doc.id), pid, 'ru')).toBe('Пёс сидит.');
+    await a.ctx.setOffline(false);
+
+    const panel = a.page.getByTestId(`cell-${pid}-ru`).getByRole('group');
+    await expect.poll(() => panel.getByTestId('conflict-theirs').textContent(), { timeout: 20_000 }).toBe('Пёс сидит.');
+    expect(await panel.getByTestId('conflict-yours').textContent()).toBe('Кошка сидит.');
+    expect(cellText(await w.snapshot(doc.id), pid, 'ru')).toBe('Пёс сидит.'); // nothing mixed while undecided
+    await panel.getByRole('textbox').fill('Кошка и пёс сидят.');
+    await panel.getByRole('button', { name: 'Use combined text' }).click();
+    await expect.poll(async () => cellText(await w.snapshot(doc.id), pid, 'ru'), { timeout: 10_000 }).toBe('Кошка и пёс сидят.');
+    await expect.poll(() => cell(b.page, pid, 'ru').inputValue(), { timeout: 10_000 }).toBe('Кошка и пёс сидят.');
+    await expect.poll(() => a.page.getByTestId(`cell-${pid}-ru`).getByRole('group').count()).toBe(0);
+  });
+
   it('moves between paragraphs with the keyboard and lists the shortcuts on "?"', async () => {
     const doc = await w.createDoc(['First.', 'Second.', 'Third.']);
     const a = await w.open(w.admin, doc.id);
