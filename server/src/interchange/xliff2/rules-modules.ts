@@ -10,12 +10,17 @@ import { where } from './where.js';
  * (Metadata, Translation Candidates, Glossary, Resource Data, Size and Length
  * Restriction, Validation). Anor imports none of their content, but a file
  * that breaks them is not a valid XLIFF file, so the importer says so.
- * Change Tracking and ITS constraints are not checked (see docs/interchange.md).
+ * ITS constraints are not checked (see docs/interchange.md).
  */
 export function checkModules(root: Element, ns: string, p: Problems): void {
   const all = [root, ...descendants(root)];
   const srcLang = attr(root, 'srcLang');
-  const ids = new Set(all.map((e) => attr(e, 'id')).filter((x): x is string => x !== undefined));
+  const byId = new Map<string, Element>();
+  for (const e of all) {
+    const id = attr(e, 'id');
+    if (id !== undefined && !byId.has(id)) byId.set(id, e);
+  }
+  const ids = new Set(byId.keys());
   for (const el of all) {
     const at = (): string => where(el);
     checkSizeAttributes(el, ns, ids, p);
@@ -47,6 +52,9 @@ export function checkModules(root: Element, ns: string, p: Problems): void {
         break;
       case MODULE_NS.val:
         if (el.localName === 'rule') checkRule(el, p, at);
+        break;
+      case MODULE_NS.ctr:
+        if (el.localName === 'revisions') checkRevisions(el, byId, p, at);
         break;
     }
   }
@@ -118,6 +126,30 @@ function checkRule(el: Element, p: Problems, at: () => string): void {
   if (occurs !== undefined && !/^[1-9]\d*$/u.test(occurs)) p.add('xliff2.module.val-value', `occurs="${occurs}" must be a positive integer`, at());
   if (el.hasAttribute('existsInSource') && !['isPresent', 'startsWith', 'endsWith'].some((a) => el.hasAttribute(a))) {
     p.add('xliff2.module.val-existsInSource', 'existsInSource goes only with isPresent, startsWith or endsWith', at());
+  }
+}
+
+/**
+ * Change Tracking: a <ctr:revisions> ref names an element of the file, and each
+ * item's property is `content` or an attribute that element has, once per revision.
+ */
+function checkRevisions(el: Element, byId: Map<string, Element>, p: Problems, at: () => string): void {
+  const ref = attr(el, 'ref');
+  const target = ref === undefined ? undefined : byId.get(ref);
+  if (ref !== undefined && !target) {
+    p.add('xliff2.module.ctr-ref', `revisions ref="${ref}" names no element of the file`, at());
+    return;
+  }
+  for (const rev of childElements(el).filter((c) => c.namespaceURI === MODULE_NS.ctr && c.localName === 'revision')) {
+    const seen = new Set<string>();
+    for (const item of childElements(rev).filter((c) => c.namespaceURI === MODULE_NS.ctr && c.localName === 'item')) {
+      const prop = attr(item, 'property') ?? '';
+      if (seen.has(prop)) p.add('xliff2.module.ctr-property', `property "${prop}" is given twice in one revision`, where(item));
+      seen.add(prop);
+      if (prop !== 'content' && target && !target.hasAttribute(prop)) {
+        p.add('xliff2.module.ctr-property', `property "${prop}" is neither content nor an attribute of the element "${ref ?? ''}"`, where(item));
+      }
+    }
   }
 }
 
