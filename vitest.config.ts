@@ -56,6 +56,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Browsers and a server share two busy cores: waits for what a person would see get 10 s, not 1 s.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
         },
       },
     ],
