@@ -6,6 +6,7 @@ import { DocumentList, NewDocument } from '../modules/documents/index.js';
 import { EditorScreen } from '../modules/grid/index.js';
 import { LanguageSwitcher } from '../modules/i18n/index.js';
 import { navigate, useRoute } from './route.js';
+import { useBackgroundFlush } from '../modules/sync/index.js';
 import type { SyncTransport } from '../modules/sync/index.js';
 
 /** Socket per signed-in user; `createTransport` is injectable so component tests can use another. */
@@ -18,6 +19,7 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
   const factory = useRef(createTransport);
   const transport = useMemo(() => (userId ? factory.current() : null), [userId]);
   useEffect(() => () => transport?.close?.(), [transport]);
+  useBackgroundFlush(transport, userId, route.name === 'doc' ? route.docId : null);
 
   return (
     <div className="app">

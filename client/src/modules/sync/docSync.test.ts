@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DocSync } from './docSync.js';
+import { flushInBackground } from './backgroundFlush.js';
 import { LocalStorageOutboxStorage, Outbox } from './outbox.js';
 import { MemoryHub } from './testing/memoryHub.js';
 import type { MemoryTransport } from './testing/memoryHub.js';
@@ -194,5 +195,33 @@ describe('DocSync', () => {
     a.sync.setFocus('p0', 'ru');
     a.sync.setLocalText('p0', 'ru', 'т');
     expect(a.t.presenceSent.at(-1)).toEqual({ docId: 'd1', paragraphId: 'p0', lang: 'ru', typing: true });
+  });
+});
+
+describe('background flush', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('sends waiting edits of a document that is not open, then stops', async () => {
+    const hub = new MemoryHub('d1', ['a', 'b']);
+    // Left behind by a tab that closed while offline.
+    const outbox = new Outbox(new LocalStorageOutboxStorage('ua'));
+    outbox.put({ docId: 'd1', paragraphId: 'p1', lang: 'ru', opId: 'op-bg-000001', baseRev: 0, baseText: '', text: 'фон', state: 'pending', attempts: 0, updatedAt: 0 });
+
+    const t2 = hub.connect('ua');
+    const stop = flushInBackground(t2, outbox, null, () => ({ debounceMs: 5 }));
+    await vi.waitFor(() => expect(ruText(hub, 1)).toBe('фон'));
+    await vi.waitFor(() => expect(outbox.all()).toEqual([]));
+    expect(t2.joined).toBe(false); // it left the document again
+    stop();
+  });
+
+  it('leaves the document on screen to its editor', () => {
+    const hub = new MemoryHub('d1', ['a']);
+    const outbox = new Outbox(new LocalStorageOutboxStorage('ua'));
+    outbox.put({ docId: 'd1', paragraphId: 'p0', lang: 'ru', opId: 'op-bg-000002', baseRev: 0, baseText: '', text: 'x', state: 'pending', attempts: 0, updatedAt: 0 });
+    const t = hub.connect('ua');
+    const stop = flushInBackground(t, outbox, 'd1');
+    expect(t.joined).toBe(false);
+    stop();
   });
 });

@@ -83,10 +83,13 @@ export class DocSync {
   }
 
   stop(): void {
-    this.transport.leave(this.docId);
-    for (const u of this.unsubs.splice(0)) u();
+    // Typing still inside the debounce goes out now, ahead of the leave on the same socket;
+    // its ack still settles the outbox after the screen is gone.
+    for (const key of this.timers.keys()) void this.send(key);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.transport.leave(this.docId);
+    for (const u of this.unsubs.splice(0)) u();
     this.presenceOut.stop();
     // Listeners stay: React may stop and start the same instance (StrictMode, fast refresh).
   }
@@ -109,6 +112,13 @@ export class DocSync {
   /** Edits not yet confirmed by the server (pending, in conflict or refused). */
   get waitingCount(): number {
     return this.entries.size;
+  }
+
+  /** Edits the engine can still send by itself (not waiting for a person). */
+  get sendableCount(): number {
+    let n = 0;
+    for (const e of this.entries.values()) if (e.state === 'pending') n++;
+    return n;
   }
 
   docEntries(): IterableIterator<OutboxEntry> {
