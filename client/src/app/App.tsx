@@ -23,7 +23,19 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
 
   return (
     <div className="app">
-      <a href="#main" className="skip-link">{t('app.skipToContent')}</a>
+      {/* Not a plain #main link: the hash is the route here. */}
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          const main = document.getElementById('main');
+          main?.setAttribute('tabindex', '-1');
+          main?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
       <header className="app-header">
         <a href="#/" className="brand">
           <span className="brand-name">{t('app.name')}</span>
