@@ -69,7 +69,21 @@ export function alignParagraphs(source: readonly string[], target: readonly stri
   const names = new Map<string, number>();
   const fs = source.map((t) => paragraphFeatures(t, opts.sourceLang, names));
   const ft = target.map((t) => paragraphFeatures(t, opts.targetLang, names));
+  addSharedSounds(fs, ft);
   return alignFeatures(fs, ft, opts.band, { ...DEFAULT_MODEL, ...opts.model });
+}
+
+/**
+ * Name sound keys become anchors only when both documents contain them: an
+ * English capitalised word with no counterpart (Monday, Summit) would only
+ * lower the agreement of right links. Exact anchors are kept as they are —
+ * measured on the corpus, dropping one-sided exact anchors did worse.
+ */
+function addSharedSounds(fs: ParagraphFeatures[], ft: ParagraphFeatures[]): void {
+  const inS = new Set(fs.flatMap((f) => f.sounds));
+  const inT = new Set(ft.flatMap((f) => f.sounds));
+  for (const f of fs) f.names = [...f.names, ...new Set(f.sounds.filter((x) => inT.has(x)))];
+  for (const f of ft) f.names = [...f.names, ...new Set(f.sounds.filter((x) => inS.has(x)))];
 }
 
 export function alignFeatures(

@@ -1,5 +1,6 @@
 import type { Lang } from '../languages.js';
 import { extractNumbers } from '../text/numbers.js';
+import { nameKey } from './names.js';
 
 /**
  * What survives translation, per paragraph: its length and its anchors.
@@ -17,6 +18,8 @@ export interface ParagraphFeatures {
   nums: string[];
   /** Interned ids of names, from the table shared by both sides. */
   names: number[];
+  /** Interned sound keys of capitalised names in Latin or Cyrillic script (see names.ts). */
+  sounds: number[];
   heading: boolean;
   /** '•' for a bullet item, the number for a numbered one, null otherwise. */
   list: string | null;
@@ -28,6 +31,17 @@ const HAS_LATIN_LETTER = /\p{Script=Latin}/u;
 const CLOSING = /[.!?。！？:：;；…»"”)）]$/u;
 const LIST = /^\s*(?:([-*•+·–])|(\d{1,3})[.)、])\s+/u;
 const SENTENCE_START = /(?:^|[.!?:;。！？]\s*|["«“(]\s*)$/u;
+const CAPITALISED = /[\p{Lu}][\p{Script=Latin}\p{Script=Cyrillic}’'-]{2,}/gu;
+const CYRILLIC_OR_LATIN: ReadonlySet<Lang> = new Set(['en', 'uz', 'ru', 'kk']);
+
+function intern(names: Map<string, number>, key: string): number {
+  let id = names.get(key);
+  if (id === undefined) {
+    id = names.size;
+    names.set(key, id);
+  }
+  return id;
+}
 
 export function paragraphFeatures(text: string, lang: Lang, names: Map<string, number>): ParagraphFeatures {
   const len = text.replace(/\s+/gu, '').length;
@@ -37,18 +51,20 @@ export function paragraphFeatures(text: string, lang: Lang, names: Map<string, n
     const tok = m[0];
     if (!HAS_LATIN_LETTER.test(tok)) continue;
     if (LATIN_SCRIPT.has(lang) && !looksLikeName(tok, text.slice(0, m.index))) continue;
-    const key = tok.toLowerCase();
-    let id = names.get(key);
-    if (id === undefined) {
-      id = names.size;
-      names.set(key, id);
+    ids.push(intern(names, tok.toLowerCase()));
+  }
+  const sounds: number[] = [];
+  if (CYRILLIC_OR_LATIN.has(lang)) {
+    for (const m of text.matchAll(CAPITALISED)) {
+      if (SENTENCE_START.test(text.slice(0, m.index)) || m[0] === m[0].toUpperCase()) continue;
+      const key = nameKey(m[0]);
+      if (key) sounds.push(intern(names, `~${key}`));
     }
-    ids.push(id);
   }
   const firstLine = text.split('\n', 1)[0] ?? '';
   const heading = /^#{1,6}\s/u.test(text) || (!text.includes('\n') && len <= 60 && !CLOSING.test(text.trim()) && !LIST.test(text));
   const lm = LIST.exec(firstLine);
-  return { len, nums, names: ids, heading, list: lm ? (lm[2] ?? '•') : null };
+  return { len, nums, names: ids, sounds, heading, list: lm ? (lm[2] ?? '•') : null };
 }
 
 function looksLikeName(tok: string, before: string): boolean {
