@@ -105,7 +105,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
           ref={searchRef}
           filter={filter}
           langs={docLangs(doc).filter((l) => langs.includes(l))}
-          count={rows.length}
+          count={filtering && deferredFilter === filter ? rows.length : null}
           onChange={(f) => {
             setFilter(f);
             setMatchPos(-1);

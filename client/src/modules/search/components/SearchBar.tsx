@@ -8,7 +8,8 @@ import { isFiltering, NO_FILTER } from '../filter.js';
 interface Props {
   filter: GridFilter;
   langs: readonly Lang[];
-  count: number;
+  /** Matches for the current filter; null while they are being counted or when nothing is filtered. */
+  count: number | null;
   onChange: (f: GridFilter) => void;
   onNext: () => void;
   onPrev: () => void;
@@ -61,9 +62,9 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
       </label>
       {isFiltering(filter) && (
         <>
-          <output className="match-count" data-testid="match-count" aria-live="polite">{t('search.matches', { count })}</output>
-          <button type="button" onClick={onPrev} disabled={count === 0} aria-label={t('search.previous')} title={t('search.previous')}>↑</button>
-          <button type="button" onClick={onNext} disabled={count === 0} aria-label={t('search.next')} title={t('search.next')}>↓</button>
+          <output className="match-count" data-testid="match-count" aria-live="polite">{count === null ? '…' : t('search.matches', { count })}</output>
+          <button type="button" onClick={onPrev} disabled={!count} aria-label={t('search.previous')} title={t('search.previous')}>↑</button>
+          <button type="button" onClick={onNext} disabled={!count} aria-label={t('search.next')} title={t('search.next')}>↓</button>
           <button type="button" onClick={() => onChange(NO_FILTER)}>{t('search.clear')}</button>
         </>
       )}
