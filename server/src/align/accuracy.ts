@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { alignParagraphs } from '../../../shared/align/index.js';
 import type { AlignLink, AlignModel } from '../../../shared/align/index.js';
 import type { Lang } from '../../../shared/index.js';
@@ -92,4 +93,11 @@ export function measureAlignAccuracy(texts: ParallelText[] = corpus(), model?: P
     rows.push({ name: text.name, pair, variant: 'dropped+merged', paragraphs: text.source.length, ...score(found2, p.gold) });
   }
   return rows;
+}
+
+// `node dist/server/src/align/accuracy.js` prints the table docs/align.md quotes.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const r of measureAlignAccuracy()) {
+    console.log([r.name, r.variant, r.paragraphs, r.recall.toFixed(3), r.precision.toFixed(3), r.scoreRight, r.scoreWrong ?? '-'].join('\t'));
+  }
 }

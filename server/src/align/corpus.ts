@@ -88,7 +88,7 @@ export function catalogPair(lang: string, domain: string, minChars = 1): Paralle
   if (!existsSync(mo)) return null;
   let po: string;
   try {
-    po = execFileSync('msgunfmt', ['--no-wrap', mo], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    po = execFileSync('msgunfmt', ['--no-wrap', mo], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
     return null;
   }
