@@ -5,5 +5,6 @@ export type { OutboxEntry, OutboxStorage } from './outbox.js';
 export { useDocSync, useBackgroundFlush } from './hooks.js';
 export { flushInBackground } from './backgroundFlush.js';
 export { SyncIndicator } from './components/SyncIndicator.js';
+export { AttentionList } from './components/AttentionList.js';
 export type { SyncTransport, CallResult } from './transport.js';
 export type { AnyErrorCode } from './retry.js';

@@ -93,4 +93,23 @@ describe('EditorScreen and grid', () => {
     await waitFor(() => expect(screen.getByTestId('sync-indicator').textContent).toBe('All changes saved'), { timeout: 3000 });
     expect(hub.doc.paragraphs[1]?.cells.ru?.text).toBe('б');
   });
+
+  it('lists edits that need attention, even for a paragraph deleted meanwhile, and lets the user discard them', async () => {
+    const hub = bigHub(5);
+    const { transport } = await openScreen(hub);
+    act(() => transport.setOnline(false));
+    await userEvent.type(box('p1', 'ru'), 'сирота');
+    act(() => {
+      hub.emit('u2', 'remote0002', { type: 'paragraph.deleted', paragraphId: 'p1' });
+      transport.setOnline(true);
+    });
+    const indicator = await screen.findByRole('button', { name: '1 edit needs your attention' }, { timeout: 3000 });
+    await userEvent.click(indicator);
+    const list = screen.getByRole('region', { name: 'Edits that need you' });
+    expect(list.textContent).toContain('Deleted paragraph');
+    expect(list.textContent).toContain('The paragraph no longer exists.');
+    expect(within(list).getByText('сирота').getAttribute('lang')).toBe('ru');
+    await userEvent.click(within(list).getByRole('button', { name: 'Discard' }));
+    expect(screen.getByTestId('sync-indicator').textContent).toBe('All changes saved');
+  });
 });

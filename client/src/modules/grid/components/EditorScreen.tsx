@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { docLangs } from '../../../../../shared/domain/types.js';
 import type { PublicUser } from '../../../../../shared/index.js';
 import { errorKey } from '../../i18n/index.js';
-import { SyncIndicator, useDocSync } from '../../sync/index.js';
+import { AttentionList, SyncIndicator, useDocSync } from '../../sync/index.js';
 import type { SyncTransport } from '../../sync/index.js';
 import { filterParagraphs, isFiltering, NO_FILTER, SearchBar } from '../../search/index.js';
 import type { GridFilter } from '../../search/index.js';
@@ -28,6 +28,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   const grid = useRef<EditorGridHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [help, setHelp] = useState(false);
+  const [attention, setAttention] = useState(false);
   const [filter, setFilter] = useState<GridFilter>(NO_FILTER);
   const deferredFilter = useDeferredValue(filter);
   const [matchPos, setMatchPos] = useState(-1);
@@ -91,7 +92,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
         <a href="#/" className="back">← {t('grid.toolbar.back')}</a>
         <h1 className="doc-title">{doc?.title ?? t('grid.loading')}</h1>
         {doc && <ColumnPicker targets={doc.targetLangs} shown={shown} onToggle={toggle} />}
-        <SyncIndicator sync={sync} />
+        <SyncIndicator sync={sync} detailsOpen={attention} onToggleDetails={() => setAttention((v) => !v)} />
         <button type="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">{t('grid.toolbar.help')} <kbd>?</kbd></button>
         {/* The wrapper carries the tooltip: disabled buttons get no pointer events in some browsers. */}
         <span title={t('grid.cell.reviewLater')} className="disabled-wrap">
@@ -112,6 +113,17 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
           }}
           onNext={() => jump(1)}
           onPrev={() => jump(-1)}
+        />
+      )}
+      {attention && doc && (
+        <AttentionList
+          sync={sync}
+          onGoTo={(pid, lang) => {
+            const pos = rows.indexOf(doc.paragraphs.findIndex((p) => p.id === pid));
+            // A cell hidden by the filters: clear them; the user then goes there with the rows all shown.
+            if (pos >= 0) grid.current?.focusCell(pos, lang);
+            else setFilter(NO_FILTER);
+          }}
         />
       )}
       {!doc && <p className="loading" role="status">{t('grid.loading')}</p>}

@@ -2,7 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { DocSync } from '../docSync.js';
 
 /** The outbox, made visible: nobody should wonder whether their text is saved. */
-export function SyncIndicator({ sync }: { sync: DocSync }) {
+interface Props {
+  sync: DocSync;
+  /** When edits need attention the indicator becomes a button that shows them. */
+  onToggleDetails?: () => void;
+  detailsOpen?: boolean;
+}
+
+export function SyncIndicator({ sync, onToggleDetails, detailsOpen = false }: Props) {
   const { t } = useTranslation();
   const n = sync.waitingCount;
   const stuck = [...sync.docEntries()].filter((e) => e.state !== 'pending').length;
@@ -21,10 +28,16 @@ export function SyncIndicator({ sync }: { sync: DocSync }) {
     text = t('sync.saved');
     tone = 'ok';
   }
-  return (
+  const body = (
     <output className={`sync-indicator sync-${tone}`} data-testid="sync-indicator" data-waiting={n} aria-live="polite">
       <span className="dot" aria-hidden="true" />
       {text}
     </output>
+  );
+  if (stuck === 0 || !onToggleDetails) return body;
+  return (
+    <button type="button" className="sync-toggle" aria-expanded={detailsOpen} onClick={onToggleDetails}>
+      {body}
+    </button>
   );
 }
