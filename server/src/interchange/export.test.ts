@@ -24,6 +24,14 @@ describe('XLIFF 2 export', () => {
     expect(r.code).toBe(0);
   });
 
+  it('validates as XLIFF 2.2 against the 2.2 core XSD (offline, via the local catalog)', async () => {
+    const xlf = exportXliff2(doc, 'zh', '2.2');
+    expect(xlf).toContain('urn:oasis:names:tc:xliff:document:2.2');
+    const r = await xmllint(xlf, { schema: SCHEMA.xliff22 }, 'out22.xlf');
+    expect(r.stderr).toContain('validates');
+    expect(parseXliff2(xlf).ok).toBe(true);
+  });
+
   it.each(targets)('passes our own importer and reads back text and state (%s)', (lang) => {
     const r = parseXliff2(exportXliff2(doc, lang));
     expect(r.ok ? [] : r.problems).toEqual([]);

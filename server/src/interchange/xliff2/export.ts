@@ -2,19 +2,20 @@ import { LANG_TAG } from '../../../../shared/index.js';
 import type { DocumentSnapshot, Lang } from '../../../../shared/index.js';
 import { escapeAttr, escapeTextWithCp } from '../xml/write.js';
 import { toXliff2 } from '../status-map.js';
-import { XLIFF2_NS } from './ns.js';
+import { XLIFF2_NS, XLIFF22_NS } from './ns.js';
 
 /**
  * One XLIFF 2 file for one target language: a unit per paragraph (unit id =
  * paragraph id, one segment, no inline codes since cells are plain text).
  * Source and target keep their whitespace (xml:space="preserve"): a cell's
  * leading spaces or line breaks are the translator's, not indentation.
- * `version` picks 2.0 or 2.1 (same namespace and core; 2.1 adds modules).
+ * `version` picks 2.0 or 2.1 (same namespace and core; 2.1 adds modules) or
+ * 2.2 (its own namespace); the core Anor writes is the same in all three.
  */
-export function exportXliff2(doc: DocumentSnapshot, lang: Lang, version: '2.0' | '2.1' = '2.0'): string {
+export function exportXliff2(doc: DocumentSnapshot, lang: Lang, version: '2.0' | '2.1' | '2.2' = '2.0'): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${XLIFF2_NS}" version="${version}" srcLang="${LANG_TAG[doc.sourceLang]}" trgLang="${LANG_TAG[lang]}">`,
+    `<xliff xmlns="${version === '2.2' ? XLIFF22_NS : XLIFF2_NS}" version="${version}" srcLang="${LANG_TAG[doc.sourceLang]}" trgLang="${LANG_TAG[lang]}">`,
     ` <file id="f1" original="${escapeAttr(`anor:${doc.id}`)}">`,
     '  <notes>',
     `   <note id="title" category="anor:title">${escapeTextWithCp(doc.title)}</note>`,
