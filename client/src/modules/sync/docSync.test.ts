@@ -5,6 +5,11 @@ import { LocalStorageOutboxStorage, Outbox } from './outbox.js';
 import { MemoryHub } from './testing/memoryHub.js';
 import type { MemoryTransport } from './testing/memoryHub.js';
 
+/** vi.waitFor with room for a busy machine (its default is 1 s). */
+function until<T>(check: () => T): Promise<T> {
+  return vi.waitFor(check, { timeout: 8000, interval: 10 });
+}
+
 const opened: DocSync[] = [];
 function open(hub: MemoryHub, userId: string, transport?: MemoryTransport): { sync: DocSync; t: MemoryTransport } {
   const t = transport ?? hub.connect(userId);
@@ -32,14 +37,14 @@ describe('DocSync', () => {
     const hub = new MemoryHub('d1', ['Hello world']);
     const a = open(hub, 'ua');
     const b = open(hub, 'ub');
-    await vi.waitFor(() => expect(a.sync.state).toBe('ready'));
+    await until(() => expect(a.sync.state).toBe('ready'));
     a.sync.setLocalText('p0', 'ru', 'Привет');
     a.sync.setLocalText('p0', 'ru', 'Привет мир');
     expect(a.sync.textOf('p0', 'ru')).toBe('Привет мир');
-    await vi.waitFor(() => expect(b.sync.textOf('p0', 'ru')).toBe('Привет мир'));
+    await until(() => expect(b.sync.textOf('p0', 'ru')).toBe('Привет мир'));
     expect(ruText(hub)).toBe('Привет мир');
     expect(hub.log.filter((e) => e.type === 'cell.edited')).toHaveLength(1); // debounced into one edit
-    await vi.waitFor(() => expect(a.sync.waitingCount).toBe(0));
+    await until(() => expect(a.sync.waitingCount).toBe(0));
   });
 
   it('keeps both people\'s edits to different parts of one cell', async () => {
@@ -47,11 +52,11 @@ describe('DocSync', () => {
     hub.emit('u0', null, { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'начало середина конец', rev: 1, status: 'draft' });
     const a = open(hub, 'ua');
     const b = open(hub, 'ub');
-    await vi.waitFor(() => expect(b.sync.state).toBe('ready'));
+    await until(() => expect(b.sync.state).toBe('ready'));
     a.sync.setLocalText('p0', 'ru', 'НАЧАЛО середина конец');
     b.sync.setLocalText('p0', 'ru', 'начало середина КОНЕЦ');
     const both = 'НАЧАЛО середина КОНЕЦ';
-    await vi.waitFor(() => {
+    await until(() => {
       expect(ruText(hub)).toBe(both);
       expect(a.sync.textOf('p0', 'ru')).toBe(both);
       expect(b.sync.textOf('p0', 'ru')).toBe(both);
@@ -62,36 +67,36 @@ describe('DocSync', () => {
     const hub = new MemoryHub('d1', ['x']);
     hub.emit('u0', null, { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'один два', rev: 1, status: 'draft' });
     const a = open(hub, 'ua');
-    await vi.waitFor(() => expect(a.sync.state).toBe('ready'));
+    await until(() => expect(a.sync.state).toBe('ready'));
     a.t.setOnline(false);
     a.sync.setLocalText('p0', 'ru', 'один два три');
     a.t.setOnline(true);
     hub.emit('u9', 'remote01', { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'ноль один два', rev: 2, status: 'draft' });
-    await vi.waitFor(() => expect(ruText(hub)).toBe('ноль один два три'));
-    await vi.waitFor(() => expect(a.sync.textOf('p0', 'ru')).toBe('ноль один два три'));
+    await until(() => expect(ruText(hub)).toBe('ноль один два три'));
+    await until(() => expect(a.sync.textOf('p0', 'ru')).toBe('ноль один два три'));
   });
 
   it('shows a real conflict and sends the text the user chose on the newest revision', async () => {
     const hub = new MemoryHub('d1', ['x']);
     hub.emit('u0', null, { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'кот', rev: 1, status: 'draft' });
     const a = open(hub, 'ua');
-    await vi.waitFor(() => expect(a.sync.state).toBe('ready'));
+    await until(() => expect(a.sync.state).toBe('ready'));
     a.t.setOnline(false);
     a.sync.setLocalText('p0', 'ru', 'кошка');
     hub.emit('u9', 'remote01', { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'пёс', rev: 2, status: 'draft' });
     a.t.setOnline(true);
-    await vi.waitFor(() => expect(a.sync.entryFor('p0', 'ru')?.state).toBe('conflict'));
+    await until(() => expect(a.sync.entryFor('p0', 'ru')?.state).toBe('conflict'));
     expect(a.sync.entryFor('p0', 'ru')).toMatchObject({ text: 'кошка', theirs: 'пёс' });
     expect(ruText(hub)).toBe('пёс');
     a.sync.resolveConflict('p0', 'ru', 'кошка и пёс');
-    await vi.waitFor(() => expect(ruText(hub)).toBe('кошка и пёс'));
-    await vi.waitFor(() => expect(a.sync.waitingCount).toBe(0));
+    await until(() => expect(ruText(hub)).toBe('кошка и пёс'));
+    await until(() => expect(a.sync.waitingCount).toBe(0));
   });
 
   it('keeps offline edits through a reload and sends them when back online', async () => {
     const hub = new MemoryHub('d1', ['a', 'b']);
     const a = open(hub, 'ua');
-    await vi.waitFor(() => expect(a.sync.state).toBe('ready'));
+    await until(() => expect(a.sync.state).toBe('ready'));
     a.t.setOnline(false);
     a.sync.setLocalText('p0', 'ru', 'первый');
     a.sync.setLocalText('p1', 'ru', 'второй');
@@ -104,27 +109,27 @@ describe('DocSync', () => {
     const reloaded = open(hub, 'ua', t2);
     expect(reloaded.sync.waitingCount).toBe(2);
     t2.setOnline(true);
-    await vi.waitFor(() => {
+    await until(() => {
       expect(ruText(hub, 0)).toBe('первый');
       expect(ruText(hub, 1)).toBe('второй');
     });
-    await vi.waitFor(() => expect(reloaded.sync.waitingCount).toBe(0));
+    await until(() => expect(reloaded.sync.waitingCount).toBe(0));
     expect(localStorage.getItem('anor.outbox.v1:ua')).toBeNull();
   });
 
   it('keeps a refused edit until the user acts, and retries transient failures', async () => {
     const hub = new MemoryHub('d1', ['a', 'b']);
     const a = open(hub, 'ua');
-    await vi.waitFor(() => expect(a.sync.state).toBe('ready'));
+    await until(() => expect(a.sync.state).toBe('ready'));
     let failures = 1;
     const realEdit = a.t.editCell.bind(a.t);
     a.t.editCell = async (p) => (failures-- > 0 ? { ok: false, error: { code: 'internal', message: 'boom' } } : realEdit(p));
     a.sync.setLocalText('p0', 'ru', 'после сбоя');
-    await vi.waitFor(() => expect(ruText(hub, 0)).toBe('после сбоя'));
+    await until(() => expect(ruText(hub, 0)).toBe('после сбоя'));
 
     hub.doc.paragraphs.splice(1, 1); // the paragraph disappears under the client
     a.sync.setLocalText('p1', 'ru', 'в пустоту');
-    await vi.waitFor(() => expect(a.sync.entryFor('p1', 'ru')).toMatchObject({ state: 'failed', error: 'paragraph_not_found', text: 'в пустоту' }));
+    await until(() => expect(a.sync.entryFor('p1', 'ru')).toMatchObject({ state: 'failed', error: 'paragraph_not_found', text: 'в пустоту' }));
     expect(a.sync.waitingCount).toBe(1);
     a.sync.discard('p1', 'ru');
     expect(a.sync.waitingCount).toBe(0);
@@ -133,9 +138,9 @@ describe('DocSync', () => {
   it('applies remote events in order and ignores ones it already has', async () => {
     const hub = new MemoryHub('d1', ['a']);
     const a = open(hub, 'ua');
-    await vi.waitFor(() => expect(a.sync.state).toBe('ready'));
+    await until(() => expect(a.sync.state).toBe('ready'));
     const ev = hub.emit('u9', 'remote01', { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'раз', rev: 1, status: 'draft' });
-    await vi.waitFor(() => expect(a.sync.textOf('p0', 'ru')).toBe('раз'));
+    await until(() => expect(a.sync.textOf('p0', 'ru')).toBe('раз'));
     a.t.deliver(ev); // a duplicate delivery must be a no-op
     await Promise.resolve();
     expect(a.sync.doc?.seq).toBe(ev.seq);
@@ -146,52 +151,52 @@ describe('DocSync', () => {
     const hub = new MemoryHub('d1', ['x']);
     const a = open(hub, 'ua');
     const b = open(hub, 'ub');
-    await vi.waitFor(() => expect(a.sync.state).toBe('ready'));
+    await until(() => expect(a.sync.state).toBe('ready'));
     a.t.loseNextAck = true;
     a.sync.setLocalText('p0', 'ru', 'начало середина конец');
-    await vi.waitFor(() => expect(a.t.connected).toBe(false));
+    await until(() => expect(a.t.connected).toBe(false));
     expect(ruText(hub)).toBe('начало середина конец'); // it did land
     a.sync.setLocalText('p0', 'ru', 'Новое начало середина конец'); // typed on top, offline
     b.sync.setLocalText('p0', 'ru', 'начало середина конец и хвост');
-    await vi.waitFor(() => expect(ruText(hub)).toBe('начало середина конец и хвост'));
+    await until(() => expect(ruText(hub)).toBe('начало середина конец и хвост'));
     a.t.setOnline(true);
-    await vi.waitFor(() => expect(ruText(hub)).toBe('Новое начало середина конец и хвост'));
-    await vi.waitFor(() => expect(a.sync.waitingCount).toBe(0));
+    await until(() => expect(ruText(hub)).toBe('Новое начало середина конец и хвост'));
+    await until(() => expect(a.sync.waitingCount).toBe(0));
   });
 
   it('after a reload, finds in the history that a sent edit landed and does not conflict with itself', async () => {
     const hub = new MemoryHub('d1', ['x']);
     const a = open(hub, 'ua');
     const b = open(hub, 'ub');
-    await vi.waitFor(() => expect(a.sync.state).toBe('ready'));
+    await until(() => expect(a.sync.state).toBe('ready'));
     a.t.loseNextAck = true;
     a.sync.setLocalText('p0', 'ru', 'один два');
-    await vi.waitFor(() => expect(a.t.connected).toBe(false));
+    await until(() => expect(a.t.connected).toBe(false));
     a.sync.setLocalText('p0', 'ru', 'один два три');
     a.sync.stop();
     b.sync.setLocalText('p0', 'ru', 'ноль один два');
-    await vi.waitFor(() => expect(ruText(hub)).toBe('ноль один два'));
+    await until(() => expect(ruText(hub)).toBe('ноль один два'));
 
     const reloaded = open(hub, 'ua');
-    await vi.waitFor(() => expect(ruText(hub)).toBe('ноль один два три'));
-    await vi.waitFor(() => expect(reloaded.sync.waitingCount).toBe(0));
+    await until(() => expect(ruText(hub)).toBe('ноль один два три'));
+    await until(() => expect(reloaded.sync.waitingCount).toBe(0));
   });
 
   it('refuses a text over the cell limit locally, keeps it, and sends once it is trimmed', async () => {
     const hub = new MemoryHub('d1', ['a']);
     const a = open(hub, 'ua');
-    await vi.waitFor(() => expect(a.sync.state).toBe('ready'));
+    await until(() => expect(a.sync.state).toBe('ready'));
     a.sync.setLocalText('p0', 'ru', 'я'.repeat(40_000)); // 80 KB in UTF-8
-    await vi.waitFor(() => expect(a.sync.entryFor('p0', 'ru')).toMatchObject({ state: 'failed', error: 'text_too_long' }));
+    await until(() => expect(a.sync.entryFor('p0', 'ru')).toMatchObject({ state: 'failed', error: 'text_too_long' }));
     expect(hub.log.some((e) => e.type === 'cell.edited')).toBe(false);
     a.sync.setLocalText('p0', 'ru', 'я'.repeat(10));
-    await vi.waitFor(() => expect(ruText(hub)).toBe('я'.repeat(10)));
+    await until(() => expect(ruText(hub)).toBe('я'.repeat(10)));
   });
 
   it('announces focus and typing as presence', async () => {
     const hub = new MemoryHub('d1', ['a']);
     const a = open(hub, 'ua');
-    await vi.waitFor(() => expect(a.sync.state).toBe('ready'));
+    await until(() => expect(a.sync.state).toBe('ready'));
     a.sync.setFocus('p0', 'ru');
     a.sync.setLocalText('p0', 'ru', 'т');
     expect(a.t.presenceSent.at(-1)).toEqual({ docId: 'd1', paragraphId: 'p0', lang: 'ru', typing: true });
@@ -209,8 +214,8 @@ describe('background flush', () => {
 
     const t2 = hub.connect('ua');
     const stop = flushInBackground(t2, outbox, null, () => ({ debounceMs: 5 }));
-    await vi.waitFor(() => expect(ruText(hub, 1)).toBe('фон'));
-    await vi.waitFor(() => expect(outbox.all()).toEqual([]));
+    await until(() => expect(ruText(hub, 1)).toBe('фон'));
+    await until(() => expect(outbox.all()).toEqual([]));
     expect(t2.joined).toBe(false); // it left the document again
     stop();
   });
