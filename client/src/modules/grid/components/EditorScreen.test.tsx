@@ -60,10 +60,18 @@ describe('EditorScreen and grid', () => {
   }, SLOW);
 
   it('filters by text with a match count and moves between paragraphs with Alt+Arrow keys', async () => {
-    await openScreen(bigHub(40));
+    const hub = bigHub(40);
+    await openScreen(hub);
     await userEvent.click(box('p0', 'zh'));
     await userEvent.keyboard('{Alt>}{ArrowDown}{/Alt}');
     await waitFor(() => expect(document.activeElement).toBe(box('p1', 'zh')));
+
+    act(() => {
+      hub.emit('u2', 'remote0003', { type: 'cell.edited', paragraphId: 'p2', lang: 'zh', kind: 'edit', text: '已翻译', rev: 1, status: 'draft' });
+    });
+    await waitFor(() => expect(box('p2', 'zh').value).toBe('已翻译'));
+    await userEvent.keyboard('{Alt>}{Shift>}{ArrowDown}{/Shift}{/Alt}'); // next untranslated skips p2
+    await waitFor(() => expect(document.activeElement).toBe(box('p3', 'zh')));
 
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'railway');
     await waitFor(() => expect(screen.getByTestId('match-count').textContent).toBe('10 matches'));

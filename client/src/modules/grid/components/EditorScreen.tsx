@@ -38,6 +38,10 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   const version = sync.getVersion();
 
   useEffect(() => {
+    if (doc) document.title = `${doc.title} · ${t('app.name')}`;
+  }, [doc, t]);
+
+  useEffect(() => {
     if (sync.state === 'unauthenticated') onSessionEnded();
   }, [sync.state, onSessionEnded]);
 
