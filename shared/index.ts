@@ -11,3 +11,4 @@ export * from './protocol/schemas.js';
 export * from './protocol/dto.js';
 export * from './protocol/events.js';
 export * from './protocol/rest.js';
+export * from './protocol/aids.js';

@@ -4,6 +4,7 @@ import express from 'express';
 import type { Express } from 'express';
 import type { HealthDto } from '../../shared/index.js';
 import type { Log } from './errors.js';
+import { createAids } from './aids.js';
 import { apiNotFound, errorHandler, jsonBody, requireSession } from './http/middleware.js';
 import { authRoutes } from './http/routes/auth.js';
 import { documentRoutes } from './http/routes/documents.js';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): App {
     next();
   });
   const httpServer = createServer(app);
+  const aids = createAids({ storage, documents, log });
   const sockets = attachSockets({ httpServer, sessionMiddleware, users, documents, presence, log });
 
   app.get('/api/health', (_req, res) => {
@@ -66,6 +68,9 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/auth', authRoutes({ users, throttle: new LoginThrottle(), sessionEnded: (sid) => sockets.endSession(sid) }));
   app.use('/api/documents', requireSession(users), documentRoutes(documents));
   app.use('/api/users', requireSession(users), userRoutes(users));
+  app.use('/api/tm', requireSession(users), aids.waitReady, aids.routes.tm);
+  app.use('/api/glossary', requireSession(users), aids.waitReady, aids.routes.glossary);
+  app.use('/api/documents', requireSession(users), aids.waitReady, aids.routes.documents);
   app.use('/api', apiNotFound);
   serveClient(app, deps.clientDir ?? defaultClientDir());
   app.use(errorHandler(log));
@@ -78,6 +83,7 @@ export function createApp(deps: AppDeps): App {
     documents,
     async close() {
       presence.close();
+      aids.close();
       // io.close() also closes the HTTP server it is attached to.
       await new Promise<void>((resolve) => {
         sockets.io.close(() => resolve());

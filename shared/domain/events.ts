@@ -25,7 +25,7 @@ export type DocEventBody =
       type: 'cell.edited';
       paragraphId: string;
       lang: Lang;
-      kind: Extract<RevisionKind, 'edit' | 'merge' | 'import' | 'restore'>;
+      kind: Extract<RevisionKind, 'edit' | 'merge' | 'import' | 'restore' | 'pretranslate'>;
       text: string;
       rev: number;
       status: CellStatus;

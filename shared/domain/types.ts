@@ -34,6 +34,7 @@ export const REVISION_KINDS = [
   'split', // text changed because its paragraph was split
   'join', // text changed because its paragraph was merged with the next
   'import',
+  'pretranslate', // filled from a 100% translation-memory match: a draft someone must still review
   'restore',
   'status',
 ] as const;

@@ -1,12 +1,13 @@
 import type { CellHistoryDto, DocumentSnapshot, DocumentSummary, HealthDto, PublicUser } from './dto.js';
 import type { CreateDocumentBody, CreateUserBody, LoginBody } from './schemas.js';
+import type { AidsRoutes } from './aids.js';
 
 /**
  * The REST routes, one place. Every response body except /api/health is a
  * `Result<T>` envelope: `{ ok: true, data }` or `{ ok: false, error: { code, message } }`.
  * The session is an httpOnly cookie (`anor.sid`) set by login.
  */
-export interface RestRoutes {
+export interface RestRoutes extends AidsRoutes {
   'GET /api/health': { body: never; res: HealthDto };
   'POST /api/auth/login': { body: LoginBody; res: { user: PublicUser } };
   'POST /api/auth/logout': { body: never; res: null };

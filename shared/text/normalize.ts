@@ -23,6 +23,10 @@ export function normalizeUzbekApostrophes(text: string): string {
 }
 
 function lowerKeepingLength(text: string): string {
+  // Fast path (memory indexing folds every entry): lower-casing never shortens a
+  // character, so an unchanged total length means every character kept its length.
+  const whole = text.toLowerCase();
+  if (whole.length === text.length) return whole;
   let out = '';
   for (const ch of text) {
     const lower = ch.toLowerCase();

@@ -95,9 +95,34 @@ export function measureAlignAccuracy(texts: ParallelText[] = corpus(), model?: P
   return rows;
 }
 
+/**
+ * Is the score worth showing? Over the edited texts: the probability that a
+ * right link scores above a wrong one (ROC AUC), and the precision of the
+ * links kept above a few thresholds.
+ */
+export function measureScoreAuc(texts: ParallelText[] = corpus()): { auc: number; right: number; wrong: number; kept: { threshold: number; keptRight: number; precision: number }[] } {
+  const right: number[] = [];
+  const wrong: number[] = [];
+  for (const text of texts) {
+    const lang = TAG_LANG[/→(\w+)$/u.exec(text.name)?.[1] ?? ''] ?? 'ru';
+    const p = perturb(text);
+    const gold = new Set(p.gold.map(key));
+    for (const l of alignParagraphs(text.source, p.target, { sourceLang: 'en', targetLang: lang })) (gold.has(key(l)) ? right : wrong).push(l.score);
+  }
+  let wins = 0;
+  for (const r of right) for (const w of wrong) wins += r > w ? 1 : r === w ? 0.5 : 0;
+  const kept = [0.3, 0.5, 0.7].map((threshold) => {
+    const a = right.filter((x) => x >= threshold).length;
+    const b = wrong.filter((x) => x >= threshold).length;
+    return { threshold, keptRight: round(a / Math.max(1, right.length)), precision: round(a / Math.max(1, a + b)) };
+  });
+  return { auc: round(wins / Math.max(1, right.length * wrong.length)), right: right.length, wrong: wrong.length, kept };
+}
+
 // `node dist/server/src/align/accuracy.js` prints the table docs/align.md quotes.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const r of measureAlignAccuracy()) {
     console.log([r.name, r.variant, r.paragraphs, r.recall.toFixed(3), r.precision.toFixed(3), r.scoreRight, r.scoreWrong ?? '-'].join('\t'));
   }
+  console.log(JSON.stringify(measureScoreAuc()));
 }

@@ -1,5 +1,6 @@
 import type session from 'express-session';
-import type { DocumentStore, UserStore } from './types.js';
+import type { DocumentStore, GlossaryStore, TmStore, UserStore } from './types.js';
+import { LowdbGlossaryStore, LowdbTmStore } from './aids-store.js';
 import { ensureDir } from './fsync.js';
 import { LowdbDocumentStore } from './document-store.js';
 import { LowdbUserStore } from './user-store.js';
@@ -7,11 +8,15 @@ import { LowdbSessionStore } from './session-store.js';
 import type { SessionStoreOptions } from './session-store.js';
 
 export type { DocumentStore, LoadResult, StorageStats, UserRecord, UserStore } from './types.js';
+export type { GlossaryStore, GlossaryTermRecord, TmEntryRecord, TmStore } from './types.js';
 export type { SessionStoreOptions } from './session-store.js';
 
 export interface Storage {
   documents: DocumentStore;
   users: UserStore;
+  /** TMX-imported memory entries (`tm.json`) and the glossary (`glossary.json`). */
+  tm: TmStore;
+  glossary: GlossaryStore;
   sessions: session.Store & { destroyForUser(userId: string): Promise<void> };
   close(): Promise<void>;
 }
@@ -24,7 +29,7 @@ export interface StorageOptions {
 
 /**
  * Opens the embedded (lowdb + journal) storage in `dataDir`:
- * `docs/<docId>.json`, `journal/<000001>.jsonl`, `users.json`, `sessions.json`.
+ * `docs/<docId>.json`, `journal/<000001>.jsonl`, `users.json`, `sessions.json`, `tm.json`, `glossary.json`.
  * Missing directories are created, so a fresh empty directory works. Call
  * `documents.load()` once at start-up before appending.
  */
@@ -33,11 +38,15 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
   await ensureDir(opts.dataDir);
   const documents = await LowdbDocumentStore.open(opts.dataDir, log);
   const users = await LowdbUserStore.open(opts.dataDir);
+  const tm = await LowdbTmStore.open(opts.dataDir);
+  const glossary = await LowdbGlossaryStore.open(opts.dataDir);
   const sessions = await LowdbSessionStore.open(opts.dataDir, opts.sessions, log);
   let closing: Promise<void> | null = null;
   return {
     documents,
     users,
+    tm,
+    glossary,
     sessions,
     close() {
       closing ??= (async () => {

@@ -1,4 +1,5 @@
-import type { DocEvent, DocumentState } from '../../../shared/index.js';
+import type { DocEvent, DocumentState, Lang } from '../../../shared/index.js';
+import type { GlossaryTerm } from '../../../shared/qa/types.js';
 
 /**
  * Storage interfaces. Only server/src/storage/ touches the disk; the lowdb
@@ -70,4 +71,36 @@ export interface UserStore {
   /** Fails with AppError('conflict') when the username is taken. */
   create(user: UserRecord): Promise<void>;
   update(id: string, patch: Partial<Omit<UserRecord, 'id'>>): Promise<UserRecord>;
+}
+
+/** A translation-memory entry imported from TMX (entries from documents are derived, never stored). */
+export interface TmEntryRecord {
+  id: string;
+  texts: Partial<Record<Lang, string>>;
+  importedAt: string;
+  importedBy: string;
+  /** The file name it came from, when the importer gave one. */
+  source: string | null;
+}
+
+export interface TmStore {
+  list(): Promise<TmEntryRecord[]>;
+  /** Appends entries in one durable write. */
+  addMany(entries: readonly TmEntryRecord[]): Promise<void>;
+}
+
+export interface GlossaryTermRecord extends GlossaryTerm {
+  id: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface GlossaryStore {
+  list(): Promise<GlossaryTermRecord[]>;
+  /** Inserts or replaces terms by id, in one durable write. */
+  putMany(terms: readonly GlossaryTermRecord[]): Promise<void>;
+  /** False when there was no such term. */
+  remove(id: string): Promise<boolean>;
+  /** Drops every term, then stores these: one durable write. */
+  replaceAll(terms: readonly GlossaryTermRecord[]): Promise<void>;
 }

@@ -1,11 +1,12 @@
 import { isLang } from '../../../../shared/index.js';
-import type { CellEditAck, CellStatusAck, DocEvent, DocumentState, Lang, ParagraphOpAck, Revision } from '../../../../shared/index.js';
+import type { CellEditAck, CellStatusAck, DocEvent, DocumentState, Lang, ParagraphOpAck, PretranslateResult, Revision } from '../../../../shared/index.js';
 import { textAtRevision } from './decision.js';
 
 export interface AckByKind {
   cell: CellEditAck;
   status: CellStatusAck;
   paragraph: ParagraphOpAck;
+  pretranslate: PretranslateResult;
 }
 export type OpKind = keyof AckByKind;
 export type OpResult = { [K in OpKind]: { kind: K; ack: AckByKind[K] } }[OpKind];

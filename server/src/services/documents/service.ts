@@ -13,11 +13,13 @@ import type {
   DocumentState,
   DocumentSummary,
   Lang,
+  Paragraph,
   ParagraphDeletePayload,
   ParagraphInsertPayload,
   ParagraphJoinPayload,
   ParagraphOpAck,
   ParagraphSplitPayload,
+  PretranslateResult,
 } from '../../../../shared/index.js';
 import type { DocumentStore } from '../../storage/types.js';
 import { newId } from '../ids.js';
@@ -177,6 +179,31 @@ export class DocumentService {
 
   joinParagraph(input: ParagraphJoinPayload, by: string): Promise<ParagraphOpAck> {
     return this.commit(input.docId, input.opId, 'paragraph', by, (doc) => decideJoin(doc, input));
+  }
+
+  /**
+   * Fills cells from the translation memory (server/src/tm/pretranslate.ts
+   * decides which): ordinary `cell.edited` events, so they are journaled,
+   * broadcast and in history like any edit. The server names the operation.
+   */
+  pretranslate(docId: string, by: string, decide: (doc: DocumentState) => Decision<PretranslateResult>): Promise<PretranslateResult> {
+    return this.commit(docId, newId('pretranslate_'), 'pretranslate', by, decide);
+  }
+
+  /**
+   * Every live document, read-only, for indexes derived from them (the
+   * translation memory rebuilds itself from approved cells at start-up).
+   * Synchronous, so callers see one consistent moment; they must not mutate.
+   */
+  forEachDocument(fn: (doc: Readonly<DocumentState>) => void): void {
+    for (const rt of this.docs.values()) fn(rt.doc);
+  }
+
+  /** One paragraph as it is now (a copy) with its document's meta, or undefined when either is gone. */
+  paragraph(docId: string, paragraphId: string): { meta: DocumentMeta; paragraph: Paragraph } | undefined {
+    const rt = this.docs.get(docId);
+    const p = rt?.doc.paragraphs.find((x) => x.id === paragraphId);
+    return rt && p ? { meta: this.meta(docId), paragraph: structuredClone(p) } : undefined;
   }
 
   /** Snapshots every document changed since the last checkpoint (no-op when none). */

@@ -1,0 +1,48 @@
+import type { RequestHandler, Router } from 'express';
+import type { Log } from './errors.js';
+import { GlossaryService } from './glossary/service.js';
+import { aidsDocumentRoutes } from './http/routes/aids-documents.js';
+import { glossaryRoutes } from './http/routes/glossary.js';
+import { tmRoutes } from './http/routes/tm.js';
+import type { DocumentService } from './services/documents/index.js';
+import type { Storage } from './storage/index.js';
+import { TmService } from './tm/service.js';
+
+export interface Aids {
+  tm: TmService;
+  glossary: GlossaryService;
+  /** Resolves once the memory is built and the glossary loaded. */
+  ready: Promise<void>;
+  /** Middleware holding requests until `ready`. */
+  waitReady: RequestHandler;
+  routes: { tm: Router; glossary: Router; documents: Router };
+  close(): void;
+}
+
+/**
+ * The translation aids (memory, glossary, document checks) as one unit for
+ * createApp. createApp stays synchronous: the memory builds in the background
+ * from the already-loaded documents, and the aids' routes wait for it, so a
+ * request can never see a half-built memory.
+ */
+export function createAids(deps: { storage: Storage; documents: DocumentService; log: Log }): Aids {
+  const tm = new TmService(deps.documents, deps.storage.tm, deps.log);
+  const glossary = new GlossaryService(deps.storage.glossary);
+  const ready = Promise.all([tm.start(), glossary.load()]).then(() => undefined);
+  ready.catch((err: unknown) => deps.log(`translation aids failed to start: ${String(err)}`));
+  const waitReady: RequestHandler = (_req, _res, next) => {
+    ready.then(() => next(), next);
+  };
+  return {
+    tm,
+    glossary,
+    ready,
+    waitReady,
+    routes: {
+      tm: tmRoutes(tm),
+      glossary: glossaryRoutes(glossary),
+      documents: aidsDocumentRoutes({ documents: deps.documents, tm, glossary }),
+    },
+    close: () => tm.close(),
+  };
+}

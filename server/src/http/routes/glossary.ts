@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import { glossaryExportParams, glossaryImportBody, glossaryTermBody, termIdParams } from '../../../../shared/index.js';
+import type { GlossaryImportResult, GlossaryTermDto } from '../../../../shared/index.js';
+import { badRequest, issuesOf } from '../../errors.js';
+import type { GlossaryService } from '../../glossary/service.js';
+import { requireAdmin } from '../middleware.js';
+import { currentUser, handle } from '../handle.js';
+
+/**
+ * The project glossary. Everyone signed in reads it (the editor shows it
+ * beside every cell); only administrators change it until the reviewer role
+ * exists (another issue) — then reviewers join them here.
+ */
+export function glossaryRoutes(glossary: GlossaryService): Router {
+  const r = Router();
+  r.get('/', handle({}, (): { terms: GlossaryTermDto[] } => ({ terms: glossary.list() })));
+  r.post(
+    '/',
+    requireAdmin,
+    handle({ body: glossaryTermBody, status: 201 }, async ({ body, res }): Promise<{ term: GlossaryTermDto }> => ({
+      term: await glossary.create(body, currentUser(res).id),
+    })),
+  );
+  r.post(
+    '/import',
+    requireAdmin,
+    handle({ body: glossaryImportBody }, ({ body, res }): Promise<GlossaryImportResult> =>
+      glossary.import(body.format, body.content, body.mode, currentUser(res).id),
+    ),
+  );
+  // A file, not an envelope, so that a plain link downloads it; errors are still coded JSON.
+  r.get('/export/:format', (req, res, next) => {
+    const p = glossaryExportParams.safeParse(req.params);
+    if (!p.success) {
+      next(badRequest(issuesOf(p.error, 'params')));
+      return;
+    }
+    const { format } = p.data;
+    res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-tbx+xml; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="glossary.${format}"`);
+    res.send(glossary.export(format));
+  });
+  r.put(
+    '/:termId',
+    requireAdmin,
+    handle({ body: glossaryTermBody, params: termIdParams }, async ({ body, params, res }): Promise<{ term: GlossaryTermDto }> => ({
+      term: await glossary.update(params.termId, body, currentUser(res).id),
+    })),
+  );
+  r.delete(
+    '/:termId',
+    requireAdmin,
+    handle({ params: termIdParams }, async ({ params }): Promise<null> => {
+      await glossary.remove(params.termId);
+      return null;
+    }),
+  );
+  return r;
+}

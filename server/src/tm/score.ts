@@ -1,0 +1,101 @@
+import { graphemes } from '../../../shared/domain/text.js';
+import type { DiffPart } from '../../../shared/index.js';
+
+/**
+ * Similarity of two normalised texts as translators read a fuzzy match:
+ * 100 × (1 − edit distance / longer length), counted in graphemes so that a
+ * Chinese character, a Kazakh ә or an Uzbek oʻ is one unit, not two.
+ * `bound` lets the distance stop early once it cannot reach the caller's
+ * threshold (returns bound + 1 then).
+ */
+export function graphemeDistance(a: readonly string[], b: readonly string[], bound = Infinity): number {
+  if (a.length < b.length) return graphemeDistance(b, a, bound);
+  const n = a.length;
+  const m = b.length;
+  if (n - m > bound) return bound + 1;
+  if (m === 0) return n;
+  // Ukkonen's band: a path through a cell farther than `bound` from the
+  // diagonal already costs more than `bound`, so only the band is computed.
+  const band = Number.isFinite(bound) ? bound : n;
+  const FAR = n + m + 1;
+  let prev = new Int32Array(m + 1).fill(FAR);
+  let cur = new Int32Array(m + 1).fill(FAR);
+  for (let j = 0; j <= Math.min(m, band); j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    const from = Math.max(1, i - band);
+    const to = Math.min(m, i + band);
+    cur[from - 1] = from === 1 ? i : FAR;
+    let rowMin = from === 1 ? i : FAR;
+    const ai = a[i - 1];
+    for (let j = from; j <= to; j++) {
+      const sub = prev[j - 1]! + (ai === b[j - 1] ? 0 : 1);
+      const del = prev[j]! + 1;
+      const ins = cur[j - 1]! + 1;
+      const v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (to < m) cur[to + 1] = FAR;
+    if (rowMin > bound) return bound + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[m]! > bound ? bound + 1 : prev[m]!;
+}
+
+/** 0–100 (rounded down, so 100 means equal) from grapheme arrays. */
+export function ratioScore(a: readonly string[], b: readonly string[], minScore = 0): number {
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 100;
+  const bound = Math.floor(((100 - minScore) / 100) * longer);
+  const d = graphemeDistance(a, b, bound);
+  if (d > bound) return 0;
+  return Math.floor(100 * (1 - d / longer));
+}
+
+/** Words, runs of spaces, single Han characters and single punctuation marks: the units a diff shows. */
+const TOKEN = /\p{Script=Han}|[\p{L}\p{M}\p{N}ʻʼ'’]+|\s+|./gsu;
+
+function tokens(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+/**
+ * Word-level difference of `from` (the text being translated now) to `to`
+ * (the memory's text): what the memory lacks is `delete`, what it has extra
+ * is `insert`. LCS over tokens; paragraphs are short enough for the table.
+ */
+export function diffWords(from: string, to: string): DiffPart[] {
+  const a = tokens(from);
+  const b = tokens(to);
+  const n = a.length;
+  const m = b.length;
+  // Beyond this the table would cost more than a lookup should; show the match undiffed.
+  if (n * m > 1_000_000) return [{ op: 'delete', text: from }, { op: 'insert', text: to }];
+  const lcs = new Uint16Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i * (m + 1) + j] = a[i] === b[j] ? lcs[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(lcs[(i + 1) * (m + 1) + j]!, lcs[i * (m + 1) + j + 1]!);
+    }
+  }
+  const out: DiffPart[] = [];
+  const push = (op: DiffPart['op'], text: string): void => {
+    const last = out[out.length - 1];
+    if (last && last.op === op) last.text += text;
+    else out.push({ op, text });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      push('equal', a[i]!);
+      i++;
+      j++;
+    } else if (lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!) push('delete', a[i++]!);
+    else push('insert', b[j++]!);
+  }
+  while (i < n) push('delete', a[i++]!);
+  while (j < m) push('insert', b[j++]!);
+  return out;
+}
+
+export { graphemes };

@@ -1,0 +1,253 @@
+import { AppError, docLangs, TM_MIN_SCORE } from '../../../shared/index.js';
+import type {
+  ConcordanceHit,
+  DocEvent,
+  DocumentMeta,
+  Lang,
+  Paragraph,
+  PretranslateResult,
+  TmImportResult,
+  TmMatch,
+  TmStatsDto,
+} from '../../../shared/index.js';
+import { LANGS } from '../../../shared/index.js';
+import { foldForMatch } from '../../../shared/text/normalize.js';
+import { parseTmx } from '../interchange/tmx/parse.js';
+import type { DocumentService } from '../services/documents/index.js';
+import { newId } from '../services/ids.js';
+import type { TmEntryRecord, TmStore } from '../storage/types.js';
+import { langFromTag } from './langTag.js';
+import { MemoryIndex } from './memory-index.js';
+import type { Unit, UnitInput } from './memory-index.js';
+import { chooseExact, decidePretranslate } from './pretranslate.js';
+import { diffWords } from './score.js';
+
+/** The unit key of a document row: one unit per paragraph holds its source and approved targets. */
+function rowKey(docId: string, paragraphId: string): string {
+  return `d:${docId}:${paragraphId}`;
+}
+
+/**
+ * A row's memory unit: the source text plus every target whose approved text
+ * still belongs to this source (approved and not outdated). A deliberate
+ * choice: the memory is a function of the documents as they are, so the live
+ * updates and a rebuild after restart give exactly the same memory.
+ */
+export function unitFromRow(meta: Pick<DocumentMeta, 'id' | 'sourceLang' | 'targetLangs'>, p: Paragraph): UnitInput {
+  const texts: Partial<Record<Lang, string>> = {};
+  let at = '';
+  const source = p.cells[meta.sourceLang];
+  if (source) texts[meta.sourceLang] = source.text;
+  for (const l of meta.targetLangs) {
+    const c = p.cells[l];
+    if (!c || c.approvedText === null || c.outdated) continue;
+    texts[l] = c.approvedText;
+    if ((c.updatedAt ?? '') > at) at = c.updatedAt ?? '';
+  }
+  return { id: rowKey(meta.id, p.id), origin: 'document', docId: meta.id, paragraphId: p.id, texts, at };
+}
+
+/**
+ * The translation memory of the installation: approved rows of every
+ * document (derived, rebuilt at start-up, kept current from committed
+ * events) plus TMX imports (stored in tm.json).
+ */
+export class TmService {
+  private readonly index = new MemoryIndex();
+  private readonly rowsByDoc = new Map<string, Set<string>>();
+  private stop: (() => void) | null = null;
+
+  constructor(
+    private readonly documents: DocumentService,
+    private readonly store: TmStore,
+    private readonly log: (msg: string) => void = () => {},
+  ) {}
+
+  /** Loads TMX entries, indexes every document, then follows commits. */
+  async start(): Promise<void> {
+    for (const e of await this.store.list()) this.index.upsert(fromRecord(e));
+    this.documents.forEachDocument((doc) => {
+      for (const p of doc.paragraphs) this.putRow(doc, p);
+    });
+    this.stop = this.documents.onCommitted((docId, events) => this.follow(docId, events));
+  }
+
+  close(): void {
+    this.stop?.();
+  }
+
+  stats(): TmStatsDto {
+    let fromDocuments = 0;
+    for (const u of this.index.all()) if (u.origin === 'document') fromDocuments++;
+    return { entries: this.index.size, fromDocuments, fromTmx: this.index.size - fromDocuments };
+  }
+
+  /** Best matches for the cell (docId, paragraphId, lang): on the row's source, and pivot on its other approved translations. */
+  lookupForCell(docId: string, paragraphId: string, lang: Lang, limit: number): TmMatch[] {
+    const meta = this.documents.meta(docId);
+    if (!docLangs(meta).includes(lang)) throw new AppError('language_not_in_document', `document ${docId} has no ${lang} column`);
+    const row = this.documents.paragraph(docId, paragraphId);
+    if (!row) throw new AppError('paragraph_not_found', `no paragraph ${paragraphId} in document ${docId}`);
+    if (lang === meta.sourceLang) return [];
+    const queries: { lang: Lang; text: string; via: TmMatch['via'] }[] = [];
+    const source = row.paragraph.cells[meta.sourceLang]?.text ?? '';
+    if (source.trim() !== '') queries.push({ lang: meta.sourceLang, text: source, via: 'source' });
+    for (const l of meta.targetLangs) {
+      const c = row.paragraph.cells[l];
+      if (l !== lang && c && c.approvedText && !c.outdated) queries.push({ lang: l, text: c.approvedText, via: 'pivot' });
+    }
+    const own = rowKey(docId, paragraphId);
+    const accept = (u: Unit): boolean => u.id !== own && u.texts[lang] !== undefined;
+    const best = new Map<string, TmMatch>();
+    for (const q of queries) {
+      for (const hit of this.index.lookup(q.text, q.lang, { minScore: TM_MIN_SCORE, limit: limit * 2, accept })) {
+        const targetText = hit.unit.texts[lang]!;
+        const prev = best.get(targetText);
+        // One suggestion per distinct translation; the source route wins a tie (it is what the translator reads).
+        if (prev && (prev.score > hit.score || (prev.score === hit.score && prev.via === 'source'))) continue;
+        best.set(targetText, this.toMatch(hit.unit, hit.score, q, lang));
+      }
+    }
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score || (a.via === b.via ? 0 : a.via === 'source' ? -1 : 1) || (a.at < b.at ? 1 : -1))
+      .slice(0, limit);
+  }
+
+  search(q: string, lang: Lang | undefined, limit: number): ConcordanceHit[] {
+    return this.index.search(q, lang ? [lang] : LANGS, limit).map(({ unit, lang: l }) => ({
+      entryId: unit.id,
+      lang: l,
+      ranges: findPhrase(unit.texts[l] ?? '', q, l),
+      texts: { ...unit.texts },
+      origin: unit.origin,
+      docTitle: this.titleOf(unit.docId),
+    }));
+  }
+
+  async importTmx(content: string, name: string | undefined, by: string): Promise<TmImportResult> {
+    const parsed = parseTmx(content);
+    if (!parsed.ok) throw new AppError('bad_request', 'not a valid TMX 1.4 file', parsed.problems.slice(0, 50));
+    const at = new Date().toISOString();
+    const records: TmEntryRecord[] = [];
+    let skipped = 0;
+    for (const tu of parsed.value.units) {
+      const texts: Partial<Record<Lang, string>> = {};
+      for (const v of tu.variants) {
+        const m = langFromTag(v.lang);
+        if (m && v.text.trim() !== '' && texts[m.lang] === undefined) texts[m.lang] = m.convert(v.text);
+      }
+      if (Object.keys(texts).length < 2) skipped++;
+      else records.push({ id: newId('x_'), texts, importedAt: at, importedBy: by, source: name ?? null });
+    }
+    await this.store.addMany(records);
+    for (const r of records) this.index.upsert(fromRecord(r));
+    return { added: records.length, skipped };
+  }
+
+  pretranslate(docId: string, langs: Lang[] | undefined, by: string): Promise<PretranslateResult> {
+    this.documents.meta(docId);
+    return this.documents.pretranslate(docId, by, (doc) =>
+      decidePretranslate(doc, langs, (text, sourceLang, targetLang) =>
+        chooseExact(this.index.exactMatches(text, sourceLang, (u) => u.texts[targetLang] !== undefined), text, sourceLang, targetLang),
+      ),
+    );
+  }
+
+  private toMatch(unit: Unit, score: number, q: { lang: Lang; text: string; via: TmMatch['via'] }, lang: Lang): TmMatch {
+    const matchText = unit.texts[q.lang] ?? '';
+    return {
+      entryId: unit.id,
+      score,
+      via: q.via,
+      matchLang: q.lang,
+      matchText,
+      diff: diffWords(q.text, matchText),
+      targetLang: lang,
+      targetText: unit.texts[lang] ?? '',
+      origin: unit.origin,
+      docId: unit.docId,
+      docTitle: this.titleOf(unit.docId),
+      at: unit.at,
+    };
+  }
+
+  private titleOf(docId: string | null): string | null {
+    if (!docId) return null;
+    try {
+      return this.documents.meta(docId).title;
+    } catch {
+      return null;
+    }
+  }
+
+  private putRow(meta: Pick<DocumentMeta, 'id' | 'sourceLang' | 'targetLangs'>, p: Paragraph): void {
+    const unit = unitFromRow(meta, p);
+    this.index.upsert(unit);
+    let rows = this.rowsByDoc.get(meta.id);
+    if (!rows) this.rowsByDoc.set(meta.id, (rows = new Set()));
+    rows.add(unit.id);
+  }
+
+  private refresh(docId: string, paragraphId: string): void {
+    const row = this.documents.paragraph(docId, paragraphId);
+    if (row) this.putRow(row.meta, row.paragraph);
+    else {
+      this.index.remove(rowKey(docId, paragraphId));
+      this.rowsByDoc.get(docId)?.delete(rowKey(docId, paragraphId));
+    }
+  }
+
+  /**
+   * Re-derives the rows an event touched from the document as it is now
+   * (events arrive once durable, possibly after later ones were applied in
+   * memory: reading the current state converges either way).
+   */
+  private follow(docId: string, events: readonly DocEvent[]): void {
+    try {
+      for (const ev of events) {
+        switch (ev.type) {
+          case 'document.created':
+            this.documents.forEachDocument((doc) => {
+              if (doc.id === docId) for (const p of doc.paragraphs) this.putRow(doc, p);
+            });
+            break;
+          case 'document.deleted':
+            for (const id of this.rowsByDoc.get(docId) ?? []) this.index.remove(id);
+            this.rowsByDoc.delete(docId);
+            break;
+          case 'paragraph.split':
+            this.refresh(docId, ev.paragraphId);
+            this.refresh(docId, ev.newParagraphId);
+            break;
+          case 'paragraph.joined':
+            this.refresh(docId, ev.paragraphId);
+            this.refresh(docId, ev.nextParagraphId);
+            break;
+          case 'document.settings':
+          case 'comment.added':
+          case 'comment.resolved':
+            // Review events change no text.
+            break;
+          default:
+            this.refresh(docId, ev.paragraphId);
+        }
+      }
+    } catch (err) {
+      this.log(`translation memory update failed for ${docId}: ${String(err)}`);
+    }
+  }
+}
+
+function fromRecord(e: TmEntryRecord): UnitInput {
+  return { id: e.id, origin: 'tmx', docId: null, paragraphId: null, texts: e.texts, at: e.importedAt };
+}
+
+/** Where the phrase is in the original text: folded the same length-keeping way, so offsets are the original's. */
+function findPhrase(text: string, q: string, lang: Lang): { start: number; end: number }[] {
+  const hay = foldForMatch(text.normalize('NFC'), lang);
+  const needle = foldForMatch(q.normalize('NFC').trim(), lang);
+  const out: { start: number; end: number }[] = [];
+  if (needle === '') return out;
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) out.push({ start: i, end: i + needle.length });
+  return out;
+}
