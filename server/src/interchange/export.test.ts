@@ -176,3 +176,31 @@ describe('third-party XLIFF 1.x', () => {
     }
   });
 });
+
+describe('third-party TMX', () => {
+  it("reads translate-toolkit's po2tmx output: the same approved pairs as Anor's own TMX", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'anor-tt-'));
+    try {
+      for (const lang of ['ru', 'zh'] as const) {
+        const xlf = join(dir, `${lang}.xlf`);
+        await writeFile(xlf, exportXliff12(doc, lang), 'utf8');
+        expect((await run('xliff2po', ['--progress=none', '-i', xlf, '-o', join(dir, `${lang}.po`)])).code).toBe(0);
+        // po2tmx keeps only finished (non-fuzzy) entries: Anor's approved cells.
+        expect((await run('po2tmx', ['--progress=none', '-l', lang, '-i', join(dir, `${lang}.po`), '-o', join(dir, `${lang}.tmx`)])).code).toBe(0);
+        const theirs = parseTmx(await readFile(join(dir, `${lang}.tmx`), 'utf8'));
+        const ours = parseTmx(exportTmx(doc));
+        if (!theirs.ok || !ours.ok) throw new Error('TMX did not parse');
+        const pairs = (units: { variants: { lang: string; text: string }[] }[], tag: string): string[][] =>
+          units.flatMap((u) => {
+            const src = u.variants.find((v) => v.lang === 'en');
+            const trg = u.variants.find((v) => v.lang.toLowerCase().startsWith(tag));
+            return src && trg ? [[src.text, trg.text]] : [];
+          });
+        expect(pairs(theirs.value.units, lang)).toEqual(pairs(ours.value.units, lang));
+        expect(pairs(ours.value.units, lang).length).toBeGreaterThan(0);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
