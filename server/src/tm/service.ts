@@ -223,13 +223,9 @@ export class TmService {
             this.refresh(docId, ev.paragraphId);
             this.refresh(docId, ev.nextParagraphId);
             break;
-          case 'document.settings':
-          case 'comment.added':
-          case 'comment.resolved':
-            // Review events change no text.
-            break;
           default:
-            this.refresh(docId, ev.paragraphId);
+            // Cell and paragraph events name their row; events without one (settings, comments) change no text.
+            if ('paragraphId' in ev && typeof ev.paragraphId === 'string') this.refresh(docId, ev.paragraphId);
         }
       }
     } catch (err) {
