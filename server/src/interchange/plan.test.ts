@@ -69,8 +69,8 @@ describe('planXliffImport', () => {
 
 describe('langFromTag', () => {
   it('maps region and script variants to document languages', () => {
-    expect(['zh-Hans', 'zh-CN', 'ru-RU', 'kk', 'uz-Latn', 'en-US', 'de', 'uz-Cyrl'].map(langFromTag)).toEqual([
-      'zh', 'zh', 'ru', 'kk', 'uz', 'en', undefined, undefined,
+    expect(['zh-Hans', 'zh-CN', 'ru-RU', 'kk', 'uz-Latn', 'en-US', 'de', 'uz-Cyrl', 'zh-Hant', 'zh_TW', null].map(langFromTag)).toEqual([
+      'zh', 'zh', 'ru', 'kk', 'uz', 'en', undefined, undefined, undefined, undefined, undefined,
     ]);
   });
 });

@@ -23,7 +23,9 @@ export interface ImportPlan {
 export function langFromTag(tag: string | null): Lang | undefined {
   if (!tag) return undefined;
   const primary = tag.toLowerCase().split(/[-_]/u)[0];
-  if (tag.toLowerCase() === 'uz-cyrl' || tag.toLowerCase().startsWith('uz-cyrl-')) return undefined; // Anor's uz is Latin script
+  const t = tag.toLowerCase().replace(/_/gu, '-');
+  // Anor's uz is Latin script and its zh is Simplified: a file in the other script is another language here.
+  if (/^uz-cyrl(-|$)/u.test(t) || /^zh-(hant|tw|hk|mo)(-|$)/u.test(t)) return undefined;
   return LANGS.find((l) => l === primary || LANG_TAG[l].toLowerCase() === tag.toLowerCase());
 }
 
