@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../shared/protocol/errors.js';
 
 /**
  * Guards the five UI locales against drift from `en`, the source of the key
@@ -88,6 +89,13 @@ describe.each(UI_LOCALES.filter((l) => l !== 'en'))('locale %s', (lang) => {
     const flat = flatten(load(lang));
     const copies = [...flat].filter(([k, v]) => !SAME_AS_EN_ALLOWED.has(k) && en.get(k) === v).map(([k]) => k);
     expect(copies).toEqual([]);
+  });
+});
+
+describe('error codes', () => {
+  it('every server error code has a message (errors.<code>)', () => {
+    const missing = ERROR_CODES.filter((c) => !en.has(`errors.${c}`));
+    expect(missing).toEqual([]);
   });
 });
 

@@ -56,7 +56,9 @@ export async function createWorld(): Promise<World> {
   const admin = new ApiClient(server.url);
   await admin.login('admin', ADMIN_PASSWORD);
   const name = `translator${++userSeq}`;
-  await admin.data('POST', '/api/users', { username: name, password: 'translator-password', displayName: 'Dana Translator' });
+  // A translator in every language (servers without roles strip the field).
+  const roles = { en: 'translator', zh: 'translator', ru: 'translator', kk: 'translator', uz: 'translator' };
+  await admin.data('POST', '/api/users', { username: name, password: 'translator-password', displayName: 'Dana Translator', roles });
   const other = new ApiClient(server.url);
   await other.login(name, 'translator-password');
   const contexts: BrowserContext[] = [];

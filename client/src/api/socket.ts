@@ -17,7 +17,15 @@ export class SocketTransport implements SyncTransport {
   private readonly socket: AppSocket;
 
   constructor(url?: string) {
-    const opts = { withCredentials: true, transports: ['websocket', 'polling'] as string[] };
+    // WebSocket first (no sticky sessions needed, lower latency), long-polling if a proxy refuses it;
+    // reconnect quickly after a network drop so the outbox drains soon after the network returns.
+    const opts = {
+      withCredentials: true,
+      transports: ['websocket', 'polling'] as string[],
+      tryAllTransports: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3000,
+    };
     this.socket = url ? io(url, opts) : io(opts);
   }
 

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import type { PublicUser } from '../../../../../shared/index.js';
 import { renderUi } from '../../../test/render.js';
 import { MemoryHub } from '../../sync/testing/memoryHub.js';
 import { EditorScreen } from './EditorScreen.js';
 import { GRID_READY_MARK } from './EditorGrid.js';
 
-const me: PublicUser = { id: 'u1', username: 'aida', displayName: 'Aida', isAdmin: false };
+// Not annotated: checked where it is used, so fields the contract adds later (roles) may already be here.
+const me = {
+  id: 'u1', username: 'aida', displayName: 'Aida', isAdmin: false, isViewer: false,
+  roles: { en: 'translator', zh: 'translator', ru: 'translator', kk: 'translator', uz: 'translator' } as const,
+};
 const sentences = ['The summit opened in Astana.', 'Leaders met on Tuesday.', 'Trade grew by a third.', 'A new railway was agreed.'];
 
 function bigHub(n: number): MemoryHub {
