@@ -4,9 +4,9 @@ import type { Cell, DocEvent, DocumentSnapshot, Lang, Paragraph, PresenceEntry, 
 import { entryKey, newOpId } from './outbox.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 import { rebaseOnRemote, settleAfterAck } from './rebase.js';
-import { ackFromEvent, ackFromHistory } from './reconcile.js';
+import { ackFromEvent, settleFromHistory } from './reconcile.js';
 import { PresenceAnnouncer } from './presenceAnnouncer.js';
-import { backoffMs, isTransient } from './retry.js';
+import { backoffMs, isTransient, planAfterFailure } from './retry.js';
 import type { AnyErrorCode } from './retry.js';
 import type { SyncTransport } from './transport.js';
 
@@ -219,8 +219,9 @@ export class DocSync {
     this.presence = res.data.presence.filter((e) => e.connectionId !== this.transport.connectionId);
     if (res.data.mode === 'snapshot') {
       const doc = res.data.doc;
-      await this.settleFromHistory(doc);
+      const settledByHistory = this.fetchHistory ? await settleFromHistory([...this.entries.values()], doc, this.fetchHistory) : new Map<OutboxEntry, OutboxEntry | null>();
       if (epoch !== this.epoch) return;
+      for (const [e, next] of settledByHistory) this.replace(entryKey(e), next);
       this.doc = doc;
       this.settled.clear();
       for (const e of [...this.entries.values()]) {
@@ -294,39 +295,14 @@ export class DocSync {
       // Unless the event got here first and settled it already.
       if (current?.sent?.opId === sent.opId) this.replace(key, settleAfterAck(current, sent, res.data));
     } else if (current) {
-      const code = res.error.code;
-      if (code === 'bad_revision') {
-        // Our base is unknown to the server: re-anchor the text on the cell as we know it now.
-        const cell = this.cell(current.paragraphId, current.lang);
-        this.store({ ...current, baseRev: cell?.rev ?? 0, baseText: cell?.text ?? '', attempts: current.attempts + 1 });
-        this.schedule(key, backoffMs(current.attempts, this.retryBaseMs));
-      } else if (isTransient(code)) {
-        this.store({ ...current, attempts: current.attempts + 1 });
-        if (code === 'not_joined') void this.join();
-        else this.schedule(key, backoffMs(current.attempts, this.retryBaseMs));
-      } else {
-        this.store({ ...current, state: 'failed', error: code });
-      }
+      const plan = planAfterFailure(current, res.error.code, this.cell(current.paragraphId, current.lang), this.retryBaseMs);
+      this.store(plan.entry);
+      if (plan.rejoin) void this.join();
+      else if (plan.retryInMs !== undefined) this.schedule(key, plan.retryInMs);
     }
     const after = this.entries.get(key);
     if (after?.state === 'pending' && after.opId !== sent.opId) this.schedule(key, this.debounceMs);
     this.changed();
-  }
-
-  /**
-   * After a reload only a snapshot is available: for edits that were sent but
-   * never acknowledged, the cell history says whether (and as what) they landed.
-   */
-  private async settleFromHistory(doc: DocumentSnapshot): Promise<void> {
-    if (!this.fetchHistory) return;
-    for (const e of [...this.entries.values()]) {
-      const cell = doc.paragraphs.find((p) => p.id === e.paragraphId)?.cells[e.lang];
-      if (!e.sent || !cell || cell.rev === e.baseRev) continue;
-      const revisions = await this.fetchHistory(e.paragraphId, e.lang);
-      const mine = revisions?.find((r) => r.opId === e.sent?.opId);
-      if (!mine) continue;
-      this.replace(entryKey(e), settleAfterAck(e, e.sent, ackFromHistory(mine, cell, doc.seq)));
-    }
   }
 
   // ---- outbox bookkeeping ----

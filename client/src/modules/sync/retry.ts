@@ -21,3 +21,32 @@ export function backoffMs(attempt: number, baseMs = 500, capMs = 30_000, random:
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
+
+/** What to do with an edit the server refused: a new entry and when to try again, if at all. */
+export interface FailurePlan<E> {
+  entry: E;
+  /** Milliseconds until the next attempt; undefined when waiting for the user or for a rejoin. */
+  retryInMs?: number;
+  rejoin?: boolean;
+}
+
+/**
+ * The retry policy for one refused edit. `bad_revision` means the server does
+ * not know our base: the text is re-anchored on the cell as the client knows
+ * it and sent again. Transient codes retry with backoff (`not_joined` rejoins
+ * first). Everything else waits for the user, marked failed with its code.
+ */
+export function planAfterFailure<E extends { attempts: number; baseRev: number; baseText: string; state: string; error?: AnyErrorCode }>(
+  entry: E,
+  code: AnyErrorCode,
+  cell: { rev: number; text: string } | undefined,
+  baseMs: number,
+): FailurePlan<E> {
+  const attempts = entry.attempts + 1;
+  if (code === 'bad_revision') {
+    return { entry: { ...entry, baseRev: cell?.rev ?? 0, baseText: cell?.text ?? '', attempts }, retryInMs: backoffMs(entry.attempts, baseMs) };
+  }
+  if (code === 'not_joined') return { entry: { ...entry, attempts }, rejoin: true };
+  if (isTransient(code)) return { entry: { ...entry, attempts }, retryInMs: backoffMs(entry.attempts, baseMs) };
+  return { entry: { ...entry, state: 'failed', error: code } };
+}
