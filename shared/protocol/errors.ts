@@ -18,6 +18,11 @@ export const ERROR_CODES = [
   'bad_revision', // base revision newer than the cell, or unknown
   'not_joined', // a document event before doc:join
   'conflict', // a REST-level conflict (e.g. user name taken)
+  'unsupported_format', // an uploaded file of a kind the importer does not read (by name, format or content)
+  'malformed_file', // a file of a known kind that cannot be parsed (broken XML, a damaged zip); problems in `details`
+  'invalid_encoding', // text that is not UTF-8 (or UTF-16 with a byte-order mark)
+  'import_refused', // a file refused for safety or emptiness (zip bomb, nothing to import)
+  'units_mismatch', // an XLIFF whose unit ids or languages do not fit the document; problems in `details`
   'internal', // a bug; logged with a reference
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -68,5 +73,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   bad_revision: 409,
   not_joined: 409,
   conflict: 409,
+  unsupported_format: 415,
+  malformed_file: 422,
+  invalid_encoding: 422,
+  import_refused: 422,
+  units_mismatch: 409,
   internal: 500,
 };

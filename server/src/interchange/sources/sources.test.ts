@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../../shared/index.js';
+import { buildDocx, buildDocxBomb, zipFiles } from '../../../test/helpers/docx.js';
+import { decodeText } from './decode.js';
+import { htmlParagraphs } from './html.js';
+import { markdownParagraphs } from './markdown.js';
+import { readSourceFile, sourceFormat } from './index.js';
+
+async function codeOf(p: Promise<unknown> | (() => unknown)): Promise<string> {
+  try {
+    await (typeof p === 'function' ? p() : p);
+  } catch (err) {
+    if (err instanceof AppError) return err.code;
+    throw err;
+  }
+  return 'no error';
+}
+
+describe('htmlParagraphs', () => {
+  it('makes headings, paragraphs, list items and cells paragraphs; br a line break; skips script and head', () => {
+    const html = `<!doctype html><html><head><title>T</title><style>p{}</style></head><body>
+      <h1>Summit  in
+        Xi’an</h1><p>First <b>line</b><br>second line</p>
+      <ul><li>one</li><li>two <i>items</i></li></ul>
+      <table><tr><td>cell&nbsp;A</td><td>cell &amp; B</td></tr></table>
+      <script>alert(1)</script><div>loose <span>text</span><p>nested</p>tail</div>
+      <pre>  keep
+   spacing</pre></body></html>`;
+    expect(htmlParagraphs(html)).toEqual([
+      'Summit in Xi’an', 'First line\nsecond line', 'one', 'two items', 'cell\u00A0A', 'cell & B', 'loose text', 'nested', 'tail', 'keep\nspacing',
+    ]);
+  });
+
+  it('tolerates broken HTML', () => {
+    expect(htmlParagraphs('<p>open <b>bold<p>next</i>')).toEqual(['open bold', 'next']);
+  });
+});
+
+describe('markdownParagraphs', () => {
+  it('splits headings and list items, drops their markers and fenced code', () => {
+    const md = '# Title #\n\nFirst paragraph\ncontinues here.\n\n- item one\n- item *two*\n\n```\ncode()\n```\n\n> quoted\n> text\n\n1. numbered';
+    expect(markdownParagraphs(md)).toEqual(['Title', 'First paragraph\ncontinues here.', 'item one', 'item *two*', 'quoted\ntext', 'numbered']);
+  });
+
+  it('one paragraph per line when there is no blank line', () => {
+    expect(markdownParagraphs('a\nb\nc')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('decodeText', () => {
+  it('reads UTF-8 with and without BOM and UTF-16 with BOM', () => {
+    const text = 'Қазақ 中文 ok';
+    expect(decodeText(Buffer.from(`\uFEFF${text}`, 'utf8'))).toBe(text);
+    expect(decodeText(Buffer.from(text, 'utf8'))).toBe(text);
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toBe(text);
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toBe(text);
+  });
+
+  it('refuses text that is not UTF-8 (Windows-1251 Russian)', async () => {
+    const cp1251 = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // "Привет"
+    expect(await codeOf(() => decodeText(cp1251))).toBe('invalid_encoding');
+  });
+});
+
+describe('readSourceFile', () => {
+  it('reads a real DOCX: headings and paragraphs in order', async () => {
+    const docx = buildDocx([{ heading: 1, text: 'China–Central Asia Summit' }, { text: 'The leaders met in Xi’an.' }, { heading: 2, text: 'Outcomes' }, { text: 'They signed a declaration.' }]);
+    const r = await readSourceFile(docx, { name: 'summit.docx', lang: 'en' });
+    expect(r.paragraphs).toEqual(['China–Central Asia Summit', 'The leaders met in Xi’an.', 'Outcomes', 'They signed a declaration.']);
+    expect(r.report.format).toBe('docx');
+  });
+
+  it('refuses a zip bomb disguised as DOCX before expanding it', async () => {
+    const bomb = buildDocxBomb(60 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(await codeOf(readSourceFile(bomb, { name: 'report.docx', lang: 'en' }))).toBe('import_refused');
+    // Under the size cap but expanding far more than 100×.
+    expect(await codeOf(readSourceFile(buildDocxBomb(5 * 1024 * 1024), { name: 'r.docx', lang: 'en' }))).toBe('import_refused');
+  });
+
+  it('refuses a zip that is no Word document, a damaged zip, and a .txt that is a zip', async () => {
+    expect(await codeOf(readSourceFile(zipFiles({ 'a.txt': 'hello' }), { name: 'x.docx', lang: 'en' }))).toBe('unsupported_format');
+    const docx = buildDocx([{ text: 'hello' }]);
+    expect(await codeOf(readSourceFile(docx.subarray(0, docx.length - 40), { name: 'x.docx', lang: 'en' }))).toBe('malformed_file');
+    expect(await codeOf(readSourceFile(docx, { name: 'x.txt', lang: 'en' }))).toBe('unsupported_format');
+    expect(await codeOf(readSourceFile(Buffer.from('plain'), { name: 'x.docx', lang: 'en' }))).toBe('unsupported_format');
+  });
+
+  it('cleans junk, reports it, and checks the declared language', async () => {
+    const text = 'Бірінші\u200B «Қытай – Орталық Азия» саммиті\u00AD Сиань қаласында өтті.\n\nАлты елдің басшылары декларацияға қол қойды.';
+    const r = await readSourceFile(Buffer.from(text), { name: 'kk.txt', lang: 'ru' });
+    expect(r.paragraphs[0]).toBe('Бірінші «Қытай – Орталық Азия» саммиті Сиань қаласында өтті.');
+    expect(r.report.removed).toEqual({ zero_width: 1, soft_hyphen: 1 });
+    expect(r.report.language.verdict).toBe('language_mismatch');
+    expect(r.report.language.detected.lang).toBe('kk');
+  });
+
+  it('knows formats by extension and refuses others or empty files', async () => {
+    expect(sourceFormat('a.HTM')).toBe('html');
+    expect(sourceFormat('a.bin', 'md')).toBe('md');
+    expect(await codeOf(() => sourceFormat('a.pdf'))).toBe('unsupported_format');
+    expect(await codeOf(readSourceFile(Buffer.from('\u200B\n\n  '), { name: 'e.txt', lang: 'en' }))).toBe('import_refused');
+  });
+});

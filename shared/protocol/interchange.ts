@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { Lang } from '../languages.js';
+import { LANGS } from '../languages.js';
+import type { JunkCounts } from '../interchange/clean.js';
+import type { LanguageCheck } from '../interchange/detect.js';
+import { MAX_PARAGRAPHS } from './limits.js';
+
+/**
+ * Import and export on the wire (docs/protocol.md, "Import and export").
+ * Uploads are raw request bodies (`application/octet-stream`), never JSON or
+ * multipart: the server counts bytes as they stream in and stops at
+ * MAX_UPLOAD_BYTES, and what a file is comes from `name`/`format` in the query.
+ * Query strings are validated by the zod schemas below like any body.
+ */
+const langSchema = z.enum(LANGS);
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+
+/** Largest uploaded file. A book-length DOCX is a few MB; anything near this is a mistake or an attack. */
+export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
+/** A DOCX is a zip: refused before expansion if its parts add up to more than this … */
+export const MAX_DOCX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
+/** … or expand more than this many times (text XML compresses ~5–20×; bombs ~1000×). */
+export const MAX_DOCX_RATIO = 100;
+
+export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+export const EXPORT_FORMATS = ['xliff2', 'xliff12', 'tmx', 'html', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** `approved`: only approved texts (readers' view, the default); `latest`: whatever is in the cells now. */
+export const EXPORT_MODES = ['approved', 'latest'] as const;
+export type ExportMode = (typeof EXPORT_MODES)[number];
+
+const fileName = z.string().trim().min(1).max(255);
+const langList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(langSchema).min(1).max(5));
+
+/** POST /api/import/parse?name=…&lang=…[&format=…] — a source file to paragraphs (nothing written). */
+export const parseSourceQuery = z.object({
+  name: fileName,
+  lang: langSchema,
+  /** Overrides the file name's extension. */
+  format: z.enum(SOURCE_FORMATS).optional(),
+});
+export type ParseSourceQuery = z.infer<typeof parseSourceQuery>;
+
+/** What the importer did to a file's text, for the person importing it. */
+export interface ImportReport {
+  format: SourceFormat;
+  paragraphs: number;
+  /** Invisible characters removed, by kind (shared/interchange/clean.ts). */
+  removed: JunkCounts;
+  /** The declared language against the detected one; a mismatch is a warning, not a refusal. */
+  language: LanguageCheck;
+}
+
+export interface ParsedSourceDto {
+  paragraphs: string[];
+  report: ImportReport;
+}
+
+/** POST /api/documents/:docId/import/translation/preview?name=…&lang=… */
+export const translationPreviewQuery = z.object({ name: fileName, lang: langSchema, format: z.enum(SOURCE_FORMATS).optional() });
+export type TranslationPreviewQuery = z.infer<typeof translationPreviewQuery>;
+
+/** One link of an alignment by paragraph id: several ids or targets make a merge, none a gap. */
+export interface IdLink {
+  paragraphIds: string[];
+  /** Indexes into the translation's paragraphs, ascending. */
+  target: number[];
+}
+
+export interface PreviewLink extends IdLink {
+  /** The aligner's confidence, 0..1 (a ranking). */
+  score: number;
+  /** Worth a look: a weak score, a merge, or text with no source. */
+  low: boolean;
+}
+
+export interface TranslationPreviewDto {
+  lang: Lang;
+  /** The translation's paragraphs, cleaned; `links[].target` index into these. */
+  target: string[];
+  links: PreviewLink[];
+  report: ImportReport;
+}
+
+/** POST /api/documents/:docId/import/translation/commit — the (edited) alignment to apply. */
+export const translationCommitBody = z.object({
+  lang: langSchema,
+  target: z.array(z.string()).min(1).max(MAX_PARAGRAPHS),
+  links: z
+    .array(z.object({ paragraphIds: z.array(id).max(MAX_PARAGRAPHS), target: z.array(z.number().int().nonnegative()).max(MAX_PARAGRAPHS) }))
+    .max(MAX_PARAGRAPHS * 2),
+  /** The translation was already reviewed elsewhere: import the cells as approved instead of as drafts. */
+  approved: z.boolean().default(false),
+});
+export type TranslationCommitBody = z.input<typeof translationCommitBody>;
+
+export interface ImportResultDto {
+  /** The document's seq after the import (unchanged when nothing was edited). */
+  seq: number;
+  /** Cells written. */
+  edited: number;
+  /** Paragraph ids a person should check (merged texts, unmatched text appended). */
+  review: string[];
+  /** Non-fatal remarks (e.g. an XLIFF unit whose source no longer matches). */
+  warnings: ImportProblemDto[];
+}
+
+/** A rule an imported interchange file broke (or a remark), as the importer names it. */
+export interface ImportProblemDto {
+  rule: string;
+  message: string;
+  where?: string;
+}
+
+/** POST /api/documents/:docId/import/xliff?name=… — XLIFF 2.x / 1.2 back into the document by unit id. */
+export const xliffImportQuery = z.object({ name: fileName.optional(), approved: z.enum(['0', '1']).optional() });
+
+/** GET /api/documents/:docId/export?format=…&langs=…&mode=… */
+export const exportQuery = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  /** xliff2/xliff12/md: exactly one language; html: the columns in order; tmx: ignored (all approved pairs). */
+  langs: langList.optional(),
+  mode: z.enum(EXPORT_MODES).default('approved'),
+});
+export type ExportQuery = z.input<typeof exportQuery>;
+
+export const docIdOnly = z.object({ docId: id });
+
+/** The routes of this file, in the style of RestRoutes (uploads: `body` is the file's bytes). */
+export interface InterchangeRoutes {
+  'POST /api/import/parse': { body: Blob; res: ParsedSourceDto };
+  'POST /api/documents/:docId/import/translation/preview': { body: Blob; res: TranslationPreviewDto };
+  'POST /api/documents/:docId/import/translation/commit': { body: TranslationCommitBody; res: ImportResultDto };
+  'POST /api/documents/:docId/import/xliff': { body: Blob; res: ImportResultDto };
+  /** A file download on success; a Result envelope on error. */
+  'GET /api/documents/:docId/export': { body: never; res: Blob };
+}
