@@ -65,7 +65,16 @@ export function createApp(deps: AppDeps): App {
     res.json(body);
   });
   app.use('/api', jsonBody(), sessionMiddleware);
-  app.use('/api/auth', authRoutes({ users, throttle: new LoginThrottle(), sessionEnded: (sid) => sockets.endSession(sid) }));
+  app.use(
+    '/api/auth',
+    authRoutes({
+      users,
+      throttle: new LoginThrottle(),
+      sessionEnded: (sid) => sockets.endSession(sid),
+      userSessionsEnded: (userId, except) => sockets.endUserSessions(userId, except),
+      destroyUserSessions: (userId) => storage.sessions.destroyForUser(userId),
+    }),
+  );
   app.use('/api/documents', requireSession(users), documentRoutes(documents));
   app.use('/api/users', requireSession(users), userRoutes(users));
   app.use('/api/tm', requireSession(users), aids.waitReady, aids.routes.tm);

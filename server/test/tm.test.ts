@@ -27,6 +27,9 @@ describe('translation memory over a real server', () => {
     });
     const live = await joinDoc(await connect(server.url, cookie), document.id);
     open.push(live);
+    // One admin plays translator and reviewer here: let them approve their own revisions.
+    const settings = await call(live.socket, 'doc:settings', { docId: document.id, opId: opId(), allowSelfApproval: true });
+    if (!settings.ok) throw new Error(settings.error.code);
     return live;
   };
 
@@ -36,6 +39,8 @@ describe('translation memory over a real server', () => {
     const base = p.cells[lang]?.rev ?? 0;
     const edit = await call(live.socket, 'cell:edit', { docId: live.doc.id, paragraphId: p.id, lang, opId: opId(), baseRev: base, text });
     if (!edit.ok) throw new Error(edit.error.code);
+    const sub = await call(live.socket, 'cell:status', { docId: live.doc.id, paragraphId: p.id, lang, opId: opId(), rev: edit.data.rev, status: 'in_review' });
+    if (!sub.ok) throw new Error(sub.error.code);
     const st = await call(live.socket, 'cell:status', { docId: live.doc.id, paragraphId: p.id, lang, opId: opId(), rev: edit.data.rev, status: 'approved' });
     if (!st.ok) throw new Error(st.error.code);
     await live.reach(st.data.seq);

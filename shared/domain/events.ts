@@ -1,5 +1,6 @@
 import type { Lang } from '../languages.js';
 import type { CellStatus, DocumentState, RevisionKind } from './types.js';
+import type { ApprovalOverride, ReviewEventBody } from './review.js';
 
 /**
  * Every change to a document is one of these events. The server decides them,
@@ -47,6 +48,8 @@ export type DocEventBody =
       status: CellStatus;
       /** The revision the status change applies to (approval names the revision seen). */
       rev: number;
+      /** Error findings the reviewer approved despite, with reasons (approvals only). */
+      overrides?: ApprovalOverride[];
     }
   | { type: 'paragraph.inserted'; index: number; paragraphId: string; text: string }
   | { type: 'paragraph.deleted'; paragraphId: string }
@@ -64,7 +67,8 @@ export type DocEventBody =
       paragraphId: string;
       nextParagraphId: string;
       texts: Partial<Record<Lang, string>>;
-    };
+    }
+  | ReviewEventBody;
 
 export type DocEvent = EventBase & DocEventBody;
 export type DocEventType = DocEvent['type'];

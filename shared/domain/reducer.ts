@@ -2,6 +2,7 @@ import { docLangs, emptyCell, cellKey } from './types.js';
 import type { Cell, DocumentState, Paragraph, Revision, RevisionKind } from './types.js';
 import type { DocEvent } from './events.js';
 import type { Lang } from '../languages.js';
+import { applyReviewEvent } from './reviewReducer.js';
 
 /**
  * A document as the reducer sees it. The server keeps `history`; clients get
@@ -151,6 +152,11 @@ export function applyEvent(doc: ReducibleDoc, ev: DocEvent): void {
       doc.paragraphs.splice(i + 1, 1);
       break;
     }
+    case 'document.settings':
+    case 'comment.added':
+    case 'comment.resolved':
+      applyReviewEvent(doc, ev);
+      break;
   }
   doc.seq = ev.seq;
   doc.updatedAt = ev.at;

@@ -1,4 +1,5 @@
 import type { Lang } from '../languages.js';
+import type { CellComment, DocumentSettings } from './review.js';
 
 /**
  * Cell workflow states. `outdated` is a separate flag, not a status: an approved
@@ -67,6 +68,10 @@ export interface DocumentState extends DocumentMeta {
   paragraphs: Paragraph[];
   /** Append-only history, keyed by `cellKey(paragraphId, lang)`. */
   history: Record<string, Revision[]>;
+  /** Missing in documents written before review settings existed: DEFAULT_SETTINGS. */
+  settings?: DocumentSettings;
+  /** Comment threads, oldest first; missing in documents written before comments existed. */
+  comments?: CellComment[];
 }
 
 export function docLangs(doc: Pick<DocumentMeta, 'sourceLang' | 'targetLangs'>): Lang[] {

@@ -1,6 +1,7 @@
 import type { Lang } from '../languages.js';
 import type { CellStatus, DocumentMeta, DocumentState, Revision } from '../domain/types.js';
 import type { DocEvent } from '../domain/events.js';
+import type { LangRole } from '../domain/roles.js';
 
 /** What a client holds of a document: everything but the history. */
 export type DocumentSnapshot = Omit<DocumentState, 'history'>;
@@ -10,6 +11,10 @@ export interface PublicUser {
   username: string;
   displayName: string;
   isAdmin: boolean;
+  /** Reads only. */
+  isViewer: boolean;
+  /** Per-language role: translators edit, reviewers also approve (shared/domain/roles.ts). */
+  roles: Partial<Record<Lang, LangRole>>;
 }
 
 export interface HealthDto {
@@ -28,6 +33,8 @@ export interface DocumentSummary extends DocumentMeta {
   updatedAt: string;
   /** Per language (source and targets): counts by status in paragraphs and in words. */
   progress: Partial<Record<Lang, StatusCounts>>;
+  /** Per language: every cell approved and none outdated (shared/domain/workflow.ts isComplete). */
+  complete: Partial<Record<Lang, boolean>>;
 }
 
 export interface CellHistoryDto {

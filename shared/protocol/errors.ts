@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'bad_revision', // base revision newer than the cell, or unknown
   'not_joined', // a document event before doc:join
   'conflict', // a REST-level conflict (e.g. user name taken)
+  'invalid_transition', // a review step that does not start from the cell's status (shared/domain/workflow.ts)
+  'checks_failed', // approval refused: an error finding of the checks is not overridden on this revision
   'unsupported_format', // an uploaded file of a kind the importer does not read (by name, format or content)
   'malformed_file', // a file of a known kind that cannot be parsed (broken XML, a damaged zip); problems in `details`
   'invalid_encoding', // text that is not UTF-8 (or UTF-16 with a byte-order mark)
@@ -73,6 +75,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   bad_revision: 409,
   not_joined: 409,
   conflict: 409,
+  invalid_transition: 409,
+  checks_failed: 409,
   unsupported_format: 415,
   malformed_file: 422,
   invalid_encoding: 422,

@@ -12,6 +12,17 @@ import type {
 } from './schemas.js';
 import type { CellEditAck, CellStatusAck, JoinAck, ParagraphOpAck, PresenceEntry } from './dto.js';
 import type { DocEvent } from '../domain/events.js';
+import type {
+  BatchAck,
+  CellRestorePayload,
+  CommentAck,
+  CommentAddPayload,
+  CommentResolvePayload,
+  DocSettingsPayload,
+  MentionNotification,
+  ReviewBatchPayload,
+  SeqAck,
+} from './review.js';
 
 type Ack<T> = (result: Result<T>) => void;
 
@@ -32,6 +43,16 @@ export interface ClientToServerEvents {
   'paragraph:split': (payload: ParagraphSplitPayload, ack: Ack<ParagraphOpAck>) => void;
   'paragraph:join': (payload: ParagraphJoinPayload, ack: Ack<ParagraphOpAck>) => void;
   'presence:update': (payload: PresencePayload, ack: Ack<null>) => void;
+  /** An old revision's text back as a new draft (revision kind `restore`). */
+  'cell:restore': (payload: CellRestorePayload, ack: Ack<CellEditAck>) => void;
+  'comment:add': (payload: CommentAddPayload, ack: Ack<CommentAck>) => void;
+  'comment:resolve': (payload: CommentResolvePayload, ack: Ack<SeqAck>) => void;
+  /** Reviewers: approve every cell of a language in review whose checks pass. */
+  'review:approveAll': (payload: ReviewBatchPayload, ack: Ack<BatchAck>) => void;
+  /** Submit every draft of a language whose current revision I wrote. */
+  'review:submitAll': (payload: ReviewBatchPayload, ack: Ack<BatchAck>) => void;
+  /** Admins: per-document settings (self-approval). */
+  'doc:settings': (payload: DocSettingsPayload, ack: Ack<SeqAck>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -41,6 +62,8 @@ export interface ServerToClientEvents {
   'presence:state': (payload: { docId: string; entries: PresenceEntry[] }) => void;
   /** The session ended (logout, password change); the client should sign in again. */
   'session:ended': (payload: { code: 'unauthenticated' }) => void;
+  /** Someone mentioned you in a comment (sent to all your connections). */
+  'notification:mention': (payload: MentionNotification) => void;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;

@@ -1,6 +1,7 @@
 import type { CellHistoryDto, DocumentSnapshot, DocumentSummary, HealthDto, PublicUser } from './dto.js';
 import type { CreateDocumentBody, CreateUserBody, LoginBody } from './schemas.js';
 import type { AidsRoutes } from './aids.js';
+import type { ActivityDto, ChangePasswordBody, UpdateUserBody } from './review.js';
 
 /**
  * The REST routes, one place. Every response body except /api/health is a
@@ -19,6 +20,11 @@ export interface RestRoutes extends AidsRoutes {
   'GET /api/documents/:docId/cells/:paragraphId/:lang/history': { body: never; res: CellHistoryDto };
   'GET /api/users': { body: never; res: { users: PublicUser[] } };
   'POST /api/users': { body: CreateUserBody; res: { user: PublicUser } };
+  'PATCH /api/users/:userId': { body: UpdateUserBody; res: { user: PublicUser } };
+  /** Ends every other session of the user; this one continues. */
+  'POST /api/auth/password': { body: ChangePasswordBody; res: { user: PublicUser } };
+  /** Recent events of the document as activity lines, oldest first. */
+  'GET /api/documents/:docId/activity': { body: never; res: ActivityDto };
 }
 
 export const SESSION_COOKIE = 'anor.sid';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGS } from '../languages.js';
+import { LANG_ROLES } from '../domain/roles.js';
 import { MAX_CELL_TEXT_BYTES, MAX_PARAGRAPHS, MAX_TITLE_LENGTH } from './limits.js';
 
 /**
@@ -29,6 +30,9 @@ export const createUserBody = z.object({
   username: z.string().min(1).max(64).regex(/^[\p{L}\p{N}_.-]+$/u),
   password: z.string().min(8).max(1024),
   displayName: z.string().min(1).max(100).optional(),
+  isAdmin: z.boolean().optional(),
+  isViewer: z.boolean().optional(),
+  roles: z.partialRecord(z.enum(LANGS), z.enum(LANG_ROLES)).optional(),
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
 
@@ -112,6 +116,10 @@ export const cellStatusPayload = z.object({
   /** The revision the reviewer saw: a status is about one text, not whatever is there now. */
   rev: z.number().int().positive(),
   status: settableStatusSchema,
+  /** Required when requesting changes (what to change); becomes a comment on the cell. */
+  comment: z.string().trim().min(1).max(4000).optional(),
+  /** Approving despite error findings: one reason per overridden check, valid for this revision only. */
+  overrides: z.array(z.object({ check: z.string().min(1).max(64), reason: z.string().trim().min(3).max(1000) })).max(50).optional(),
 });
 export type CellStatusPayload = z.infer<typeof cellStatusPayload>;
 

@@ -33,3 +33,25 @@ describe('LoginThrottle', () => {
     expect(() => t.check('c', 'x')).toThrow(expect.objectContaining({ code: 'rate_limited' }));
   });
 });
+
+describe('LoginThrottle per account and per address', () => {
+  it('stops guessing one account from many addresses', () => {
+    const t = new LoginThrottle({ maxFailures: 3, maxPerAccount: 5, maxPerAddress: 100, windowMs: 1000 }, () => 0);
+    for (let i = 0; i < 5; i++) {
+      expect(() => t.check(`10.0.0.${i}`, 'dana')).not.toThrow();
+      t.failed(`10.0.0.${i}`, 'dana');
+    }
+    expect(() => t.check('10.0.0.99', 'Dana')).toThrow(expect.objectContaining({ code: 'rate_limited' }));
+    expect(() => t.check('10.0.0.99', 'li')).not.toThrow();
+  });
+
+  it('stops one address trying many names', () => {
+    let now = 0;
+    const t = new LoginThrottle({ maxFailures: 3, maxPerAccount: 50, maxPerAddress: 4, windowMs: 1000 }, () => now);
+    for (let i = 0; i < 4; i++) t.failed('6.6.6.6', `name${i}`);
+    expect(() => t.check('6.6.6.6', 'someone-else')).toThrow(expect.objectContaining({ code: 'rate_limited' }));
+    expect(() => t.check('7.7.7.7', 'someone-else')).not.toThrow();
+    now = 1000;
+    expect(() => t.check('6.6.6.6', 'someone-else')).not.toThrow();
+  });
+});

@@ -1,11 +1,19 @@
 import { AppError } from '../../../shared/index.js';
-import type { CreateUserBody, PublicUser } from '../../../shared/index.js';
+import type { CreateUserBody, PublicUser, UpdateUserBody } from '../../../shared/index.js';
 import type { UserRecord, UserStore } from '../storage/types.js';
 import { newId } from './ids.js';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
 
+/** What leaves the server about a user: never the password hash. Old records without roles read as none. */
 export function toPublicUser(u: UserRecord): PublicUser {
-  return { id: u.id, username: u.username, displayName: u.displayName, isAdmin: u.isAdmin };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    isAdmin: u.isAdmin,
+    isViewer: u.isViewer ?? false,
+    roles: { ...(u.roles ?? {}) },
+  };
 }
 
 // Verified against when the user name is unknown, so that a wrong name and a
@@ -34,6 +42,15 @@ export class UserService {
     return user;
   }
 
+  /** The record as it is now: permissions are checked against this, so a changed role counts at once. */
+  get(userId: string): Promise<UserRecord | undefined> {
+    return this.users.getById(userId);
+  }
+
+  getByUsername(username: string): Promise<UserRecord | undefined> {
+    return this.users.getByUsername(username);
+  }
+
   async list(): Promise<PublicUser[]> {
     return (await this.users.list()).map(toPublicUser);
   }
@@ -47,13 +64,40 @@ export class UserService {
       username: body.username,
       displayName: body.displayName ?? body.username,
       passwordHash: await hashPassword(body.password),
-      isAdmin: opts.isAdmin ?? false,
+      isAdmin: opts.isAdmin ?? body.isAdmin ?? false,
+      isViewer: body.isViewer ?? false,
+      roles: { ...(body.roles ?? {}) },
       createdAt: new Date().toISOString(),
       sessionsValidAfter: null,
     };
     // The store also refuses a taken name (two concurrent creates): its AppError passes through.
     await this.users.create(record);
     return toPublicUser(record);
+  }
+
+  /** Admin edit of name, flags and roles. An admin cannot take away their own admin flag (nobody could give it back). */
+  async update(actorId: string, userId: string, body: UpdateUserBody): Promise<PublicUser> {
+    const current = await this.users.getById(userId);
+    if (!current) throw new AppError('not_found', `no user ${userId}`);
+    if (actorId === userId && body.isAdmin === false) throw new AppError('forbidden', 'an administrator cannot remove their own admin role');
+    const patch: Partial<UserRecord> = {};
+    if (body.displayName !== undefined) patch.displayName = body.displayName;
+    if (body.isAdmin !== undefined) patch.isAdmin = body.isAdmin;
+    if (body.isViewer !== undefined) patch.isViewer = body.isViewer;
+    if (body.roles !== undefined) patch.roles = { ...body.roles };
+    return toPublicUser(await this.users.update(userId, patch));
+  }
+
+  /**
+   * Checks the current password, stores the new one and revokes every session
+   * that started before `at`; the caller restarts its own session at `at`.
+   */
+  async changePassword(userId: string, currentPassword: string, newPassword: string, at: string): Promise<UserRecord> {
+    const user = await this.users.getById(userId);
+    if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+      throw new AppError('invalid_credentials', 'the current password is wrong');
+    }
+    return this.users.update(userId, { passwordHash: await hashPassword(newPassword), sessionsValidAfter: at });
   }
 
   /**

@@ -8,8 +8,11 @@ import {
   paragraphJoinPayload,
   paragraphSplitPayload,
   presencePayload,
+  actionFor,
 } from '../../../shared/index.js';
 import type { Log } from '../errors.js';
+import { authorize } from '../services/authorize.js';
+import type { UserService } from '../services/users.js';
 import type { DocumentService } from '../services/documents/index.js';
 import type { PresenceService } from '../services/presence.js';
 import { handler, requireJoined } from './handler.js';
@@ -19,6 +22,7 @@ import { docRoom } from './types.js';
 export interface DocHandlerDeps {
   documents: DocumentService;
   presence: PresenceService;
+  users: UserService;
   log: Log;
 }
 
@@ -28,8 +32,14 @@ export interface DocHandlerDeps {
  * socket layer relays it to the whole room, the sender included (see index.ts).
  */
 export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): void {
-  const { documents, presence, log } = deps;
+  const { documents, presence, users, log } = deps;
   const user = socket.data.user;
+  // Roles are read afresh for every change, so a role given or taken counts at once.
+  const me = () => users.get(user.id);
+  const structure = async (docId: string): Promise<void> => {
+    requireJoined(socket, docId);
+    authorize(await me(), 'paragraph.structure', { doc: documents.meta(docId) });
+  };
 
   socket.on(
     'doc:join',
@@ -54,48 +64,52 @@ export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): v
 
   socket.on(
     'cell:edit',
-    handler<'cell:edit', typeof cellEditPayload>(log, cellEditPayload, (input) => {
+    handler<'cell:edit', typeof cellEditPayload>(log, cellEditPayload, async (input) => {
       requireJoined(socket, input.docId);
+      authorize(await me(), 'cell.edit', { lang: input.lang, doc: documents.meta(input.docId) });
       return documents.editCell(input, user.id);
     }),
   );
 
   socket.on(
     'cell:status',
-    handler<'cell:status', typeof cellStatusPayload>(log, cellStatusPayload, (input) => {
+    handler<'cell:status', typeof cellStatusPayload>(log, cellStatusPayload, async (input) => {
       requireJoined(socket, input.docId);
+      const action = actionFor(input.status);
+      const permission = action === 'approve' || action === 'request_changes' ? 'cell.review' : 'cell.submit';
+      authorize(await me(), permission, { lang: input.lang, doc: documents.meta(input.docId) });
       return documents.setStatus(input, user.id);
     }),
   );
 
   socket.on(
     'paragraph:insert',
-    handler<'paragraph:insert', typeof paragraphInsertPayload>(log, paragraphInsertPayload, (input) => {
-      requireJoined(socket, input.docId);
+    handler<'paragraph:insert', typeof paragraphInsertPayload>(log, paragraphInsertPayload, async (input) => {
+      await structure(input.docId);
       return documents.insertParagraph(input, user.id);
     }),
   );
 
   socket.on(
     'paragraph:delete',
-    handler<'paragraph:delete', typeof paragraphDeletePayload>(log, paragraphDeletePayload, (input) => {
-      requireJoined(socket, input.docId);
+    handler<'paragraph:delete', typeof paragraphDeletePayload>(log, paragraphDeletePayload, async (input) => {
+      await structure(input.docId);
       return documents.deleteParagraph(input, user.id);
     }),
   );
 
   socket.on(
     'paragraph:split',
-    handler<'paragraph:split', typeof paragraphSplitPayload>(log, paragraphSplitPayload, (input) => {
-      requireJoined(socket, input.docId);
+    handler<'paragraph:split', typeof paragraphSplitPayload>(log, paragraphSplitPayload, async (input) => {
+      await structure(input.docId);
       return documents.splitParagraph(input, user.id);
     }),
   );
 
   socket.on(
     'paragraph:join',
-    handler<'paragraph:join', typeof paragraphJoinPayload>(log, paragraphJoinPayload, (input) => {
-      requireJoined(socket, input.docId);
+    handler<'paragraph:join', typeof paragraphJoinPayload>(log, paragraphJoinPayload, async (input) => {
+      await structure(input.docId);
       return documents.joinParagraph(input, user.id);
     }),
   );

@@ -7,6 +7,7 @@ import type { DocumentService } from '../services/documents/index.js';
 import type { PresenceService } from '../services/presence.js';
 import type { UserService } from '../services/users.js';
 import { registerDocHandlers } from './docHandlers.js';
+import { registerReviewHandlers } from './reviewHandlers.js';
 import { payloadLimit } from './handler.js';
 import type { AnorServer } from './types.js';
 import { docRoom, sessionRoom } from './types.js';
@@ -24,7 +25,11 @@ export interface Sockets {
   io: AnorServer;
   /** Tells the session's connections it ended, then disconnects them. */
   endSession(sessionId: string): void;
+  /** The same for every session of a user but one (password change). */
+  endUserSessions(userId: string, exceptSessionId: string | null): void;
 }
+
+const userRoom = (userId: string): string => `user:${userId}`;
 
 /** The session express-session attached to the handshake request, if it is a signed-in one. */
 function sessionOf(req: IncomingMessage): { sessionId: string; userId: string; startedAt: string } | undefined {
@@ -70,8 +75,10 @@ export function attachSockets(deps: SocketDeps): Sockets {
 
   io.on('connection', (socket) => {
     void socket.join(sessionRoom(socket.data.sessionId));
+    void socket.join(userRoom(socket.data.user.id));
     socket.use(payloadLimit);
-    registerDocHandlers(socket, { documents, presence, log });
+    registerDocHandlers(socket, { documents, presence, users, log });
+    registerReviewHandlers(socket, { documents, users, log, notify: (userId, n) => io.to(userRoom(userId)).emit('notification:mention', n) });
     socket.on('disconnect', () => presence.leaveAll(socket.id));
   });
 
@@ -95,6 +102,13 @@ export function attachSockets(deps: SocketDeps): Sockets {
       const room = sessionRoom(sessionId);
       io.to(room).emit('session:ended', { code: 'unauthenticated' });
       io.in(room).disconnectSockets();
+    },
+    endUserSessions(userId, exceptSessionId) {
+      for (const socket of io.of('/').sockets.values()) {
+        if (socket.data.user.id !== userId || socket.data.sessionId === exceptSessionId) continue;
+        socket.emit('session:ended', { code: 'unauthenticated' });
+        socket.disconnect(true);
+      }
     },
   };
 }

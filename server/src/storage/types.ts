@@ -1,5 +1,6 @@
 import type { DocEvent, DocumentState, Lang } from '../../../shared/index.js';
 import type { GlossaryTerm } from '../../../shared/qa/types.js';
+import type { RoleHolder } from '../../../shared/domain/roles.js';
 
 /**
  * Storage interfaces. Only server/src/storage/ touches the disk; the lowdb
@@ -61,6 +62,10 @@ export interface UserRecord {
   createdAt: string;
   /** Sessions created before this instant are invalid (logout everywhere, password change). */
   sessionsValidAfter: string | null;
+  /** Reads only. Optional: users.json written before roles existed still loads. */
+  isViewer?: boolean;
+  /** Per-language roles. Optional for the same reason; a non-admin without roles reads only. */
+  roles?: RoleHolder['roles'];
 }
 
 export interface UserStore {

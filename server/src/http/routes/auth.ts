@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Request } from 'express';
-import { loginBody } from '../../../../shared/index.js';
+import { changePasswordBody, loginBody } from '../../../../shared/index.js';
 import type { PublicUser } from '../../../../shared/index.js';
 import type { LoginThrottle } from '../../services/loginThrottle.js';
 import { toPublicUser } from '../../services/users.js';
@@ -13,6 +13,10 @@ export interface AuthDeps {
   throttle: LoginThrottle;
   /** Tells live connections of a session that it ended (the socket layer disconnects them). */
   sessionEnded: (sessionId: string) => void;
+  /** Ends the live connections of every session of a user but one. */
+  userSessionsEnded: (userId: string, exceptSessionId: string) => void;
+  /** Removes the stored sessions of a user (express-session store). */
+  destroyUserSessions: (userId: string) => Promise<void>;
 }
 
 function regenerate(req: Request): Promise<void> {
@@ -58,6 +62,33 @@ export function authRoutes(deps: AuthDeps): Router {
       await destroy(req);
       deps.sessionEnded(sid);
       return null;
+    }),
+  );
+
+  r.post(
+    '/password',
+    requireSession(deps.users),
+    handle({ body: changePasswordBody }, async ({ body, req, res }): Promise<{ user: PublicUser }> => {
+      const user = currentUser(res);
+      const address = req.ip ?? 'unknown';
+      // Guessing the current password through this route is throttled like signing in.
+      deps.throttle.check(address, user.username);
+      const at = new Date().toISOString();
+      const updated = await deps.users.changePassword(user.id, body.currentPassword, body.newPassword, at).catch((err: unknown) => {
+        deps.throttle.failed(address, user.username);
+        throw err;
+      });
+      // Every session ends (sessionsValidAfter makes that stick even for a store
+      // that missed the destroy); this one continues under a fresh id.
+      const previous = req.sessionID;
+      await deps.destroyUserSessions(user.id);
+      await regenerate(req);
+      req.session.userId = user.id;
+      req.session.startedAt = at;
+      await save(req);
+      // This browser's live connections stay (their next handshake carries the new cookie); all others end.
+      deps.userSessionsEnded(user.id, previous);
+      return { user: toPublicUser(updated) };
     }),
   );
 

@@ -1,6 +1,7 @@
 import { Router } from 'express';
-import { AppError, cellParams, createDocumentBody, docIdParams } from '../../../../shared/index.js';
-import type { CellHistoryDto, DocumentSnapshot, DocumentSummary } from '../../../../shared/index.js';
+import { cellParams, createDocumentBody, docIdParams } from '../../../../shared/index.js';
+import type { ActivityDto, CellHistoryDto, DocumentSnapshot, DocumentSummary } from '../../../../shared/index.js';
+import { authorize } from '../../services/authorize.js';
 import type { DocumentService } from '../../services/documents/index.js';
 import { currentUser, handle } from '../handle.js';
 
@@ -12,7 +13,7 @@ export function documentRoutes(documents: DocumentService): Router {
   r.post(
     '/',
     handle({ body: createDocumentBody, status: 201 }, async ({ body, res }): Promise<{ document: DocumentSummary }> => ({
-      document: await documents.create(body, currentUser(res).id),
+      document: await documents.create(body, authorize(currentUser(res), 'document.create').id),
     })),
   );
 
@@ -24,11 +25,8 @@ export function documentRoutes(documents: DocumentService): Router {
   r.delete(
     '/:docId',
     handle({ params: docIdParams }, async ({ params, res }): Promise<null> => {
-      const user = currentUser(res);
-      // Deleting is final for everyone: only the creator or an administrator may.
-      if (!user.isAdmin && documents.meta(params.docId).createdBy !== user.id) {
-        throw new AppError('forbidden', 'only the creator or an administrator may delete a document');
-      }
+      // Deleting is final for everyone: administrators only (shared/domain/roles.ts).
+      const user = authorize(currentUser(res), 'document.delete', { doc: documents.meta(params.docId) });
       await documents.remove(params.docId, user.id);
       return null;
     }),
@@ -37,6 +35,12 @@ export function documentRoutes(documents: DocumentService): Router {
   r.get(
     '/:docId/cells/:paragraphId/:lang/history',
     handle({ params: cellParams }, ({ params }): CellHistoryDto => documents.history(params.docId, params.paragraphId, params.lang)),
+  );
+
+  r.get(
+    '/:docId/activity',
+    // The last 200 lines from the events in memory; clients add live events to it as they come.
+    handle({ params: docIdParams }, ({ params }): ActivityDto => ({ items: documents.activity(params.docId, 200) })),
   );
 
   return r;

@@ -1,28 +1,89 @@
-import { AppError } from '../../../../shared/index.js';
-import type { CellStatusAck, CellStatusPayload } from '../../../../shared/index.js';
-import type { DocumentState } from '../../../../shared/index.js';
+import { AppError, actionFor, cellKey, decideTransition, DEFAULT_SETTINGS } from '../../../../shared/index.js';
+import type { CellStatusAck, CellStatusPayload, DocumentState, Lang, Refusal } from '../../../../shared/index.js';
+import { blockingFindings, isCheckId, runChecks } from '../../../../shared/qa/index.js';
+import type { QaOverride } from '../../../../shared/qa/index.js';
 import { cellIn, findParagraph, requireLang } from './decision.js';
 import type { Decision } from './decision.js';
 
+/** The coded error for each refusal of the state machine. */
+export const REFUSAL_CODE = {
+  empty_cell: 'bad_request',
+  stale_revision: 'bad_revision',
+  invalid_transition: 'invalid_transition',
+  self_approval: 'forbidden',
+  comment_required: 'bad_request',
+  checks_failed: 'checks_failed',
+} as const satisfies Record<Refusal, string>;
+
 /**
- * Review workflow. A status names the revision the reviewer saw: if the text
- * moved on since, the status would vouch for words nobody read, so that is
- * `bad_revision`. Approving records approvedRev/approvedText (the reducer).
- * Anyone signed in may set any status: Anor has no reviewer role yet.
+ * Who wrote the text of revision `rev`: the newest history entry that produced
+ * it (conflict and status entries only refer to it). Null when history has no
+ * such entry (a document created before history was kept).
  */
-export function decideStatus(doc: DocumentState, input: CellStatusPayload): Decision<CellStatusAck> {
+export function revisionAuthor(doc: DocumentState, paragraphId: string, lang: Lang, rev: number): string | null {
+  const revisions = doc.history[cellKey(paragraphId, lang)] ?? [];
+  for (let i = revisions.length - 1; i >= 0; i--) {
+    const r = revisions[i]!;
+    if (r.rev === rev && r.kind !== 'conflict' && r.kind !== 'status') return r.author;
+  }
+  return null;
+}
+
+/**
+ * Error findings of the checks on a target cell that the given overrides do
+ * not lift. The source language has nothing to check against.
+ */
+export function blockingCount(doc: DocumentState, paragraphId: string, lang: Lang, overrides: readonly QaOverride[]): number {
+  if (lang === doc.sourceLang) return 0;
+  const { p } = findParagraph(doc, paragraphId);
+  const target = cellIn(p, lang);
+  const findings = runChecks({ source: cellIn(p, doc.sourceLang).text, target: target.text, sourceLang: doc.sourceLang, targetLang: lang });
+  return blockingFindings(findings, overrides, target.rev).length;
+}
+
+/**
+ * Review workflow (shared/domain/workflow.ts decides; this reads the facts it
+ * needs from the document). A status names the revision the reviewer saw: if
+ * the text moved on since, it would vouch for words nobody read, so that is
+ * `bad_revision`. Requesting changes carries its comment, added in the same
+ * decision so the two cannot come apart. Who may take which step is checked
+ * before this (shared/domain/roles.ts).
+ */
+export function decideStatus(doc: DocumentState, input: CellStatusPayload, actor: string, newCommentId: () => string): Decision<CellStatusAck> {
   requireLang(doc, input.lang);
   const { p } = findParagraph(doc, input.paragraphId);
-  const cell = cellIn(p, input.lang);
-  if (input.rev !== cell.rev) throw new AppError('bad_revision', `status for revision ${input.rev}, the cell is at ${cell.rev}`);
-  if (cell.text === '') throw new AppError('bad_request', 'an empty cell has no text to review');
+  const cell = p.cells[input.lang] ?? { text: '', rev: 0, status: 'empty' as const, outdated: false };
+  const action = actionFor(input.status);
+  const at = new Date().toISOString();
+  const overrides: QaOverride[] = (input.overrides ?? [])
+    .filter((o) => isCheckId(o.check))
+    .map((o) => ({ check: o.check as QaOverride['check'], rev: input.rev, reason: o.reason, by: actor, at }));
+  const result = decideTransition({
+    cell,
+    action,
+    rev: input.rev,
+    actor,
+    revisionAuthor: revisionAuthor(doc, input.paragraphId, input.lang, cell.rev),
+    allowSelfApproval: (doc.settings ?? DEFAULT_SETTINGS).allowSelfApproval,
+    ...(input.comment === undefined ? {} : { comment: input.comment }),
+    blockingFindings: action === 'approve' && cell.text !== '' ? blockingCount(doc, input.paragraphId, input.lang, overrides) : 0,
+  });
+  if (!result.ok) {
+    throw new AppError(REFUSAL_CODE[result.refusal], `cannot ${action} ${input.paragraphId}/${input.lang} at revision ${input.rev}: ${result.refusal}`, { refusal: result.refusal });
+  }
   const finish = (after: DocumentState, seq: number): CellStatusAck => {
     const now = cellIn(findParagraph(after, input.paragraphId).p, input.lang);
     return { seq, rev: now.rev, status: now.status };
   };
-  if (cell.status === input.status) return { bodies: [], finish };
+  if (!result.changed) return { bodies: [], finish };
+  const withOverrides = action === 'approve' && input.overrides?.length ? { overrides: input.overrides.map((o) => ({ check: o.check, reason: o.reason })) } : {};
   return {
-    bodies: [{ type: 'cell.status', paragraphId: input.paragraphId, lang: input.lang, status: input.status, rev: cell.rev }],
+    bodies: [
+      { type: 'cell.status', paragraphId: input.paragraphId, lang: input.lang, status: result.status, rev: cell.rev, ...withOverrides },
+      ...(action === 'request_changes' && input.comment
+        ? [{ type: 'comment.added' as const, commentId: newCommentId(), paragraphId: input.paragraphId, lang: input.lang, text: input.comment, mentions: [] }]
+        : []),
+    ],
     finish,
   };
 }

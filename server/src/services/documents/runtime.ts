@@ -1,5 +1,6 @@
 import { isLang } from '../../../../shared/index.js';
 import type { CellEditAck, CellStatusAck, DocEvent, DocumentState, Lang, ParagraphOpAck, PretranslateResult, Revision } from '../../../../shared/index.js';
+import type { BatchAck, CommentAck, SeqAck } from '../../../../shared/index.js';
 import { textAtRevision } from './decision.js';
 
 export interface AckByKind {
@@ -7,6 +8,10 @@ export interface AckByKind {
   status: CellStatusAck;
   paragraph: ParagraphOpAck;
   pretranslate: PretranslateResult;
+  comment: CommentAck;
+  batch: BatchAck;
+  /** Comment resolution, document settings: acks that carry only the seq. */
+  seq: SeqAck;
 }
 export type OpKind = keyof AckByKind;
 export type OpResult = { [K in OpKind]: { kind: K; ack: AckByKind[K] } }[OpKind];
@@ -59,6 +64,11 @@ export class DocRuntime {
     const first = this.ring[0];
     if (!first || first.seq > sinceSeq + 1) return undefined;
     return this.ring.slice(sinceSeq + 1 - first.seq);
+  }
+
+  /** The last `n` events still in memory (fewer after a restart), oldest first. */
+  recentEvents(n: number): DocEvent[] {
+    return this.ring.slice(-n);
   }
 
   op(opId: string): OpEntry | undefined {

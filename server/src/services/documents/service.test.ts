@@ -76,13 +76,13 @@ describe('DocumentService', () => {
   it('recognises retried splits, joins and status changes after a restart', async () => {
     const { id } = await newDoc();
     const [p0] = service.snapshot(id).paragraphs.map((p) => p.id);
-    const status = await service.setStatus({ docId: id, paragraphId: p0!, lang: 'en', opId: 'op-rb-status', rev: 1, status: 'approved' }, 'u1');
+    const status = await service.setStatus({ docId: id, paragraphId: p0!, lang: 'en', opId: 'op-rb-status', rev: 1, status: 'in_review' }, 'u1');
     const split = await service.splitParagraph({ docId: id, opId: 'op-rb-split', paragraphId: p0!, baseRev: 1, offset: 3 }, 'u1');
     const join = await service.joinParagraph({ docId: id, opId: 'op-rb-join', paragraphId: split.paragraphId }, 'u1');
     const before = service.snapshot(id);
 
     await reopen();
-    expect(await service.setStatus({ docId: id, paragraphId: p0!, lang: 'en', opId: 'op-rb-status', rev: 1, status: 'approved' }, 'u1')).toMatchObject({ rev: status.rev, status: 'approved' });
+    expect(await service.setStatus({ docId: id, paragraphId: p0!, lang: 'en', opId: 'op-rb-status', rev: 1, status: 'in_review' }, 'u1')).toMatchObject({ rev: status.rev, status: 'in_review' });
     expect(await service.splitParagraph({ docId: id, opId: 'op-rb-split', paragraphId: p0!, baseRev: 1, offset: 3 }, 'u1')).toMatchObject({ paragraphId: split.paragraphId });
     expect(await service.joinParagraph({ docId: id, opId: 'op-rb-join', paragraphId: split.paragraphId }, 'u1')).toMatchObject({ paragraphId: join.paragraphId });
     expect(service.snapshot(id)).toEqual(before);

@@ -1,5 +1,15 @@
-import { AppError, applyEvent, documentFromCreated, docLangs, cellKey } from '../../../../shared/index.js';
+import { AppError, appendActivity, applyEvent, documentFromCreated, docLangs, cellKey } from '../../../../shared/index.js';
 import type {
+  ActivityItem,
+  BatchAck,
+  CellComment,
+  CellRestorePayload,
+  CommentAck,
+  CommentAddPayload,
+  CommentResolvePayload,
+  DocSettingsPayload,
+  ReviewBatchPayload,
+  SeqAck,
   CellEditAck,
   CellEditPayload,
   CellHistoryDto,
@@ -27,6 +37,7 @@ import { Checkpoints } from './checkpoints.js';
 import { decideCreate } from './create.js';
 import { decideCellEdit } from './decideCell.js';
 import { decideStatus } from './decideStatus.js';
+import { decideBatch, decideComment, decideResolve, decideRestore, decideSettings } from './decideReview.js';
 import type { Decision } from './decision.js';
 import { decideDelete, decideInsert, decideJoin, decideSplit } from './decideParagraph.js';
 import { DocRuntime } from './runtime.js';
@@ -162,7 +173,44 @@ export class DocumentService {
   }
 
   setStatus(input: CellStatusPayload, by: string): Promise<CellStatusAck> {
-    return this.commit(input.docId, input.opId, 'status', by, (doc) => decideStatus(doc, input));
+    return this.commit(input.docId, input.opId, 'status', by, (doc) => decideStatus(doc, input, by, () => newId('c_')));
+  }
+
+  // ---- Review (decisions in decideReview.ts; who may is checked by the caller) ----
+
+  restoreRevision(input: CellRestorePayload, by: string): Promise<CellEditAck> {
+    return this.commit(input.docId, input.opId, 'cell', by, (doc) => decideRestore(doc, input));
+  }
+
+  addComment(input: CommentAddPayload, mentions: string[], by: string): Promise<CommentAck> {
+    return this.commit(input.docId, input.opId, 'comment', by, (doc) => decideComment(doc, input, mentions, newId('c_')));
+  }
+
+  resolveComment(input: CommentResolvePayload, by: string): Promise<SeqAck> {
+    return this.commit(input.docId, input.opId, 'seq', by, (doc) => decideResolve(doc, input));
+  }
+
+  reviewBatch(input: ReviewBatchPayload, action: 'approve' | 'submit', by: string): Promise<BatchAck> {
+    return this.commit(input.docId, input.opId, 'batch', by, (doc) => decideBatch(doc, input.lang, action, by));
+  }
+
+  updateSettings(input: DocSettingsPayload, by: string): Promise<SeqAck> {
+    return this.commit(input.docId, input.opId, 'seq', by, (doc) => decideSettings(doc, input));
+  }
+
+  /** A comment as it is now, or undefined (to check who may resolve it before deciding). */
+  comment(docId: string, commentId: string): CellComment | undefined {
+    const c = this.runtime(docId).doc.comments?.find((x) => x.id === commentId);
+    return c && structuredClone(c);
+  }
+
+  /** The recent events still in memory as activity lines, oldest first (at most `limit`). */
+  activity(docId: string, limit: number): ActivityItem[] {
+    const rt = this.runtime(docId);
+    let items: ActivityItem[] = [];
+    // Typing folds many edits into one line, so read well past `limit` events.
+    for (const ev of rt.recentEvents(limit * 20)) items = appendActivity(items, ev, limit);
+    return items;
   }
 
   insertParagraph(input: ParagraphInsertPayload, by: string): Promise<ParagraphOpAck> {

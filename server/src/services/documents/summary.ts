@@ -1,4 +1,4 @@
-import { CELL_STATUSES, docLangs, wordCount } from '../../../../shared/index.js';
+import { CELL_STATUSES, docLangs, isComplete, wordCount } from '../../../../shared/index.js';
 import type { CellStatus, DocumentState, DocumentSummary, Lang, StatusCounts } from '../../../../shared/index.js';
 
 function zeroes(): Record<CellStatus, number> {
@@ -28,6 +28,8 @@ export function summarize(doc: DocumentState): DocumentSummary {
       if (cell?.outdated) counts.outdated++;
     }
   }
+  const complete: Partial<Record<Lang, boolean>> = {};
+  for (const lang of langs) complete[lang] = isComplete(doc.paragraphs.map((p) => p.cells[lang]));
   return {
     id: doc.id,
     title: doc.title,
@@ -38,5 +40,6 @@ export function summarize(doc: DocumentState): DocumentSummary {
     paragraphCount: doc.paragraphs.length,
     updatedAt: doc.updatedAt,
     progress,
+    complete,
   };
 }
