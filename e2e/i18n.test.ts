@@ -79,6 +79,10 @@ describe('the UI in five languages', () => {
       await page.locator('.doc-link').first().waitFor();
       const list = (await page.evaluate(VISIBLE_TEXT)) as string[];
       expect(list.filter((s) => KEY_PATHS.has(s))).toEqual([]);
+      await page.goto(`${w.server.url}/#/new`);
+      await page.locator('textarea.source-input').waitFor();
+      const form = (await page.evaluate(VISIBLE_TEXT)) as string[];
+      expect(form.filter((s) => KEY_PATHS.has(s))).toEqual([]);
       await openDocument(page, w.server.url, docId);
     }
     await page.reload();
