@@ -30,7 +30,15 @@ const READY_MARK = 'anor:grid-interactive';
  *   browser's cell, timed from Node. It includes the client's 400 ms save
  *   debounce, because that is what a person sees.
  */
-export async function measureGrid(opts: MeasureGridOptions = {}): Promise<{ navToInteractiveMs: number[]; remoteEditMs: number[] }> {
+export interface GridBench {
+  navToInteractiveMs: number[];
+  /** Typing in browser A → visible in browser B, including A's save debounce. */
+  remoteEditMs: number[];
+  /** An edit acknowledged by another editor's connection → visible in the browser: the propagation alone. */
+  socketEditMs: number[];
+}
+
+export async function measureGrid(opts: MeasureGridOptions = {}): Promise<GridBench> {
   const paragraphs = opts.paragraphs ?? 2000;
   let stop = async (): Promise<void> => undefined;
   let baseUrl = opts.baseUrl;
@@ -75,9 +83,31 @@ export async function measureGrid(opts: MeasureGridOptions = {}): Promise<{ navT
       await b.waitForFunction(`document.querySelector(${JSON.stringify(selector)})?.value === ${JSON.stringify(text)}`, undefined, { polling: 'raf', timeout: 10_000 });
       remoteEditMs.push(Math.round(performance.now() - t0));
     }
+    // Another editor (a plain socket connection) edits; time until browser B shows it.
+    const socketEditMs: number[] = [];
+    const editor = await connect(api.baseUrl, api.cookie);
+    try {
+      await call(editor, 'doc:join', { docId });
+      const { document: now } = await api.document(docId);
+      for (let i = 0; i < (opts.editSamples ?? 20); i++) {
+        const p = now.paragraphs[4 + (i % 4)]!;
+        const lang = TARGETS[i % TARGETS.length]!;
+        const cell = p.cells[lang]!;
+        const text = `${paragraphText(lang, i)} (remote ${i})`;
+        const selector = `textarea[data-cell="${p.id}:${lang}"]`;
+        const t0 = performance.now();
+        const r = await call(editor, 'cell:edit', { docId, paragraphId: p.id, lang, opId: opId(), baseRev: cell.rev, text });
+        if (!r?.ok) throw new Error(`remote edit refused: ${JSON.stringify(r)}`);
+        cell.rev = r.data.rev;
+        await b.waitForFunction(`document.querySelector(${JSON.stringify(selector)})?.value === ${JSON.stringify(text)}`, undefined, { polling: 'raf', timeout: 10_000 });
+        socketEditMs.push(Math.round(performance.now() - t0));
+      }
+    } finally {
+      editor.disconnect();
+    }
     await ctxA.close();
     await ctxB.close();
-    return { navToInteractiveMs, remoteEditMs };
+    return { navToInteractiveMs, remoteEditMs, socketEditMs };
   } finally {
     await browser.close();
     await stop();
