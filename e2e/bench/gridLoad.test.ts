@@ -7,6 +7,7 @@ describe('measureGrid', () => {
     const r = await measureGrid({ paragraphs: 60, navSamples: 2, editSamples: 3 });
     expect(r.navToInteractiveMs).toHaveLength(2);
     expect(r.remoteEditMs).toHaveLength(3);
-    for (const v of [...r.navToInteractiveMs, ...r.remoteEditMs]) expect(v).toBeGreaterThan(0);
+    expect(r.socketEditMs).toHaveLength(3);
+    for (const v of [...r.navToInteractiveMs, ...r.remoteEditMs, ...r.socketEditMs]) expect(v).toBeGreaterThan(0);
   });
 });
