@@ -10,12 +10,17 @@ import { ERROR_CODES } from '../shared/protocol/errors.js';
 const UI_LOCALES = ['en', 'zh', 'ru', 'kk', 'uz'] as const;
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/u;
 /** Values that may legitimately equal the English ones (names, pure placeholders). */
-const SAME_AS_EN_ALLOWED = new Set(['app.name', 'grid.cell.editingHere', 'grid.header.number']);
+const SAME_AS_EN_ALLOWED = new Set(['app.name', 'grid.cell.editingHere', 'grid.header.number', 'aids.tm.score']);
+/** Namespaces besides `translation`, each a file `<lang>/<ns>.json`, checked under the key prefix `<ns>.`. */
+const NAMESPACES = ['aids'] as const;
 
 type Tree = { [k: string]: string | Tree };
 
 function load(lang: string): Tree {
-  return JSON.parse(readFileSync(new URL(`./${lang}/translation.json`, import.meta.url), 'utf8')) as Tree;
+  const read = (file: string): Tree => JSON.parse(readFileSync(new URL(`./${lang}/${file}.json`, import.meta.url), 'utf8')) as Tree;
+  const tree = read('translation');
+  for (const ns of NAMESPACES) tree[ns] = read(ns);
+  return tree;
 }
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {

@@ -3,6 +3,11 @@ import zh from '../../../../locales/zh/translation.json' with { type: 'json' };
 import ru from '../../../../locales/ru/translation.json' with { type: 'json' };
 import kk from '../../../../locales/kk/translation.json' with { type: 'json' };
 import uz from '../../../../locales/uz/translation.json' with { type: 'json' };
+import enAids from '../../../../locales/en/aids.json' with { type: 'json' };
+import zhAids from '../../../../locales/zh/aids.json' with { type: 'json' };
+import ruAids from '../../../../locales/ru/aids.json' with { type: 'json' };
+import kkAids from '../../../../locales/kk/aids.json' with { type: 'json' };
+import uzAids from '../../../../locales/uz/aids.json' with { type: 'json' };
 
 /**
  * The UI locales. They happen to be the five document languages, but are a
@@ -14,11 +19,11 @@ export const UI_LOCALES = ['en', 'zh', 'ru', 'kk', 'uz'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
 export const resources = {
-  en: { translation: en },
-  zh: { translation: zh },
-  ru: { translation: ru },
-  kk: { translation: kk },
-  uz: { translation: uz },
+  en: { translation: en, aids: enAids },
+  zh: { translation: zh, aids: zhAids },
+  ru: { translation: ru, aids: ruAids },
+  kk: { translation: kk, aids: kkAids },
+  uz: { translation: uz, aids: uzAids },
 } as const;
 
 /** Each locale's own name, shown in the switcher in that language (so anyone can find theirs). */
@@ -30,4 +35,4 @@ export const LOCALE_NATIVE_NAME: Record<UiLocale, string> = {
   uz: 'Oʻzbekcha',
 };
 
-export { en as enTranslation };
+export { en as enTranslation, enAids };

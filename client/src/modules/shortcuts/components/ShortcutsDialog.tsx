@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../keymap.js';
+import { AidsShortcutRows } from '../../aids/index.js';
 
 /**
  * The list of shortcuts (`?`). A plain modal div rather than <dialog>: it
@@ -47,6 +48,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                 </td>
               </tr>
             ))}
+            <AidsShortcutRows />
           </tbody>
         </table>
         <button ref={closeRef} type="button" className="primary" onClick={onClose}>{t('shortcuts.close')}</button>

@@ -1,0 +1,96 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../../../shared/languages.js';
+import type { TmMatch } from '../../../../../shared/protocol/aids.js';
+import type { Glossary } from '../../../../../shared/qa/types.js';
+import { canTransliterate, transliterate } from '../../../../../shared/translit/index.js';
+import { aidsApi } from '../../../api/aids.js';
+import { errorKey } from '../../i18n/index.js';
+import type { DocSync } from '../../sync/index.js';
+import { focusCell, useFocusedCell } from '../hooks/useFocusedCell.js';
+import { useGlossary } from '../hooks/useGlossary.js';
+import { useLiveChecks } from '../hooks/useLiveChecks.js';
+import { useTmMatches } from '../hooks/useTmMatches.js';
+import { AidsSidebar } from './AidsSidebar.js';
+import type { ScriptAction } from './AidsSidebar.js';
+import { Concordance } from './Concordance.js';
+import { DocumentChecks } from './DocumentChecks.js';
+import '../aids.css';
+
+interface Props {
+  sync: DocSync;
+  docId: string;
+  /** Scrolls to a cell and focuses it (the grid owns scrolling). */
+  onJump: (paragraphId: string, lang: Lang) => void;
+}
+
+/**
+ * The editor's side panel. Everything it changes goes through the sync
+ * engine as an ordinary edit (inserting a match, converting the script), so
+ * the outbox, merging and history treat it like typing.
+ */
+export function AidsPanel({ sync, docId, onJump }: Props) {
+  const { t } = useTranslation('aids');
+  const { t: tBase } = useTranslation();
+  const cell = useFocusedCell();
+  const doc = sync.doc;
+  const sourceLang = doc?.sourceLang ?? 'en';
+  const source = cell ? sync.textOf(cell.paragraphId, sourceLang) : '';
+  const target = cell ? sync.textOf(cell.paragraphId, cell.lang) : '';
+  const matches = useTmMatches(docId, cell && cell.lang !== sourceLang ? cell.paragraphId : null, cell?.lang ?? null, source);
+  const terms = useGlossary();
+  const glossary = useMemo<Glossary>(() => ({ terms }), [terms]);
+  const findings = useLiveChecks(source, target, sourceLang, cell?.lang ?? null, glossary);
+  const [dialog, setDialog] = useState<'checks' | 'concordance' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const onInsert = useCallback(
+    (m: TmMatch) => {
+      if (!cell) return;
+      sync.setLocalText(cell.paragraphId, cell.lang, m.targetText);
+      focusCell(cell);
+    },
+    [sync, cell],
+  );
+  const onConcordance = useCallback(() => setDialog('concordance'), []);
+
+  const scriptActions: ScriptAction[] = [];
+  if (cell && target) {
+    for (const [id, to] of [['toLatin', 'Latn'], ['toCyrillic', 'Cyrl']] as const) {
+      if (!canTransliterate(cell.lang, to)) continue;
+      const converted = transliterate(target, cell.lang, to);
+      if (converted !== null && converted !== target) scriptActions.push({ id, run: () => sync.setLocalText(cell.paragraphId, cell.lang, converted) });
+    }
+  }
+
+  const pretranslate = (): void => {
+    setNotice(null);
+    void aidsApi.pretranslate(docId).then((r) =>
+      setNotice(r.ok ? t('pretranslate.done', { count: r.data.filled.length }) : t('pretranslate.failed', { reason: tBase(errorKey(r.error.code)) })),
+    );
+  };
+
+  return (
+    <aside className="aids-panel" aria-label={t('panel.title')} data-testid="aids-panel">
+      <div className="aids-toolbar">
+        <button type="button" onClick={() => setDialog('checks')}>{t('checks.runDocument')}</button>
+        <button type="button" onClick={onConcordance} aria-keyshortcuts="Control+Shift+L">{t('concordance.open')}</button>
+        <button type="button" onClick={pretranslate}>{t('pretranslate.button')}</button>
+      </div>
+      {notice && <p role="status" className="aids-notice">{notice}</p>}
+      <AidsSidebar
+        cell={cell}
+        sourceLang={sourceLang}
+        source={source}
+        matches={matches}
+        terms={terms}
+        findings={findings}
+        scriptActions={scriptActions}
+        onInsert={onInsert}
+        onConcordance={onConcordance}
+      />
+      {dialog === 'checks' && <DocumentChecks docId={docId} onJump={onJump} onClose={() => setDialog(null)} />}
+      {dialog === 'concordance' && <Concordance initial={window.getSelection()?.toString().trim().slice(0, 200) ?? ''} onClose={() => setDialog(null)} />}
+    </aside>
+  );
+}

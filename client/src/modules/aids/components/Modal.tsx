@@ -1,0 +1,35 @@
+import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+
+/** The app's modal (same markup and classes as the shortcuts dialog); Escape closes, focus returns where it was. */
+export function Modal({ title, id, onClose, closeLabel, children }: { title: string; id: string; onClose: () => void; closeLabel: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const before = document.activeElement;
+    box.current?.querySelector<HTMLElement>('input, select, button')?.focus();
+    return () => {
+      if (before instanceof HTMLElement) before.focus();
+    };
+  }, []);
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={box}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={id}
+        className="modal card aids-modal"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <h2 id={id}>{title}</h2>
+        {children}
+        <button type="button" onClick={onClose}>{closeLabel}</button>
+      </div>
+    </div>
+  );
+}

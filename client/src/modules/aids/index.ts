@@ -1,0 +1,4 @@
+export { AidsPanel } from './components/AidsPanel.js';
+export { AidsSidebar } from './components/AidsSidebar.js';
+export { AIDS_SHORTCUTS, matchAidsShortcut } from './keys.js';
+export { AidsShortcutRows } from './components/AidsShortcutRows.js';
