@@ -11,9 +11,14 @@ describe('translation memory over a real server', () => {
   let cookie: string;
   const open: LiveDoc[] = [];
 
+  let writer: string;
   beforeEach(async () => {
     server = await startServer();
     cookie = await login(server.url, 'admin', ADMIN_PASSWORD);
+    // A translator in every language (a server without per-language roles strips the field).
+    const roles = { en: 'translator', zh: 'translator', ru: 'translator', kk: 'translator', uz: 'translator' };
+    await data(server.url, 'POST', '/api/users', { cookie, json: { username: 'writer', password: 'writer-password', roles } });
+    writer = await login(server.url, 'writer', 'writer-password');
   });
   afterEach(async () => {
     for (const d of open.splice(0)) d.socket.close();

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, connect, opId } from './helpers/socket.js';
+import { cell } from './support/browser.js';
+import { cellText, createWorld } from './support/world.js';
+import type { World } from './support/world.js';
+
+describe('translation aids in the editor', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await createWorld();
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('shows a memory match for the focused cell and inserts it with Ctrl+Shift+1', async () => {
+    // An earlier document, translated and approved (over the socket, as the editor does).
+    const earlier = await w.createDoc(['The summit opened in Astana on Monday.'], ['ru'], 'Earlier release');
+    // The translator writes and submits, an administrator approves (nobody approves their own text).
+    const translator = await connect(w.server.url, w.other.cookie);
+    const reviewer = await connect(w.server.url, w.admin.cookie);
+    const cellOf = { docId: earlier.id, paragraphId: earlier.pids[0]!, lang: 'ru' as const };
+    try {
+      for (const s of [translator, reviewer]) expect(await call(s, 'doc:join', { docId: earlier.id })).toMatchObject({ ok: true });
+      const steps = [
+        await call(translator, 'cell:edit', { ...cellOf, opId: opId(), baseRev: 0, text: 'Саммит открылся в Астане в понедельник.' }),
+        await call(translator, 'cell:status', { ...cellOf, opId: opId(), rev: 1, status: 'in_review' }),
+        await call(reviewer, 'cell:status', { ...cellOf, opId: opId(), rev: 1, status: 'approved' }),
+      ];
+      expect(steps.map((r) => (r?.ok ? 'ok' : r?.error.code))).toEqual(['ok', 'ok', 'ok']);
+    } finally {
+      translator.close();
+      reviewer.close();
+    }
+
+    const doc = await w.createDoc(['The summit opened in Almaty on Monday.'], ['ru'], 'New release');
+    const { page } = await w.open(w.other, doc.id);
+    const target = cell(page, doc.pids[0]!, 'ru');
+    await target.click();
+    const first = page.getByTestId('tm-match').first();
+    await first.waitFor();
+    expect(await first.locator('.tm-score').textContent()).toMatch(/^(8\d|9\d)%$/u);
+    expect(await first.locator('del').allTextContents()).toEqual(['Almaty']);
+    expect(await first.locator('ins').allTextContents()).toEqual(['Astana']);
+    expect(await first.locator('.tm-target').textContent()).toBe('Саммит открылся в Астане в понедельник.');
+
+    await target.focus();
+    await page.keyboard.press('Control+Shift+Digit1');
+    expect(await target.inputValue()).toBe('Саммит открылся в Астане в понедельник.');
+    // Inserted as an ordinary edit: saved through the outbox like typing.
+    await expect.poll(async () => cellText(await w.snapshot(doc.id), doc.pids[0]!, 'ru'), { timeout: 10_000 }).toBe('Саммит открылся в Астане в понедельник.');
+    expect(await page.locator(':focus').getAttribute('data-cell')).toBe(`${doc.pids[0]}:ru`);
+  });
+});
