@@ -8,15 +8,20 @@ import { createAids } from './aids.js';
 import { apiNotFound, errorHandler, jsonBody, requireSession } from './http/middleware.js';
 import { authRoutes } from './http/routes/auth.js';
 import { documentRoutes } from './http/routes/documents.js';
+import { interchangeRoutes } from './http/routes/interchange.js';
+import { publicShareRoutes, shareRoutes } from './http/routes/shares.js';
 import { userRoutes } from './http/routes/users.js';
 import { createSessionMiddleware } from './http/session.js';
 import { serveClient } from './http/static.js';
 import { appVersion, defaultClientDir } from './paths.js';
 import { DocumentService } from './services/documents/index.js';
+import { InterchangeService } from './services/interchange/service.js';
 import { LoginThrottle } from './services/loginThrottle.js';
 import { PresenceService } from './services/presence.js';
+import { ShareService } from './services/shares.js';
 import { UserService } from './services/users.js';
 import { attachSockets } from './sockets/index.js';
+import { attachPublicReaders } from './sockets/publicReaders.js';
 import type { AnorServer } from './sockets/types.js';
 import type { Storage } from './storage/index.js';
 
@@ -59,11 +64,16 @@ export function createApp(deps: AppDeps): App {
   const httpServer = createServer(app);
   const aids = createAids({ storage, documents, log });
   const sockets = attachSockets({ httpServer, sessionMiddleware, users, documents, presence, log });
+  // Share links: one failure budget per address for the REST route and the /public handshake together.
+  const shares = new ShareService(storage.shares, documents);
+  const shareThrottle = new LoginThrottle({ maxFailures: 30, maxPerAddress: 30, maxPerAccount: Number.MAX_SAFE_INTEGER });
+  attachPublicReaders({ io: sockets.io, shares, documents, throttle: shareThrottle, log });
 
   app.get('/api/health', (_req, res) => {
     const body: HealthDto = { ok: true, version: appVersion() };
     res.json(body);
   });
+  app.use('/api/public', publicShareRoutes(shares, shareThrottle));
   app.use('/api', jsonBody(), sessionMiddleware);
   app.use(
     '/api/auth',
@@ -76,10 +86,14 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use('/api/documents', requireSession(users), documentRoutes(documents));
+  app.use('/api/documents', requireSession(users), shareRoutes(shares));
   app.use('/api/users', requireSession(users), userRoutes(users));
   app.use('/api/tm', requireSession(users), aids.waitReady, aids.routes.tm);
   app.use('/api/glossary', requireSession(users), aids.waitReady, aids.routes.glossary);
   app.use('/api/documents', requireSession(users), aids.waitReady, aids.routes.documents);
+  const interchange = interchangeRoutes({ documents, interchange: new InterchangeService(documents) });
+  app.use('/api/import', requireSession(users), interchange.imports);
+  app.use('/api/documents', requireSession(users), interchange.documents);
   app.use('/api', apiNotFound);
   serveClient(app, deps.clientDir ?? defaultClientDir());
   app.use(errorHandler(log));

@@ -9,9 +9,10 @@ import { syncAfterLowdbWrite } from './fsync.js';
  * entries) and `glossary.json`. Both follow users.json: the data lives in
  * memory, every change rewrites the file (lowdb's temp+rename) and is fsync'd
  * with its directory before the promise resolves. Writes are chained so two
- * concurrent changes never interleave their renames.
+ * concurrent changes never interleave their renames. Exported for the other
+ * small lists (shares.json).
  */
-class LowdbList<T> {
+export class LowdbList<T> {
   #tail: Promise<void> = Promise.resolve();
 
   private constructor(

@@ -1,14 +1,16 @@
 import type session from 'express-session';
-import type { DocumentStore, GlossaryStore, TmStore, UserStore } from './types.js';
+import type { DocumentStore, GlossaryStore, ShareStore, TmStore, UserStore } from './types.js';
 import { LowdbGlossaryStore, LowdbTmStore } from './aids-store.js';
 import { ensureDir } from './fsync.js';
 import { LowdbDocumentStore } from './document-store.js';
 import { LowdbUserStore } from './user-store.js';
+import { LowdbShareStore } from './share-store.js';
 import { LowdbSessionStore } from './session-store.js';
 import type { SessionStoreOptions } from './session-store.js';
 
 export type { DocumentStore, LoadResult, StorageStats, UserRecord, UserStore } from './types.js';
 export type { GlossaryStore, GlossaryTermRecord, TmEntryRecord, TmStore } from './types.js';
+export type { ShareRecord, ShareStore } from './types.js';
 export type { SessionStoreOptions } from './session-store.js';
 
 export interface Storage {
@@ -17,6 +19,8 @@ export interface Storage {
   /** TMX-imported memory entries (`tm.json`) and the glossary (`glossary.json`). */
   tm: TmStore;
   glossary: GlossaryStore;
+  /** Read-only share links (`shares.json`), token hashes only. */
+  shares: ShareStore;
   sessions: session.Store & { destroyForUser(userId: string): Promise<void> };
   close(): Promise<void>;
 }
@@ -29,7 +33,7 @@ export interface StorageOptions {
 
 /**
  * Opens the embedded (lowdb + journal) storage in `dataDir`:
- * `docs/<docId>.json`, `journal/<000001>.jsonl`, `users.json`, `sessions.json`, `tm.json`, `glossary.json`.
+ * `docs/<docId>.json`, `journal/<000001>.jsonl`, `users.json`, `sessions.json`, `tm.json`, `glossary.json`, `shares.json`.
  * Missing directories are created, so a fresh empty directory works. Call
  * `documents.load()` once at start-up before appending.
  */
@@ -40,6 +44,7 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
   const users = await LowdbUserStore.open(opts.dataDir);
   const tm = await LowdbTmStore.open(opts.dataDir);
   const glossary = await LowdbGlossaryStore.open(opts.dataDir);
+  const shares = await LowdbShareStore.open(opts.dataDir);
   const sessions = await LowdbSessionStore.open(opts.dataDir, opts.sessions, log);
   let closing: Promise<void> | null = null;
   return {
@@ -47,6 +52,7 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
     users,
     tm,
     glossary,
+    shares,
     sessions,
     close() {
       closing ??= (async () => {

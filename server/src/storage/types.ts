@@ -109,3 +109,24 @@ export interface GlossaryStore {
   /** Drops every term, then stores these: one durable write. */
   replaceAll(terms: readonly GlossaryTermRecord[]): Promise<void>;
 }
+
+/** A read-only share link. The token itself is never stored: only its SHA-256 (hex). */
+export interface ShareRecord {
+  id: string;
+  docId: string;
+  tokenHash: string;
+  createdAt: string;
+  createdBy: string;
+  expiresAt: string | null;
+}
+
+export interface ShareStore {
+  list(): Promise<ShareRecord[]>;
+  findByTokenHash(tokenHash: string): Promise<ShareRecord | undefined>;
+  /** One durable write. */
+  add(share: ShareRecord): Promise<void>;
+  /** False when there was no such link. Durable before it resolves. */
+  remove(id: string): Promise<boolean>;
+  /** Drops every link of a document (it was deleted); the removed records. */
+  removeForDocument(docId: string): Promise<ShareRecord[]>;
+}

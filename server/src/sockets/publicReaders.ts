@@ -1,0 +1,128 @@
+import type { Namespace } from 'socket.io';
+import { AppError } from '../../../shared/index.js';
+import type { DocEvent } from '../../../shared/index.js';
+import { PUBLIC_NAMESPACE, publicHandshakeSchema } from '../../../shared/protocol/share.js';
+import type { PublicClientToServerEvents, PublicServerToClientEvents } from '../../../shared/protocol/share.js';
+import { approvedTextOf } from '../../../shared/reading/reader.js';
+import type { Log } from '../errors.js';
+import type { DocumentService } from '../services/documents/index.js';
+import type { LoginThrottle } from '../services/loginThrottle.js';
+import type { ShareService } from '../services/shares.js';
+import { SHARE_THROTTLE_NAME } from '../http/routes/shares.js';
+import type { AnorServer } from './types.js';
+
+interface ReaderData {
+  shareId: string;
+  docId: string;
+  expiresAt: string | null;
+}
+
+type PublicNamespace = Namespace<PublicClientToServerEvents, PublicServerToClientEvents, Record<string, never>, ReaderData>;
+
+const docRoom = (docId: string): string => `public-doc:${docId}`;
+const shareRoom = (shareId: string): string => `public-share:${shareId}`;
+/** setTimeout's ceiling (~24.8 days); a later expiry is checked again when that timer fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const STRUCTURAL: ReadonlySet<DocEvent['type']> = new Set(['paragraph.inserted', 'paragraph.deleted', 'paragraph.split', 'paragraph.joined']);
+
+/**
+ * The `/public` namespace: share-link readers without an account. A reader
+ * connects with `auth: { token }`; the handshake is refused (`connect_error`
+ * with message `not_found`, or `rate_limited`) unless the link is live. Readers
+ * receive derived updates only — the new approved text of a cell, or "the
+ * paragraphs changed, fetch again" — never a DocEvent, which names its author.
+ * Revoking, expiry and deleting the document end the connection.
+ */
+export function attachPublicReaders(deps: { io: AnorServer; shares: ShareService; documents: DocumentService; throttle: LoginThrottle; log: Log }): PublicNamespace {
+  const { shares, documents, throttle, log } = deps;
+  // The server is typed with the workbench's event maps; this namespace has its own.
+  const nsp = deps.io.of(PUBLIC_NAMESPACE) as unknown as PublicNamespace;
+
+  nsp.use((socket, next) => {
+    const address = socket.handshake.address;
+    const refuse = (code: 'not_found' | 'rate_limited' | 'internal'): void => next(new Error(code));
+    try {
+      throttle.check(address, SHARE_THROTTLE_NAME);
+    } catch {
+      refuse('rate_limited');
+      return;
+    }
+    const parsed = publicHandshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) {
+      throttle.failed(address, SHARE_THROTTLE_NAME);
+      refuse('not_found');
+      return;
+    }
+    shares.resolve(parsed.data.token).then(
+      (share) => {
+        socket.data.shareId = share.id;
+        socket.data.docId = share.docId;
+        socket.data.expiresAt = share.expiresAt;
+        next();
+      },
+      (err: unknown) => {
+        if (err instanceof AppError && err.code === 'not_found') {
+          throttle.failed(address, SHARE_THROTTLE_NAME);
+          refuse('not_found');
+        } else {
+          log(`public reader handshake failed: ${String(err)}`);
+          refuse('internal');
+        }
+      },
+    );
+  });
+
+  nsp.on('connection', (socket) => {
+    void socket.join([docRoom(socket.data.docId), shareRoom(socket.data.shareId)]);
+    if (socket.data.expiresAt !== null) endAt(socket, Date.parse(socket.data.expiresAt));
+  });
+
+  function endAt(socket: { emit: PublicNamespace['emit']; disconnect(close?: boolean): unknown; on(ev: 'disconnect', cb: () => void): unknown }, at: number): void {
+    const wait = Math.max(0, at - Date.now());
+    const timer = setTimeout(() => {
+      if (Date.now() < at) {
+        endAt(socket, at);
+        return;
+      }
+      socket.emit('share:ended', { code: 'not_found' });
+      socket.disconnect(true);
+    }, Math.min(wait, MAX_TIMER_MS));
+    timer.unref();
+    socket.on('disconnect', () => clearTimeout(timer));
+  }
+
+  function endRoom(room: string): void {
+    nsp.to(room).emit('share:ended', { code: 'not_found' });
+    nsp.in(room).disconnectSockets(true);
+  }
+
+  shares.onEnded((gone) => {
+    for (const s of gone) endRoom(shareRoom(s.id));
+  });
+
+  documents.onCommitted((docId, events) => {
+    const room = docRoom(docId);
+    for (const ev of events) {
+      if (ev.type === 'document.deleted') {
+        endRoom(room);
+        shares.documentDeleted(docId).catch((err: unknown) => log(`could not drop the links of ${docId}: ${String(err)}`));
+        return;
+      }
+      if (STRUCTURAL.has(ev.type)) {
+        nsp.to(room).emit('share:structure');
+        continue;
+      }
+      if (ev.type !== 'cell.status' && ev.type !== 'cell.edited') continue;
+      if (ev.type === 'cell.status' && ev.status !== 'approved') continue;
+      const found = documents.paragraph(docId, ev.paragraphId);
+      if (!found) continue;
+      const isSource = ev.lang === found.meta.sourceLang;
+      const cell = found.paragraph.cells[ev.lang];
+      // Typing changes what readers see only in a source column nobody reviewed (shown as it is).
+      if (ev.type === 'cell.edited' && !(isSource && cell?.approvedRev === null)) continue;
+      nsp.to(room).emit('share:cell', { paragraphId: ev.paragraphId, lang: ev.lang, text: approvedTextOf(cell, isSource) });
+    }
+  });
+
+  return nsp;
+}
