@@ -51,6 +51,22 @@ export function planAlignedImport(input: AlignedImportInput): AlignedImportPlan 
   const source = paragraphs.map((p) => p.cells[sourceLang]?.text ?? '');
   const target = splitParagraphs(input.text);
   const links = alignParagraphs(source, target, { sourceLang, targetLang: lang });
+  return planFromLinks(paragraphs, lang, target, links, input.reviewBelow);
+}
+
+/**
+ * The same decisions for links that are given, not computed — an alignment a
+ * person has corrected in the preview (merged, split or shifted links).
+ * Links must cover every target paragraph (the caller checks); source indexes
+ * index `paragraphs`.
+ */
+export function planFromLinks(
+  paragraphs: readonly Paragraph[],
+  lang: Lang,
+  target: readonly string[],
+  links: AlignLink[],
+  reviewBelow = 0.5,
+): AlignedImportPlan {
   const planned = new Map<number, string>();
   const review = new Set<number>();
   const join = (a: string, b: string): string => (a === '' ? b : `${a}${joinSeparator(lang, a, b)}${b}`);
@@ -67,7 +83,7 @@ export function planAlignedImport(input: AlignedImportInput): AlignedImportPlan 
     if (l.target.length === 0) continue;
     const first = l.source[0]!;
     planned.set(first, [...orphans, text].reduce(join, ''));
-    if (orphans.length || l.source.length > 1 || l.score < (input.reviewBelow ?? 0.5)) l.source.forEach((i) => review.add(i));
+    if (orphans.length || l.source.length > 1 || l.score < reviewBelow) l.source.forEach((i) => review.add(i));
     orphans = [];
     last = first;
   }

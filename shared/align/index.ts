@@ -4,5 +4,5 @@ export { logTwoSidedTail } from './evidence.js';
 export { paragraphFeatures } from './features.js';
 export type { ParagraphFeatures } from './features.js';
 export { splitParagraphs } from './paragraphs.js';
-export { planAlignedImport } from './import.js';
+export { planAlignedImport, planFromLinks } from './import.js';
 export type { AlignedEdit, AlignedImportInput, AlignedImportPlan } from './import.js';

@@ -239,6 +239,15 @@ export class DocumentService {
   }
 
   /**
+   * Applies an import (cell texts from a file as `import` revisions, decided
+   * in services/interchange): ordinary events, journaled, broadcast and in
+   * history like any edit. The server names the operation.
+   */
+  importCells(docId: string, by: string, decide: (doc: DocumentState) => Decision<SeqAck>): Promise<SeqAck> {
+    return this.commit(docId, newId('import_'), 'seq', by, decide);
+  }
+
+  /**
    * Every live document, read-only, for indexes derived from them (the
    * translation memory rebuilds itself from approved cells at start-up).
    * Synchronous, so callers see one consistent moment; they must not mutate.

@@ -1,0 +1,96 @@
+import { Router } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { can, ok } from '../../../../shared/index.js';
+import {
+  docIdOnly,
+  exportQuery,
+  parseSourceQuery,
+  translationCommitBody,
+  translationPreviewQuery,
+  xliffImportQuery,
+} from '../../../../shared/protocol/interchange.js';
+import type { ImportResultDto, ParsedSourceDto, TranslationPreviewDto } from '../../../../shared/protocol/interchange.js';
+import { authorize } from '../../services/authorize.js';
+import type { DocumentService } from '../../services/documents/index.js';
+import type { InterchangeService } from '../../services/interchange/service.js';
+import { currentUser, handle } from '../handle.js';
+import { parsePart, readUpload } from '../upload.js';
+
+/** An async step whose errors go to the one error handler; for routes whose input is not a JSON body. */
+function step(fn: (req: Request, res: Response) => Promise<void>): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    fn(req, res).catch(next);
+  };
+}
+
+/**
+ * Import and export routes (docs/protocol.md, "Import and export"). Uploads
+ * are raw bodies: validate the query and authorise first, then stream the
+ * body in under the cap, then call one service function. Nothing is written
+ * before the whole file has been read and judged.
+ */
+export function interchangeRoutes(deps: { documents: DocumentService; interchange: InterchangeService }): { imports: Router; documents: Router } {
+  const { documents, interchange } = deps;
+  const imports = Router();
+  imports.post(
+    '/parse',
+    step(async (req, res) => {
+      const q = parsePart(parseSourceQuery, req, 'query');
+      const bytes = await readUpload(req, res);
+      const data: ParsedSourceDto = await interchange.parseSource(bytes, q);
+      res.json(ok(data));
+    }),
+  );
+
+  const docs = Router();
+  docs.post(
+    '/:docId/import/translation/preview',
+    step(async (req, res) => {
+      const { docId } = parsePart(docIdOnly, req, 'params');
+      const q = parsePart(translationPreviewQuery, req, 'query');
+      authorize(currentUser(res), 'cell.edit', { lang: q.lang, doc: documents.meta(docId) });
+      const bytes = await readUpload(req, res);
+      const data: TranslationPreviewDto = await interchange.previewTranslation(docId, bytes, q);
+      res.json(ok(data));
+    }),
+  );
+  docs.post(
+    '/:docId/import/translation/commit',
+    handle({ params: docIdOnly, body: translationCommitBody }, async ({ params, body, res }): Promise<ImportResultDto> => {
+      const meta = documents.meta(params.docId);
+      const user = authorize(currentUser(res), body.approved ? 'cell.review' : 'cell.edit', { lang: body.lang, doc: meta });
+      return interchange.commitTranslation(params.docId, body, user.id);
+    }),
+  );
+  docs.post(
+    '/:docId/import/xliff',
+    step(async (req, res) => {
+      const { docId } = parsePart(docIdOnly, req, 'params');
+      parsePart(xliffImportQuery, req, 'query');
+      const meta = documents.meta(docId);
+      const user = currentUser(res);
+      const bytes = await readUpload(req, res);
+      const data = await interchange.importXliff(docId, bytes, user.id, (lang) => {
+        authorize(user, 'cell.edit', { lang, doc: meta });
+        return { approve: can(user, 'cell.review', { lang, doc: meta }) };
+      });
+      res.json(ok(data));
+    }),
+  );
+  docs.get(
+    '/:docId/export',
+    step(async (req, res) => {
+      const { docId } = parsePart(docIdOnly, req, 'params');
+      const q = parsePart(exportQuery, req, 'query');
+      authorize(currentUser(res), 'document.read', { doc: documents.meta(docId) });
+      const file = interchange.exportFile(docId, q);
+      res.setHeader('content-type', file.contentType);
+      // RFC 6266/5987: an ASCII fallback plus the UTF-8 name (titles are often Cyrillic or Chinese).
+      const ascii = file.fileName.replace(/[^\x20-\x7E]/gu, '_').replace(/["\\]/gu, '_');
+      res.setHeader('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+      res.setHeader('cache-control', 'no-store');
+      res.send(file.body);
+    }),
+  );
+  return { imports, documents: docs };
+}

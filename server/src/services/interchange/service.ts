@@ -1,0 +1,148 @@
+import { AppError, docLangs } from '../../../../shared/index.js';
+import type { DocumentSnapshot, Lang, SeqAck } from '../../../../shared/index.js';
+import { alignParagraphs, planFromLinks } from '../../../../shared/align/index.js';
+import { cleanText } from '../../../../shared/interchange/clean.js';
+import { toIndexLinks, toPreviewLinks } from '../../../../shared/interchange/links.js';
+import type {
+  ExportFormat,
+  ExportMode,
+  ImportResultDto,
+  ParsedSourceDto,
+  SourceFormat,
+  TranslationCommitBody,
+  TranslationPreviewDto,
+} from '../../../../shared/protocol/interchange.js';
+import { exportTmx, exportXliff12, exportXliff2, planXliffImport, readInterchange } from '../../interchange/index.js';
+import { exportHtml, exportMarkdown } from '../../interchange/html/export.js';
+import { decodeText } from '../../interchange/sources/decode.js';
+import { readSourceFile } from '../../interchange/sources/index.js';
+import { exportView } from '../../interchange/view.js';
+import type { DocumentService } from '../documents/index.js';
+import { decideImport } from './decideImport.js';
+import type { ImportEdit } from './decideImport.js';
+
+export interface ExportedFile {
+  fileName: string;
+  contentType: string;
+  body: string;
+}
+
+/**
+ * Import and export as named use cases over DocumentService: parsing and
+ * planning are pure (shared/ and server/src/interchange/), writes go through
+ * `documents.importCells`, so every imported cell is a journaled, broadcast
+ * `import` revision. Who may is decided by the caller (the route or the CLI).
+ */
+export class InterchangeService {
+  constructor(private readonly documents: DocumentService) {}
+
+  parseSource(bytes: Buffer, q: { name: string; lang: Lang; format?: SourceFormat | undefined }): Promise<ParsedSourceDto> {
+    return readSourceFile(bytes, { name: q.name, lang: q.lang, ...(q.format ? { format: q.format } : {}) });
+  }
+
+  /** The translation's paragraphs aligned with the source column; writes nothing. */
+  async previewTranslation(docId: string, bytes: Buffer, q: { name: string; lang: Lang; format?: SourceFormat | undefined }): Promise<TranslationPreviewDto> {
+    const doc = this.documents.snapshot(docId);
+    requireTarget(doc, q.lang);
+    const parsed = await this.parseSource(bytes, q);
+    const source = doc.paragraphs.map((p) => p.cells[doc.sourceLang]?.text ?? '');
+    const links = alignParagraphs(source, parsed.paragraphs, { sourceLang: doc.sourceLang, targetLang: q.lang });
+    return { lang: q.lang, target: parsed.paragraphs, links: toPreviewLinks(links, doc.paragraphs.map((p) => p.id)), report: parsed.report };
+  }
+
+  /** Applies a (possibly edited) alignment, decided against the document as it is at that moment. */
+  async commitTranslation(docId: string, body: TranslationCommitBody, by: string): Promise<ImportResultDto> {
+    const target = body.target.map((t) => cleanText(t).text);
+    let review: string[] = [];
+    let edited = 0;
+    const ack: SeqAck = await this.documents.importCells(docId, by, (doc) => {
+      requireTarget(doc, body.lang);
+      const linked = toIndexLinks(body.links, doc.paragraphs.map((p) => p.id), target.length);
+      if (!linked.ok) {
+        throw linked.paragraphId
+          ? new AppError('paragraph_not_found', linked.reason, { paragraphId: linked.paragraphId })
+          : new AppError('bad_request', `alignment refused: ${linked.reason}`);
+      }
+      const plan = planFromLinks(doc.paragraphs, body.lang, target, linked.links, 0);
+      review = plan.review;
+      const edits: ImportEdit[] = plan.edits.map((e) => ({ ...e, status: body.approved && e.text !== '' ? 'approved' : e.status }));
+      edited = edits.length;
+      return decideImport(doc, edits);
+    });
+    return { seq: ack.seq, edited, review, warnings: [] };
+  }
+
+  /**
+   * XLIFF 2.x / 1.2 back into the document by unit id (planXliffImport): all
+   * or nothing. `allow` is asked once the file's language is known: it throws
+   * when the user may not write that language, and says whether they may
+   * approve in it; if not, approved units arrive as in_review (a translator
+   * may import, only a reviewer may approve).
+   */
+  async importXliff(docId: string, bytes: Buffer, by: string, allow: (lang: Lang) => { approve: boolean }): Promise<ImportResultDto> {
+    // XML may declare another encoding; Anor reads UTF-8 and UTF-16 with BOM, as for plain text.
+    const text = decodeText(bytes);
+    const read = readInterchange(text);
+    if (!read.ok) {
+      const kind = read.problems.some((p) => p.rule === 'interchange.format') ? 'unsupported_format' : 'malformed_file';
+      throw new AppError(kind, read.problems[0]?.message ?? 'unreadable file', { problems: read.problems });
+    }
+    if (read.value.format === 'tmx') throw new AppError('unsupported_format', 'a TMX file goes to the translation memory (POST /api/tm/import), not into a document');
+    const doc = this.documents.snapshot(docId);
+    const plan = planXliffImport(doc, read.value.xliff);
+    if (!plan.ok) throw new AppError('units_mismatch', plan.problems[0]?.message ?? 'the file does not fit the document', { problems: plan.problems });
+    const lang = plan.value.lang;
+    const mayApprove = allow(lang).approve;
+    const edits: ImportEdit[] = plan.value.edits.map((e) => ({ ...e, status: e.status === 'approved' && !mayApprove ? 'in_review' : e.status }));
+    const ack = await this.documents.importCells(docId, by, (current) => decideImport(current, edits));
+    return { seq: ack.seq, edited: edits.length, review: [], warnings: plan.value.warnings };
+  }
+
+  exportFile(docId: string, q: { format: ExportFormat; langs?: Lang[] | undefined; mode: ExportMode }): ExportedFile {
+    const doc = this.documents.snapshot(docId);
+    const view = exportView(doc, q.mode);
+    const base = slug(doc.title) || doc.id;
+    const one = (): Lang => {
+      const lang = q.langs?.[0];
+      if (!lang || q.langs?.length !== 1) throw new AppError('bad_request', `${q.format} export needs exactly one language (langs=…)`);
+      return lang;
+    };
+    switch (q.format) {
+      case 'xliff2': {
+        const lang = requireTarget(doc, one());
+        return { fileName: `${base}.${lang}.xlf`, contentType: 'application/xliff+xml; charset=utf-8', body: exportXliff2(view, lang) };
+      }
+      case 'xliff12': {
+        const lang = requireTarget(doc, one());
+        return { fileName: `${base}.${lang}.xliff12.xlf`, contentType: 'application/xliff+xml; charset=utf-8', body: exportXliff12(view, lang) };
+      }
+      case 'tmx':
+        // Approved pairs only, whatever the mode: a memory must not learn drafts.
+        return { fileName: `${base}.tmx`, contentType: 'application/x-tmx+xml; charset=utf-8', body: exportTmx(exportView(doc, 'approved')) };
+      case 'html': {
+        const langs = q.langs ?? docLangs(doc);
+        for (const l of langs) requireLang(doc, l);
+        return { fileName: `${base}.html`, contentType: 'text/html; charset=utf-8', body: exportHtml(view, langs) };
+      }
+      case 'md': {
+        const lang = requireLang(doc, one());
+        return { fileName: `${base}.${lang}.md`, contentType: 'text/markdown; charset=utf-8', body: exportMarkdown(view, lang) };
+      }
+    }
+  }
+}
+
+function requireLang(doc: Pick<DocumentSnapshot, 'id' | 'sourceLang' | 'targetLangs'>, lang: Lang): Lang {
+  if (!docLangs(doc).includes(lang)) throw new AppError('language_not_in_document', `document ${doc.id} has no ${lang} column`);
+  return lang;
+}
+
+function requireTarget(doc: Pick<DocumentSnapshot, 'id' | 'sourceLang' | 'targetLangs'>, lang: Lang): Lang {
+  if (!doc.targetLangs.includes(lang)) throw new AppError('language_not_in_document', `${lang} is not a target language of document ${doc.id}`);
+  return lang;
+}
+
+/** A file name from a title: letters of any script kept, the rest dashes. */
+export function slug(title: string): string {
+  return title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 80);
+}
