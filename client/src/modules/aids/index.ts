@@ -2,3 +2,4 @@ export { AidsPanel } from './components/AidsPanel.js';
 export { AidsSidebar } from './components/AidsSidebar.js';
 export { AIDS_SHORTCUTS, matchAidsShortcut } from './keys.js';
 export { AidsShortcutRows } from './components/AidsShortcutRows.js';
+export { AidsLayout, useReadingText } from './reading.js';

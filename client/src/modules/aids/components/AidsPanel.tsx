@@ -15,6 +15,7 @@ import { AidsSidebar } from './AidsSidebar.js';
 import type { ScriptAction } from './AidsSidebar.js';
 import { Concordance } from './Concordance.js';
 import { DocumentChecks } from './DocumentChecks.js';
+import { ReadingToggles } from './ReadingToggles.js';
 import '../aids.css';
 
 interface Props {
@@ -77,6 +78,7 @@ export function AidsPanel({ sync, docId, onJump }: Props) {
         <button type="button" onClick={onConcordance} aria-keyshortcuts="Control+Shift+L">{t('concordance.open')}</button>
         <button type="button" onClick={pretranslate}>{t('pretranslate.button')}</button>
       </div>
+      {doc && <ReadingToggles langs={doc.targetLangs} />}
       {notice && <p role="status" className="aids-notice">{notice}</p>}
       <AidsSidebar
         cell={cell}

@@ -21,6 +21,8 @@ export interface CellEditorProps {
   entry: OutboxEntry | undefined;
   present: readonly PresenceEntry[];
   isSource: boolean;
+  /** Shown, not editable: the text is a reading transliteration (aids module), not the stored one. */
+  readOnly?: boolean;
   onText: (paragraphId: string, lang: Lang, text: string) => void;
   onFocus: (paragraphId: string, lang: Lang) => void;
   /** Leaving a cell clears presence there, so nobody sees a ghost outline. */
@@ -80,6 +82,7 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
         lang={LANG_TAG[p.lang]}
         aria-label={label}
         spellCheck
+        readOnly={p.readOnly}
         value={p.text}
         data-cell={`${p.paragraphId}:${p.lang}`}
         onChange={(e) => {

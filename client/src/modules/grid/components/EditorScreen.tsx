@@ -8,7 +8,7 @@ import type { SyncTransport } from '../../sync/index.js';
 import { filterParagraphs, isFiltering, NO_FILTER, SearchBar } from '../../search/index.js';
 import type { GridFilter } from '../../search/index.js';
 import { isTextField, matchShortcut, ShortcutsDialog } from '../../shortcuts/index.js';
-import { AidsPanel } from '../../aids/index.js';
+import { AidsLayout, AidsPanel } from '../../aids/index.js';
 import { useColumns } from '../hooks/useColumns.js';
 import { useGridHandlers } from '../hooks/useGridHandlers.js';
 import { ColumnPicker } from './ColumnPicker.js';
@@ -133,10 +133,10 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
       )}
       {!doc && <p className="loading" role="status">{t('grid.loading')}</p>}
       {doc && (
-        <div className="editor-body">
+        <AidsLayout>
           <EditorGrid ref={grid} sync={sync} rows={rows} langs={langs} handlers={handlers} />
           <AidsPanel sync={sync} docId={docId} onJump={(pid, lang) => grid.current?.focusCell(rows.findIndex((i) => doc.paragraphs[i]?.id === pid), lang)} />
-        </div>
+        </AidsLayout>
       )}
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
     </main>

@@ -5,6 +5,7 @@ import { CellEditor } from '../../editor/index.js';
 import type { CellEditorProps } from '../../editor/index.js';
 import type { DocSync } from '../../sync/index.js';
 import { presenceIn } from '../../presence/index.js';
+import { useReadingText } from '../../aids/index.js';
 
 const NOBODY: readonly PresenceEntry[] = [];
 
@@ -31,19 +32,23 @@ interface Props {
 }
 
 export const GridRow = memo(function GridRow({ sync, paragraphId, number, langs, sourceLang, present, handlers }: Props) {
+  const reading = useReadingText();
   return (
     <>
       <div className="row-number" aria-hidden="true">{number}</div>
       {langs.map((lang) => {
         const cell = sync.cell(paragraphId, lang);
         const here = present ? presenceIn(present, paragraphId, lang) : NOBODY;
+        const text = sync.textOf(paragraphId, lang);
+        const shown = reading(text, lang);
         return (
           <CellEditor
             key={lang}
             paragraphId={paragraphId}
             lang={lang}
             number={number}
-            text={sync.textOf(paragraphId, lang)}
+            text={shown ?? text}
+            readOnly={shown !== null}
             status={cell?.status ?? 'empty'}
             outdated={cell?.outdated ?? false}
             entry={sync.entryFor(paragraphId, lang)}

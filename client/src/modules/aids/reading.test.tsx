@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { renderUi } from '../../test/render.js';
+import { EditorScreen } from '../grid/index.js';
+import { MemoryHub } from '../sync/testing/memoryHub.js';
+
+const me = { id: 'u1', username: 'aida', displayName: 'Aida', isAdmin: false };
+
+const box = (pid: string, lang: string): HTMLTextAreaElement => {
+  const el = document.querySelector<HTMLTextAreaElement>(`textarea[data-cell="${pid}:${lang}"]`);
+  if (!el) throw new Error(`no cell ${pid}:${lang}`);
+  return el;
+};
+
+describe('reading option in the grid', () => {
+  it('shows Kazakh in Latin and Uzbek in Cyrillic read-only, without changing the stored text', async () => {
+    const hub = new MemoryHub('d1', ['The summit opened.'], ['kk', 'uz']);
+    const transport = hub.connect(me.id);
+    await renderUi(<EditorScreen docId="d1" user={me} transport={transport} onSessionEnded={() => undefined} />);
+    await waitFor(() => expect(screen.getByTestId('grid').getAttribute('data-ready')).toBe('true'));
+    act(() => {
+      hub.emit('u2', 'remote0001', { type: 'cell.edited', paragraphId: 'p0', lang: 'kk', kind: 'edit', text: 'Саммит ашылды.', rev: 1, status: 'draft' });
+      hub.emit('u2', 'remote0002', { type: 'cell.edited', paragraphId: 'p0', lang: 'uz', kind: 'edit', text: 'Sammit ochildi.', rev: 1, status: 'draft' });
+    });
+    await waitFor(() => expect(box('p0', 'kk').value).toBe('Саммит ашылды.'));
+
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('checkbox', { name: 'Read Kazakh in Latin' }));
+    expect(box('p0', 'kk').value).toBe('Sammit aşyldy.');
+    expect(box('p0', 'kk').readOnly).toBe(true);
+    expect(box('p0', 'uz').value).toBe('Sammit ochildi.');
+    await user.click(screen.getByRole('checkbox', { name: 'Read Uzbek in Cyrillic' }));
+    expect(box('p0', 'uz').value).toBe('Саммит очилди.');
+    await user.type(box('p0', 'uz'), 'x');
+    expect(box('p0', 'uz').value).toBe('Саммит очилди.');
+    expect(hub.doc.paragraphs[0]?.cells.uz?.text).toBe('Sammit ochildi.');
+
+    await user.click(screen.getByRole('checkbox', { name: 'Read Kazakh in Latin' }));
+    expect(box('p0', 'kk').value).toBe('Саммит ашылды.');
+    expect(box('p0', 'kk').readOnly).toBe(false);
+    expect(hub.doc.paragraphs[0]?.cells.kk?.text).toBe('Саммит ашылды.');
+  }, 20_000);
+});
