@@ -13,6 +13,8 @@ const commands: Record<string, () => Promise<Command>> = {
   check: () => import('./cli/check.js'),
   align: () => import('./cli/align.js'),
   validate: () => import('./cli/validate.js'),
+  import: () => import('./cli/import.js'),
+  export: () => import('./cli/export.js'),
 };
 
 function usage(): string {

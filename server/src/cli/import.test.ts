@@ -1,0 +1,82 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EN_PARAGRAPHS, RU_PARAGRAPHS } from '../../test/interchange-fixtures.js';
+import { DocumentService } from '../services/documents/index.js';
+import { createStorage } from '../storage/index.js';
+import { run as runExport } from './export.js';
+import { run as runImport } from './import.js';
+import type { CliIo } from './io.js';
+
+function capture(): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return { out: (t) => void (out += t), err: (t) => void (err += t), stdout: () => out, stderr: () => err };
+}
+
+/** `anor import` / `anor export` in-process on a real data directory, read back through real storage. */
+describe('anor import / anor export', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'anor-cli-import-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  async function stored(docId: string) {
+    const storage = await createStorage({ dataDir: join(dir, 'data'), log: () => {} });
+    const documents = new DocumentService(storage.documents);
+    await documents.load();
+    try {
+      return documents.snapshot(docId);
+    } finally {
+      await documents.close();
+      await storage.close();
+    }
+  }
+
+  it('imports a document and its translation, then exports them', async () => {
+    const data = ['--data-dir', join(dir, 'data')];
+    const md = join(dir, 'summit.md');
+    await writeFile(md, `# ${EN_PARAGRAPHS[0]}\n\n${EN_PARAGRAPHS.slice(1).join('\n\n')}\n`);
+    const io1 = capture();
+    expect(await runImport(['document', md, '--title', 'Summit', '--source-lang', 'en', '--target-langs', 'ru,kk', ...data], io1)).toBe(0);
+    const docId = io1.stdout().trim();
+    expect(io1.stderr()).toContain('5 paragraphs (md)');
+
+    const ru = join(dir, 'ru.txt');
+    await writeFile(ru, RU_PARAGRAPHS.join('\n\n'));
+    const io2 = capture();
+    expect(await runImport(['translation', ru, '--doc', docId, '--lang', 'ru', ...data], io2)).toBe(0);
+    expect(io2.stdout()).toMatch(/^imported 5 cells/u);
+    const doc = await stored(docId);
+    expect(doc.paragraphs.map((p) => p.cells.ru?.text)).toEqual(RU_PARAGRAPHS);
+    expect(doc.paragraphs.every((p) => p.cells.ru?.status === 'draft')).toBe(true);
+
+    const out = join(dir, 'ru.xlf');
+    expect(await runExport(['--doc', docId, '--format', 'xliff2', '--langs', 'ru', '--latest', '--out', out, ...data], capture())).toBe(0);
+    const xliff = await readFile(out, 'utf8');
+    expect(xliff).toContain(RU_PARAGRAPHS[2]);
+    // Approved only (the default): nothing is approved yet, so no target text.
+    const io3 = capture();
+    expect(await runExport(['--doc', docId, '--format', 'md', '--langs', 'ru', ...data], io3)).toBe(0);
+    expect(io3.stdout()).not.toContain(RU_PARAGRAPHS[2]);
+
+    await writeFile(out, xliff.replace(RU_PARAGRAPHS[2]!, 'Исправленный перевод.'));
+    const io4 = capture();
+    expect(await runImport(['xliff', out, '--doc', docId, ...data], io4)).toBe(0);
+    expect((await stored(docId)).paragraphs[2]!.cells.ru?.text).toBe('Исправленный перевод.');
+  });
+
+  it('answers refusals with the error code and exit 1, usage errors with 2', async () => {
+    const data = ['--data-dir', join(dir, 'data')];
+    const bad = join(dir, 'bad.txt');
+    await writeFile(bad, Buffer.from([0xcf, 0xf0, 0xe8]));
+    const io = capture();
+    expect(await runImport(['document', bad, '--title', 'x', '--source-lang', 'ru', '--target-langs', 'en', ...data], io)).toBe(1);
+    expect(io.stderr()).toContain('invalid_encoding');
+    expect(await runImport(['document', bad, '--title', 'x', '--source-lang', 'xx', '--target-langs', 'en', ...data], capture())).toBe(2);
+    expect(await runExport(['--doc', 'd_missing', '--format', 'md', '--langs', 'ru', ...data], capture())).toBe(1);
+    expect(await runExport(['--format', 'pdf', '--doc', 'x', ...data], capture())).toBe(2);
+  });
+});

@@ -1,0 +1,90 @@
+import { basename } from 'node:path';
+import { totalRemoved } from '../../../shared/interchange/clean.js';
+import type { ImportReport } from '../../../shared/protocol/interchange.js';
+import { processIo } from './io.js';
+import type { CliIo } from './io.js';
+import { CLI_AUTHOR, lang, langs, parse, readBytes, runGuarded, sourceFormatFlag, str, UsageError, withDataDir } from './interchange.js';
+
+export const USAGE = `Usage:
+  anor import document FILE --title TITLE --source-lang L --target-langs L,L [--format txt|md|html|docx]
+  anor import translation FILE --doc ID --lang L [--approved] [--dry-run] [--format …]
+  anor import xliff FILE --doc ID
+Common: --data-dir DIR (default $DATA_DIR or ./data). Stop \`anor serve\` on that directory first.
+
+document     a new document from a source file (paragraphs as in the browser's import).
+translation  aligns the file's paragraphs with the document's source and writes them as
+             import drafts (--approved: as approved); links worth a look are listed.
+             --dry-run prints the proposed links and writes nothing.
+xliff        XLIFF 2.x or 1.2 back into the document by unit id (all or nothing).
+Exit code 0 done, 1 refused (the error code is printed), 2 bad usage.
+`;
+
+function describeReport(r: ImportReport): string {
+  const removed = totalRemoved(r.removed);
+  const lines = [`${r.paragraphs} paragraphs (${r.format})`];
+  if (removed > 0) lines.push(`removed ${removed} invisible characters: ${JSON.stringify(r.removed)}`);
+  if (r.language.verdict !== 'match' && r.language.verdict !== 'undetermined') {
+    lines.push(`warning: ${r.language.verdict}: declared ${r.language.declared}, looks like ${r.language.detected.lang ?? '?'} (${r.language.detected.script ?? '?'})`);
+  }
+  return lines.map((l) => `${l}\n`).join('');
+}
+
+export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
+  return runGuarded('anor import', USAGE, io, async () => {
+    const { values, positionals } = parse(argv, {
+      title: { type: 'string' },
+      'source-lang': { type: 'string' },
+      'target-langs': { type: 'string' },
+      doc: { type: 'string' },
+      lang: { type: 'string' },
+      format: { type: 'string' },
+      approved: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+    });
+    if (values.help) {
+      io.out(USAGE);
+      return;
+    }
+    const [what, file, ...rest] = positionals;
+    if (!what || !file || rest.length) throw new UsageError('expected: document|translation|xliff FILE');
+    const name = basename(file);
+    if (what === 'document') {
+      const sourceLang = lang(str(values, 'source-lang'), 'source-lang');
+      const targetLangs = langs(str(values, 'target-langs'), 'target-langs');
+      const title = str(values, 'title');
+      const bytes = await readBytes(file);
+      await withDataDir(values, io, async ({ documents, interchange }) => {
+        const parsed = await interchange.parseSource(bytes, { name, lang: sourceLang, format: sourceFormatFlag(values) });
+        io.err(describeReport(parsed.report));
+        const doc = await documents.create({ title, sourceLang, targetLangs, paragraphs: parsed.paragraphs }, CLI_AUTHOR);
+        io.out(`${doc.id}\n`);
+      });
+    } else if (what === 'translation') {
+      const docId = str(values, 'doc');
+      const target = lang(str(values, 'lang'), 'lang');
+      const bytes = await readBytes(file);
+      await withDataDir(values, io, async ({ interchange }) => {
+        const preview = await interchange.previewTranslation(docId, bytes, { name, lang: target, format: sourceFormatFlag(values) });
+        io.err(describeReport(preview.report));
+        const low = preview.links.filter((l) => l.low);
+        if (values['dry-run']) {
+          io.out(`${preview.links.map((l) => JSON.stringify(l)).join('\n')}\n`);
+          return;
+        }
+        const r = await interchange.commitTranslation(docId, { lang: target, target: preview.target, links: preview.links, approved: values.approved === true }, CLI_AUTHOR);
+        io.out(`imported ${r.edited} cells (seq ${r.seq}); ${low.length} links worth a look${low.length ? `: ${low.map((l) => l.paragraphIds.join('+') || `(no source) ${l.target.join(',')}`).join(' ')}` : ''}\n`);
+      });
+    } else if (what === 'xliff') {
+      const docId = str(values, 'doc');
+      const bytes = await readBytes(file);
+      await withDataDir(values, io, async ({ interchange }) => {
+        // On the command line the operator is the administrator: statuses travel as the file has them.
+        const r = await interchange.importXliff(docId, bytes, CLI_AUTHOR, () => ({ approve: true }));
+        for (const w of r.warnings) io.err(`warning: ${w.rule}: ${w.message}\n`);
+        io.out(`imported ${r.edited} cells (seq ${r.seq})\n`);
+      });
+    } else {
+      throw new UsageError(`unknown import "${what}"`);
+    }
+  });
+}
