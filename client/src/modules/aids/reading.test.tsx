@@ -5,7 +5,10 @@ import { renderUi } from '../../test/render.js';
 import { EditorScreen } from '../grid/index.js';
 import { MemoryHub } from '../sync/testing/memoryHub.js';
 
-const me = { id: 'u1', username: 'aida', displayName: 'Aida', isAdmin: false };
+const me = {
+  id: 'u1', username: 'aida', displayName: 'Aida', isAdmin: false, isViewer: false,
+  roles: { en: 'translator', zh: 'translator', ru: 'translator', kk: 'translator', uz: 'translator' } as const,
+};
 
 const box = (pid: string, lang: string): HTMLTextAreaElement => {
   const el = document.querySelector<HTMLTextAreaElement>(`textarea[data-cell="${pid}:${lang}"]`);
