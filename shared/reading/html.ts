@@ -12,6 +12,8 @@ export interface ReadingLabels {
   draft: string;
   missing: string;
   grid: string;
+  /** The UI language: the words above are in it, not in the cell's language. */
+  uiLang: string;
 }
 
 /**
@@ -27,11 +29,12 @@ export function readingGridHtml(model: ReadingModel, labels: ReadingLabels): str
     const cells = row.cells.map((cell, i) => {
       const col = model.columns[i];
       const tag = col?.tag ?? cell.lang;
-      const label = `<span class="reading-cell-label" aria-hidden="true">${escapeHtml(labels.columns[i] ?? cell.lang)}</span>`;
+      const ui = escapeHtml(labels.uiLang);
+      const label = `<span class="reading-cell-label" aria-hidden="true" lang="${ui}">${escapeHtml(labels.columns[i] ?? cell.lang)}</span>`;
       const body =
         cell.text === null
-          ? `<span class="reading-missing">${escapeHtml(labels.missing)}</span>`
-          : `${cell.draft ? `<span class="reading-badge">${escapeHtml(labels.draft)}</span>` : ''}<span class="reading-text">${escapeHtml(cell.text)}</span>`;
+          ? `<span class="reading-missing" lang="${ui}">${escapeHtml(labels.missing)}</span>`
+          : `${cell.draft ? `<span class="reading-badge" lang="${ui}">${escapeHtml(labels.draft)}</span>` : ''}<span class="reading-text">${escapeHtml(cell.text)}</span>`;
       return `<div role="cell" class="reading-cell${cell.draft ? ' is-draft' : ''}" lang="${tag}" data-lang="${cell.lang}">${label}${body}</div>`;
     });
     return `<div role="row" class="reading-row" data-pid="${escapeHtml(row.id)}">${cells.join('')}</div>`;
@@ -45,7 +48,8 @@ export function readingGridHtml(model: ReadingModel, labels: ReadingLabels): str
 }
 
 /** One self-contained HTML file: inline CSS only, so it works mailed or opened from a disk. */
-export function standaloneReadingHtml(model: ReadingModel, labels: ReadingLabels, uiLang: string): string {
+export function standaloneReadingHtml(model: ReadingModel, labels: ReadingLabels): string {
+  const uiLang = labels.uiLang;
   return [
     '<!doctype html>',
     `<html lang="${escapeHtml(uiLang)}">`,

@@ -79,7 +79,7 @@ describe('reading model', () => {
 describe('standalone HTML', () => {
   it('is one file with the same rows, scripts and marks as the model, everything escaped', () => {
     const model = buildReadingModel(toReaderDocument(doc), { langs: ['en', 'kk', 'zh'], mode: 'latest', scripts: { kk: 'Latn' } }, new Map([['p1', { zh: '<b>峰会</b>' }]]));
-    const html = standaloneReadingHtml(model, { columns: ['English', 'Kazakh (Latin)', 'Chinese'], draft: 'Draft', missing: 'Not translated yet', grid: 'Parallel text' }, 'en');
+    const html = standaloneReadingHtml(model, { columns: ['English', 'Kazakh (Latin)', 'Chinese'], draft: 'Draft', missing: 'Not translated yet', grid: 'Parallel text', uiLang: 'en' });
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).not.toMatch(/<link|<script|src=/u);
     expect(html).toContain('<title>Summit &lt;news&gt;</title>');
