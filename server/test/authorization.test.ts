@@ -105,6 +105,7 @@ const CASES: Record<string, Case> = {
   'change document settings': socketCase(['admin'], {}, (l, docId) => call(l.socket, 'doc:settings', { docId, opId: opId(), allowSelfApproval: true })),
   'create a document (REST)': restCase(['admin'], 'POST', async () => '/api/documents', { title: 'New', sourceLang: 'en', targetLangs: ['kk'], paragraphs: ['x'] }, docs),
   'delete a document (REST)': restCase(['admin'], 'DELETE', async (w) => `/api/documents/${await createDoc(w.server.url, w.admin, ['Bye.'])}`, undefined, docs),
+  'read the name directory (REST)': restCase([...ROLES], 'GET', async () => '/api/users/directory', undefined, users),
   'list users (REST)': restCase(['admin'], 'GET', async () => '/api/users', undefined, users),
   'create a user (REST)': restCase(['admin'], 'POST', async () => '/api/users', { username: `new${++n}`, password: 'long-enough-password' }, users),
   'set roles (REST)': restCase(['admin'], 'PATCH', async (w) => `/api/users/${w.seed.user.id}`, { roles: { ru: 'reviewer' } }, users),

@@ -1,7 +1,7 @@
 import type { CellHistoryDto, DocumentSnapshot, DocumentSummary, HealthDto, PublicUser } from './dto.js';
 import type { CreateDocumentBody, CreateUserBody, LoginBody } from './schemas.js';
 import type { AidsRoutes } from './aids.js';
-import type { ActivityDto, ChangePasswordBody, UpdateUserBody } from './review.js';
+import type { ActivityDto, ChangePasswordBody, DirectoryEntry, UpdateUserBody } from './review.js';
 
 /**
  * The REST routes, one place. Every response body except /api/health is a
@@ -20,6 +20,8 @@ export interface RestRoutes extends AidsRoutes {
   'GET /api/documents/:docId/cells/:paragraphId/:lang/history': { body: never; res: CellHistoryDto };
   'GET /api/users': { body: never; res: { users: PublicUser[] } };
   'POST /api/users': { body: CreateUserBody; res: { user: PublicUser } };
+  /** Names only, for everyone signed in (the full list with roles is for admins). */
+  'GET /api/users/directory': { body: never; res: { users: DirectoryEntry[] } };
   'PATCH /api/users/:userId': { body: UpdateUserBody; res: { user: PublicUser } };
   /** Ends every other session of the user; this one continues. */
   'POST /api/auth/password': { body: ChangePasswordBody; res: { user: PublicUser } };

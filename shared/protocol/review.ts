@@ -71,6 +71,13 @@ export const docSettingsPayload = z.object({ docId: id, opId: opIdSchema, allowS
 export type DocSettingsPayload = z.infer<typeof docSettingsPayload>;
 
 // ---- Answers ----
+/** Who is who, for names in history, comments and activity and for @mention completion; any signed-in user may read it. */
+export interface DirectoryEntry {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
 export interface SeqAck {
   seq: number;
 }

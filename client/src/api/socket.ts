@@ -3,7 +3,9 @@ import type { Socket } from 'socket.io-client';
 import type {
   CellEditAck, ClientToServerEvents, DocEvent, JoinAck, JoinPayload, PresenceEntry, PresencePayload, ServerToClientEvents, CellEditPayload,
 } from '../../../shared/index.js';
+import type { MentionNotification } from '../../../shared/index.js';
 import type { CallResult, SyncTransport } from '../modules/sync/transport.js';
+import type { ReviewAckData, ReviewEvent, ReviewPayload, ReviewTransport } from './review.js';
 
 type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -13,7 +15,7 @@ const ACK_TIMEOUT_MS = 10_000;
  * Socket.IO behind the sync engine's transport interface. One socket per
  * signed-in tab; every document the tab opens joins over it.
  */
-export class SocketTransport implements SyncTransport {
+export class SocketTransport implements SyncTransport, ReviewTransport {
   private readonly socket: AppSocket;
 
   constructor(url?: string) {
@@ -91,6 +93,18 @@ export class SocketTransport implements SyncTransport {
       this.socket.off('session:ended', h);
       this.socket.off('connect_error', e);
     };
+  }
+
+  send<E extends ReviewEvent>(event: E, payload: ReviewPayload<E>): Promise<CallResult<ReviewAckData<E>>> {
+    // The event map types each emit by name; a generic name needs this one widening.
+    const timed = this.socket.timeout(ACK_TIMEOUT_MS);
+    const emit = timed.emitWithAck.bind(timed) as (e: string, p: unknown) => Promise<CallResult<ReviewAckData<E>>>;
+    return this.call(() => emit(event, payload));
+  }
+
+  onMention(cb: (n: MentionNotification) => void): () => void {
+    this.socket.on('notification:mention', cb);
+    return () => void this.socket.off('notification:mention', cb);
   }
 
   private async call<T>(fn: () => Promise<CallResult<T>>): Promise<CallResult<T>> {

@@ -5,6 +5,7 @@ import { LoginScreen, useSession } from '../modules/auth/index.js';
 import { DocumentList, NewDocument } from '../modules/documents/index.js';
 import { EditorScreen } from '../modules/grid/index.js';
 import { LanguageSwitcher } from '../modules/i18n/index.js';
+import { AccountScreen, Notifications, UsersScreen } from '../modules/review/index.js';
 import { navigate, useRoute } from './route.js';
 import { useBackgroundFlush } from '../modules/sync/index.js';
 import type { SyncTransport } from '../modules/sync/index.js';
@@ -12,6 +13,7 @@ import type { SyncTransport } from '../modules/sync/index.js';
 /** Socket per signed-in user; `createTransport` is injectable so component tests can use another. */
 export function App({ createTransport = () => new SocketTransport() }: { createTransport?: () => SyncTransport & { close?: () => void } }) {
   const { t } = useTranslation();
+  const { t: tReview } = useTranslation('review');
   const { session, signedIn, signOut, ended } = useSession();
   const route = useRoute();
   const userId = session.status === 'signedIn' ? session.user.id : null;
@@ -43,6 +45,8 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
         </a>
         <nav aria-label={t('header.documents')}>
           {session.status === 'signedIn' && <a href="#/">{t('header.documents')}</a>}
+          {session.status === 'signedIn' && session.user.isAdmin && <a href="#/users">{tReview('users.link')}</a>}
+          {session.status === 'signedIn' && <a href="#/account">{tReview('account.link')}</a>}
         </nav>
         <div className="header-right">
           <LanguageSwitcher />
@@ -60,6 +64,9 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
         <>
           {route.name === 'list' && <DocumentList onUnauthenticated={ended} />}
           {route.name === 'new' && <NewDocument onCreated={(id) => navigate(`#/doc/${encodeURIComponent(id)}`)} />}
+          {route.name === 'users' && session.user.isAdmin && <UsersScreen me={session.user} />}
+          {route.name === 'account' && <AccountScreen />}
+          <Notifications transport={transport} />
           {route.name === 'doc' && (
             <EditorScreen key={`${route.docId}:${session.user.id}`} docId={route.docId} user={session.user} transport={transport} onSessionEnded={ended} />
           )}

@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'list' } | { name: 'new' } | { name: 'doc'; docId: string };
+export type Route = { name: 'list' } | { name: 'new' } | { name: 'users' } | { name: 'account' } | { name: 'doc'; docId: string };
 
 /**
- * Hash routes (#/, #/new, #/doc/<id>): the server serves the app shell at `/`
+ * Hash routes (#/, #/new, #/users, #/account, #/doc/<id>): the server serves the app shell at `/`
  * only, so hash routing needs no server-side fallback and works on reload.
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/u, '');
   if (path === '/new') return { name: 'new' };
+  if (path === '/users') return { name: 'users' };
+  if (path === '/account') return { name: 'account' };
   const m = /^\/doc\/([^/]+)$/u.exec(path);
   if (m?.[1]) return { name: 'doc', docId: decodeURIComponent(m[1]) };
   return { name: 'list' };

@@ -8,6 +8,11 @@ import zhAids from '../../../../locales/zh/aids.json' with { type: 'json' };
 import ruAids from '../../../../locales/ru/aids.json' with { type: 'json' };
 import kkAids from '../../../../locales/kk/aids.json' with { type: 'json' };
 import uzAids from '../../../../locales/uz/aids.json' with { type: 'json' };
+import enReview from '../../../../locales/en/review.json' with { type: 'json' };
+import zhReview from '../../../../locales/zh/review.json' with { type: 'json' };
+import ruReview from '../../../../locales/ru/review.json' with { type: 'json' };
+import kkReview from '../../../../locales/kk/review.json' with { type: 'json' };
+import uzReview from '../../../../locales/uz/review.json' with { type: 'json' };
 
 /**
  * The UI locales. They happen to be the five document languages, but are a
@@ -19,11 +24,11 @@ export const UI_LOCALES = ['en', 'zh', 'ru', 'kk', 'uz'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
 export const resources = {
-  en: { translation: en, aids: enAids },
-  zh: { translation: zh, aids: zhAids },
-  ru: { translation: ru, aids: ruAids },
-  kk: { translation: kk, aids: kkAids },
-  uz: { translation: uz, aids: uzAids },
+  en: { translation: en, aids: enAids, review: enReview },
+  zh: { translation: zh, aids: zhAids, review: zhReview },
+  ru: { translation: ru, aids: ruAids, review: ruReview },
+  kk: { translation: kk, aids: kkAids, review: kkReview },
+  uz: { translation: uz, aids: uzAids, review: uzReview },
 } as const;
 
 /** Each locale's own name, shown in the switcher in that language (so anyone can find theirs). */
@@ -35,4 +40,4 @@ export const LOCALE_NATIVE_NAME: Record<UiLocale, string> = {
   uz: 'Oʻzbekcha',
 };
 
-export { en as enTranslation, enAids };
+export { en as enTranslation, enAids, enReview };

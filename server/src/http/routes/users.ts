@@ -1,13 +1,19 @@
 import { Router } from 'express';
 import { createUserBody, updateUserBody, userIdParams } from '../../../../shared/index.js';
-import type { PublicUser } from '../../../../shared/index.js';
+import type { DirectoryEntry, PublicUser } from '../../../../shared/index.js';
 import type { UserService } from '../../services/users.js';
 import { currentUser, handle } from '../handle.js';
 import { requireAdmin } from '../middleware.js';
 
-/** User administration; every route is for administrators only (`users.manage`). */
+/** User administration: administrators only (`users.manage`), except the name directory. */
 export function userRoutes(users: UserService): Router {
   const r = Router();
+  r.get(
+    '/directory',
+    handle({}, async (): Promise<{ users: DirectoryEntry[] }> => ({
+      users: (await users.list()).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName })),
+    })),
+  );
   r.use(requireAdmin);
   r.get('/', handle({}, async (): Promise<{ users: PublicUser[] }> => ({ users: await users.list() })));
   r.post(

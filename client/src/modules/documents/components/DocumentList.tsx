@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorKey } from '../../i18n/index.js';
 import { useDocuments } from '../hooks/useDocuments.js';
+import { CompleteBadge } from '../../review/index.js';
 import { ProgressBar } from './ProgressBar.js';
 
 export function DocumentList({ onUnauthenticated }: { onUnauthenticated: () => void }) {
@@ -49,7 +50,12 @@ export function DocumentList({ onUnauthenticated }: { onUnauthenticated: () => v
                 <td className="progress-cell">
                   {d.targetLangs.map((l) => {
                     const counts = d.progress[l];
-                    return counts ? <ProgressBar key={l} lang={l} counts={counts} unit={unit} /> : null;
+                    return counts ? (
+                      <div key={l}>
+                        <ProgressBar lang={l} counts={counts} unit={unit} />
+                        <CompleteBadge lang={l} complete={d.complete?.[l]} />
+                      </div>
+                    ) : null;
                   })}
                 </td>
               </tr>

@@ -1,7 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { docLangs } from '../../../../../shared/domain/types.js';
-import type { PublicUser } from '../../../../../shared/index.js';
+import type { Lang, PublicUser } from '../../../../../shared/index.js';
+import { can } from '../../../../../shared/domain/roles.js';
 import { errorKey } from '../../i18n/index.js';
 import { AttentionList, SyncIndicator, useDocSync } from '../../sync/index.js';
 import type { SyncTransport } from '../../sync/index.js';
@@ -9,6 +10,7 @@ import { filterParagraphs, isFiltering, NO_FILTER, SearchBar } from '../../searc
 import type { GridFilter } from '../../search/index.js';
 import { isTextField, matchShortcut, ShortcutsDialog } from '../../shortcuts/index.js';
 import { AidsLayout, AidsPanel } from '../../aids/index.js';
+import { ReviewPanel } from '../../review/index.js';
 import { useColumns } from '../hooks/useColumns.js';
 import { useGridHandlers } from '../hooks/useGridHandlers.js';
 import { ColumnPicker } from './ColumnPicker.js';
@@ -58,7 +60,9 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
     if (a === 'help') setHelp(true);
     else searchRef.current?.focus();
   }, []);
-  const handlers = useGridHandlers({ sync, rows, langs, grid, onGlobal });
+  const gridHandlers = useGridHandlers({ sync, rows, langs, grid, onGlobal });
+  // Columns the user holds no role in are shown read-only (the server refuses such edits anyway).
+  const handlers = useMemo(() => ({ ...gridHandlers, canEdit: (lang: Lang) => can(user, 'cell.edit', { lang }) }), [gridHandlers, user]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -99,12 +103,6 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
         {doc && <ColumnPicker targets={doc.targetLangs} shown={shown} onToggle={toggle} />}
         <SyncIndicator sync={sync} detailsOpen={attention} onToggleDetails={() => setAttention((v) => !v)} />
         <button type="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">{t('grid.toolbar.help')} <kbd>?</kbd></button>
-        {/* The wrapper carries the tooltip: disabled buttons get no pointer events in some browsers. */}
-        <span title={t('grid.cell.reviewLater')} className="disabled-wrap">
-          <button type="button" disabled aria-keyshortcuts="Control+Enter" aria-description={t('grid.cell.reviewLater')}>
-            {t('grid.cell.submitReview')}
-          </button>
-        </span>
       </div>
       {doc && (
         <SearchBar
@@ -136,6 +134,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
         <AidsLayout>
           <EditorGrid ref={grid} sync={sync} rows={rows} langs={langs} handlers={handlers} />
           <AidsPanel sync={sync} docId={docId} onJump={(pid, lang) => grid.current?.focusCell(rows.findIndex((i) => doc.paragraphs[i]?.id === pid), lang)} />
+          <ReviewPanel sync={sync} user={user} transport={transport} onJump={(pid, lang) => grid.current?.focusCell(rows.findIndex((i) => doc.paragraphs[i]?.id === pid), lang)} />
         </AidsLayout>
       )}
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}

@@ -17,6 +17,8 @@ export interface RowHandlers {
   onDiscard: CellEditorProps['onDiscard'];
   onRetry: CellEditorProps['onRetry'];
   onKeyDown: (e: KeyboardEvent<HTMLTextAreaElement>, paragraphId: string, lang: Lang) => void;
+  /** False for columns the user may not edit (shared/domain/roles.ts); missing means editable. */
+  canEdit?: (lang: Lang) => boolean;
 }
 
 interface Props {
@@ -33,6 +35,7 @@ interface Props {
 
 export const GridRow = memo(function GridRow({ sync, paragraphId, number, langs, sourceLang, present, handlers }: Props) {
   const reading = useReadingText();
+  const { canEdit, ...cellHandlers } = handlers;
   return (
     <>
       <div className="row-number" aria-hidden="true">{number}</div>
@@ -48,13 +51,13 @@ export const GridRow = memo(function GridRow({ sync, paragraphId, number, langs,
             lang={lang}
             number={number}
             text={shown ?? text}
-            readOnly={shown !== null}
+            readOnly={shown !== null || canEdit?.(lang) === false}
             status={cell?.status ?? 'empty'}
             outdated={cell?.outdated ?? false}
             entry={sync.entryFor(paragraphId, lang)}
             present={here.length > 0 ? here : NOBODY}
             isSource={lang === sourceLang}
-            {...handlers}
+            {...cellHandlers}
           />
         );
       })}

@@ -1,0 +1,81 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Cell, DirectoryEntry, Lang, Revision } from '../../../../../shared/index.js';
+import { api } from '../../../api/http.js';
+import { newOpId } from '../../../api/review.js';
+import type { ReviewTransport } from '../../../api/review.js';
+import { errorKey } from '../../i18n/index.js';
+import { historyLines } from '../diff.js';
+import { nameOf } from '../hooks/useDirectory.js';
+
+interface Props {
+  transport: ReviewTransport | null;
+  docId: string;
+  paragraphId: string;
+  lang: Lang;
+  cell: Cell;
+  canRestore: boolean;
+  users: readonly DirectoryEntry[];
+  onClose: () => void;
+}
+
+/**
+ * Every revision of one cell, newest first, with who, when, the status change
+ * and a grapheme diff against the text before. Restoring sends the old text
+ * back as a new draft (`cell:restore`); history itself never changes.
+ */
+export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRestore, users, onClose }: Props) {
+  const { t, i18n } = useTranslation('review');
+  const { t: tBase } = useTranslation();
+  const [revisions, setRevisions] = useState<Revision[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Refetched whenever the cell moves on (its revision or status), so the drawer follows live changes.
+  useEffect(() => {
+    let live = true;
+    void api.cellHistory(docId, paragraphId, lang).then((r) => {
+      if (!live) return;
+      if (r.ok) setRevisions(r.data.revisions);
+      else setError(r.error.code);
+    });
+    return () => {
+      live = false;
+    };
+  }, [docId, paragraphId, lang, cell.rev, cell.status]);
+  const lines = useMemo(() => (revisions ? historyLines(revisions) : []), [revisions]);
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+
+  const restore = async (rev: number): Promise<void> => {
+    if (!transport) return;
+    const r = await transport.send('cell:restore', { docId, paragraphId, lang, opId: newOpId(), baseRev: cell.rev, rev });
+    setError(r.ok ? null : r.error.code);
+  };
+
+  return (
+    <section className="review-history" aria-label={t('history.title')} data-testid="history">
+      <div className="review-head">
+        <h3>{t('history.title')}</h3>
+        <button type="button" onClick={onClose}>{t('history.close')}</button>
+      </div>
+      {error && <p role="alert" className="error">{tBase(errorKey(error))}</p>}
+      {revisions && lines.length === 0 && <p className="muted">{t('history.empty')}</p>}
+      <ol className="history-list">
+        {lines.map(({ revision: r, diff, statusFrom }, i) => (
+          <li key={`${r.rev}-${r.kind}-${i}`} className={`history-${r.kind}`}>
+            <div className="history-meta">
+              <strong>{t(`history.kind.${r.kind}`)}</strong> · {t('history.rev', { rev: r.rev })} · {nameOf(users, r.author)} · <time dateTime={r.at}>{time.format(new Date(r.at))}</time>
+              {statusFrom !== null && <span className="muted"> · {tBase(`status.${statusFrom}`)} → {tBase(`status.${r.status}`)}</span>}
+            </div>
+            {diff.length > 0 && (
+              <p className="history-diff" lang={lang}>
+                {diff.map((d, j) => (d.op === 'equal' ? <span key={j}>{d.text}</span> : d.op === 'insert' ? <ins key={j}>{d.text}</ins> : <del key={j}>{d.text}</del>))}
+              </p>
+            )}
+            {canRestore && r.kind !== 'status' && r.kind !== 'conflict' && r.text !== cell.text && (
+              <button type="button" onClick={() => void restore(r.rev)}>{t('history.restore')}</button>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from './helpers/http.js';
+import { cell } from './support/browser.js';
+import { createWorld } from './support/world.js';
+import type { World } from './support/world.js';
+
+/**
+ * The review round trip in two browsers: the translator submits, the reviewer
+ * requests changes with a comment, the translator sees it, fixes and
+ * resubmits, and the reviewer approves that exact revision.
+ */
+describe('review in the browser', () => {
+  let w: World;
+  let reviewer: ApiClient;
+  beforeAll(async () => {
+    w = await createWorld();
+    await w.admin.data('POST', '/api/users', { username: 'rita', password: 'reviewer-password', displayName: 'Rita Reviewer', roles: { ru: 'reviewer' } });
+    reviewer = new ApiClient(w.server.url);
+    await reviewer.login('rita', 'reviewer-password');
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('submits, requests changes with a comment, resubmits the fix and approves it', async () => {
+    const doc = await w.createDoc(['The summit opened on Tuesday.'], ['ru']);
+    const pid = doc.pids[0]!;
+    const ru = async () => (await w.snapshot(doc.id)).paragraphs[0]!.cells.ru!;
+    const t = await w.open(w.other, doc.id);
+    const r = await w.open(reviewer, doc.id);
+    const tPanel = t.page.getByTestId('review-panel');
+    const rPanel = r.page.getByTestId('review-panel');
+
+    await cell(t.page, pid, 'ru').fill('Саммит открылся во вторник.');
+    await expect.poll(async () => (await ru()).text).toBe('Саммит открылся во вторник.');
+    await tPanel.getByRole('button', { name: 'Submit for review' }).click();
+    await expect.poll(async () => (await ru()).status).toBe('in_review');
+    // A translator is never offered the reviewer's steps.
+    expect(await tPanel.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+
+    await cell(r.page, pid, 'ru').click();
+    await rPanel.getByRole('button', { name: 'Request changes' }).click();
+    await rPanel.getByLabel('What should change?').fill('Say when in the morning, please.');
+    await rPanel.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(async () => (await ru()).status).toBe('changes_requested');
+
+    // The translator sees the status and the comment live, without reloading.
+    await expect.poll(() => tPanel.getByTestId('comments').textContent()).toContain('Say when in the morning, please.');
+    await expect.poll(() => t.page.getByTestId(`cell-${pid}-ru`).locator('.badge').first().textContent()).toBe('Changes requested');
+    await cell(t.page, pid, 'ru').fill('Саммит открылся во вторник утром.');
+    await expect.poll(async () => (await ru()).text).toBe('Саммит открылся во вторник утром.');
+    await tPanel.getByRole('button', { name: 'Submit for review' }).click();
+    await expect.poll(async () => (await ru()).status).toBe('in_review');
+
+    await cell(r.page, pid, 'ru').click();
+    await expect.poll(() => cell(r.page, pid, 'ru').inputValue()).toBe('Саммит открылся во вторник утром.');
+    await rPanel.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(async () => (await ru()).status).toBe('approved');
+    expect(await ru()).toMatchObject({ approvedText: 'Саммит открылся во вторник утром.', approvedRev: 2 });
+
+    // The history shows every step, with the diff of the fix.
+    await rPanel.getByRole('button', { name: 'History' }).click();
+    await expect.poll(() => rPanel.getByTestId('history').locator('ins').first().textContent()).toContain('утром');
+  });
+});
