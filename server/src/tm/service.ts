@@ -63,13 +63,22 @@ export class TmService {
     private readonly log: (msg: string) => void = () => {},
   ) {}
 
-  /** Loads TMX entries, indexes every document, then follows commits. */
+  /**
+   * Follows commits, indexes every document (one synchronous pass, so no
+   * commit falls between the two), then loads the TMX entries in slices that
+   * yield to the event loop: 100,000 entries take seconds to index, and the
+   * rest of the server must keep answering meanwhile.
+   */
   async start(): Promise<void> {
-    for (const e of await this.store.list()) this.index.upsert(fromRecord(e));
+    this.stop = this.documents.onCommitted((docId, events) => this.follow(docId, events));
     this.documents.forEachDocument((doc) => {
       for (const p of doc.paragraphs) this.putRow(doc, p);
     });
-    this.stop = this.documents.onCommitted((docId, events) => this.follow(docId, events));
+    const entries = await this.store.list();
+    for (let i = 0; i < entries.length; i++) {
+      this.index.upsert(fromRecord(entries[i]!));
+      if (i % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   close(): void {
@@ -140,7 +149,11 @@ export class TmService {
       else records.push({ id: newId('x_'), texts, importedAt: at, importedBy: by, source: name ?? null });
     }
     await this.store.addMany(records);
-    for (const r of records) this.index.upsert(fromRecord(r));
+    for (let i = 0; i < records.length; i++) {
+      this.index.upsert(fromRecord(records[i]!));
+      // A large file must not stall everyone else's edits while it is indexed.
+      if (i % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     return { added: records.length, skipped };
   }
 
