@@ -33,15 +33,15 @@ describe('review in the browser', () => {
 
     await cell(t.page, pid, 'ru').fill('Саммит открылся во вторник.');
     await expect.poll(async () => (await ru()).text).toBe('Саммит открылся во вторник.');
-    await tPanel.getByRole('button', { name: 'Submit for review' }).click();
+    await tPanel.getByRole('button', { name: 'Submit for review', exact: true }).click();
     await expect.poll(async () => (await ru()).status).toBe('in_review');
     // A translator is never offered the reviewer's steps.
-    expect(await tPanel.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    expect(await tPanel.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
 
     await cell(r.page, pid, 'ru').click();
-    await rPanel.getByRole('button', { name: 'Request changes' }).click();
+    await rPanel.getByRole('button', { name: 'Request changes', exact: true }).click();
     await rPanel.getByLabel('What should change?').fill('Say when in the morning, please.');
-    await rPanel.getByRole('button', { name: 'Send' }).click();
+    await rPanel.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(async () => (await ru()).status).toBe('changes_requested');
 
     // The translator sees the status and the comment live, without reloading.
@@ -49,17 +49,17 @@ describe('review in the browser', () => {
     await expect.poll(() => t.page.getByTestId(`cell-${pid}-ru`).locator('.badge').first().textContent()).toBe('Changes requested');
     await cell(t.page, pid, 'ru').fill('Саммит открылся во вторник утром.');
     await expect.poll(async () => (await ru()).text).toBe('Саммит открылся во вторник утром.');
-    await tPanel.getByRole('button', { name: 'Submit for review' }).click();
+    await tPanel.getByRole('button', { name: 'Submit for review', exact: true }).click();
     await expect.poll(async () => (await ru()).status).toBe('in_review');
 
     await cell(r.page, pid, 'ru').click();
     await expect.poll(() => cell(r.page, pid, 'ru').inputValue()).toBe('Саммит открылся во вторник утром.');
-    await rPanel.getByRole('button', { name: 'Approve' }).click();
+    await rPanel.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect.poll(async () => (await ru()).status).toBe('approved');
     expect(await ru()).toMatchObject({ approvedText: 'Саммит открылся во вторник утром.', approvedRev: 2 });
 
     // The history shows every step, with the diff of the fix.
-    await rPanel.getByRole('button', { name: 'History' }).click();
+    await rPanel.getByRole('button', { name: 'History', exact: true }).click();
     await expect.poll(() => rPanel.getByTestId('history').locator('ins').first().textContent()).toContain('утром');
   });
 });
