@@ -8,6 +8,9 @@ export const aidsApi = {
   glossary: () => request('GET /api/glossary'),
   checks: (docId: string) => request('GET /api/documents/:docId/checks', { params: { docId } }),
   pretranslate: (docId: string) => request('POST /api/documents/:docId/pretranslate', { params: { docId }, body: {} }),
+  importGlossary: (format: 'csv' | 'tbx', content: string, mode: 'merge' | 'replace') =>
+    request('POST /api/glossary/import', { body: { format, content, mode } }),
+  importTmx: (content: string, name: string) => request('POST /api/tm/import', { body: { content, name } }),
   /** A plain link: the browser downloads the file with the session cookie. */
   glossaryExportUrl: (format: 'csv' | 'tbx') => `/api/glossary/export/${format}`,
 };

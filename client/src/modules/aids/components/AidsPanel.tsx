@@ -16,6 +16,7 @@ import type { ScriptAction } from './AidsSidebar.js';
 import { Concordance } from './Concordance.js';
 import { DocumentChecks } from './DocumentChecks.js';
 import { ReadingToggles } from './ReadingToggles.js';
+import { ResourcesDialog } from './ResourcesDialog.js';
 import '../aids.css';
 
 interface Props {
@@ -42,7 +43,7 @@ export function AidsPanel({ sync, docId, onJump }: Props) {
   const terms = useGlossary();
   const glossary = useMemo<Glossary>(() => ({ terms }), [terms]);
   const findings = useLiveChecks(source, target, sourceLang, cell?.lang ?? null, glossary);
-  const [dialog, setDialog] = useState<'checks' | 'concordance' | null>(null);
+  const [dialog, setDialog] = useState<'checks' | 'concordance' | 'resources' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const onInsert = useCallback(
@@ -77,6 +78,7 @@ export function AidsPanel({ sync, docId, onJump }: Props) {
         <button type="button" onClick={() => setDialog('checks')}>{t('checks.runDocument')}</button>
         <button type="button" onClick={onConcordance} aria-keyshortcuts="Control+Shift+L">{t('concordance.open')}</button>
         <button type="button" onClick={pretranslate}>{t('pretranslate.button')}</button>
+        <button type="button" onClick={() => setDialog('resources')}>{t('resources.open')}</button>
       </div>
       {doc && <ReadingToggles langs={doc.targetLangs} />}
       {notice && <p role="status" className="aids-notice">{notice}</p>}
@@ -92,6 +94,7 @@ export function AidsPanel({ sync, docId, onJump }: Props) {
         onConcordance={onConcordance}
       />
       {dialog === 'checks' && <DocumentChecks docId={docId} onJump={onJump} onClose={() => setDialog(null)} />}
+      {dialog === 'resources' && <ResourcesDialog onClose={() => setDialog(null)} />}
       {dialog === 'concordance' && <Concordance initial={window.getSelection()?.toString().trim().slice(0, 200) ?? ''} onClose={() => setDialog(null)} />}
     </aside>
   );
