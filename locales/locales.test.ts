@@ -12,7 +12,7 @@ const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/u;
 /** Values that may legitimately equal the English ones (names, pure placeholders). */
 const SAME_AS_EN_ALLOWED = new Set(['app.name', 'grid.cell.editingHere', 'grid.header.number', 'aids.tm.score', 'review.activity.where']);
 /** Namespaces besides `translation`, each a file `<lang>/<ns>.json`, checked under the key prefix `<ns>.`. */
-const NAMESPACES = ['aids', 'review'] as const;
+const NAMESPACES = ['interchange', 'aids', 'review'] as const;
 
 type Tree = { [k: string]: string | Tree };
 

@@ -8,6 +8,11 @@ import zhAids from '../../../../locales/zh/aids.json' with { type: 'json' };
 import ruAids from '../../../../locales/ru/aids.json' with { type: 'json' };
 import kkAids from '../../../../locales/kk/aids.json' with { type: 'json' };
 import uzAids from '../../../../locales/uz/aids.json' with { type: 'json' };
+import enInterchange from '../../../../locales/en/interchange.json' with { type: 'json' };
+import zhInterchange from '../../../../locales/zh/interchange.json' with { type: 'json' };
+import ruInterchange from '../../../../locales/ru/interchange.json' with { type: 'json' };
+import kkInterchange from '../../../../locales/kk/interchange.json' with { type: 'json' };
+import uzInterchange from '../../../../locales/uz/interchange.json' with { type: 'json' };
 import enReview from '../../../../locales/en/review.json' with { type: 'json' };
 import zhReview from '../../../../locales/zh/review.json' with { type: 'json' };
 import ruReview from '../../../../locales/ru/review.json' with { type: 'json' };
@@ -24,11 +29,11 @@ export const UI_LOCALES = ['en', 'zh', 'ru', 'kk', 'uz'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
 export const resources = {
-  en: { translation: en, aids: enAids, review: enReview },
-  zh: { translation: zh, aids: zhAids, review: zhReview },
-  ru: { translation: ru, aids: ruAids, review: ruReview },
-  kk: { translation: kk, aids: kkAids, review: kkReview },
-  uz: { translation: uz, aids: uzAids, review: uzReview },
+  en: { translation: en, interchange: enInterchange, aids: enAids, review: enReview },
+  zh: { translation: zh, interchange: zhInterchange, aids: zhAids, review: zhReview },
+  ru: { translation: ru, interchange: ruInterchange, aids: ruAids, review: ruReview },
+  kk: { translation: kk, interchange: kkInterchange, aids: kkAids, review: kkReview },
+  uz: { translation: uz, interchange: uzInterchange, aids: uzAids, review: uzReview },
 } as const;
 
 /** Each locale's own name, shown in the switcher in that language (so anyone can find theirs). */
@@ -40,4 +45,4 @@ export const LOCALE_NATIVE_NAME: Record<UiLocale, string> = {
   uz: 'Oʻzbekcha',
 };
 
-export { en as enTranslation, enAids, enReview };
+export { en as enTranslation, enInterchange, enAids, enReview };

@@ -6,6 +6,7 @@ import { splitParagraphs } from '../../../../../shared/domain/paragraphs.js';
 import type { Lang } from '../../../../../shared/index.js';
 import { api } from '../../../api/http.js';
 import { errorKey } from '../../i18n/index.js';
+import { SourceFileInput } from '../../interchange/index.js';
 
 type Problem = 'needTitle' | 'needTarget' | 'noParagraphs' | 'fileError';
 
@@ -21,15 +22,11 @@ export function NewDocument({ onCreated }: { onCreated: (docId: string) => void 
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
   const chosenTargets = targets.filter((l) => l !== sourceLang);
 
-  async function readFile(file: File): Promise<void> {
-    try {
-      const content = await file.text();
-      setText(content);
-      if (!title.trim()) setTitle(file.name.replace(/\.(txt|md)$/iu, ''));
-      setProblem(null);
-    } catch {
-      setProblem('fileError');
-    }
+  // The server reads the file (txt, md, html, docx), cleans it and checks its language; the text area shows the result.
+  function takeParsed(parsed: string[], fileName: string): void {
+    setText(parsed.join('\n\n'));
+    if (!title.trim()) setTitle(fileName.replace(/\.(txt|md|markdown|html?|docx)$/iu, ''));
+    setProblem(null);
   }
 
   async function submit(e: FormEvent): Promise<void> {
@@ -79,13 +76,7 @@ export function NewDocument({ onCreated }: { onCreated: (docId: string) => void 
           <textarea className="source-input" lang={LANG_TAG[sourceLang]} rows={12} value={text} onChange={(e) => setText(e.target.value)} aria-describedby="text-hint" />
         </label>
         <p id="text-hint" className="muted">{t('documents.new.textHint')}</p>
-        <label>
-          {t('documents.new.upload')}
-          <input type="file" accept=".txt,.md,text/plain,text/markdown" onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void readFile(f);
-          }} />
-        </label>
+        <SourceFileInput label={t('documents.new.upload')} lang={sourceLang} onParsed={takeParsed} />
         <p role="status" data-testid="paragraph-preview">{t('documents.new.preview', { count: paragraphs.length })}</p>
         {problem && <p role="alert" className="error">{t(`documents.new.${problem}`)}</p>}
         {serverError && <p role="alert" className="error">{t(errorKey(serverError))}</p>}

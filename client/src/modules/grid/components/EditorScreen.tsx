@@ -10,6 +10,7 @@ import { filterParagraphs, isFiltering, NO_FILTER, SearchBar } from '../../searc
 import type { GridFilter } from '../../search/index.js';
 import { isTextField, matchShortcut, ShortcutsDialog } from '../../shortcuts/index.js';
 import { AidsLayout, AidsPanel } from '../../aids/index.js';
+import { InterchangeMenu } from '../../interchange/index.js';
 import { ReviewPanel } from '../../review/index.js';
 import { useColumns } from '../hooks/useColumns.js';
 import { useGridHandlers } from '../hooks/useGridHandlers.js';
@@ -103,6 +104,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
         {doc && <ColumnPicker targets={doc.targetLangs} shown={shown} onToggle={toggle} />}
         <SyncIndicator sync={sync} detailsOpen={attention} onToggleDetails={() => setAttention((v) => !v)} />
         <button type="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">{t('grid.toolbar.help')} <kbd>?</kbd></button>
+        {doc && <InterchangeMenu doc={doc} user={user} />}
       </div>
       {doc && (
         <SearchBar

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportResultDto } from '../../../../../shared/protocol/interchange.js';
+import { interchangeApi } from '../../../api/interchange.js';
+import type { InterchangeApi } from '../../../api/interchange.js';
+import { errorKey } from '../../i18n/index.js';
+import { Dialog } from './Dialog.js';
+
+/** An XLIFF file (exported from this document and translated elsewhere) back in, by unit id. */
+export function ImportXliffDialog({ docId, onClose, api = interchangeApi }: { docId: string; onClose: () => void; api?: Pick<InterchangeApi, 'importXliff'> }) {
+  const { t } = useTranslation('interchange');
+  const { t: tBase } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ImportResultDto | null>(null);
+
+  async function run(): Promise<void> {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    const r = await api.importXliff(docId, file, file.name);
+    setBusy(false);
+    if (r.ok) setResult(r.data);
+    else setError(r.error.code);
+  }
+
+  return (
+    <Dialog title={t('xliff.title')} id="import-xliff-title" onClose={onClose}>
+      <label>
+        {t('xliff.file')}
+        <input type="file" accept=".xlf,.xliff,.xml,application/xliff+xml" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </label>
+      <button type="button" className="primary" disabled={!file || busy} onClick={() => void run()}>{busy ? t('xliff.importing') : t('xliff.import')}</button>
+      {result && <p role="status">{t('xliff.done', { count: result.edited })}</p>}
+      {result && result.warnings.length > 0 && (
+        <>
+          <p>{t('xliff.warnings')}</p>
+          {/* Importer remarks name rules and units of the file: shown as the file's own terms, untranslated. */}
+          <ul className="muted">{result.warnings.map((w, i) => <li key={i}><code>{w.rule}</code> {w.where}</li>)}</ul>
+        </>
+      )}
+      {error && <p role="alert" className="error">{tBase(errorKey(error))}</p>}
+      <button type="button" onClick={onClose}>{t('translation.close')}</button>
+    </Dialog>
+  );
+}

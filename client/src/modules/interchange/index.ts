@@ -1,0 +1,5 @@
+import './interchange.css';
+
+export { InterchangeMenu } from './components/InterchangeMenu.js';
+export { SourceFileInput } from './components/SourceFileInput.js';
+export { AlignmentPreview } from './components/AlignmentPreview.js';
