@@ -51,7 +51,7 @@ export function useGridHandlers({ sync, rows, langs, grid, onGlobal }: Nav): Row
           break;
         }
         case 'submitReview':
-          // The review flow (a status event) is a later issue; the shortcut is reserved.
+          // Submitting is the review module's (useSubmitShortcut): it waits for the save first.
           break;
         case 'leaveCell':
           grid.current?.focusGrid();

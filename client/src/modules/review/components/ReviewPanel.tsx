@@ -6,6 +6,7 @@ import { reviewTransportOf } from '../../../api/review.js';
 import type { DocSync, SyncTransport } from '../../sync/index.js';
 import { useFocusedCell } from '../../aids/hooks/useFocusedCell.js';
 import { useDirectory } from '../hooks/useDirectory.js';
+import { useSubmitShortcut } from '../hooks/useSubmitShortcut.js';
 import { CommentThread } from './CommentThread.js';
 import { DocumentReview } from './DocumentReview.js';
 import { HistoryDrawer } from './HistoryDrawer.js';
@@ -33,6 +34,7 @@ export function ReviewPanel({ sync, user, transport, onJump }: Props) {
   const users = useDirectory();
   const review = reviewTransportOf(transport);
   const [history, setHistory] = useState(false);
+  useSubmitShortcut(sync, user, review);
   const doc = sync.doc;
   if (!doc) return null;
   const cell = focused ? sync.cell(focused.paragraphId, focused.lang) : undefined;
