@@ -77,7 +77,7 @@ export interface ShareRoutes {
 /** The handshake's `auth` object: `io('/public', { auth: { token } })`. */
 export const publicHandshakeSchema = z.object({ token: shareTokenSchema });
 
-export const PUBLIC_NAMESPACE = '/public';
+export { PUBLIC_NAMESPACE } from './share-names.js';
 
 /** One cell's reader text changed (a new approval). */
 export interface ReaderCellUpdate {
