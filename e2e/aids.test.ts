@@ -51,4 +51,34 @@ describe('translation aids in the editor', () => {
     await expect.poll(async () => cellText(await w.snapshot(doc.id), doc.pids[0]!, 'ru'), { timeout: 10_000 }).toBe('Саммит открылся в Астане в понедельник.');
     expect(await page.locator(':focus').getAttribute('data-cell')).toBe(`${doc.pids[0]}:ru`);
   });
+
+  it('pre-translates from the memory, runs checks live and over the document, and searches the memory', async () => {
+    // The memory holds the approved row of the first test.
+    const doc = await w.createDoc(['The summit opened in Astana on Monday.', 'Prices rose by 5% in May.'], ['ru'], 'Third release');
+    const { page } = await w.open(w.other, doc.id);
+    await page.getByRole('button', { name: 'Pre-translate' }).click();
+    await expect.poll(() => page.locator('.aids-notice').textContent()).toBe('Filled 1 empty cell from 100% matches.');
+    await expect.poll(() => cell(page, doc.pids[0]!, 'ru').inputValue()).toBe('Саммит открылся в Астане в понедельник.');
+
+    const second = cell(page, doc.pids[1]!, 'ru');
+    await second.click();
+    await second.fill('Цены выросли в мае.');
+    await expect.poll(() => page.getByTestId('finding').allTextContents()).toContain('Error The number 5% is missing from the translation.');
+    await expect.poll(async () => cellText(await w.snapshot(doc.id), doc.pids[1]!, 'ru'), { timeout: 10_000 }).toBe('Цены выросли в мае.');
+
+    await page.getByRole('button', { name: 'Check document' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Document checks' });
+    await dialog.getByRole('button', { name: 'Paragraph 2 · Russian' }).first().waitFor();
+    await page.getByLabel('Severity').selectOption('error');
+    expect(await dialog.locator('.doc-findings li').count()).toBeGreaterThanOrEqual(1);
+    await dialog.getByRole('button', { name: 'Paragraph 2 · Russian' }).first().click();
+    await expect.poll(() => page.locator(':focus').getAttribute('data-cell')).toBe(`${doc.pids[1]}:ru`);
+
+    await page.keyboard.press('Control+Shift+KeyL');
+    const conc = page.getByRole('dialog', { name: 'Concordance search' });
+    await conc.getByLabel('Word or phrase').fill('astana');
+    await conc.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => conc.getByRole('status').textContent()).toMatch(/^\d+ entr(y|ies)$/u);
+    expect(await conc.locator('mark').first().textContent()).toBe('Astana');
+  });
 });

@@ -80,7 +80,8 @@ export function DocumentChecks({ docId, onJump, onClose }: Props) {
                   className="finding-jump"
                   onClick={() => {
                     onClose();
-                    onJump(cell.paragraphId, cell.lang);
+                    // After the dialog has unmounted: it gives focus back to where it came from on the way out.
+                    setTimeout(() => onJump(cell.paragraphId, cell.lang), 0);
                   }}
                 >
                   {t('checks.paragraph', { n: cell.index + 1 })} · {tBase(`langs.${cell.lang}`)}
