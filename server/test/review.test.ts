@@ -5,7 +5,7 @@ import { createDoc, createUser, open } from './helpers/review.js';
 import type { TestUser } from './helpers/review.js';
 import { ADMIN_PASSWORD, startServer } from './helpers/server.js';
 import type { TestServer } from './helpers/server.js';
-import { call, callRaw, connect, opId } from './helpers/sockets.js';
+import { call, callRaw, connect, joinDoc, opId } from './helpers/sockets.js';
 import type { LiveDoc } from './helpers/sockets.js';
 
 /**
@@ -174,6 +174,39 @@ describe('review flow with roles', () => {
     expect(restored).toMatchObject({ ok: true, data: { outcome: 'applied', rev: 3, text: 'Бірінші.', status: 'draft' } });
     const history = await data<CellHistoryDto>(server.url, 'GET', `/api/documents/${docId}/cells/${pid}/kk/history`, { cookie: rUser.cookie });
     expect(history.revisions.map((x) => [x.kind, x.rev, x.text])).toEqual([['edit', 1, 'Бірінші.'], ['edit', 2, 'Екінші.'], ['restore', 3, 'Бірінші.']]);
+  });
+
+  it('refuses malformed review payloads with bad_request and changes nothing', async () => {
+    const before = await stored();
+    const bad: [string, unknown][] = [
+      ['cell:restore', { docId, paragraphId: pid, lang: 'kk', opId: opId(), baseRev: -1, rev: 0 }],
+      ['cell:status', { docId, paragraphId: pid, lang: 'kk', opId: opId(), rev: 1, status: 'approved', overrides: [{ check: 'number_missing', reason: '' }] }],
+      ['comment:add', { docId, opId: opId(), paragraphId: pid, lang: 'kk', text: 'x'.repeat(4001) }],
+      ['comment:resolve', { docId, opId: opId(), commentId: 'c1', resolved: 'yes' }],
+      ['review:approveAll', { docId, opId: opId(), lang: 'de' }],
+      ['review:submitAll', { docId, lang: 'kk' }],
+      ['doc:settings', { docId, opId: opId(), allowSelfApproval: 1 }],
+    ];
+    for (const [event, payload] of bad) expect([event, await callRaw(r.socket, event, payload)]).toMatchObject([event, { ok: false, error: { code: 'bad_request' } }]);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('keeps comments, settings and statuses across a restart (journal and snapshot)', async () => {
+    const adminLive = await open(server.url, admin, docId);
+    live.push(adminLive);
+    await edit(t, 'Екінші саммит.', 0);
+    await status(t, 1, 'in_review');
+    await status(r, 1, 'changes_requested', { comment: 'Тексеріңіз.' });
+    await call(adminLive.socket, 'doc:settings', { docId, opId: opId(), allowSelfApproval: true });
+    const before = await stored();
+    for (const l of live.splice(0)) l.socket.close();
+    await server.stop({ remove: false });
+    server = await startServer({ dataDir: server.dataDir });
+    const after = await joinDoc(await connect(server.url, await login(server.url, 'admin', ADMIN_PASSWORD)), docId);
+    live.push(after);
+    expect(after.doc).toEqual(before);
+    expect(after.doc.comments?.[0]).toMatchObject({ text: 'Тексеріңіз.' });
+    expect(after.doc.settings).toEqual({ allowSelfApproval: true });
   });
 
   it('notifies a mentioned user live, even outside the document, and resolves and reopens threads', async () => {
