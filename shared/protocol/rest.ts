@@ -1,6 +1,7 @@
 import type { CellHistoryDto, DocumentSnapshot, DocumentSummary, HealthDto, PublicUser } from './dto.js';
 import type { CreateDocumentBody, CreateUserBody, LoginBody } from './schemas.js';
 import type { AidsRoutes } from './aids.js';
+import type { ShareRoutes } from './share.js';
 import type { ActivityDto, ChangePasswordBody, DirectoryEntry, UpdateUserBody } from './review.js';
 
 /**
@@ -8,7 +9,7 @@ import type { ActivityDto, ChangePasswordBody, DirectoryEntry, UpdateUserBody } 
  * `Result<T>` envelope: `{ ok: true, data }` or `{ ok: false, error: { code, message } }`.
  * The session is an httpOnly cookie (`anor.sid`) set by login.
  */
-export interface RestRoutes extends AidsRoutes {
+export interface RestRoutes extends AidsRoutes, ShareRoutes {
   'GET /api/health': { body: never; res: HealthDto };
   'POST /api/auth/login': { body: LoginBody; res: { user: PublicUser } };
   'POST /api/auth/logout': { body: never; res: null };

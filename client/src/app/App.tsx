@@ -5,6 +5,7 @@ import { LoginScreen, useSession } from '../modules/auth/index.js';
 import { DocumentList, NewDocument } from '../modules/documents/index.js';
 import { EditorScreen } from '../modules/grid/index.js';
 import { LanguageSwitcher } from '../modules/i18n/index.js';
+import { ReadingScreen, SharedReadingScreen } from '../modules/reading/index.js';
 import { AccountScreen, Notifications, UsersScreen } from '../modules/review/index.js';
 import { navigate, useRoute } from './route.js';
 import { useBackgroundFlush } from '../modules/sync/index.js';
@@ -14,6 +15,7 @@ import type { SyncTransport } from '../modules/sync/index.js';
 export function App({ createTransport = () => new SocketTransport() }: { createTransport?: () => SyncTransport & { close?: () => void } }) {
   const { t } = useTranslation();
   const { t: tReview } = useTranslation('review');
+  const { t: tReading } = useTranslation('reading');
   const { session, signedIn, signOut, ended } = useSession();
   const route = useRoute();
   const userId = session.status === 'signedIn' ? session.user.id : null;
@@ -45,6 +47,7 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
         </a>
         <nav aria-label={t('header.documents')}>
           {session.status === 'signedIn' && <a href="#/">{t('header.documents')}</a>}
+          {session.status === 'signedIn' && route.name === 'doc' && <a href={`#/read/${encodeURIComponent(route.docId)}`} data-testid="open-reading">{tReading('screen.open')}</a>}
           {session.status === 'signedIn' && session.user.isAdmin && <a href="#/users">{tReview('users.link')}</a>}
           {session.status === 'signedIn' && <a href="#/account">{tReview('account.link')}</a>}
         </nav>
@@ -58,15 +61,20 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
           )}
         </div>
       </header>
-      {session.status === 'loading' && <main id="main" />}
-      {session.status === 'anonymous' && <LoginScreen onSignedIn={signedIn} sessionEnded={session.ended} />}
-      {session.status === 'signedIn' && transport && (
+      {/* A share link reads without an account, whoever (if anyone) is signed in. */}
+      {route.name === 'share' && <SharedReadingScreen key={route.token} token={route.token} />}
+      {route.name !== 'share' && session.status === 'loading' && <main id="main" />}
+      {route.name !== 'share' && session.status === 'anonymous' && <LoginScreen onSignedIn={signedIn} sessionEnded={session.ended} />}
+      {route.name !== 'share' && session.status === 'signedIn' && transport && (
         <>
           {route.name === 'list' && <DocumentList onUnauthenticated={ended} />}
           {route.name === 'new' && <NewDocument onCreated={(id) => navigate(`#/doc/${encodeURIComponent(id)}`)} />}
           {route.name === 'users' && session.user.isAdmin && <UsersScreen me={session.user} />}
           {route.name === 'account' && <AccountScreen />}
           <Notifications transport={transport} />
+          {route.name === 'read' && (
+            <ReadingScreen key={`${route.docId}:${session.user.id}`} docId={route.docId} user={session.user} transport={transport} onSessionEnded={ended} />
+          )}
           {route.name === 'doc' && (
             <EditorScreen key={`${route.docId}:${session.user.id}`} docId={route.docId} user={session.user} transport={transport} onSessionEnded={ended} />
           )}

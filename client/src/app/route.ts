@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'list' } | { name: 'new' } | { name: 'users' } | { name: 'account' } | { name: 'doc'; docId: string };
+export type Route = { name: 'list' } | { name: 'new' } | { name: 'users' } | { name: 'account' } | { name: 'doc'; docId: string }
+  | { name: 'read'; docId: string }
+  | { name: 'share'; token: string };
 
 /**
- * Hash routes (#/, #/new, #/users, #/account, #/doc/<id>): the server serves the app shell at `/`
+ * Hash routes (#/, #/new, #/users, #/account, #/doc/<id>, #/read/<id>, #/share/<token>): the server serves the app shell at `/`
  * only, so hash routing needs no server-side fallback and works on reload.
  */
 export function parseRoute(hash: string): Route {
@@ -11,6 +13,11 @@ export function parseRoute(hash: string): Route {
   if (path === '/new') return { name: 'new' };
   if (path === '/users') return { name: 'users' };
   if (path === '/account') return { name: 'account' };
+  const read = /^\/read\/([^/]+)$/u.exec(path);
+  if (read?.[1]) return { name: 'read', docId: decodeURIComponent(read[1]) };
+  // A share token lives in the hash so that it never reaches a server log or a Referer header.
+  const share = /^\/share\/([A-Za-z0-9_-]+)$/u.exec(path);
+  if (share?.[1]) return { name: 'share', token: share[1] };
   const m = /^\/doc\/([^/]+)$/u.exec(path);
   if (m?.[1]) return { name: 'doc', docId: decodeURIComponent(m[1]) };
   return { name: 'list' };

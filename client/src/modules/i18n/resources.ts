@@ -13,6 +13,11 @@ import zhInterchange from '../../../../locales/zh/interchange.json' with { type:
 import ruInterchange from '../../../../locales/ru/interchange.json' with { type: 'json' };
 import kkInterchange from '../../../../locales/kk/interchange.json' with { type: 'json' };
 import uzInterchange from '../../../../locales/uz/interchange.json' with { type: 'json' };
+import enReading from '../../../../locales/en/reading.json' with { type: 'json' };
+import zhReading from '../../../../locales/zh/reading.json' with { type: 'json' };
+import ruReading from '../../../../locales/ru/reading.json' with { type: 'json' };
+import kkReading from '../../../../locales/kk/reading.json' with { type: 'json' };
+import uzReading from '../../../../locales/uz/reading.json' with { type: 'json' };
 import enReview from '../../../../locales/en/review.json' with { type: 'json' };
 import zhReview from '../../../../locales/zh/review.json' with { type: 'json' };
 import ruReview from '../../../../locales/ru/review.json' with { type: 'json' };
@@ -29,11 +34,11 @@ export const UI_LOCALES = ['en', 'zh', 'ru', 'kk', 'uz'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
 export const resources = {
-  en: { translation: en, interchange: enInterchange, aids: enAids, review: enReview },
-  zh: { translation: zh, interchange: zhInterchange, aids: zhAids, review: zhReview },
-  ru: { translation: ru, interchange: ruInterchange, aids: ruAids, review: ruReview },
-  kk: { translation: kk, interchange: kkInterchange, aids: kkAids, review: kkReview },
-  uz: { translation: uz, interchange: uzInterchange, aids: uzAids, review: uzReview },
+  en: { translation: en, interchange: enInterchange, aids: enAids, review: enReview, reading: enReading },
+  zh: { translation: zh, interchange: zhInterchange, aids: zhAids, review: zhReview, reading: zhReading },
+  ru: { translation: ru, interchange: ruInterchange, aids: ruAids, review: ruReview, reading: ruReading },
+  kk: { translation: kk, interchange: kkInterchange, aids: kkAids, review: kkReview, reading: kkReading },
+  uz: { translation: uz, interchange: uzInterchange, aids: uzAids, review: uzReview, reading: uzReading },
 } as const;
 
 /** Each locale's own name, shown in the switcher in that language (so anyone can find theirs). */
@@ -45,4 +50,4 @@ export const LOCALE_NATIVE_NAME: Record<UiLocale, string> = {
   uz: 'Oʻzbekcha',
 };
 
-export { en as enTranslation, enInterchange, enAids, enReview };
+export { en as enTranslation, enInterchange, enAids, enReview, enReading };
