@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { emptyCell } from '../../../../../shared/domain/types.js';
+import type { Cell, PublicUser } from '../../../../../shared/index.js';
+import type { ReviewEvent, ReviewTransport } from '../../../api/review.js';
+import { renderUi } from '../../../test/render.js';
+import { StatusActions } from './StatusActions.js';
+
+/** Records what the panel sends and answers like a server that accepts it. */
+function recorder(): ReviewTransport & { sent: { event: ReviewEvent; payload: unknown }[] } {
+  const sent: { event: ReviewEvent; payload: unknown }[] = [];
+  return {
+    sent,
+    send: async (event, payload) => {
+      sent.push({ event, payload });
+      return { ok: true, data: { seq: 1, rev: 1, status: 'in_review' } } as never;
+    },
+    onMention: () => () => undefined,
+  };
+}
+
+const doc = { id: 'd1', sourceLang: 'en' as const, targetLangs: ['kk' as const, 'ru' as const] };
+const user = (roles: PublicUser['roles'], extra: Partial<PublicUser> = {}): PublicUser => ({ id: 'u1', username: 'u', displayName: 'U', isAdmin: false, isViewer: false, roles, ...extra });
+const cellOf = (status: Cell['status'], over: Partial<Cell> = {}): Cell => ({ ...emptyCell(), text: 'Сәлем.', rev: 3, status, updatedBy: 'u2', ...over });
+
+async function show(u: PublicUser, cell: Cell, unsaved = false) {
+  const transport = recorder();
+  await renderUi(<StatusActions transport={transport} user={u} doc={doc} paragraphId="p1" lang="kk" cell={cell} sourceText="Hello." unsaved={unsaved} />);
+  return transport;
+}
+
+describe('StatusActions', () => {
+  it('offers a translator Submit on a draft, never Approve, and sends the revision seen', async () => {
+    const t = await show(user({ kk: 'translator' }), cellOf('draft'));
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Submit for review' }));
+    await waitFor(() => expect(t.sent).toEqual([{ event: 'cell:status', payload: expect.objectContaining({ docId: 'd1', paragraphId: 'p1', lang: 'kk', rev: 3, status: 'in_review' }) }]));
+  });
+
+  it('lets a reviewer request changes only with a comment', async () => {
+    const t = await show(user({ kk: 'reviewer' }), cellOf('in_review'));
+    expect(screen.getByRole('button', { name: 'Approve' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Request changes' }));
+    const send = screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    await userEvent.type(screen.getByLabelText('What should change?'), 'Use the glossary term.');
+    await userEvent.click(send);
+    await waitFor(() => expect(t.sent[0]?.payload).toMatchObject({ status: 'changes_requested', comment: 'Use the glossary term.', rev: 3 }));
+  });
+
+  it('shows nothing to a viewer or outside the user’s languages, and waits while an edit is unsaved', async () => {
+    await show(user({ kk: 'reviewer' }, { isViewer: true }), cellOf('in_review'));
+    expect(screen.queryByTestId('review-actions')).toBeNull();
+    await show(user({ ru: 'reviewer' }), cellOf('in_review'));
+    expect(screen.queryByTestId('review-actions')).toBeNull();
+    await show(user({ kk: 'translator' }), cellOf('draft'), true);
+    expect((screen.getByRole('button', { name: 'Submit for review' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('offers re-review of an approved cell whose source changed', async () => {
+    await show(user({ kk: 'reviewer' }), cellOf('approved', { outdated: true }));
+    expect(screen.getByText(/source changed after approval/u)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Approve' })).toBeTruthy();
+  });
+});
