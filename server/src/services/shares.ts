@@ -93,6 +93,12 @@ export class ShareService {
     return share;
   }
 
+  /** Whether a link still exists and has not expired (a reader who connected may have raced a revoke). */
+  async isLive(shareId: string): Promise<boolean> {
+    const share = (await this.store.list()).find((s) => s.id === shareId);
+    return share !== undefined && (share.expiresAt === null || Date.parse(share.expiresAt) > this.now()) && this.documentExists(share.docId);
+  }
+
   async readerDocument(token: string): Promise<ReaderDocument> {
     const share = await this.resolve(token);
     return toReaderDocument(this.documents.snapshot(share.docId));

@@ -75,6 +75,15 @@ export function attachPublicReaders(deps: { io: AnorServer; shares: ShareService
   nsp.on('connection', (socket) => {
     void socket.join([docRoom(socket.data.docId), shareRoom(socket.data.shareId)]);
     if (socket.data.expiresAt !== null) endAt(socket, Date.parse(socket.data.expiresAt));
+    // A revoke between the handshake's lookup and joining the rooms above would have been missed.
+    shares.isLive(socket.data.shareId).then(
+      (live) => {
+        if (live) return;
+        socket.emit('share:ended', { code: 'not_found' });
+        socket.disconnect(true);
+      },
+      (err: unknown) => log(`public reader check failed: ${String(err)}`),
+    );
   });
 
   function endAt(socket: { emit: PublicNamespace['emit']; disconnect(close?: boolean): unknown; on(ev: 'disconnect', cb: () => void): unknown }, at: number): void {
