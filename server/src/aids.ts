@@ -28,6 +28,7 @@ export interface Aids {
 export function createAids(deps: { storage: Storage; documents: DocumentService; log: Log }): Aids {
   const tm = new TmService(deps.documents, deps.storage.tm, deps.log);
   const glossary = new GlossaryService(deps.storage.glossary);
+  deps.documents.useGlossary(() => glossary.glossary());
   const ready = Promise.all([tm.start(), glossary.load()]).then(() => undefined);
   ready.catch((err: unknown) => deps.log(`translation aids failed to start: ${String(err)}`));
   const waitReady: RequestHandler = (_req, _res, next) => {

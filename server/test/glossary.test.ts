@@ -126,4 +126,32 @@ describe('glossary over a real server', () => {
     expect(await request(server.url, 'GET', '/api/glossary/export/pdf', { cookie: admin })).toMatchObject({ body: { error: { code: 'bad_request' } } });
     expect(await list(admin)).toEqual(before);
   });
+
+  it('blocks approving a translation that uses a forbidden variant, as an error check', async () => {
+    await data(server.url, 'POST', '/api/glossary', { cookie: admin, json: TERM });
+    const roles = { en: 'translator', zh: 'translator', ru: 'translator', kk: 'translator', uz: 'translator' };
+    await data(server.url, 'POST', '/api/users', { cookie: admin, json: { username: 'writer', password: 'writer-password', roles } });
+    const writerCookie = await login(server.url, 'writer', 'writer-password');
+    const { document } = await data<{ document: DocumentSummary }>(server.url, 'POST', '/api/documents', {
+      cookie: admin,
+      json: { title: 'SCO', sourceLang: 'en', targetLangs: ['ru'], paragraphs: ['The Shanghai Cooperation Organization met.'] },
+    });
+    const writer = await joinDoc(await connect(server.url, writerCookie), document.id);
+    const reviewer = await joinDoc(await connect(server.url, admin), document.id);
+    try {
+      const cell = { docId: document.id, paragraphId: writer.doc.paragraphs[0]!.id, lang: 'ru' as const };
+      const edit = await call(writer.socket, 'cell:edit', { ...cell, opId: opId(), baseRev: 0, text: 'Шанхайская организация кооперации собралась.' });
+      if (!edit.ok) throw new Error(edit.error.code);
+      expect(await call(writer.socket, 'cell:status', { ...cell, opId: opId(), rev: 1, status: 'in_review' })).toMatchObject({ ok: true });
+      expect(await call(reviewer.socket, 'cell:status', { ...cell, opId: opId(), rev: 1, status: 'approved' })).toMatchObject({ ok: false, error: { code: 'checks_failed' } });
+
+      const fix = await call(writer.socket, 'cell:edit', { ...cell, opId: opId(), baseRev: 1, text: 'Шанхайская организация сотрудничества собралась.' });
+      if (!fix.ok) throw new Error(fix.error.code);
+      expect(await call(writer.socket, 'cell:status', { ...cell, opId: opId(), rev: 2, status: 'in_review' })).toMatchObject({ ok: true });
+      expect(await call(reviewer.socket, 'cell:status', { ...cell, opId: opId(), rev: 2, status: 'approved' })).toMatchObject({ ok: true, data: { status: 'approved' } });
+    } finally {
+      writer.socket.close();
+      reviewer.socket.close();
+    }
+  });
 });

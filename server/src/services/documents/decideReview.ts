@@ -15,6 +15,7 @@ import type {
 } from '../../../../shared/index.js';
 import { cellIn, findParagraph, requireLang, textAtRevision } from './decision.js';
 import type { Decision } from './decision.js';
+import type { Glossary } from '../../../../shared/qa/types.js';
 import { blockingCount, revisionAuthor } from './decideStatus.js';
 
 const seqAck = (_doc: DocumentState, seq: number): SeqAck => ({ seq });
@@ -73,7 +74,7 @@ export function decideSettings(doc: DocumentState, input: DocSettingsPayload): D
  * `submit` takes drafts and sent-back cells whose current revision the actor
  * wrote. Everything else is reported as skipped, with the reason.
  */
-export function decideBatch(doc: DocumentState, lang: Lang, action: Extract<ReviewAction, 'approve' | 'submit'>, actor: string): Decision<BatchAck> {
+export function decideBatch(doc: DocumentState, lang: Lang, action: Extract<ReviewAction, 'approve' | 'submit'>, actor: string, glossary?: Glossary): Decision<BatchAck> {
   if (!docLangs(doc).includes(lang)) throw new AppError('language_not_in_document', `document ${doc.id} has no ${lang} column`);
   const bodies: DocEventBody[] = [];
   const skipped: BatchAck['skipped'] = [];
@@ -90,7 +91,7 @@ export function decideBatch(doc: DocumentState, lang: Lang, action: Extract<Revi
       actor,
       revisionAuthor: author,
       allowSelfApproval: (doc.settings ?? DEFAULT_SETTINGS).allowSelfApproval,
-      blockingFindings: action === 'approve' ? blockingCount(doc, p.id, lang, []) : 0,
+      blockingFindings: action === 'approve' ? blockingCount(doc, p.id, lang, [], glossary) : 0,
     });
     if (!result.ok) skipped.push({ paragraphId: p.id, reason: result.refusal });
     else if (result.changed) bodies.push({ type: 'cell.status', paragraphId: p.id, lang, status: result.status, rev: cell.rev });

@@ -1,7 +1,7 @@
 import { AppError, actionFor, cellKey, decideTransition, DEFAULT_SETTINGS } from '../../../../shared/index.js';
 import type { CellStatusAck, CellStatusPayload, DocumentState, Lang, Refusal } from '../../../../shared/index.js';
 import { blockingFindings, isCheckId, runChecks } from '../../../../shared/qa/index.js';
-import type { QaOverride } from '../../../../shared/qa/index.js';
+import type { Glossary, QaOverride } from '../../../../shared/qa/index.js';
 import { cellIn, findParagraph, requireLang } from './decision.js';
 import type { Decision } from './decision.js';
 
@@ -31,13 +31,14 @@ export function revisionAuthor(doc: DocumentState, paragraphId: string, lang: La
 
 /**
  * Error findings of the checks on a target cell that the given overrides do
- * not lift. The source language has nothing to check against.
+ * not lift. The source language has nothing to check against. With the
+ * project glossary, a forbidden term blocks approval like any other error.
  */
-export function blockingCount(doc: DocumentState, paragraphId: string, lang: Lang, overrides: readonly QaOverride[]): number {
+export function blockingCount(doc: DocumentState, paragraphId: string, lang: Lang, overrides: readonly QaOverride[], glossary?: Glossary): number {
   if (lang === doc.sourceLang) return 0;
   const { p } = findParagraph(doc, paragraphId);
   const target = cellIn(p, lang);
-  const findings = runChecks({ source: cellIn(p, doc.sourceLang).text, target: target.text, sourceLang: doc.sourceLang, targetLang: lang });
+  const findings = runChecks({ source: cellIn(p, doc.sourceLang).text, target: target.text, sourceLang: doc.sourceLang, targetLang: lang, glossary });
   return blockingFindings(findings, overrides, target.rev).length;
 }
 
@@ -49,7 +50,7 @@ export function blockingCount(doc: DocumentState, paragraphId: string, lang: Lan
  * decision so the two cannot come apart. Who may take which step is checked
  * before this (shared/domain/roles.ts).
  */
-export function decideStatus(doc: DocumentState, input: CellStatusPayload, actor: string, newCommentId: () => string): Decision<CellStatusAck> {
+export function decideStatus(doc: DocumentState, input: CellStatusPayload, actor: string, newCommentId: () => string, glossary?: Glossary): Decision<CellStatusAck> {
   requireLang(doc, input.lang);
   const { p } = findParagraph(doc, input.paragraphId);
   const cell = p.cells[input.lang] ?? { text: '', rev: 0, status: 'empty' as const, outdated: false };
@@ -66,7 +67,7 @@ export function decideStatus(doc: DocumentState, input: CellStatusPayload, actor
     revisionAuthor: revisionAuthor(doc, input.paragraphId, input.lang, cell.rev),
     allowSelfApproval: (doc.settings ?? DEFAULT_SETTINGS).allowSelfApproval,
     ...(input.comment === undefined ? {} : { comment: input.comment }),
-    blockingFindings: action === 'approve' && cell.text !== '' ? blockingCount(doc, input.paragraphId, input.lang, overrides) : 0,
+    blockingFindings: action === 'approve' && cell.text !== '' ? blockingCount(doc, input.paragraphId, input.lang, overrides, glossary) : 0,
   });
   if (!result.ok) {
     throw new AppError(REFUSAL_CODE[result.refusal], `cannot ${action} ${input.paragraphId}/${input.lang} at revision ${input.rev}: ${result.refusal}`, { refusal: result.refusal });

@@ -31,6 +31,7 @@ import type {
   ParagraphSplitPayload,
   PretranslateResult,
 } from '../../../../shared/index.js';
+import type { Glossary } from '../../../../shared/qa/types.js';
 import type { DocumentStore } from '../../storage/types.js';
 import { newId } from '../ids.js';
 import { Checkpoints } from './checkpoints.js';
@@ -71,6 +72,7 @@ export class DocumentService {
   private readonly checkpoints: Checkpoints;
   /** The first append failure; once set, no more changes are accepted. */
   private broken: unknown = undefined;
+  private glossaryOf: () => Glossary | undefined = () => undefined;
 
   constructor(
     private readonly store: DocumentStore,
@@ -173,7 +175,7 @@ export class DocumentService {
   }
 
   setStatus(input: CellStatusPayload, by: string): Promise<CellStatusAck> {
-    return this.commit(input.docId, input.opId, 'status', by, (doc) => decideStatus(doc, input, by, () => newId('c_')));
+    return this.commit(input.docId, input.opId, 'status', by, (doc) => decideStatus(doc, input, by, () => newId('c_'), this.glossaryOf()));
   }
 
   // ---- Review (decisions in decideReview.ts; who may is checked by the caller) ----
@@ -191,7 +193,7 @@ export class DocumentService {
   }
 
   reviewBatch(input: ReviewBatchPayload, action: 'approve' | 'submit', by: string): Promise<BatchAck> {
-    return this.commit(input.docId, input.opId, 'batch', by, (doc) => decideBatch(doc, input.lang, action, by));
+    return this.commit(input.docId, input.opId, 'batch', by, (doc) => decideBatch(doc, input.lang, action, by, this.glossaryOf()));
   }
 
   updateSettings(input: DocSettingsPayload, by: string): Promise<SeqAck> {
@@ -245,6 +247,15 @@ export class DocumentService {
    */
   importCells(docId: string, by: string, decide: (doc: DocumentState) => Decision<SeqAck>): Promise<SeqAck> {
     return this.commit(docId, newId('import_'), 'seq', by, decide);
+  }
+
+  /**
+   * The project glossary for the checks that gate approval. A provider, set
+   * once by the aids (server/src/aids.ts): the glossary lives beside the
+   * documents, not in them, and changes while documents stay open.
+   */
+  useGlossary(provider: () => Glossary): void {
+    this.glossaryOf = provider;
   }
 
   /**
