@@ -6,6 +6,7 @@ import { buildDocx } from './helpers/docx.js';
 import { data, login, request } from './helpers/http.js';
 import { ADMIN_PASSWORD, startServer } from './helpers/server.js';
 import type { TestServer } from './helpers/server.js';
+import { createUser } from './helpers/review.js';
 import { connect, joinDoc } from './helpers/sockets.js';
 import { upload } from './helpers/upload.js';
 import { EN_PARAGRAPHS, RU_PARAGRAPHS } from './interchange-fixtures.js';
@@ -132,5 +133,40 @@ describe('import and export over REST', () => {
     const tmx = await get('format=tmx');
     expect(tmx.text).toContain(`<seg>${RU_PARAGRAPHS[0]}</seg>`);
     expect((await request(server.url, 'GET', `/api/documents/${docId}/export?format=xliff2`, { cookie })).body).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it('round-trips XLIFF 1.2 with statuses: an approved unit comes back approved for a reviewer, in review for a translator', async () => {
+    const doc = await snapshot();
+    const links = doc.paragraphs.map((x, i) => ({ paragraphIds: [x.id], target: [i] }));
+    await data(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, { cookie, json: { lang: 'kk', target: RU_PARAGRAPHS.map((t) => `${t} (kk)`), links } });
+    const res = await fetch(`${server.url}/api/documents/${docId}/export?format=xliff12&langs=kk&mode=latest`, { headers: { cookie } });
+    const xliff = await res.text();
+    expect(xliff).toContain('urn:oasis:names:tc:xliff:document:1.2');
+    const approvedFile = xliff.replace(/state="translated"/u, 'state="final" approved="yes"');
+    const translator = await createUser(server.url, cookie, 'dana', { roles: { kk: 'translator' } });
+    const r1 = await upload<ImportResultDto>(server.url, `/api/documents/${docId}/import/xliff`, translator.cookie, approvedFile);
+    if (!r1.body.ok) throw new Error(r1.body.error.message);
+    expect((await snapshot()).paragraphs[0]!.cells.kk?.status).toBe('in_review');
+    const r2 = await upload<ImportResultDto>(server.url, `/api/documents/${docId}/import/xliff`, cookie, approvedFile);
+    if (!r2.body.ok) throw new Error(r2.body.error.message);
+    expect((await snapshot()).paragraphs[0]!.cells.kk).toMatchObject({ status: 'approved', approvedText: `${RU_PARAGRAPHS[0]} (kk)` });
+  });
+
+  it('imports only into languages the user holds a role in, and as approved only for reviewers', async () => {
+    const translator = await createUser(server.url, cookie, 'marat', { roles: { kk: 'translator' } });
+    const before = await snapshot();
+    const preview = await upload(server.url, `/api/documents/${docId}/import/translation/preview?name=ru.txt&lang=ru`, translator.cookie, RU_PARAGRAPHS.join('\n\n'));
+    expect(preview.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const links = before.paragraphs.map((x, i) => ({ paragraphIds: [x.id], target: [i] }));
+    const approved = await request(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, {
+      cookie: translator.cookie,
+      json: { lang: 'kk', target: RU_PARAGRAPHS, links, approved: true },
+    });
+    expect(approved.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const xliff = await (await fetch(`${server.url}/api/documents/${docId}/export?format=xliff2&langs=ru&mode=latest`, { headers: { cookie } })).text();
+    expect((await upload(server.url, `/api/documents/${docId}/import/xliff`, translator.cookie, xliff)).body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await snapshot()).toEqual(before);
+    const exported = await fetch(`${server.url}/api/documents/${docId}/export?format=html`, { headers: { cookie: translator.cookie } });
+    expect(exported.status).toBe(200);
   });
 });
