@@ -173,6 +173,15 @@ describe('translation memory over a real server', () => {
     const d = await createDoc('Water', ['The water reservoir is full!'], ['uz']);
     const { matches } = await lookup(d, 0, 'uz');
     expect(matches[0]).toMatchObject({ origin: 'tmx', targetText: 'Suv ombori toʻla.' });
+
+    // tm.json is durable: the entry is still there after a restart.
+    for (const live of open.splice(0)) live.socket.close();
+    const dataDir = server.dataDir;
+    await server.stop({ remove: false });
+    server = await startServer({ dataDir });
+    cookie = await login(server.url, 'admin', ADMIN_PASSWORD);
+    expect(await data(server.url, 'GET', '/api/tm/stats', { cookie })).toMatchObject({ fromTmx: 1 });
+    expect((await data<{ hits: unknown[] }>(server.url, 'POST', '/api/tm/search', { cookie, json: { q: 'reservoir' } })).hits).toHaveLength(1);
   });
 
   it('answers bad input with coded errors and changes nothing', async () => {
@@ -184,6 +193,9 @@ describe('translation memory over a real server', () => {
       ['POST', '/api/tm/lookup', { docId: a.doc.id, paragraphId: 'nope', lang: 'ru' }, 'paragraph_not_found'],
       ['POST', '/api/tm/lookup', { docId: a.doc.id, paragraphId: a.doc.paragraphs[0]!.id, lang: 'zh' }, 'language_not_in_document'],
       ['POST', '/api/tm/search', { q: '   ' }, 'bad_request'],
+      ['POST', '/api/tm/search', { q: 'x'.repeat(201) }, 'bad_request'],
+      ['POST', '/api/tm/lookup', { docId: a.doc.id, paragraphId: a.doc.paragraphs[0]!.id, lang: 'ru', limit: 11 }, 'bad_request'],
+      ['POST', '/api/tm/import', { content: '' }, 'bad_request'],
       ['POST', '/api/tm/import', { content: '<tmx version="2.0"/>' }, 'bad_request'],
       ['POST', '/api/tm/import', { content: '<!DOCTYPE x [<!ENTITY a "b">]><tmx/>' }, 'bad_request'],
       ['POST', `/api/documents/${a.doc.id}/pretranslate`, { langs: ['xx'] }, 'bad_request'],
