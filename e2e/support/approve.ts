@@ -37,10 +37,16 @@ export class Approver {
     return a.data.rev;
   }
 
-  async approve(paragraphId: string, lang: Lang, text: string): Promise<void> {
+  /** Writes and submits for review; returns the revision in review. */
+  async submit(paragraphId: string, lang: Lang, text: string): Promise<number> {
     const rev = await this.write(paragraphId, lang, text);
     const s = await call(this.translator, 'cell:status', { docId: this.docId, paragraphId, lang, opId: opId(), rev, status: 'in_review' });
     if (!s?.ok) throw new Error(`submit refused: ${s ? s.error.code : 'disconnected'}`);
+    return rev;
+  }
+
+  async approve(paragraphId: string, lang: Lang, text: string): Promise<void> {
+    const rev = await this.submit(paragraphId, lang, text);
     const a = await call(this.reviewer, 'cell:status', { docId: this.docId, paragraphId, lang, opId: opId(), rev, status: 'approved' });
     if (!a?.ok) throw new Error(`approval refused: ${a ? a.error.code : 'disconnected'}`);
   }
