@@ -68,6 +68,30 @@ describe('anor import / anor export', () => {
     expect((await stored(docId)).paragraphs[2]!.cells.ru?.text).toBe('Исправленный перевод.');
   });
 
+  it('imports an approved translation and puts the document TMX into the installation memory', async () => {
+    const data = ['--data-dir', join(dir, 'data')];
+    const en = join(dir, 'en.txt');
+    await writeFile(en, EN_PARAGRAPHS.join('\n\n'));
+    const io1 = capture();
+    expect(await runImport(['document', en, '--title', 'Summit', '--source-lang', 'en', '--target-langs', 'ru', ...data], io1)).toBe(0);
+    const docId = io1.stdout().trim();
+    const ru = join(dir, 'ru.txt');
+    await writeFile(ru, RU_PARAGRAPHS.join('\n\n'));
+    expect(await runImport(['translation', ru, '--doc', docId, '--lang', 'ru', '--approved', ...data], capture())).toBe(0);
+    const tmx = join(dir, 'summit.tmx');
+    expect(await runExport(['--doc', docId, '--format', 'tmx', '--out', tmx, ...data], capture())).toBe(0);
+    expect(await readFile(tmx, 'utf8')).toContain(RU_PARAGRAPHS[4]);
+    const io2 = capture();
+    expect(await runImport(['tmx', tmx, ...data], io2)).toBe(0);
+    expect(JSON.parse(io2.stdout())).toEqual({ added: 5, skipped: 0 });
+    const storage = await createStorage({ dataDir: join(dir, 'data'), log: () => {} });
+    try {
+      expect((await storage.tm.list()).filter((e) => e.texts.ru !== undefined)).toHaveLength(5);
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('answers refusals with the error code and exit 1, usage errors with 2', async () => {
     const data = ['--data-dir', join(dir, 'data')];
     const bad = join(dir, 'bad.txt');

@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
 import { totalRemoved } from '../../../shared/interchange/clean.js';
 import type { ImportReport } from '../../../shared/protocol/interchange.js';
+import { decodeText } from '../interchange/sources/decode.js';
+import { TmService } from '../tm/service.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
 import { CLI_AUTHOR, lang, langs, parse, readBytes, runGuarded, sourceFormatFlag, str, UsageError, withDataDir } from './interchange.js';
@@ -9,6 +11,7 @@ export const USAGE = `Usage:
   anor import document FILE --title TITLE --source-lang L --target-langs L,L [--format txt|md|html|docx]
   anor import translation FILE --doc ID --lang L [--approved] [--dry-run] [--format …]
   anor import xliff FILE --doc ID
+  anor import tmx FILE
 Common: --data-dir DIR (default $DATA_DIR or ./data). Stop \`anor serve\` on that directory first.
 
 document     a new document from a source file (paragraphs as in the browser's import).
@@ -16,6 +19,7 @@ translation  aligns the file's paragraphs with the document's source and writes 
              import drafts (--approved: as approved); links worth a look are listed.
              --dry-run prints the proposed links and writes nothing.
 xliff        XLIFF 2.x or 1.2 back into the document by unit id (all or nothing).
+tmx          TMX 1.4 into this installation's translation memory (the store behind /api/tm).
 Exit code 0 done, 1 refused (the error code is printed), 2 bad usage.
 `;
 
@@ -82,6 +86,18 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
         const r = await interchange.importXliff(docId, bytes, CLI_AUTHOR, () => ({ approve: true }));
         for (const w of r.warnings) io.err(`warning: ${w.rule}: ${w.message}\n`);
         io.out(`imported ${r.edited} cells (seq ${r.seq})\n`);
+      });
+    } else if (what === 'tmx') {
+      const bytes = await readBytes(file);
+      await withDataDir(values, io, async ({ storage, documents }) => {
+        const tm = new TmService(documents, storage.tm, (m) => io.err(`[anor] ${m}\n`));
+        try {
+          await tm.start();
+          const r = await tm.importTmx(decodeText(bytes), name, CLI_AUTHOR);
+          io.out(`${JSON.stringify(r)}\n`);
+        } finally {
+          tm.close();
+        }
       });
     } else {
       throw new UsageError(`unknown import "${what}"`);

@@ -9,6 +9,7 @@ import type { ExportFormat, SourceFormat } from '../../../shared/protocol/interc
 import { DocumentService } from '../services/documents/index.js';
 import { InterchangeService } from '../services/interchange/service.js';
 import { createStorage } from '../storage/index.js';
+import type { Storage } from '../storage/index.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -61,6 +62,7 @@ export function exportFormatFlag(values: Values): ExportFormat {
 }
 
 export interface Opened {
+  storage: Storage;
   documents: DocumentService;
   interchange: InterchangeService;
 }
@@ -72,7 +74,7 @@ export async function withDataDir<T>(values: Values, io: CliIo, fn: (o: Opened) 
   const documents = new DocumentService(storage.documents);
   try {
     await documents.load();
-    return await fn({ documents, interchange: new InterchangeService(documents) });
+    return await fn({ storage, documents, interchange: new InterchangeService(documents) });
   } finally {
     await documents.close();
     await storage.close();
