@@ -6,6 +6,7 @@ import { buildDocx, buildDocxBomb } from './helpers/docx.js';
 import { data, login } from './helpers/http.js';
 import { ADMIN_PASSWORD, startServer } from './helpers/server.js';
 import type { TestServer } from './helpers/server.js';
+import { createUser } from './helpers/review.js';
 import { streamUpload, upload } from './helpers/upload.js';
 import { EN_PARAGRAPHS, RU_PARAGRAPHS } from './interchange-fixtures.js';
 
@@ -95,6 +96,16 @@ describe('bad imports', () => {
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
     // The server answered once the cap was passed; the sender was nowhere near 200 MB.
     expect(r.sent).toBeLessThan(MAX_UPLOAD_BYTES * 3);
+    expect(await state()).toEqual(before);
+  });
+
+  it('a large upload refused before reading (no permission) is not drained either', async () => {
+    const kk = await createUser(server.url, cookie, 'aigerim', { roles: { kk: 'translator' } });
+    const before = await state();
+    const r = await streamUpload(server.url, at(preview), kk.cookie, 200 * 1024 * 1024);
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(r.sent).toBeLessThan(MAX_UPLOAD_BYTES);
     expect(await state()).toEqual(before);
   });
 });

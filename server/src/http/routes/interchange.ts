@@ -16,10 +16,18 @@ import type { InterchangeService } from '../../services/interchange/service.js';
 import { currentUser, handle } from '../handle.js';
 import { parsePart, readUpload } from '../upload.js';
 
-/** An async step whose errors go to the one error handler; for routes whose input is not a JSON body. */
+/**
+ * An async step whose errors go to the one error handler; for routes whose
+ * input is not a JSON body. A refusal before the upload was read (bad query,
+ * no permission) closes the connection: otherwise Node would drain the
+ * unread body, however large, to keep the connection alive.
+ */
 function step(fn: (req: Request, res: Response) => Promise<void>): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    fn(req, res).catch(next);
+    fn(req, res).catch((err: unknown) => {
+      if (!req.complete && !res.headersSent) res.setHeader('connection', 'close');
+      next(err);
+    });
   };
 }
 
