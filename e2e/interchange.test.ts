@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { CellHistoryDto } from '../shared/index.js';
 import { EN_PARAGRAPHS, RU_PARAGRAPHS } from '../server/test/interchange-fixtures.js';
+import { buildDocx } from '../server/test/helpers/docx.js';
 import { cell } from './support/browser.js';
 import { createWorld } from './support/world.js';
 import type { World } from './support/world.js';
@@ -54,5 +56,29 @@ describe('import a translation with alignment preview (Chromium)', () => {
     expect(doc.paragraphs.map((p) => p.cells.ru?.status)).toEqual(['draft', 'draft', 'draft', 'draft', 'draft']);
     const hist = await w.admin.data<CellHistoryDto>('GET', `/api/documents/${id}/cells/${pids[2]}/ru/history`);
     expect(hist.revisions.at(-1)?.kind).toBe('import');
+  });
+
+  it('exports the latest Russian texts as XLIFF from the export menu', async () => {
+    const { id, pids } = await w.createDoc(EN_PARAGRAPHS, ['ru'], 'Export me');
+    const links = pids.map((pid, i) => ({ paragraphIds: [pid], target: [i] }));
+    await w.admin.data('POST', `/api/documents/${id}/import/translation/commit`, { lang: 'ru', target: RU_PARAGRAPHS, links });
+    const { page } = await w.open(w.admin, id);
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByLabel('Latest, including drafts').check();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+    expect(download.suggestedFilename()).toBe('Export-me.ru.xlf');
+    const xliff = await readFile((await download.path())!, 'utf8');
+    for (const t of RU_PARAGRAPHS) expect(xliff).toContain(t);
+  });
+
+  it('creates a document from a DOCX and warns when the declared language looks wrong', async () => {
+    const { page } = await w.open(w.admin, (await w.createDoc(['seed'])).id);
+    await page.goto(`${w.server.url}/#/new`);
+    await page.getByLabel('Source language').selectOption('kk');
+    const docx = buildDocx([{ heading: 1, text: EN_PARAGRAPHS[0]! }, ...EN_PARAGRAPHS.slice(1).map((text) => ({ text }))]);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'summit.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    await expect.poll(() => page.getByTestId('paragraph-preview').textContent()).toBe('5 paragraphs will be created');
+    expect(await page.getByTestId('import-report').textContent()).toContain('Warning: this text looks like English, not Kazakh.');
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('summit');
   });
 });
