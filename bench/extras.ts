@@ -4,6 +4,7 @@ import { benchStorage } from '../server/src/storage/bench.js';
 import { measureAlign } from '../server/src/align/bench.js';
 import { benchQa } from '../shared/qa/bench.js';
 import { measureGrid } from '../e2e/bench/gridLoad.js';
+import { measureReading } from '../e2e/bench/readingLoad.js';
 import { ROOT } from '../e2e/helpers/server.js';
 import type { Lang } from '../shared/index.js';
 import { percentile, round } from './stats.js';
@@ -56,6 +57,14 @@ export const benches: Record<string, () => Promise<Row[]>> = {
       { metric: 'grid: remote edit (another editor) → visible in browser, p95', value: round(percentile(r.socketEditMs, 95)), unit: 'ms', target: '< 100' },
       { metric: 'grid: typing in browser A → visible in B (incl. save debounce), p50', value: round(percentile(r.remoteEditMs, 50)), unit: 'ms', target: '—' },
       { metric: 'grid: typing in browser A → visible in B (incl. save debounce), p95', value: round(percentile(r.remoteEditMs, 95)), unit: 'ms', target: '—' },
+    ];
+  },
+  reading: async () => {
+    const r = await measureReading({ paragraphs: 2000, navSamples: QUICK ? 2 : 5, approvalSamples: QUICK ? 4 : 12 });
+    return [
+      { metric: 'reading view: navigation → all 2,000 rows × 5 languages shown, p50', value: round(percentile(r.loadMs, 50)), unit: 'ms', target: '—' },
+      { metric: 'reading view: approval acknowledged → visible to a reader, p50', value: round(percentile(r.approvalMs, 50)), unit: 'ms', target: '—' },
+      { metric: 'reading view: approval acknowledged → visible to a reader, p95', value: round(percentile(r.approvalMs, 95)), unit: 'ms', target: '—' },
     ];
   },
 };

@@ -40,9 +40,9 @@ export function ReadingScreen({ docId, user, transport, onSessionEnded }: Props)
   // `version` stands for every in-place change of the live copy.
   const reader = useMemo(() => (doc ? toReaderDocument(doc) : null), [doc, version]);
   const latest: LatestTexts | undefined = useMemo(() => {
-    if (!doc) return undefined;
+    if (!doc || prefs.mode !== 'latest') return undefined;
     return new Map(doc.paragraphs.map((p) => [p.id, Object.fromEntries(Object.entries(p.cells).map(([l, c]) => [l, c.text])) as Partial<Record<Lang, string>>]));
-  }, [doc, version]);
+  }, [doc, version, prefs.mode]);
 
   useEffect(() => {
     if (doc) document.title = `${doc.title} · ${tBase('app.name')}`;

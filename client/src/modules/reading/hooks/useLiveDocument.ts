@@ -33,11 +33,20 @@ export function useLiveDocument(docId: string, transport: SyncTransport, beforeC
     let closed = false;
     const buffered: DocEvent[] = [];
 
-    const publish = (): void => {
+    // A burst of events (typing elsewhere, a batch approval) becomes one render per frame:
+    // rebuilding a 2,000-row view per event would fall behind the stream.
+    let scheduled = false;
+    const render = (): void => {
+      scheduled = false;
       if (closed || !doc) return;
       before.current();
       const { history: _h, ...snapshot } = doc;
       setState({ status: 'ready', doc: snapshot, version: ++version, connected: transport.connected });
+    };
+    const publish = (): void => {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(render);
     };
     const apply = (ev: DocEvent): boolean => {
       if (!doc || ev.seq <= doc.seq) return false;
