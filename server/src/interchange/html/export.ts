@@ -1,5 +1,6 @@
 import { LANG_TAG } from '../../../../shared/index.js';
 import type { DocumentSnapshot, Lang } from '../../../../shared/index.js';
+import { escapeHtml } from '../../../../shared/reading/html.js';
 
 /**
  * One self-contained HTML file with the chosen languages side by side: a
@@ -23,9 +24,8 @@ td.empty { background: #fafafa; }
 
 const NAMES: Record<Lang, string> = { en: 'English', zh: '中文（简体）', ru: 'Русский', kk: 'Қазақша', uz: 'Oʻzbekcha' };
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
-}
+// One HTML escaper for every export: the reading view's standalone file (shared/reading/html.ts) uses it too.
+export { escapeHtml };
 
 export function exportHtml(doc: DocumentSnapshot, langs: readonly Lang[]): string {
   const head = langs.map((l) => `<th scope="col" lang="${LANG_TAG[l]}">${escapeHtml(NAMES[l])}</th>`).join('');
