@@ -83,6 +83,29 @@ describe('reading view', () => {
     await page.context().close();
   });
 
+  it('highlights a paragraph in every language on hover or tap, and prints without the controls', async () => {
+    const page = await openReading();
+    const backgrounds = (pid: string): Promise<unknown> =>
+      page.evaluate(`[...document.querySelectorAll('.reading-row[data-pid="${pid}"] .reading-cell')].map((c) => getComputedStyle(c).backgroundColor)`);
+    await page.locator(`.reading-row[data-pid="${pids[2]}"] .reading-cell[data-lang="ru"]`).hover();
+    expect(await backgrounds(pids[2]!)).toEqual(Array(5).fill('rgb(255, 246, 214)'));
+    expect(await backgrounds(pids[3]!)).not.toContain('rgb(255, 246, 214)');
+    // A tap (no hover on touch screens) keeps the highlight until the next tap.
+    await page.locator(`.reading-row[data-pid="${pids[3]}"] .reading-cell[data-lang="zh"]`).click();
+    await page.mouse.move(0, 0);
+    expect(await backgrounds(pids[3]!)).toEqual(Array(5).fill('rgb(255, 246, 214)'));
+    await page.locator(`.reading-row[data-pid="${pids[3]}"] .reading-cell[data-lang="zh"]`).click();
+    await page.mouse.move(0, 0);
+    expect(await backgrounds(pids[3]!)).not.toContain('rgb(255, 246, 214)');
+
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.app-header', '.reading-toolbar', '.share-panel']) {
+      expect(await page.evaluate(`getComputedStyle(document.querySelector('${hidden}')).display`)).toBe('none');
+    }
+    for (const row of await cellTops(page)) for (const top of row) expect(Math.abs(top - row[0]!)).toBeLessThan(1);
+    await page.context().close();
+  });
+
   it('interleaves paragraphs on a narrow screen and offers the other script for Kazakh and Uzbek', async () => {
     const page = await openReading();
     await page.setViewportSize({ width: 420, height: 800 });
@@ -162,6 +185,10 @@ describe('reading view', () => {
     expect(JSON.stringify(texts)).not.toContain('Черновик');
     const html = await reader.content();
     for (const name of ['Dana Translator', 'Administrator', 'translator', 'Read-only links']) expect(html).not.toContain(name);
+
+    await reader.addScriptTag({ path: AXE });
+    const violations = (await reader.evaluate('axe.run(document).then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id))')) as string[];
+    expect(violations).toEqual([]);
 
     await approver.approve(pids[2]!, 'uz', 'Delegatlar belgilangan vaqtda yetib keldi.');
     await expect.poll(async () => (await cellTexts(reader))[2]?.[4]).toBe('Delegatlar belgilangan vaqtda yetib keldi.');
