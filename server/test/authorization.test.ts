@@ -67,14 +67,14 @@ function socketCase(allowed: Role[], opts: Parameters<typeof seeded>[1], act: (l
 }
 
 /** A REST case: what it changes is read with `state` before and after. */
-function restCase(allowed: Role[], method: string, path: (w: World) => Promise<string>, json: unknown, state: (w: World) => Promise<unknown>): Case {
+function restCase(allowed: Role[], method: string, path: (w: World) => Promise<string>, json: unknown, state: (w: World, path: string) => Promise<unknown>): Case {
   return {
     allowed,
     async run(w, cookie) {
       const p = await path(w);
-      const before = JSON.stringify(await state(w));
+      const before = JSON.stringify(await state(w, p));
       const r = await request<unknown>(w.server.url, method, p, { cookie, ...(json === undefined ? {} : { json }) });
-      return { ok: r.body.ok, ...(r.body.ok ? {} : { code: r.body.error.code }), changed: async () => JSON.stringify(await state(w)) !== before };
+      return { ok: r.body.ok, ...(r.body.ok ? {} : { code: r.body.error.code }), changed: async () => JSON.stringify(await state(w, p)) !== before };
     },
   };
 }
@@ -103,6 +103,7 @@ const CASES: Record<string, Case> = {
   'approve all kk in review': socketCase(['kkReviewer', 'admin'], { submit: true }, (l, docId) => call(l.socket, 'review:approveAll', { docId, opId: opId(), lang: 'kk' })),
   'submit all my kk drafts': socketCase([...KK, 'admin'], {}, (l, docId) => call(l.socket, 'review:submitAll', { docId, opId: opId(), lang: 'kk' })),
   'change document settings': socketCase(['admin'], {}, (l, docId) => call(l.socket, 'doc:settings', { docId, opId: opId(), allowSelfApproval: true })),
+  'pre-translate kk from the memory (REST)': restCase([...KK, 'admin'], 'POST', async (w) => `/api/documents/${(await seeded(w)).docId}/pretranslate`, { langs: ['kk'] }, (w, path) => snapshot(w, path.split('/')[3] ?? '')),
   'create a document (REST)': restCase(['admin'], 'POST', async () => '/api/documents', { title: 'New', sourceLang: 'en', targetLangs: ['kk'], paragraphs: ['x'] }, docs),
   'delete a document (REST)': restCase(['admin'], 'DELETE', async (w) => `/api/documents/${await createDoc(w.server.url, w.admin, ['Bye.'])}`, undefined, docs),
   'read the name directory (REST)': restCase([...ROLES], 'GET', async () => '/api/users/directory', undefined, users),

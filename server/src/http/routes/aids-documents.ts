@@ -5,12 +5,13 @@ import { checkDocumentState } from '../../../../shared/qa/index.js';
 import type { GlossaryService } from '../../glossary/service.js';
 import type { DocumentService } from '../../services/documents/index.js';
 import type { TmService } from '../../tm/service.js';
+import { authorize } from '../../services/authorize.js';
 import { currentUser, handle } from '../handle.js';
 
 /**
  * Document-level aids, mounted beside documentRoutes under /api/documents.
- * Pre-translation is open to anyone signed in: it only fills empty cells, as
- * drafts, which is no more than any translator may type.
+ * Pre-translation only fills empty cells, as drafts, which is no more than a
+ * translator may type: so it needs `cell.edit` in every language it fills.
  */
 export function aidsDocumentRoutes(deps: { documents: DocumentService; tm: TmService; glossary: GlossaryService }): Router {
   const r = Router();
@@ -23,9 +24,12 @@ export function aidsDocumentRoutes(deps: { documents: DocumentService; tm: TmSer
   );
   r.post(
     '/:docId/pretranslate',
-    handle({ params: docIdParams, body: pretranslateBody }, ({ params, body, res }): Promise<PretranslateResult> =>
-      deps.tm.pretranslate(params.docId, body.langs, currentUser(res).id),
-    ),
+    handle({ params: docIdParams, body: pretranslateBody }, ({ params, body, res }): Promise<PretranslateResult> => {
+      const doc = deps.documents.meta(params.docId);
+      const user = currentUser(res);
+      for (const lang of body.langs ?? doc.targetLangs) authorize(user, 'cell.edit', { lang, doc });
+      return deps.tm.pretranslate(params.docId, body.langs, user.id);
+    }),
   );
   return r;
 }
