@@ -69,12 +69,17 @@ function inScript(text: string | null, lang: Lang, script: ReadingScript): strin
 
 /**
  * Languages to show: the requested ones that the document has, in the
- * document's order (source first), at most five. Fewer than two requested
- * falls back to the document's first two, so there is always a pair to read.
+ * document's order (source first), at most five. Fewer than two are topped
+ * up with the document's first other languages, so there is always a pair
+ * to read and a requested language is never dropped.
  */
 export function pickLangs(docLangs: readonly Lang[], wanted: readonly Lang[]): Lang[] {
-  const chosen = docLangs.filter((l) => wanted.includes(l)).slice(0, MAX_READING_LANGS);
-  return chosen.length >= MIN_READING_LANGS ? chosen : docLangs.slice(0, Math.max(MIN_READING_LANGS, chosen.length));
+  const chosen = new Set(docLangs.filter((l) => wanted.includes(l)).slice(0, MAX_READING_LANGS));
+  for (const l of docLangs) {
+    if (chosen.size >= MIN_READING_LANGS) break;
+    chosen.add(l);
+  }
+  return docLangs.filter((l) => chosen.has(l));
 }
 
 export function buildReadingModel(doc: ReaderDocument, opts: ReadingOptions, latest?: LatestTexts): ReadingModel {

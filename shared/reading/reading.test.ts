@@ -50,6 +50,8 @@ describe('reading model', () => {
     expect(pickLangs(reader.langs, ['kk'])).toEqual(['en', 'kk']);
     expect(pickLangs(reader.langs, ['ru', 'kk', 'uz'])).toEqual(['kk', 'uz']);
     expect(pickLangs(reader.langs, [])).toEqual(['en', 'kk']);
+    expect(pickLangs(reader.langs, ['zh'])).toEqual(['en', 'zh']);
+    expect(pickLangs(['en', 'ru'], ['kk', 'uz'])).toEqual(['en', 'ru']);
   });
 
   it('shows approved text by default and the latest drafts, marked, when asked', () => {
