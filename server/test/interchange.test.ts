@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentSnapshot, DocumentSummary } from '../../shared/index.js';
 import type { CellHistoryDto } from '../../shared/index.js';
+import { COMMIT_MEDIA_TYPE } from '../../shared/protocol/interchange.js';
 import type { ImportResultDto, ParsedSourceDto, TranslationPreviewDto } from '../../shared/protocol/interchange.js';
 import { buildDocx } from './helpers/docx.js';
 import { data, login, request } from './helpers/http.js';
@@ -168,5 +169,21 @@ describe('import and export over REST', () => {
     expect(await snapshot()).toEqual(before);
     const exported = await fetch(`${server.url}/api/documents/${docId}/export?format=html`, { headers: { cookie: translator.cookie } });
     expect(exported.status).toBe(200);
+  });
+
+  it('takes a commit over the 4 MB JSON cap when sent as the commit media type', async () => {
+    const many = await data<{ document: DocumentSummary }>(server.url, 'POST', '/api/documents', {
+      cookie,
+      json: { title: 'Long', sourceLang: 'en', targetLangs: ['ru'], paragraphs: Array.from({ length: 200 }, (_, i) => `Paragraph ${i}.`) },
+    });
+    const doc = (await data<{ document: DocumentSnapshot }>(server.url, 'GET', `/api/documents/${many.document.id}`, { cookie })).document;
+    const target = doc.paragraphs.map((_, i) => `${i} ${'ж'.repeat(12_500)}`);
+    const body = JSON.stringify({ lang: 'ru', target, links: doc.paragraphs.map((p, i) => ({ paragraphIds: [p.id], target: [i] })) });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(4 * 1024 * 1024);
+    const path = `${server.url}/api/documents/${many.document.id}/import/translation/commit`;
+    const asJson = await fetch(path, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body });
+    expect(await asJson.json()).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    const asCommit = await fetch(path, { method: 'POST', headers: { cookie, 'content-type': COMMIT_MEDIA_TYPE }, body });
+    expect(await asCommit.json()).toMatchObject({ ok: true, data: { edited: 200 } });
   });
 });

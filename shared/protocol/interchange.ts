@@ -4,6 +4,19 @@ import { LANGS } from '../languages.js';
 import type { JunkCounts } from '../interchange/clean.js';
 import type { LanguageCheck } from '../interchange/detect.js';
 import { MAX_PARAGRAPHS } from './limits.js';
+import { EXPORT_FORMATS, EXPORT_MODES, SOURCE_FORMATS } from '../interchange/formats.js';
+import type { SourceFormat } from '../interchange/formats.js';
+
+export {
+  COMMIT_MEDIA_TYPE,
+  EXPORT_FORMATS,
+  EXPORT_MODES,
+  MAX_DOCX_RATIO,
+  MAX_DOCX_UNCOMPRESSED_BYTES,
+  MAX_UPLOAD_BYTES,
+  SOURCE_FORMATS,
+} from '../interchange/formats.js';
+export type { ExportFormat, ExportMode, SourceFormat } from '../interchange/formats.js';
 
 /**
  * Import and export on the wire (docs/protocol.md, "Import and export").
@@ -14,21 +27,6 @@ import { MAX_PARAGRAPHS } from './limits.js';
  */
 const langSchema = z.enum(LANGS);
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
-
-/** Largest uploaded file. A book-length DOCX is a few MB; anything near this is a mistake or an attack. */
-export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
-/** A DOCX is a zip: refused before expansion if its parts add up to more than this … */
-export const MAX_DOCX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
-/** … or expand more than this many times (text XML compresses ~5–20×; bombs ~1000×). */
-export const MAX_DOCX_RATIO = 100;
-
-export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx'] as const;
-export type SourceFormat = (typeof SOURCE_FORMATS)[number];
-export const EXPORT_FORMATS = ['xliff2', 'xliff12', 'tmx', 'html', 'md'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** `approved`: only approved texts (readers' view, the default); `latest`: whatever is in the cells now. */
-export const EXPORT_MODES = ['approved', 'latest'] as const;
-export type ExportMode = (typeof EXPORT_MODES)[number];
 
 const fileName = z.string().trim().min(1).max(255);
 const langList = z
@@ -97,6 +95,7 @@ export const translationCommitBody = z.object({
   approved: z.boolean().default(false),
 });
 export type TranslationCommitBody = z.input<typeof translationCommitBody>;
+
 
 export interface ImportResultDto {
   /** The document's seq after the import (unchanged when nothing was edited). */

@@ -1,4 +1,5 @@
 import type { Lang } from '../../../shared/languages.js';
+import { COMMIT_MEDIA_TYPE } from '../../../shared/interchange/formats.js';
 import type { ExportFormat, ExportMode, ImportResultDto, ParsedSourceDto, TranslationCommitBody, TranslationPreviewDto } from '../../../shared/protocol/interchange.js';
 import type { CallResult } from '../modules/sync/transport.js';
 
@@ -38,7 +39,7 @@ export const interchangeApi = {
   previewTranslation: (docId: string, file: Blob, name: string, lang: Lang) =>
     send<TranslationPreviewDto>('POST', `${doc(docId)}/import/translation/preview?${q({ name, lang })}`, file, OCTET),
   commitTranslation: (docId: string, body: TranslationCommitBody) =>
-    send<ImportResultDto>('POST', `${doc(docId)}/import/translation/commit`, JSON.stringify(body), 'application/json'),
+    send<ImportResultDto>('POST', `${doc(docId)}/import/translation/commit`, JSON.stringify(body), COMMIT_MEDIA_TYPE),
   importXliff: (docId: string, file: Blob, name: string) => send<ImportResultDto>('POST', `${doc(docId)}/import/xliff?${q({ name })}`, file, OCTET),
   /** A plain link: the browser downloads the file with the session cookie. */
   exportUrl: (docId: string, format: ExportFormat, langs: readonly Lang[], mode: ExportMode) =>

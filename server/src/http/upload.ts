@@ -51,3 +51,10 @@ export function parsePart<S extends z.ZodType>(schema: S, req: Request, part: 'q
   if (!r.success) throw badRequest(issuesOf(r.error, part));
   return r.data;
 }
+
+/** A body already read (e.g. JSON from an upload) through its zod schema. */
+export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value ?? {});
+  if (!r.success) throw badRequest(issuesOf(r.error, 'body'));
+  return r.data;
+}

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { can, ok } from '../../../../shared/index.js';
+import { AppError, can, ok } from '../../../../shared/index.js';
 import {
+  COMMIT_MEDIA_TYPE,
   docIdOnly,
   exportQuery,
   parseSourceQuery,
@@ -13,8 +14,8 @@ import type { ImportResultDto, ParsedSourceDto, TranslationPreviewDto } from '..
 import { authorize } from '../../services/authorize.js';
 import type { DocumentService } from '../../services/documents/index.js';
 import type { InterchangeService } from '../../services/interchange/service.js';
-import { currentUser, handle } from '../handle.js';
-import { parsePart, readUpload } from '../upload.js';
+import { currentUser } from '../handle.js';
+import { parseBody, parsePart, readUpload } from '../upload.js';
 
 /**
  * An async step whose errors go to the one error handler; for routes whose
@@ -29,6 +30,23 @@ function step(fn: (req: Request, res: Response) => Promise<void>): RequestHandle
       next(err);
     });
   };
+}
+
+/**
+ * The commit carries the whole translation, so it gets the upload cap, not the
+ * 4 MB JSON cap: sent as COMMIT_MEDIA_TYPE, which the app-wide JSON parser
+ * leaves alone, it is read here like an upload. Plain `application/json`
+ * (already parsed, under 4 MB) is accepted too.
+ */
+async function commitJson(req: Request, res: Response): Promise<unknown> {
+  if (req.is('application/json')) return req.body as unknown;
+  if (!req.is(COMMIT_MEDIA_TYPE)) throw new AppError('unsupported_format', `send the commit as ${COMMIT_MEDIA_TYPE} or application/json`);
+  const bytes = await readUpload(req, res);
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    throw new AppError('bad_request', 'malformed JSON body');
+  }
 }
 
 /**
@@ -64,10 +82,13 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
   );
   docs.post(
     '/:docId/import/translation/commit',
-    handle({ params: docIdOnly, body: translationCommitBody }, async ({ params, body, res }): Promise<ImportResultDto> => {
-      const meta = documents.meta(params.docId);
+    step(async (req, res) => {
+      const { docId } = parsePart(docIdOnly, req, 'params');
+      const body = parseBody(translationCommitBody, await commitJson(req, res));
+      const meta = documents.meta(docId);
       const user = authorize(currentUser(res), body.approved ? 'cell.review' : 'cell.edit', { lang: body.lang, doc: meta });
-      return interchange.commitTranslation(params.docId, body, user.id);
+      const data: ImportResultDto = await interchange.commitTranslation(docId, body, user.id);
+      res.json(ok(data));
     }),
   );
   docs.post(

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { docLangs } from '../../../../../shared/domain/types.js';
 import type { DocumentSnapshot, Lang } from '../../../../../shared/index.js';
-import { EXPORT_FORMATS } from '../../../../../shared/protocol/interchange.js';
-import type { ExportFormat, ExportMode } from '../../../../../shared/protocol/interchange.js';
+import { EXPORT_FORMATS } from '../../../../../shared/interchange/formats.js';
+import type { ExportFormat, ExportMode } from '../../../../../shared/interchange/formats.js';
 import { interchangeApi } from '../../../api/interchange.js';
 import { Dialog } from './Dialog.js';
 
