@@ -62,4 +62,17 @@ describe('review in the browser', () => {
     await rPanel.getByRole('button', { name: 'History', exact: true }).click();
     await expect.poll(() => rPanel.getByTestId('history').locator('ins').first().textContent()).toContain('утром');
   });
+
+  it('lets an admin give a role in the users screen, which the server then enforces', async () => {
+    const doc = await w.createDoc(['Roles are data.'], ['kk']);
+    const a = await w.open(w.admin, doc.id);
+    await a.page.goto(`${w.server.url}/#/users`);
+    const row = a.page.getByTestId('user-rita');
+    await row.getByLabel('Role of rita in Kazakh').selectOption('reviewer');
+    await expect.poll(async () => (await w.admin.data<{ users: { username: string; roles: Record<string, string> }[] }>('GET', '/api/users')).users.find((u) => u.username === 'rita')?.roles).toEqual({ ru: 'reviewer', kk: 'reviewer' });
+    // Users are not for everyone: a translator gets no link, and the route refuses.
+    const t = await w.open(w.other, doc.id);
+    expect(await t.page.getByRole('link', { name: 'Users', exact: true }).count()).toBe(0);
+    expect((await w.other.request('GET', '/api/users')).status).toBe(403);
+  });
 });
