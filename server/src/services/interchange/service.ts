@@ -12,11 +12,18 @@ import type {
   TranslationCommitBody,
   TranslationPreviewDto,
 } from '../../../../shared/protocol/interchange.js';
-import { exportTmx, exportXliff12, exportXliff2, planXliffImport, readInterchange } from '../../interchange/index.js';
-import { exportHtml, exportMarkdown } from '../../interchange/html/export.js';
-import { decodeText } from '../../interchange/sources/decode.js';
-import { readSourceFile } from '../../interchange/sources/index.js';
-import { exportView } from '../../interchange/view.js';
+import {
+  decodeText,
+  exportHtml,
+  exportMarkdown,
+  exportTmx,
+  exportView,
+  exportXliff12,
+  exportXliff2,
+  planXliffImport,
+  readInterchange,
+  readSourceFile,
+} from '../../interchange/index.js';
 import type { DocumentService } from '../documents/index.js';
 import { decideImport } from './decideImport.js';
 import type { ImportEdit } from './decideImport.js';
