@@ -104,6 +104,7 @@ const CASES: Record<string, Case> = {
   'submit all my kk drafts': socketCase([...KK, 'admin'], {}, (l, docId) => call(l.socket, 'review:submitAll', { docId, opId: opId(), lang: 'kk' })),
   'change document settings': socketCase(['admin'], {}, (l, docId) => call(l.socket, 'doc:settings', { docId, opId: opId(), allowSelfApproval: true })),
   'pre-translate kk from the memory (REST)': restCase([...KK, 'admin'], 'POST', async (w) => `/api/documents/${(await seeded(w)).docId}/pretranslate`, { langs: ['kk'] }, (w, path) => snapshot(w, path.split('/')[3] ?? '')),
+  'add a glossary term (REST)': restCase(['kkReviewer', 'admin'], 'POST', async () => '/api/glossary', { en: 'summit', kk: 'саммит' }, async (w) => data(w.server.url, 'GET', '/api/glossary', { cookie: w.admin })),
   'create a document (REST)': restCase(['admin'], 'POST', async () => '/api/documents', { title: 'New', sourceLang: 'en', targetLangs: ['kk'], paragraphs: ['x'] }, docs),
   'delete a document (REST)': restCase(['admin'], 'DELETE', async (w) => `/api/documents/${await createDoc(w.server.url, w.admin, ['Bye.'])}`, undefined, docs),
   'read the name directory (REST)': restCase([...ROLES], 'GET', async () => '/api/users/directory', undefined, users),

@@ -44,6 +44,12 @@ describe('can', () => {
     }
   });
 
+  it('lets reviewers of any language edit the glossary, not translators', () => {
+    expect(can(kkReviewer, 'glossary.edit')).toBe(true);
+    expect(can(kkTranslator, 'glossary.edit')).toBe(false);
+    expect(can(enEditor, 'glossary.edit')).toBe(false);
+  });
+
   it('lets anyone working on the document comment on the source row, and only on their own target columns', () => {
     expect(can(kkTranslator, 'comment.write', { lang: 'en', doc })).toBe(true);
     expect(can(kkTranslator, 'comment.write', { lang: 'kk', doc })).toBe(true);

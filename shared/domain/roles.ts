@@ -36,6 +36,8 @@ export const ACTIONS = [
   'paragraph.structure',
   /** Write, resolve and reopen comments on a cell of `lang`. */
   'comment.write',
+  /** Add, change, import and delete project glossary terms: terminology is a reviewer's call. */
+  'glossary.edit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -76,6 +78,8 @@ export function can(user: RoleHolder, action: Action, ctx: PermissionContext = {
       return ctx.lang !== undefined && roleIn(user, ctx.lang) === 'reviewer';
     case 'paragraph.structure':
       return ctx.doc !== undefined && roleIn(user, ctx.doc.sourceLang) !== undefined;
+    case 'glossary.edit':
+      return LANGS.some((l) => roleIn(user, l) === 'reviewer');
     case 'comment.write':
       // A comment on the source row is seen in every language: anyone working on the document may write one.
       if (ctx.lang !== undefined && ctx.doc && ctx.lang === ctx.doc.sourceLang) {

@@ -3,27 +3,37 @@ import { glossaryExportParams, glossaryImportBody, glossaryTermBody, termIdParam
 import type { GlossaryImportResult, GlossaryTermDto } from '../../../../shared/index.js';
 import { badRequest, issuesOf } from '../../errors.js';
 import type { GlossaryService } from '../../glossary/service.js';
-import { requireAdmin } from '../middleware.js';
+import type { RequestHandler } from 'express';
+import { authorize } from '../../services/authorize.js';
 import { currentUser, handle } from '../handle.js';
 
 /**
  * The project glossary. Everyone signed in reads it (the editor shows it
- * beside every cell); only administrators change it until the reviewer role
- * exists (another issue) — then reviewers join them here.
+ * beside every cell); administrators and reviewers (of any language) change it
+ * (`glossary.edit` in shared/domain/roles.ts).
  */
+const mayEdit: RequestHandler = (_req, res, next) => {
+  try {
+    authorize(res.locals.user, 'glossary.edit');
+    next();
+  } catch (err) {
+    next(err);
+  }
+};
+
 export function glossaryRoutes(glossary: GlossaryService): Router {
   const r = Router();
   r.get('/', handle({}, (): { terms: GlossaryTermDto[] } => ({ terms: glossary.list() })));
   r.post(
     '/',
-    requireAdmin,
+    mayEdit,
     handle({ body: glossaryTermBody, status: 201 }, async ({ body, res }): Promise<{ term: GlossaryTermDto }> => ({
       term: await glossary.create(body, currentUser(res).id),
     })),
   );
   r.post(
     '/import',
-    requireAdmin,
+    mayEdit,
     handle({ body: glossaryImportBody }, ({ body, res }): Promise<GlossaryImportResult> =>
       glossary.import(body.format, body.content, body.mode, currentUser(res).id),
     ),
@@ -42,14 +52,14 @@ export function glossaryRoutes(glossary: GlossaryService): Router {
   });
   r.put(
     '/:termId',
-    requireAdmin,
+    mayEdit,
     handle({ body: glossaryTermBody, params: termIdParams }, async ({ body, params, res }): Promise<{ term: GlossaryTermDto }> => ({
       term: await glossary.update(params.termId, body, currentUser(res).id),
     })),
   );
   r.delete(
     '/:termId',
-    requireAdmin,
+    mayEdit,
     handle({ params: termIdParams }, async ({ params }): Promise<null> => {
       await glossary.remove(params.termId);
       return null;
