@@ -74,4 +74,17 @@ describe('ReadingView', () => {
       [...root.querySelectorAll('[role]')].map((e) => `${e.getAttribute('role')}|${e.className}|${e.getAttribute('lang') ?? ''}|${e.textContent}`);
     expect(shape(screen.getByTestId('reading-grid').parentElement!.querySelector('.reading-grid')!)).toEqual(shape(exported.firstElementChild!));
   });
+
+  it('moves the highlight with the keyboard: one row in the tab order, arrows between rows, Enter toggles', async () => {
+    await renderUi(<Harness drafts />);
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.tabIndex)).toEqual([0, -1]);
+    rows[0]!.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(rows[1]);
+    expect(rows[1]!.dataset.active).toBe('true');
+    expect(rows.map((r) => r.tabIndex)).toEqual([-1, 0]);
+    await userEvent.keyboard('{Enter}');
+    expect(rows[1]!.dataset.active).toBeUndefined();
+  });
 });
