@@ -156,6 +156,9 @@ describe('reading view', () => {
     await cell(editor.page, last, 'kk').click();
     await editor.page.getByTestId('review-panel').getByRole('button', { name: 'Approve', exact: true }).click();
     await expect.poll(async () => (await cellTexts(page))[PARALLEL.length - 1]?.[3]).toBe(PARALLEL[PARALLEL.length - 1]!.kk);
+    // The editor links to the reading view of the same document.
+    await editor.page.getByTestId('open-reading').click();
+    await expect.poll(async () => (await cellTexts(editor.page))[PARALLEL.length - 1]?.[3]).toBe(PARALLEL[PARALLEL.length - 1]!.kk);
     const after = await topOf(last);
     expect(Math.abs(after - before)).toBeLessThan(2);
     // A draft does not reach the approved view, and the drafts switch shows it, marked.
