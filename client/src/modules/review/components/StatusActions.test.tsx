@@ -8,12 +8,13 @@ import { renderUi } from '../../../test/render.js';
 import { StatusActions } from './StatusActions.js';
 
 /** Records what the panel sends and answers like a server that accepts it. */
-function recorder(): ReviewTransport & { sent: { event: ReviewEvent; payload: unknown }[] } {
+function recorder(refuseFirst?: string): ReviewTransport & { sent: { event: ReviewEvent; payload: unknown }[] } {
   const sent: { event: ReviewEvent; payload: unknown }[] = [];
   return {
     sent,
     send: async (event, payload) => {
       sent.push({ event, payload });
+      if (refuseFirst && sent.length === 1) return { ok: false, error: { code: refuseFirst, message: 'refused' } } as never;
       return { ok: true, data: { seq: 1, rev: 1, status: 'in_review' } } as never;
     },
     onMention: () => () => undefined,
@@ -24,9 +25,9 @@ const doc = { id: 'd1', sourceLang: 'en' as const, targetLangs: ['kk' as const, 
 const user = (roles: PublicUser['roles'], extra: Partial<PublicUser> = {}): PublicUser => ({ id: 'u1', username: 'u', displayName: 'U', isAdmin: false, isViewer: false, roles, ...extra });
 const cellOf = (status: Cell['status'], over: Partial<Cell> = {}): Cell => ({ ...emptyCell(), text: 'Сәлем.', rev: 3, status, updatedBy: 'u2', ...over });
 
-async function show(u: PublicUser, cell: Cell, unsaved = false) {
-  const transport = recorder();
-  await renderUi(<StatusActions transport={transport} user={u} doc={doc} paragraphId="p1" lang="kk" cell={cell} sourceText="Hello." unsaved={unsaved} />);
+async function show(u: PublicUser, cell: Cell, unsaved = false, opts: { refuseFirst?: string; source?: string } = {}) {
+  const transport = recorder(opts.refuseFirst);
+  await renderUi(<StatusActions transport={transport} user={u} doc={doc} paragraphId="p1" lang="kk" cell={cell} sourceText={opts.source ?? 'Hello.'} unsaved={unsaved} />);
   return transport;
 }
 
@@ -62,5 +63,13 @@ describe('StatusActions', () => {
     await show(user({ kk: 'reviewer' }), cellOf('approved', { outdated: true }));
     expect(screen.getByText(/source changed after approval/u)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Approve' })).toBeTruthy();
+  });
+
+  it('after checks_failed, approves again with the reviewer’s reason for each blocking check', async () => {
+    const t = await show(user({ kk: 'reviewer' }), cellOf('in_review', { text: 'Екі күнге созылды.' }), false, { refuseFirst: 'checks_failed', source: 'It took 2 days.' });
+    await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    await userEvent.type(await screen.findByLabelText('Why do these errors not apply here?'), 'Written out as a word.');
+    await userEvent.click(screen.getByRole('button', { name: 'Approve despite the errors' }));
+    await waitFor(() => expect(t.sent[1]?.payload).toMatchObject({ status: 'approved', overrides: [{ check: 'number_missing', reason: 'Written out as a word.' }] }));
   });
 });

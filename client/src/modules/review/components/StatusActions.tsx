@@ -4,6 +4,7 @@ import { can } from '../../../../../shared/domain/roles.js';
 import { needsReReview } from '../../../../../shared/domain/workflow.js';
 import type { Cell, DocumentMeta, Lang, PublicUser } from '../../../../../shared/index.js';
 import { runChecks } from '../../../../../shared/qa/run.js';
+import { aidsApi } from '../../../api/aids.js';
 import { newOpId } from '../../../api/review.js';
 import type { ReviewTransport } from '../../../api/review.js';
 import { errorKey } from '../../i18n/index.js';
@@ -56,10 +57,13 @@ export function StatusActions({ transport, user, doc, paragraphId, lang, cell, s
     setReason('');
   };
 
-  const overrideAll = (): void => {
-    const findings = runChecks({ source: sourceText, target: cell.text, sourceLang: doc.sourceLang, targetLang: lang }).filter((f) => f.severity === 'error');
+  // The same checks the server runs on approval, the project glossary included, so every blocking check gets the reason.
+  const overrideAll = async (): Promise<void> => {
+    const g = await aidsApi.glossary();
+    const glossary = g.ok ? { terms: g.data.terms } : undefined;
+    const findings = runChecks({ source: sourceText, target: cell.text, sourceLang: doc.sourceLang, targetLang: lang, ...(glossary ? { glossary } : {}) }).filter((f) => f.severity === 'error');
     const checks = [...new Set(findings.map((f) => f.check))];
-    void send('approved', { overrides: checks.map((check) => ({ check, reason: reason.trim() })) });
+    await send('approved', { overrides: checks.map((check) => ({ check, reason: reason.trim() })) });
   };
 
   if (cell.status === 'empty' || (!maySubmit && !mayReview)) return null;
@@ -109,7 +113,7 @@ export function StatusActions({ transport, user, doc, paragraphId, lang, cell, s
               className="review-form"
               onSubmit={(e) => {
                 e.preventDefault();
-                overrideAll();
+                void overrideAll();
               }}
             >
               <label>
