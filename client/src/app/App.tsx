@@ -7,6 +7,7 @@ import { EditorScreen } from '../modules/grid/index.js';
 import { LanguageSwitcher } from '../modules/i18n/index.js';
 import { ReadingScreen, SharedReadingScreen } from '../modules/reading/index.js';
 import { AccountScreen, Notifications, UsersScreen } from '../modules/review/index.js';
+import { can } from '../../../shared/domain/roles.js';
 import { navigate, useRoute } from './route.js';
 import { useBackgroundFlush } from '../modules/sync/index.js';
 import type { SyncTransport } from '../modules/sync/index.js';
@@ -67,7 +68,7 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
       {route.name !== 'share' && session.status === 'anonymous' && <LoginScreen onSignedIn={signedIn} sessionEnded={session.ended} />}
       {route.name !== 'share' && session.status === 'signedIn' && transport && (
         <>
-          {route.name === 'list' && <DocumentList onUnauthenticated={ended} />}
+          {route.name === 'list' && <DocumentList onUnauthenticated={ended} canCreate={can(session.user, 'document.create')} />}
           {route.name === 'new' && <NewDocument onCreated={(id) => navigate(`#/doc/${encodeURIComponent(id)}`)} />}
           {route.name === 'users' && session.user.isAdmin && <UsersScreen me={session.user} />}
           {route.name === 'account' && <AccountScreen />}

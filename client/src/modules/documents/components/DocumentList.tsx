@@ -5,7 +5,8 @@ import { useDocuments } from '../hooks/useDocuments.js';
 import { CompleteBadge } from '../../review/index.js';
 import { ProgressBar } from './ProgressBar.js';
 
-export function DocumentList({ onUnauthenticated }: { onUnauthenticated: () => void }) {
+/** `canCreate` false hides "new document" (admins only, shared/domain/roles.ts); the server refuses anyway. */
+export function DocumentList({ onUnauthenticated, canCreate = true }: { onUnauthenticated: () => void; canCreate?: boolean }) {
   const { t, i18n } = useTranslation();
   const state = useDocuments();
   const [unit, setUnit] = useState<'paragraphs' | 'words'>('paragraphs');
@@ -23,7 +24,7 @@ export function DocumentList({ onUnauthenticated }: { onUnauthenticated: () => v
           <label><input type="radio" name="unit" checked={unit === 'paragraphs'} onChange={() => setUnit('paragraphs')} />{t('documents.progress.byParagraphs')}</label>
           <label><input type="radio" name="unit" checked={unit === 'words'} onChange={() => setUnit('words')} />{t('documents.progress.byWords')}</label>
         </fieldset>
-        <a className="button primary" href="#/new">{t('documents.list.new')}</a>
+        {canCreate && <a className="button primary" href="#/new">{t('documents.list.new')}</a>}
       </div>
       {state.status === 'loading' && <p role="status">{t('documents.list.loading')}</p>}
       {state.status === 'error' && <p role="alert" className="error">{t(errorKey(state.code))}</p>}
