@@ -81,4 +81,23 @@ describe('translation aids in the editor', () => {
     await expect.poll(() => conc.getByRole('status').textContent()).toMatch(/^\d+ entr(y|ies)$/u);
     expect(await conc.locator('mark').first().textContent()).toBe('Astana');
   });
+
+  it('imports a glossary from a CSV file and shows its terms beside the editor', async () => {
+    const doc = await w.createDoc(['The railway to Almaty was agreed.'], ['ru', 'kk'], 'Glossary release');
+    const { page } = await w.open(w.admin, doc.id);
+    await page.getByRole('button', { name: 'Glossary and memory' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Glossary and translation memory' });
+    const csv = 'en,ru,kk,forbidden_ru\nrailway,железная дорога,темір жол,железка\n';
+    await dialog.getByLabel('Import a glossary (CSV, TBX)').setInputFiles({ name: 'terms.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).first().click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Glossary: 1 added, 0 updated, 1 terms in all.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await cell(page, doc.pids[0]!, 'kk').click();
+    const hit = page.getByTestId('glossary-hit');
+    await expect.poll(() => hit.textContent()).toBe('railwayтемір жол');
+    expect(await page.locator('.glossary-source mark').textContent()).toBe('railway');
+    await cell(page, doc.pids[0]!, 'ru').click();
+    await expect.poll(() => hit.textContent()).toBe('railwayжелезная дорогаAvoid: железка');
+  });
 });

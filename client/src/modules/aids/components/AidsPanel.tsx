@@ -40,7 +40,7 @@ export function AidsPanel({ sync, docId, onJump }: Props) {
   const source = cell ? sync.textOf(cell.paragraphId, sourceLang) : '';
   const target = cell ? sync.textOf(cell.paragraphId, cell.lang) : '';
   const matches = useTmMatches(docId, cell && cell.lang !== sourceLang ? cell.paragraphId : null, cell?.lang ?? null, source);
-  const terms = useGlossary();
+  const { terms, reload: reloadGlossary } = useGlossary();
   const glossary = useMemo<Glossary>(() => ({ terms }), [terms]);
   const findings = useLiveChecks(source, target, sourceLang, cell?.lang ?? null, glossary);
   const [dialog, setDialog] = useState<'checks' | 'concordance' | 'resources' | null>(null);
@@ -94,7 +94,7 @@ export function AidsPanel({ sync, docId, onJump }: Props) {
         onConcordance={onConcordance}
       />
       {dialog === 'checks' && <DocumentChecks docId={docId} onJump={onJump} onClose={() => setDialog(null)} />}
-      {dialog === 'resources' && <ResourcesDialog onClose={() => setDialog(null)} />}
+      {dialog === 'resources' && <ResourcesDialog onClose={() => setDialog(null)} onGlossaryChanged={reloadGlossary} />}
       {dialog === 'concordance' && <Concordance initial={window.getSelection()?.toString().trim().slice(0, 200) ?? ''} onClose={() => setDialog(null)} />}
     </aside>
   );

@@ -15,7 +15,7 @@ function formatOf(name: string): 'csv' | 'tbx' {
  * refuses imports to non-administrators with `forbidden`, which is shown
  * translated like any other error.
  */
-export function ResourcesDialog({ onClose }: { onClose: () => void }) {
+export function ResourcesDialog({ onClose, onGlossaryChanged }: { onClose: () => void; onGlossaryChanged: () => void }) {
   const { t } = useTranslation('aids');
   const { t: tBase } = useTranslation();
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
@@ -28,6 +28,7 @@ export function ResourcesDialog({ onClose }: { onClose: () => void }) {
     const content = await file.text();
     if (kind === 'glossary') {
       const r = await aidsApi.importGlossary(formatOf(file.name), content, mode);
+      if (r.ok) onGlossaryChanged();
       setMessage(r.ok ? { ok: true, text: t('resources.glossaryDone', { added: r.data.added, updated: r.data.updated, total: r.data.total }) } : { ok: false, text: t('resources.failed', { reason: tBase(errorKey(r.error.code)) }) });
     } else {
       const r = await aidsApi.importTmx(content, file.name);
