@@ -25,6 +25,13 @@ export function ShareLinksPanel({ docId }: { docId: string }) {
   const [busy, setBusy] = useState(false);
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
 
+  // Expired links stay listed (and revocable) until someone removes them; they just no longer open.
+  const expiryText = (at: string | null): string => {
+    if (at === null) return t('share.never');
+    const when = { date: date.format(new Date(at)) };
+    return Date.parse(at) <= Date.now() ? t('share.expiredOn', when) : t('share.expiresOn', when);
+  };
+
   const refresh = useCallback(async () => {
     const r = await readingApi.shares(docId);
     if (r.ok) setLinks(r.data.shares);
@@ -85,7 +92,7 @@ export function ShareLinksPanel({ docId }: { docId: string }) {
           <li key={l.id} data-testid="share-link">
             <span>{t('share.createdOn', { date: date.format(new Date(l.createdAt)) })}</span>
             {' · '}
-            <span>{l.expiresAt ? t('share.expiresOn', { date: date.format(new Date(l.expiresAt)) }) : t('share.never')}</span>
+            <span>{expiryText(l.expiresAt)}</span>
             <button type="button" onClick={() => void revoke(l.id)} data-testid="share-revoke">{t('share.revoke')}</button>
           </li>
         ))}
