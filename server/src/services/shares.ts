@@ -11,6 +11,9 @@ import { newId } from './ids.js';
 /** Links that stopped working: revoked, or their document deleted. Live readers are cut. */
 export type SharesEndedListener = (shares: readonly ShareRecord[]) => void;
 
+/** The failure throttle counts (address, name) pairs; share lookups use one fixed name. */
+export const SHARE_THROTTLE_NAME = '\u0000share';
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }

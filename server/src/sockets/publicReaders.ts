@@ -7,8 +7,8 @@ import { approvedTextOf } from '../../../shared/reading/reader.js';
 import type { Log } from '../errors.js';
 import type { DocumentService } from '../services/documents/index.js';
 import type { LoginThrottle } from '../services/loginThrottle.js';
+import { SHARE_THROTTLE_NAME } from '../services/shares.js';
 import type { ShareService } from '../services/shares.js';
-import { SHARE_THROTTLE_NAME } from '../http/routes/shares.js';
 import type { AnorServer } from './types.js';
 
 interface ReaderData {

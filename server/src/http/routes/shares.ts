@@ -4,6 +4,7 @@ import { AppError, docIdParams } from '../../../../shared/index.js';
 import { createShareBody, shareParams, shareTokenSchema } from '../../../../shared/protocol/share.js';
 import type { CreatedShareDto, ReaderDocument, ShareLinkDto } from '../../../../shared/protocol/share.js';
 import type { LoginThrottle } from '../../services/loginThrottle.js';
+import { SHARE_THROTTLE_NAME } from '../../services/shares.js';
 import type { ShareService } from '../../services/shares.js';
 import { currentUser, handle } from '../handle.js';
 
@@ -72,6 +73,3 @@ export async function readWithThrottle(shares: ShareService, throttle: LoginThro
     throw err;
   }
 }
-
-/** The throttle counts (address, name) pairs; share lookups use one fixed name. */
-export const SHARE_THROTTLE_NAME = '\u0000share';
