@@ -8,7 +8,7 @@ import { data, login, request } from './helpers/http.js';
 import { ADMIN_PASSWORD, startServer } from './helpers/server.js';
 import type { TestServer } from './helpers/server.js';
 import { createUser } from './helpers/review.js';
-import { connect, joinDoc } from './helpers/sockets.js';
+import { call, connect, joinDoc, opId } from './helpers/sockets.js';
 import { upload } from './helpers/upload.js';
 import { EN_PARAGRAPHS, RU_PARAGRAPHS } from './interchange-fixtures.js';
 
@@ -30,6 +30,18 @@ describe('import and export over REST', () => {
 
   const snapshot = async (): Promise<DocumentSnapshot> =>
     (await data<{ document: DocumentSnapshot }>(server.url, 'GET', `/api/documents/${docId}`, { cookie })).document;
+
+  /** The document setting that lets a reviewer approve revisions they wrote (off by default). */
+  async function allowSelfApproval(): Promise<void> {
+    const socket = await connect(server.url, cookie);
+    try {
+      await joinDoc(socket, docId);
+      const r = await call(socket, 'doc:settings', { docId, opId: opId(), allowSelfApproval: true });
+      if (!r.ok) throw new Error(r.error.code);
+    } finally {
+      socket.close();
+    }
+  }
 
   it('parses a DOCX into paragraphs with a report, writing nothing', async () => {
     const before = await data<{ documents: DocumentSummary[] }>(server.url, 'GET', '/api/documents', { cookie });
@@ -77,9 +89,13 @@ describe('import and export over REST', () => {
     }
   });
 
-  it('imports as approved when the text is already reviewed', async () => {
+  it('imports as approved when the text is already reviewed, only where approving one’s own revisions is allowed', async () => {
     const doc = await snapshot();
     const links = doc.paragraphs.map((x, i) => ({ paragraphIds: [x.id], target: [i] }));
+    const refused = await request(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, { cookie, json: { lang: 'ru', target: RU_PARAGRAPHS, links, approved: true } });
+    expect(refused.body).toMatchObject({ ok: false, error: { code: 'forbidden', details: { reason: 'self_approval' } } });
+    expect((await snapshot()).paragraphs).toEqual(doc.paragraphs);
+    await allowSelfApproval();
     await data(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, { cookie, json: { lang: 'ru', target: RU_PARAGRAPHS, links, approved: true } });
     const after = await snapshot();
     expect(after.paragraphs.map((x) => [x.cells.ru?.status, x.cells.ru?.approvedText])).toEqual(RU_PARAGRAPHS.map((t) => ['approved', t]));
@@ -113,6 +129,7 @@ describe('import and export over REST', () => {
   });
 
   it('exports approved texts by default and the latest on request, as HTML, Markdown and TMX', async () => {
+    await allowSelfApproval();
     const doc = await snapshot();
     const links = doc.paragraphs.map((x, i) => ({ paragraphIds: [x.id], target: [i] }));
     await data(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, { cookie, json: { lang: 'ru', target: RU_PARAGRAPHS.slice(0, 5), links, approved: true } });
@@ -148,6 +165,10 @@ describe('import and export over REST', () => {
     const r1 = await upload<ImportResultDto>(server.url, `/api/documents/${docId}/import/xliff`, translator.cookie, approvedFile);
     if (!r1.body.ok) throw new Error(r1.body.error.message);
     expect((await snapshot()).paragraphs[0]!.cells.kk?.status).toBe('in_review');
+    // The admin reviews kk, but the revisions are their own: approval only once the document allows that.
+    await upload<ImportResultDto>(server.url, `/api/documents/${docId}/import/xliff`, cookie, approvedFile);
+    expect((await snapshot()).paragraphs[0]!.cells.kk?.status).toBe('in_review');
+    await allowSelfApproval();
     const r2 = await upload<ImportResultDto>(server.url, `/api/documents/${docId}/import/xliff`, cookie, approvedFile);
     if (!r2.body.ok) throw new Error(r2.body.error.message);
     expect((await snapshot()).paragraphs[0]!.cells.kk).toMatchObject({ status: 'approved', approvedText: `${RU_PARAGRAPHS[0]} (kk)` });

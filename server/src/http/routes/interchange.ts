@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { AppError, can, ok } from '../../../../shared/index.js';
+import { AppError, can, DEFAULT_SETTINGS, ok } from '../../../../shared/index.js';
 import {
   COMMIT_MEDIA_TYPE,
   docIdOnly,
@@ -57,6 +57,7 @@ async function commitJson(req: Request, res: Response): Promise<unknown> {
  */
 export function interchangeRoutes(deps: { documents: DocumentService; interchange: InterchangeService }): { imports: Router; documents: Router } {
   const { documents, interchange } = deps;
+  const selfApprovalAllowed = (docId: string): boolean => (documents.snapshot(docId).settings ?? DEFAULT_SETTINGS).allowSelfApproval;
   const imports = Router();
   imports.post(
     '/parse',
@@ -87,6 +88,10 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
       const body = parseBody(translationCommitBody, await commitJson(req, res));
       const meta = documents.meta(docId);
       const user = authorize(currentUser(res), body.approved ? 'cell.review' : 'cell.edit', { lang: body.lang, doc: meta });
+      // Imported as approved, the importer approves revisions they wrote: the document's four-eyes rule applies.
+      if (body.approved && !selfApprovalAllowed(docId)) {
+        throw new AppError('forbidden', 'this document does not allow approving your own revisions: import as drafts for someone else to approve', { reason: 'self_approval' });
+      }
       const data: ImportResultDto = await interchange.commitTranslation(docId, body, user.id);
       res.json(ok(data));
     }),
@@ -101,7 +106,7 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
       const bytes = await readUpload(req, res);
       const data = await interchange.importXliff(docId, bytes, user.id, (lang) => {
         authorize(user, 'cell.edit', { lang, doc: meta });
-        return { approve: can(user, 'cell.review', { lang, doc: meta }) };
+        return { approve: can(user, 'cell.review', { lang, doc: meta }) && selfApprovalAllowed(docId) };
       });
       res.json(ok(data));
     }),

@@ -84,7 +84,9 @@ export class InterchangeService {
    * or nothing. `allow` is asked once the file's language is known: it throws
    * when the user may not write that language, and says whether they may
    * approve in it; if not, approved units arrive as in_review (a translator
-   * may import, only a reviewer may approve).
+   * may import, only a reviewer may approve, and only where the document
+   * allows approving one's own revisions — an imported revision is the
+   * importer's).
    */
   async importXliff(docId: string, bytes: Buffer, by: string, allow: (lang: Lang) => { approve: boolean }): Promise<ImportResultDto> {
     // XML may declare another encoding; Anor reads UTF-8 and UTF-16 with BOM, as for plain text.
