@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Lang } from '../../../../shared/languages.js';
 import { transliterate } from '../../../../shared/translit/index.js';
+import { GlossaryProvider } from './glossaryContext.js';
 
 /**
  * Reading option: Kazakh shown in Latin, Uzbek in Cyrillic, for readers of
@@ -54,11 +55,13 @@ export function useReadingText(): (text: string, lang: Lang) => string | null {
   }, [on]);
 }
 
-/** The editor body (grid + panel) inside the reading-option context. */
+/** The editor body (grid + panel) inside the aids' contexts: reading options and the project glossary. */
 export function AidsLayout({ children }: { children: ReactNode }) {
   return (
     <ReadingProvider>
-      <div className="editor-body">{children}</div>
+      <GlossaryProvider>
+        <div className="editor-body">{children}</div>
+      </GlossaryProvider>
     </ReadingProvider>
   );
 }

@@ -1,14 +1,13 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../../shared/languages.js';
 import type { TmMatch } from '../../../../../shared/protocol/aids.js';
-import type { Glossary } from '../../../../../shared/qa/types.js';
 import { canTransliterate, transliterate } from '../../../../../shared/translit/index.js';
 import { aidsApi } from '../../../api/aids.js';
 import { errorKey } from '../../i18n/index.js';
 import type { DocSync } from '../../sync/index.js';
 import { focusCell, useFocusedCell } from '../hooks/useFocusedCell.js';
-import { useGlossary } from '../hooks/useGlossary.js';
+import { useProjectGlossary } from '../glossaryContext.js';
 import { useLiveChecks } from '../hooks/useLiveChecks.js';
 import { useTmMatches } from '../hooks/useTmMatches.js';
 import { AidsSidebar } from './AidsSidebar.js';
@@ -40,8 +39,7 @@ export function AidsPanel({ sync, docId, onJump }: Props) {
   const source = cell ? sync.textOf(cell.paragraphId, sourceLang) : '';
   const target = cell ? sync.textOf(cell.paragraphId, cell.lang) : '';
   const matches = useTmMatches(docId, cell && cell.lang !== sourceLang ? cell.paragraphId : null, cell?.lang ?? null, source);
-  const { terms, reload: reloadGlossary } = useGlossary();
-  const glossary = useMemo<Glossary>(() => ({ terms }), [terms]);
+  const { terms, glossary, reload: reloadGlossary } = useProjectGlossary();
   const findings = useLiveChecks(source, target, sourceLang, cell?.lang ?? null, glossary);
   const [dialog, setDialog] = useState<'checks' | 'concordance' | 'resources' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

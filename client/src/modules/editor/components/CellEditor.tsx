@@ -6,6 +6,7 @@ import type { CellStatus, Lang, PresenceEntry } from '../../../../../shared/inde
 import type { OutboxEntry } from '../../sync/index.js';
 import { errorKey } from '../../i18n/index.js';
 import { PresenceBadges, userColor } from '../../presence/index.js';
+import { FindingBadge } from '../../aids/index.js';
 import { adjustCaret } from '../caret.js';
 import { ConflictPanel } from './ConflictPanel.js';
 
@@ -23,6 +24,9 @@ export interface CellEditorProps {
   isSource: boolean;
   /** Shown, not editable: the text is a reading transliteration (aids module), not the stored one. */
   readOnly?: boolean;
+  /** Check findings on this cell (aids module): shown as an icon with the count; the list is in the side panel. */
+  findings?: number;
+  findingErrors?: number;
   onText: (paragraphId: string, lang: Lang, text: string) => void;
   onFocus: (paragraphId: string, lang: Lang) => void;
   /** Leaving a cell clears presence there, so nobody sees a ghost outline. */
@@ -74,6 +78,7 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
         <span className={`badge badge-${status}`}>{t(`status.${status}`)}</span>
         {p.outdated && <span className="badge badge-outdated">{t('status.outdated')}</span>}
         {entry?.state === 'pending' && <span className="badge badge-unsaved">{t('grid.cell.unsaved')}</span>}
+        <FindingBadge count={p.findings ?? 0} errors={p.findingErrors ?? 0} />
         <PresenceBadges entries={others} />
       </div>
       <textarea

@@ -5,7 +5,7 @@ import { CellEditor } from '../../editor/index.js';
 import type { CellEditorProps } from '../../editor/index.js';
 import type { DocSync } from '../../sync/index.js';
 import { presenceIn } from '../../presence/index.js';
-import { useReadingText } from '../../aids/index.js';
+import { useCellFindings, useReadingText } from '../../aids/index.js';
 
 const NOBODY: readonly PresenceEntry[] = [];
 
@@ -35,6 +35,7 @@ interface Props {
 
 export const GridRow = memo(function GridRow({ sync, paragraphId, number, langs, sourceLang, present, handlers }: Props) {
   const reading = useReadingText();
+  const findingsOf = useCellFindings();
   const { canEdit, ...cellHandlers } = handlers;
   return (
     <>
@@ -44,6 +45,7 @@ export const GridRow = memo(function GridRow({ sync, paragraphId, number, langs,
         const here = present ? presenceIn(present, paragraphId, lang) : NOBODY;
         const text = sync.textOf(paragraphId, lang);
         const shown = reading(text, lang);
+        const found = findingsOf(sync.textOf(paragraphId, sourceLang), text, sourceLang, lang);
         return (
           <CellEditor
             key={lang}
@@ -52,6 +54,8 @@ export const GridRow = memo(function GridRow({ sync, paragraphId, number, langs,
             number={number}
             text={shown ?? text}
             readOnly={shown !== null || canEdit?.(lang) === false}
+            findings={found.count}
+            findingErrors={found.errors}
             status={cell?.status ?? 'empty'}
             outdated={cell?.outdated ?? false}
             entry={sync.entryFor(paragraphId, lang)}
