@@ -111,12 +111,15 @@ export function attachPublicReaders(deps: { io: AnorServer; shares: ShareService
 
   documents.onCommitted((docId, events) => {
     const room = docRoom(docId);
+    // Most documents have no public reader at any moment: then only a deletion matters here.
+    const hasReaders = (nsp.adapter.rooms.get(room)?.size ?? 0) > 0;
     for (const ev of events) {
       if (ev.type === 'document.deleted') {
         endRoom(room);
         shares.documentDeleted(docId).catch((err: unknown) => log(`could not drop the links of ${docId}: ${String(err)}`));
         return;
       }
+      if (!hasReaders) continue;
       if (STRUCTURAL.has(ev.type)) {
         nsp.to(room).emit('share:structure');
         continue;
