@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryIndex } from './memory-index.js';
+import { MAX_FUZZY_LENGTH, MemoryIndex } from './memory-index.js';
 import type { UnitInput } from './memory-index.js';
 import { diffWords, graphemeDistance, ratioScore } from './score.js';
 import { graphemes } from '../../../shared/domain/text.js';
@@ -89,5 +89,13 @@ describe('MemoryIndex', () => {
     expect(idx.search('ҚОЙМА', ['en', 'kk', 'ru'], 10)).toEqual([expect.objectContaining({ lang: 'kk' })]);
     expect(idx.search('хран', ['ru'], 10).map((h) => h.unit.id)).toEqual(['b']);
     expect(idx.search('re', ['en'], 1)).toHaveLength(1);
+  });
+
+  it('offers only the same text for paragraphs too long for edit distance', () => {
+    const idx = new MemoryIndex();
+    const long = 'word '.repeat(MAX_FUZZY_LENGTH / 4).trim();
+    idx.upsert(unit('long', { en: long, ru: 'длинный' }));
+    idx.upsert(unit('near', { en: `${long} more`, ru: 'почти' }));
+    expect(idx.lookup(long, 'en', { minScore: 50, limit: 3 }).map((h) => [h.unit.id, h.score])).toEqual([['long', 100]]);
   });
 });

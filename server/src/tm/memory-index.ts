@@ -46,6 +46,13 @@ function weakest(hits: readonly FuzzyHit[], limit: number): number {
 
 /** How many best-overlapping candidates get the exact (edit-distance) score. */
 const RESCORE = 40;
+/**
+ * Past this many graphemes a query gets exact matches only: 40 banded
+ * distances over two 2,000-grapheme texts already cost tens of milliseconds.
+ */
+export const MAX_FUZZY_LENGTH = 2000;
+/** About 10 ms of distance tables on this machine. */
+const CELL_BUDGET = 3_000_000;
 /** A gram in more than this share of the variants (or this many) is "common". */
 const COMMON_SHARE = 0.02;
 const COMMON_FLOOR = 500;
@@ -130,6 +137,13 @@ export class MemoryIndex {
   lookup(text: string, lang: Lang, opts: LookupOptions): FuzzyHit[] {
     const q = prepare(text, lang);
     if (q.chars.length === 0) return [];
+    if (q.chars.length > MAX_FUZZY_LENGTH) {
+      // Edit distance is quadratic: on a very long paragraph only the same text is worth offering.
+      return this.exactMatches(text, lang, opts.accept)
+        .map((unit) => ({ unit, score: unit.texts[lang]?.normalize('NFC').trim() === text.normalize('NFC').trim() ? 100 : 99 }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, opts.limit);
+    }
     const lists = this.postings.get(lang);
     if (!lists) return [];
     const qLen = q.chars.length;
@@ -181,11 +195,19 @@ export class MemoryIndex {
     ranked.sort((a, b) => b.dice - a.dice);
     const hits: FuzzyHit[] = [];
     let rescored = 0;
+    // The distance costs length², so long queries rescore fewer candidates; their
+    // n-gram overlap already separates them well (a long text shares many grams).
+    const rescoreLimit = Math.max(8, Math.min(RESCORE, Math.floor((RESCORE * 250) / qLen)));
+    let budget = CELL_BUDGET;
     for (const { vid } of ranked) {
-      if (rescored >= RESCORE) break;
+      if (rescored >= rescoreLimit) break;
       const v = this.variants[vid]!;
       const unit = v.unit!;
       if (opts.accept && !opts.accept(unit)) continue;
+      // Edit-distance work is capped per lookup (in table cells): past the budget, keep what is scored.
+      const cost = qLen * Math.min(v.length, 2 * Math.ceil(qLen * (1 - opts.minScore / 100)) + 1);
+      if (rescored >= opts.limit && cost > budget) break;
+      budget -= cost;
       rescored++;
       // Once `limit` hits are in, a candidate must beat the weakest of them: a tighter bound, a narrower band.
       const floor = hits.length >= opts.limit ? Math.max(opts.minScore, weakest(hits, opts.limit)) : opts.minScore;
