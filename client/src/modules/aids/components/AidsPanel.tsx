@@ -6,7 +6,7 @@ import { canTransliterate, transliterate } from '../../../../../shared/translit/
 import { aidsApi } from '../../../api/aids.js';
 import { errorKey } from '../../i18n/index.js';
 import type { DocSync } from '../../sync/index.js';
-import { focusCell, useFocusedCell } from '../hooks/useFocusedCell.js';
+import { focusCell, isCellEditable, useFocusedCell } from '../hooks/useFocusedCell.js';
 import { useProjectGlossary } from '../glossaryContext.js';
 import { useLiveChecks } from '../hooks/useLiveChecks.js';
 import { useTmMatches } from '../hooks/useTmMatches.js';
@@ -46,7 +46,7 @@ export function AidsPanel({ sync, docId, onJump }: Props) {
 
   const onInsert = useCallback(
     (m: TmMatch) => {
-      if (!cell) return;
+      if (!cell || !isCellEditable(cell)) return;
       sync.setLocalText(cell.paragraphId, cell.lang, m.targetText);
       focusCell(cell);
     },
@@ -59,7 +59,9 @@ export function AidsPanel({ sync, docId, onJump }: Props) {
     for (const [id, to] of [['toLatin', 'Latn'], ['toCyrillic', 'Cyrl']] as const) {
       if (!canTransliterate(cell.lang, to)) continue;
       const converted = transliterate(target, cell.lang, to);
-      if (converted !== null && converted !== target) scriptActions.push({ id, run: () => sync.setLocalText(cell.paragraphId, cell.lang, converted) });
+      if (converted !== null && converted !== target) {
+        scriptActions.push({ id, run: () => isCellEditable(cell) && sync.setLocalText(cell.paragraphId, cell.lang, converted) });
+      }
     }
   }
 

@@ -34,6 +34,20 @@ export function useFocusedCell(): CellRef | null {
   return cell;
 }
 
+function cellElement(cell: CellRef): HTMLTextAreaElement | null {
+  return document.querySelector<HTMLTextAreaElement>(`textarea[data-cell="${CSS.escape(`${cell.paragraphId}:${cell.lang}`)}"]`);
+}
+
 export function focusCell(cell: CellRef): void {
-  document.querySelector<HTMLTextAreaElement>(`textarea[data-cell="${CSS.escape(`${cell.paragraphId}:${cell.lang}`)}"]`)?.focus();
+  cellElement(cell)?.focus();
+}
+
+/**
+ * Whether the grid lets the user type into the cell: not when it shows a
+ * reading transliteration, nor for someone without the right to edit it. An
+ * aid must not write where typing could not.
+ */
+export function isCellEditable(cell: CellRef): boolean {
+  const el = cellElement(cell);
+  return el !== null && !el.readOnly;
 }
