@@ -44,4 +44,22 @@ describe('reading option in the grid', () => {
     expect(box('p0', 'kk').readOnly).toBe(false);
     expect(hub.doc.paragraphs[0]?.cells.kk?.text).toBe('Саммит ашылды.');
   }, 20_000);
+
+  it('converts a cell to the other script as an ordinary edit, from the side panel', async () => {
+    const hub = new MemoryHub('d1', ['The summit opened.'], ['uz']);
+    await renderUi(<EditorScreen docId="d1" user={me} transport={hub.connect(me.id)} onSessionEnded={() => undefined} />);
+    await waitFor(() => expect(screen.getByTestId('grid').getAttribute('data-ready')).toBe('true'));
+    act(() => {
+      hub.emit('u2', 'remote0001', { type: 'cell.edited', paragraphId: 'p0', lang: 'uz', kind: 'edit', text: 'Саммит очилди.', rev: 1, status: 'draft' });
+    });
+    await waitFor(() => expect(box('p0', 'uz').value).toBe('Саммит очилди.'));
+    const user = userEvent.setup();
+    await user.click(box('p0', 'uz'));
+    await user.click(await screen.findByRole('button', { name: 'Convert to Latin' }));
+    expect(box('p0', 'uz').value).toBe('Sammit ochildi.');
+    await waitFor(() => expect(hub.doc.paragraphs[0]?.cells.uz?.text).toBe('Sammit ochildi.'), { timeout: 8000 });
+    // Already Latin: the Latin conversion is no longer offered, the Cyrillic one is.
+    expect(screen.queryByRole('button', { name: 'Convert to Latin' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Convert to Cyrillic' })).toBeTruthy();
+  }, 20_000);
 });
