@@ -3,6 +3,7 @@ import path from 'node:path';
 import { benchStorage } from '../server/src/storage/bench.js';
 import { measureAlign } from '../server/src/align/bench.js';
 import { benchQa } from '../shared/qa/bench.js';
+import { benchTm } from '../server/src/tm/bench.js';
 import { measureGrid } from '../e2e/bench/gridLoad.js';
 import { measureReading } from '../e2e/bench/readingLoad.js';
 import { ROOT } from '../e2e/helpers/server.js';
@@ -42,6 +43,13 @@ export const benches: Record<string, () => Promise<Row[]>> = {
       target: r.paragraphs === 1000 ? '< 1,000' : '—',
       baseline: `${r.cpuMs} ms CPU`,
     })),
+  tm: async () => {
+    const r = benchTm({ entries: 100_000, queries: QUICK ? 200 : 1000 });
+    return [
+      { metric: `translation memory lookup, ${r.entries.toLocaleString('en')} entries, p50`, value: r.p50Ms, unit: 'ms', target: '—', baseline: `index built in ${r.buildMs} ms` },
+      { metric: `translation memory lookup, ${r.entries.toLocaleString('en')} entries, p95`, value: r.p95Ms, unit: 'ms', target: '< 50', baseline: `top-3 recall ${round(r.recallTop3 * 100, 1)} %` },
+    ];
+  },
   qa: async () => {
     const r = benchQa(await qaSamples(), 2000);
     return [
