@@ -95,6 +95,7 @@ export function benchTm(opts: { entries?: number; queries?: number; seed?: numbe
     stored.push(words);
     index.upsert({ id: `e${i}`, origin: 'tmx', docId: null, paragraphId: null, texts: { en: render(words), ru: ru(words) }, at: '2026-01-01T00:00:00Z' });
   }
+  index.freeze();
   const buildMs = performance.now() - t0;
 
   const times: number[] = [];

@@ -74,7 +74,12 @@ describe('MemoryIndex', () => {
     const idx = new MemoryIndex();
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 800; i++) idx.upsert(unit(`u${i}`, { en: `Sentence number ${i} of round ${round}.`, zh: `第${round}轮第${i}句。` }));
+      // Packed lists must keep working when the memory changes afterwards.
+      idx.freeze();
     }
+    idx.upsert(unit('late', { en: 'Sentence number 5 of round 9.', zh: '第9轮第5句。' }));
+    expect(idx.lookup('Sentence number 5 of round 9!', 'en', { minScore: 90, limit: 1 })[0]?.unit.id).toBe('late');
+    idx.remove('late');
     expect(idx.size).toBe(800);
     expect(idx.exactMatches('Sentence number 5 of round 2.', 'en').map((u) => u.id)).toEqual(['u5']);
     expect(idx.exactMatches('Sentence number 5 of round 1.', 'en')).toEqual([]);

@@ -38,6 +38,9 @@ export interface LookupOptions {
   accept?: (unit: Unit) => boolean;
 }
 
+/** Variant ids containing one n-gram, ascending: growable while loading, packed once frozen. */
+type Posting = number[] | Int32Array;
+
 /** The `limit`-th best score so far. */
 function weakest(hits: readonly FuzzyHit[], limit: number): number {
   const scores = hits.map((h) => h.score).sort((a, b) => b - a);
@@ -69,7 +72,7 @@ const MIN_GRAMS = 6;
 export class MemoryIndex {
   private readonly units = new Map<string, Unit>();
   private variants: Variant[] = [];
-  private postings = new Map<Lang, Map<string, number[]>>();
+  private postings = new Map<Lang, Map<string, Posting>>();
   private exact = new Map<Lang, Map<string, number[]>>();
   private dead = 0;
   private counts = new Int32Array(1024);
@@ -157,7 +160,7 @@ export class MemoryIndex {
     // "the", "и", "的") say little about which entry matches and cost the most
     // to walk, so past the first few they are left out of the overlap count:
     // the exact score afterwards is computed on the whole text regardless.
-    const gramLists: number[][] = [];
+    const gramLists: Posting[] = [];
     for (const g of q.grams) {
       const list = lists.get(g);
       if (list) gramLists.push(list);
@@ -259,8 +262,9 @@ export class MemoryIndex {
     if (!lists) this.postings.set(lang, (lists = new Map()));
     for (const g of p.grams) {
       const list = lists.get(g);
-      if (list) list.push(vid);
-      else lists.set(g, [vid]);
+      if (Array.isArray(list)) list.push(vid);
+      // A frozen list thaws when it grows again; most lists of a loaded memory never do.
+      else lists.set(g, list ? [...list, vid] : [vid]);
     }
     let ex = this.exact.get(lang);
     if (!ex) this.exact.set(lang, (ex = new Map()));
@@ -268,6 +272,17 @@ export class MemoryIndex {
     if (same) same.push(vid);
     else ex.set(p.norm, [vid]);
     return vid;
+  }
+
+  /**
+   * Packs every posting list into an Int32Array: half the bytes of a plain
+   * array of small integers on 64-bit V8, and no spare capacity. Called after
+   * bulk loads (start-up, TMX import, compaction).
+   */
+  freeze(): void {
+    for (const lists of this.postings.values()) {
+      for (const [g, list] of lists) if (Array.isArray(list)) lists.set(g, Int32Array.from(list));
+    }
   }
 
   private kill(vid: number): void {
@@ -294,5 +309,6 @@ export class MemoryIndex {
       }
       this.units.set(fresh.id, fresh);
     }
+    this.freeze();
   }
 }

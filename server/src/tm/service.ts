@@ -79,6 +79,7 @@ export class TmService {
       this.index.upsert(fromRecord(entries[i]!));
       if (i % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    this.index.freeze();
   }
 
   close(): void {
@@ -154,6 +155,7 @@ export class TmService {
       // A large file must not stall everyone else's edits while it is indexed.
       if (i % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    this.index.freeze();
     return { added: records.length, skipped };
   }
 
