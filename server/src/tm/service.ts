@@ -204,9 +204,12 @@ export class TmService {
   }
 
   private refresh(docId: string, paragraphId: string): void {
-    const row = this.documents.paragraph(docId, paragraphId);
-    if (row) this.putRow(row.meta, row.paragraph);
-    else {
+    // Runs for every committed edit: read the live row, no copy (unitFromRow copies the strings it keeps).
+    const found = this.documents.withParagraph(docId, paragraphId, (meta, p) => {
+      this.putRow(meta, p);
+      return true;
+    });
+    if (!found) {
       this.index.remove(rowKey(docId, paragraphId));
       this.rowsByDoc.get(docId)?.delete(rowKey(docId, paragraphId));
     }

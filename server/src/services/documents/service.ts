@@ -274,6 +274,21 @@ export class DocumentService {
     return rt && p ? { meta: this.meta(docId), paragraph: structuredClone(p) } : undefined;
   }
 
+  /**
+   * Reads a live paragraph without copying it, for indexes derived on every
+   * committed event (the translation memory): `read` runs synchronously and
+   * must neither keep nor change what it is given.
+   */
+  withParagraph<T>(
+    docId: string,
+    paragraphId: string,
+    read: (doc: Readonly<DocumentMeta>, paragraph: Readonly<Paragraph>) => T,
+  ): T | undefined {
+    const rt = this.docs.get(docId);
+    const p = rt?.doc.paragraphs.find((x) => x.id === paragraphId);
+    return rt && p ? read(rt.doc, p) : undefined;
+  }
+
   /** Snapshots every document changed since the last checkpoint (no-op when none). */
   checkpoint(): Promise<void> {
     return this.checkpoints.run();
