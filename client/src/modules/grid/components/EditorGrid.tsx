@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Lang } from '../../../../../shared/index.js';
 import type { DocSync } from '../../sync/index.js';
 import { presenceByParagraph } from '../../presence/index.js';
-import { GridRow } from './GridRow.js';
+import { GridRow, rowSignature } from './GridRow.js';
 import type { RowHandlers } from './GridRow.js';
 
 export interface EditorGridHandle {
@@ -64,7 +64,6 @@ export const EditorGrid = forwardRef<EditorGridHandle, Props>(function EditorGri
   const byParagraph = useMemo(() => presenceByParagraph(sync.presence), [sync.presence]);
   if (!doc) return null;
   const template = { gridTemplateColumns: `3rem repeat(${langs.length}, minmax(14rem, 1fr))` };
-  const version = sync.getVersion();
 
   return (
     <div className="grid-scroll" ref={scrollRef} tabIndex={-1} data-testid="grid" data-ready={ready ? 'true' : 'false'}>
@@ -98,7 +97,7 @@ export const EditorGrid = forwardRef<EditorGridHandle, Props>(function EditorGri
                 sourceLang={doc.sourceLang}
                 present={byParagraph.get(p.id)}
                 handlers={handlers}
-                version={version}
+                version={rowSignature(sync, p.id, langs)}
               />
             </div>
           );

@@ -29,8 +29,23 @@ interface Props {
   sourceLang: Lang;
   present: readonly PresenceEntry[] | undefined;
   handlers: RowHandlers;
-  /** Changes whenever the document or outbox changes, so memoised rows re-read the engine. */
-  version: number;
+  /** What the row shows, as one string (rowSignature): the memoised row re-renders only when it changes. */
+  version: string;
+}
+
+/**
+ * Everything a row reads from the engine, folded into one comparable string, so
+ * that an edit re-renders the one row it touched and not every visible row.
+ * Keep it in step with what GridRow and CellEditor read from `sync`.
+ */
+export function rowSignature(sync: DocSync, paragraphId: string, langs: readonly Lang[]): string {
+  let sig = '';
+  for (const lang of langs) {
+    const c = sync.cell(paragraphId, lang);
+    const e = sync.entryFor(paragraphId, lang);
+    sig += `${lang}|${c?.rev ?? -1}|${c?.status ?? ''}|${c?.outdated ? 1 : 0}|${e ? `${e.state}|${e.error ?? ''}|${e.theirsRev ?? ''}|${e.theirs?.length ?? ''}` : '-'}|${sync.textOf(paragraphId, lang)}\u0000`;
+  }
+  return sig;
 }
 
 export const GridRow = memo(function GridRow({ sync, paragraphId, number, langs, sourceLang, present, handlers }: Props) {
