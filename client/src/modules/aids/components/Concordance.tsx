@@ -6,7 +6,7 @@ import type { Lang } from '../../../../../shared/languages.js';
 import type { ConcordanceHit } from '../../../../../shared/protocol/aids.js';
 import { aidsApi } from '../../../api/aids.js';
 import { errorKey } from '../../i18n/index.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../../../app/Modal.js';
 
 function Highlighted({ text, ranges }: { text: string; ranges: ConcordanceHit['ranges'] }) {
   const parts: React.ReactNode[] = [];
@@ -38,7 +38,7 @@ export function Concordance({ initial, onClose }: { initial: string; onClose: ()
   };
 
   return (
-    <Modal id="concordance-title" title={t('concordance.title')} onClose={onClose} closeLabel={t('concordance.close')}>
+    <Modal className="aids-modal" id="concordance-title" title={t('concordance.title')} onClose={onClose} closeLabel={t('concordance.close')}>
       <form className="aids-filters" onSubmit={submit} role="search">
         <label>{t('concordance.label')}{' '}<input type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} /></label>
         <select aria-label={t('checks.filterLang')} value={lang} onChange={(e) => setLang(e.target.value as Lang | '')}>

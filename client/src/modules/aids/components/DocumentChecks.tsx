@@ -6,7 +6,7 @@ import type { CheckId, Severity } from '../../../../../shared/qa/types.js';
 import { aidsApi } from '../../../api/aids.js';
 import { errorKey } from '../../i18n/index.js';
 import { useFindingText } from './FindingItems.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../../../app/Modal.js';
 
 interface Props {
   docId: string;
@@ -45,7 +45,7 @@ export function DocumentChecks({ docId, onJump, onClose }: Props) {
   const langs = [...new Set(cells.map((c) => c.lang))];
 
   return (
-    <Modal id="doc-checks-title" title={t('checks.documentTitle')} onClose={onClose} closeLabel={t('checks.close')}>
+    <Modal className="aids-modal" id="doc-checks-title" title={t('checks.documentTitle')} onClose={onClose} closeLabel={t('checks.close')}>
       <div className="aids-filters">
         <label>{t('checks.filterCheck')}{' '}
           <select value={check} onChange={(e) => setCheck(e.target.value as CheckId | '')}>

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { aidsApi } from '../../../api/aids.js';
 import { errorKey } from '../../i18n/index.js';
-import { Modal } from './Modal.js';
+import { Modal } from '../../../app/Modal.js';
 
 /** `.csv` is CSV; anything else (`.tbx`, `.xml`) is read as TBX. */
 function formatOf(name: string): 'csv' | 'tbx' {
@@ -37,7 +37,7 @@ export function ResourcesDialog({ onClose, onGlossaryChanged }: { onClose: () =>
   };
 
   return (
-    <Modal id="resources-title" title={t('resources.title')} onClose={onClose} closeLabel={t('checks.close')}>
+    <Modal className="aids-modal" id="resources-title" title={t('resources.title')} onClose={onClose} closeLabel={t('checks.close')}>
       <p className="aids-filters">
         {t('resources.export')}{' '}
         <a href={aidsApi.glossaryExportUrl('csv')} download>{t('resources.asFormat', { format: 'CSV' })}</a>

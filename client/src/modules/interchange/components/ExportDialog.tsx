@@ -5,7 +5,7 @@ import type { DocumentSnapshot, Lang } from '../../../../../shared/index.js';
 import { EXPORT_FORMATS } from '../../../../../shared/interchange/formats.js';
 import type { ExportFormat, ExportMode } from '../../../../../shared/interchange/formats.js';
 import { interchangeApi } from '../../../api/interchange.js';
-import { Dialog } from './Dialog.js';
+import { Modal } from '../../../app/Modal.js';
 
 /** Format names are product names, the same in every UI language. */
 const FORMAT_NAMES: Record<ExportFormat, string> = { xliff2: 'XLIFF 2.0', xliff12: 'XLIFF 1.2', tmx: 'TMX 1.4', html: 'HTML', md: 'Markdown' };
@@ -24,7 +24,7 @@ export function ExportDialog({ doc, onClose, exportUrl = interchangeApi.exportUr
   const langs = format === 'tmx' ? [] : SINGLE.has(format) ? [singleChoices.includes(single) ? single : singleChoices[0]!] : docLangs(doc).filter((l) => chosen.includes(l));
   const href = exportUrl(doc.id, format, langs, mode);
   return (
-    <Dialog title={t('export.title')} id="export-title" onClose={onClose}>
+    <Modal className="interchange-modal" title={t('export.title')} id="export-title" onClose={onClose}>
       <label>
         {t('export.format')}
         <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
@@ -70,6 +70,6 @@ export function ExportDialog({ doc, onClose, exportUrl = interchangeApi.exportUr
         )}
         <button type="button" onClick={onClose}>{t('export.close')}</button>
       </div>
-    </Dialog>
+    </Modal>
   );
 }

@@ -6,7 +6,7 @@ import { interchangeApi } from '../../../api/interchange.js';
 import type { InterchangeApi } from '../../../api/interchange.js';
 import { errorKey } from '../../i18n/index.js';
 import { AlignmentPreview } from './AlignmentPreview.js';
-import { Dialog } from './Dialog.js';
+import { Modal } from '../../../app/Modal.js';
 import { ImportReportView } from './ImportReportView.js';
 import { SOURCE_ACCEPT, SOURCE_FORMATS_LABEL } from './SourceFileInput.js';
 
@@ -64,7 +64,7 @@ export function ImportTranslationDialog({
   }
 
   return (
-    <Dialog title={t('translation.title')} id="import-translation-title" onClose={onClose}>
+    <Modal className="interchange-modal" title={t('translation.title')} id="import-translation-title" onClose={onClose}>
       {!preview && (
         <div className="import-choose">
           <label>
@@ -96,6 +96,6 @@ export function ImportTranslationDialog({
       {done !== null && <p role="status" data-testid="import-done">{done === 0 ? t('translation.nothing') : t('translation.done', { count: done })}</p>}
       {error && <p role="alert" className="error">{tBase(errorKey(error))}</p>}
       <button type="button" onClick={onClose}>{t('translation.close')}</button>
-    </Dialog>
+    </Modal>
   );
 }

@@ -4,7 +4,7 @@ import type { ImportResultDto } from '../../../../../shared/protocol/interchange
 import { interchangeApi } from '../../../api/interchange.js';
 import type { InterchangeApi } from '../../../api/interchange.js';
 import { errorKey } from '../../i18n/index.js';
-import { Dialog } from './Dialog.js';
+import { Modal } from '../../../app/Modal.js';
 
 /** An XLIFF file (exported from this document and translated elsewhere) back in, by unit id. */
 export function ImportXliffDialog({ docId, onClose, api = interchangeApi }: { docId: string; onClose: () => void; api?: Pick<InterchangeApi, 'importXliff'> }) {
@@ -26,7 +26,7 @@ export function ImportXliffDialog({ docId, onClose, api = interchangeApi }: { do
   }
 
   return (
-    <Dialog title={t('xliff.title')} id="import-xliff-title" onClose={onClose}>
+    <Modal className="interchange-modal" title={t('xliff.title')} id="import-xliff-title" onClose={onClose}>
       <label>
         {t('xliff.file')}
         <input type="file" accept=".xlf,.xliff,.xml,application/xliff+xml" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
@@ -42,6 +42,6 @@ export function ImportXliffDialog({ docId, onClose, api = interchangeApi }: { do
       )}
       {error && <p role="alert" className="error">{tBase(errorKey(error))}</p>}
       <button type="button" onClick={onClose}>{t('translation.close')}</button>
-    </Dialog>
+    </Modal>
   );
 }

@@ -1,8 +1,19 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 
+interface Props {
+  title: string;
+  id: string;
+  onClose: () => void;
+  /** A class for the module's sizing (e.g. `aids-modal`, `interchange-modal`). */
+  className: string;
+  /** When given, a close button with this label ends the dialog. */
+  closeLabel?: string;
+  children: ReactNode;
+}
+
 /** The app's modal (same markup and classes as the shortcuts dialog); Escape closes, focus returns where it was. */
-export function Modal({ title, id, onClose, closeLabel, children }: { title: string; id: string; onClose: () => void; closeLabel: string; children: ReactNode }) {
+export function Modal({ title, id, onClose, className, closeLabel, children }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement;
@@ -18,7 +29,7 @@ export function Modal({ title, id, onClose, closeLabel, children }: { title: str
         role="dialog"
         aria-modal="true"
         aria-labelledby={id}
-        className="modal card aids-modal"
+        className={`modal card ${className}`}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.stopPropagation();
@@ -28,7 +39,7 @@ export function Modal({ title, id, onClose, closeLabel, children }: { title: str
       >
         <h2 id={id}>{title}</h2>
         {children}
-        <button type="button" onClick={onClose}>{closeLabel}</button>
+        {closeLabel !== undefined && <button type="button" onClick={onClose}>{closeLabel}</button>}
       </div>
     </div>
   );
