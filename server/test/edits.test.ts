@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CellHistoryDto, DocumentSnapshot, Lang } from '../../shared/index.js';
 import { data, login } from './helpers/http.js';
 import { ADMIN_PASSWORD, startServer } from './helpers/server.js';
+import { editorPair } from './helpers/pair.js';
+import type { EditorPair } from './helpers/pair.js';
 import type { TestServer } from './helpers/server.js';
 import { call, connect, joinDoc, opId } from './helpers/sockets.js';
 import type { LiveDoc } from './helpers/sockets.js';
@@ -22,23 +24,14 @@ describe('cell edits between two clients', () => {
   let a: LiveDoc;
   let b: LiveDoc;
 
+  let pair: EditorPair;
+
   beforeEach(async () => {
-    server = await startServer();
-    cookie = await login(server.url, 'admin', ADMIN_PASSWORD);
     // A small document with every language as a column: English source, four targets.
-    const created = await data<{ document: { id: string } }>(server.url, 'POST', '/api/documents', {
-      cookie,
-      json: { title: 'merge', sourceLang: 'en', targetLangs: ['zh', 'ru', 'kk', 'uz'], paragraphs: ['One.', 'Two.'] },
-    });
-    docId = created.document.id;
-    a = await joinDoc(await connect(server.url, cookie), docId);
-    b = await joinDoc(await connect(server.url, cookie), docId);
+    pair = await editorPair('merge', ['zh', 'ru', 'kk', 'uz'], ['One.', 'Two.']);
+    ({ server, cookie, docId, a, b } = pair);
   });
-  afterEach(async () => {
-    a.socket.close();
-    b.socket.close();
-    await server.stop();
-  });
+  afterEach(() => pair.close());
 
   const pid = (i: number): string => a.doc.paragraphs[i]!.id;
 

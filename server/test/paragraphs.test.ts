@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CellHistoryDto, DocumentSnapshot } from '../../shared/index.js';
 import { data, login } from './helpers/http.js';
 import { ADMIN_PASSWORD, startServer } from './helpers/server.js';
+import { editorPair } from './helpers/pair.js';
+import type { EditorPair } from './helpers/pair.js';
 import type { TestServer } from './helpers/server.js';
 import { call, connect, joinDoc, opId } from './helpers/sockets.js';
 import type { LiveDoc } from './helpers/sockets.js';
@@ -13,21 +15,13 @@ describe('structural operations', () => {
   let a: LiveDoc;
   let b: LiveDoc;
 
+  let pair: EditorPair;
+
   beforeEach(async () => {
-    server = await startServer();
-    cookie = await login(server.url, 'admin', ADMIN_PASSWORD);
-    const created = await data<{ document: { id: string } }>(server.url, 'POST', '/api/documents', {
-      cookie, json: { title: 'structure', sourceLang: 'en', targetLangs: ['zh', 'kk'], paragraphs: ['First part. Second part.', 'Last.'] },
-    });
-    docId = created.document.id;
-    a = await joinDoc(await connect(server.url, cookie), docId);
-    b = await joinDoc(await connect(server.url, cookie), docId);
+    pair = await editorPair('structure', ['zh', 'kk'], ['First part. Second part.', 'Last.']);
+    ({ server, cookie, docId, a, b } = pair);
   });
-  afterEach(async () => {
-    a.socket.close();
-    b.socket.close();
-    await server.stop();
-  });
+  afterEach(() => pair.close());
 
   async function settled(seq: number): Promise<DocumentSnapshot> {
     const { document } = await data<{ document: DocumentSnapshot }>(server.url, 'GET', `/api/documents/${docId}`, { cookie });

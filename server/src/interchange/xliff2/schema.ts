@@ -43,6 +43,17 @@ const codeCommon: Record<string, AttrType> = {
   subType: 'userDefined',
   type: 'codeType',
 };
+/** What <sc> and <ec> (the two halves of a spanning code) both take; <ec> adds startRef. */
+const boundaryCodeAttrs: Record<string, AttrType> = {
+  ...codeCommon,
+  id: 'nmtoken',
+  canOverlap: 'yesNo',
+  dataRef: 'nmtoken',
+  dir: 'dir',
+  disp: 'string',
+  equiv: 'string',
+  isolated: 'yesNo',
+};
 const markerAttrs: Record<string, AttrType> = { id: 'nmtoken', translate: 'yesNo', type: 'mrkType', ref: 'string', value: 'string' };
 const structural: Record<string, AttrType> = {
   id: 'nmtoken',
@@ -147,14 +158,7 @@ export const CORE: Record<string, ElementSpec> = {
   ),
   sc: spec(
     {
-      ...codeCommon,
-      id: 'nmtoken',
-      canOverlap: 'yesNo',
-      dataRef: 'nmtoken',
-      dir: 'dir',
-      disp: 'string',
-      equiv: 'string',
-      isolated: 'yesNo',
+      ...boundaryCodeAttrs,
       subFlows: 'nmtokens',
     },
     ['id'],
@@ -163,14 +167,7 @@ export const CORE: Record<string, ElementSpec> = {
   ),
   ec: spec(
     {
-      ...codeCommon,
-      id: 'nmtoken',
-      canOverlap: 'yesNo',
-      dataRef: 'nmtoken',
-      dir: 'dir',
-      disp: 'string',
-      equiv: 'string',
-      isolated: 'yesNo',
+      ...boundaryCodeAttrs,
       startRef: 'nmtoken',
       subFlows: 'nmtokens',
     },
