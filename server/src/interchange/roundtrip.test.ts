@@ -12,7 +12,7 @@ import type { CellStatus } from '../../../shared/index.js';
 // Any Unicode text a cell may hold: markup characters, quotes, emoji, CJK, controls, lone surrogates.
 const cellText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.string({ unit: fc.constantFrom('&', '<', '>', '"', "'", ']]>', '\n', '\t', ' ', '亿', 'ё', 'Ғ', 'oʻ', '🚀', '\u0007', '\u000c', '\r', '\r\n', '\ud800'), maxLength: 30 }),
+  fc.string({ unit: fc.constantFrom('&', '<', '>', '"', "'", ']]>', '\n', '\t', ' ', '亿', 'ё', 'Ғ', 'oʻ', '🚀', '\u0007', '\u000c', '\r', '\r\n', '\u0085', '\u2028', '\u2029', '\ud800'), maxLength: 30 }),
 );
 const status = fc.constantFrom<CellStatus>('draft', 'in_review', 'approved', 'changes_requested');
 const XML_SAFE = (s: string): boolean => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/u.test(s);
@@ -29,7 +29,8 @@ describe('export → import round trip (property)', () => {
         const plan = planXliffImport(doc, r.value.xliff);
         expect(plan.ok && plan.value.edits).toEqual([]);
       }),
-      { numRuns: 200 },
+      // The example is the counterexample CI once found: xmldom folds a raw U+2028 into LF.
+      { numRuns: 200, examples: [[[['\u2028', '', 'draft'], ['\u0085x\u2029', '', 'draft']]]] },
     );
   });
 
@@ -43,12 +44,13 @@ describe('export → import round trip (property)', () => {
         const plan = planXliffImport(doc, r.value.xliff);
         expect(plan.ok && plan.value.edits).toEqual([]);
       }),
-      { numRuns: 200 },
+      // The example is the counterexample CI once found: xmldom folds a raw U+2028 into LF.
+      { numRuns: 200, examples: [[[['\u2028', '', 'draft'], ['\u0085x\u2029', '', 'draft']]]] },
     );
   });
 
   it('exports with hostile text still validate against the official schemas', async () => {
-    const nasty = ']]> &amp; <x/> "\'\u0007\u000c\ud800 \uffff 🚀 亿 oʻ\r\n';
+    const nasty = ']]> &amp; <x/> "\'\u0007\u000c\ud800 \uffff 🚀 亿 oʻ\r\n\u2028\u0085';
     const doc = makeDoc([paragraph('p_1', { en: cell(nasty, 'draft'), kk: cell(nasty, 'approved') })]);
     expect((await xmllint(exportXliff2(doc, 'kk'), { schema: SCHEMA.xliff2 })).code).toBe(0);
     expect((await xmllint(exportXliff12(doc, 'kk'), { schema: SCHEMA.xliff12 })).code).toBe(0);

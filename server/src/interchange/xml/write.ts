@@ -6,9 +6,18 @@
 // eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
-/** A literal CR would reach the reader as LF (XML end-of-line handling), so it goes as a reference. */
+/**
+ * A literal CR would reach the reader as LF (XML end-of-line handling), so it goes
+ * as a reference. So do NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: XML 1.1
+ * parsers (and @xmldom/xmldom, whatever the version) fold them into LF too, and
+ * character references are exempt from that folding.
+ */
 export function escapeText(s: string): string {
-  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/\r/gu, '&#13;');
+  return s
+    .replace(/&/gu, '&amp;')
+    .replace(/</gu, '&lt;')
+    .replace(/>/gu, '&gt;')
+    .replace(/[\r\u0085\u2028\u2029]/gu, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function escapeAttr(s: string): string {
