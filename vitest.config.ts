@@ -35,6 +35,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'locales/**/*.test.ts'],
+          setupFiles: ['./server/test/helpers/fastCheckSeed.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -45,7 +46,7 @@ export default defineConfig({
           name: 'client',
           environment: 'jsdom',
           include: ['client/**/*.test.{ts,tsx}'],
-          setupFiles: ['./client/src/test/setup.ts'],
+          setupFiles: ['./client/src/test/setup.ts', './server/test/helpers/fastCheckSeed.ts'],
         },
       },
       {
