@@ -193,6 +193,25 @@ describe('DocSync', () => {
     await until(() => expect(ruText(hub)).toBe('я'.repeat(10)));
   });
 
+  it('moves the layout only for the frame (load, paragraphs, settings), the version for every change', async () => {
+    const hub = new MemoryHub('d1', ['One', 'Two']);
+    const b = open(hub, 'ub');
+    await until(() => expect(b.sync.state).toBe('ready'));
+    const layout0 = b.sync.getLayout();
+    expect(layout0).toBeGreaterThan(0); // loading → ready is a layout change
+    const version0 = b.sync.getVersion();
+    hub.emit('ua', null, { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'Один', rev: 1, status: 'draft' });
+    await until(() => expect(b.sync.textOf('p0', 'ru')).toBe('Один'));
+    hub.emit('ua', null, { type: 'cell.status', paragraphId: 'p0', lang: 'ru', status: 'in_review', rev: 1 });
+    await until(() => expect(b.sync.cell('p0', 'ru')?.status).toBe('in_review'));
+    b.sync.setLocalText('p1', 'ru', 'Два');
+    expect(b.sync.getVersion()).toBeGreaterThanOrEqual(version0 + 3);
+    expect(b.sync.getLayout()).toBe(layout0);
+    hub.emit('ua', null, { type: 'paragraph.inserted', index: 1, paragraphId: 'pNew', text: 'Between' });
+    await until(() => expect(b.sync.doc?.paragraphs.map((p) => p.id)).toEqual(['p0', 'pNew', 'p1']));
+    expect(b.sync.getLayout()).toBe(layout0 + 1);
+  });
+
   it('announces focus and typing as presence', async () => {
     const hub = new MemoryHub('d1', ['a']);
     const a = open(hub, 'ua');

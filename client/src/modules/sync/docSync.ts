@@ -40,6 +40,7 @@ export class DocSync {
   private epoch = 0;
   private index: { doc: DocumentSnapshot; seq: number; byId: Map<string, Paragraph> } | undefined;
   private version = 0;
+  private layout = 0;
   private readonly presenceOut: PresenceAnnouncer;
   private readonly debounceMs: number;
   private readonly retryBaseMs: number;
@@ -76,7 +77,7 @@ export class DocSync {
       }),
       this.transport.onSessionEnded(() => {
         this.state = 'unauthenticated';
-        this.changed();
+        this.changed(true);
       }),
     );
     if (this.transport.connected) void this.join();
@@ -99,9 +100,18 @@ export class DocSync {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);
   };
+  /** Bumps on every change: text, statuses, comments, outbox, presence, connection. */
   getVersion = (): number => this.version;
-  private changed(): void {
+  /**
+   * Bumps only when the frame around the cells changes: the load state, the
+   * document replaced, its paragraph list or settings. The editor screen
+   * re-renders on this one; what shows cell content subscribes to the version
+   * (hooks.ts), so a remote keystroke re-renders the row it touched, not the page.
+   */
+  getLayout = (): number => this.layout;
+  private changed(layout = false): void {
     this.version++;
+    if (layout) this.layout++;
     for (const l of [...this.listeners]) l();
   }
 
@@ -213,7 +223,7 @@ export class DocSync {
       if (res.error.code === 'unauthenticated') this.state = 'unauthenticated';
       else if (isTransient(res.error.code)) setTimeout(() => void (this.transport.connected && this.join()), backoffMs(1, this.retryBaseMs));
       else this.state = { error: res.error.code };
-      this.changed();
+      this.changed(true);
       return;
     }
     this.presence = res.data.presence.filter((e) => e.connectionId !== this.transport.connectionId);
@@ -234,7 +244,7 @@ export class DocSync {
     this.state = 'ready';
     this.presenceOut.announce();
     for (const key of this.entries.keys()) this.schedule(key, 0);
-    this.changed();
+    this.changed(true);
   }
 
   private onEvent(ev: DocEvent): void {
@@ -246,6 +256,7 @@ export class DocSync {
       if (!(err instanceof EventMismatchError)) throw err;
       // A gap or a mismatch: start over from a fresh snapshot; the outbox survives.
       this.doc = null;
+      this.changed(true);
       void this.join();
       return;
     }
@@ -260,7 +271,7 @@ export class DocSync {
       }
     }
     for (const [k, s] of this.settled) if (s.seq <= doc.seq) this.settled.delete(k);
-    this.changed();
+    this.changed(!CELL_EVENTS.has(ev.type));
   }
 
   private schedule(key: string, ms: number): void {
@@ -325,6 +336,9 @@ export class DocSync {
     else this.drop(key);
   }
 }
+
+/** Events that change cells or comments only: everything else (paragraphs, settings, the document itself) is layout. */
+const CELL_EVENTS: ReadonlySet<DocEvent['type']> = new Set(['cell.edited', 'cell.conflicted', 'cell.status', 'comment.added', 'comment.resolved']);
 
 const encoder = new TextEncoder();
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushInBackground } from './backgroundFlush.js';
 import { DocSync } from './docSync.js';
 import type { DocSyncOptions } from './docSync.js';
@@ -7,9 +7,11 @@ import type { SyncTransport } from './transport.js';
 import { api } from '../../api/http.js';
 
 /**
- * Opens one document for the lifetime of the component and re-renders on
- * every change. The caller keys the component by document and user, so one
- * instance never changes documents.
+ * Opens one document for the lifetime of the component and re-renders when
+ * its layout changes (load state, paragraph list, settings), not on every
+ * keystroke: children that show cell content subscribe themselves with
+ * useSyncVersion or useSyncSelector. The caller keys the component by
+ * document and user, so one instance never changes documents.
  */
 export function useDocSync(docId: string, userId: string, transport: SyncTransport): DocSync {
   const [sync] = useState(() => new DocSync(docId, transport, new Outbox(new LocalStorageOutboxStorage(userId)), restOptions(docId)));
@@ -17,8 +19,33 @@ export function useDocSync(docId: string, userId: string, transport: SyncTranspo
     sync.start();
     return () => sync.stop();
   }, [sync]);
-  useSyncExternalStore(sync.subscribe, sync.getVersion);
+  useSyncExternalStore(sync.subscribe, sync.getLayout);
   return sync;
+}
+
+/** Re-renders on every change of the engine (text, statuses, outbox, presence). */
+export function useSyncVersion(sync: DocSync): number {
+  return useSyncExternalStore(sync.subscribe, sync.getVersion);
+}
+
+/**
+ * Re-renders only when `select` gives a different value (Object.is). The
+ * selector must return a primitive or a value it keeps stable, such as a
+ * string signature; a fresh object each call would re-render every time.
+ * It runs once per engine version and selector (React asks for the snapshot
+ * several times a render), so a selector may scan the document.
+ */
+export function useSyncSelector<T>(sync: DocSync, select: (sync: DocSync) => T): T {
+  const last = useRef<{ version: number; select: (sync: DocSync) => T; value: T } | null>(null);
+  const snapshot = (): T => {
+    const version = sync.getVersion();
+    const m = last.current;
+    if (m && m.version === version && m.select === select) return m.value;
+    const value = select(sync);
+    last.current = { version, select, value };
+    return value;
+  };
+  return useSyncExternalStore(sync.subscribe, snapshot);
 }
 
 function restOptions(docId: string): DocSyncOptions {

@@ -1,10 +1,11 @@
-import { useCallback, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../../shared/languages.js';
 import type { TmMatch } from '../../../../../shared/protocol/aids.js';
 import { canTransliterate, transliterate } from '../../../../../shared/translit/index.js';
 import { aidsApi } from '../../../api/aids.js';
 import { errorKey } from '../../i18n/index.js';
+import { useSyncSelector } from '../../sync/index.js';
 import type { DocSync } from '../../sync/index.js';
 import { focusCell, isCellEditable, useFocusedCell } from '../hooks/useFocusedCell.js';
 import { useProjectGlossary } from '../glossaryContext.js';
@@ -30,14 +31,16 @@ interface Props {
  * engine as an ordinary edit (inserting a match, converting the script), so
  * the outbox, merging and history treat it like typing.
  */
-export function AidsPanel({ sync, docId, onJump }: Props) {
+export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump }: Props) {
   const { t } = useTranslation('aids');
   const { t: tBase } = useTranslation();
   const cell = useFocusedCell();
+  useSyncSelector(sync, (s) => s.getLayout());
   const doc = sync.doc;
   const sourceLang = doc?.sourceLang ?? 'en';
-  const source = cell ? sync.textOf(cell.paragraphId, sourceLang) : '';
-  const target = cell ? sync.textOf(cell.paragraphId, cell.lang) : '';
+  // The panel shows the focused cell only: edits elsewhere in the document do not re-render it.
+  const source = useSyncSelector(sync, (s) => (cell ? s.textOf(cell.paragraphId, sourceLang) : ''));
+  const target = useSyncSelector(sync, (s) => (cell ? s.textOf(cell.paragraphId, cell.lang) : ''));
   const matches = useTmMatches(docId, cell && cell.lang !== sourceLang ? cell.paragraphId : null, cell?.lang ?? null, source);
   const { terms, glossary, reload: reloadGlossary } = useProjectGlossary();
   const findings = useLiveChecks(source, target, sourceLang, cell?.lang ?? null, glossary);
@@ -98,4 +101,4 @@ export function AidsPanel({ sync, docId, onJump }: Props) {
       {dialog === 'concordance' && <Concordance initial={window.getSelection()?.toString().trim().slice(0, 200) ?? ''} onClose={() => setDialog(null)} />}
     </aside>
   );
-}
+});

@@ -1,7 +1,8 @@
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Lang } from '../../../../../shared/index.js';
+import { useSyncVersion } from '../../sync/index.js';
 import type { DocSync } from '../../sync/index.js';
 import { presenceByParagraph } from '../../presence/index.js';
 import { GridRow, rowSignature } from './GridRow.js';
@@ -22,19 +23,29 @@ interface Props {
 }
 
 /** Set once per page when the first rows of a document are on screen and focusable (read by the benchmark). */
+const estimateSize = (): number => 88;
+
 export const GRID_READY_MARK = 'anor:grid-interactive';
 
 export const EditorGrid = forwardRef<EditorGridHandle, Props>(function EditorGrid({ sync, rows, langs, handlers }, ref) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Every change re-renders the grid; each visible row then re-renders only if its rowSignature moved.
+  useSyncVersion(sync);
   const doc = sync.doc;
+  const layout = sync.getLayout();
+  // Stable between edits: the virtualizer rebuilds its measurements of every row when this function changes.
+  const getItemKey = useCallback((i: number) => doc?.paragraphs[rows[i] ?? -1]?.id ?? i, [doc, rows, layout]);
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 88,
+    getScrollElement,
+    estimateSize,
     overscan: 6,
-    getItemKey: (i) => doc?.paragraphs[rows[i] ?? -1]?.id ?? i,
+    getItemKey,
   });
+  function getScrollElement(): HTMLDivElement | null {
+    return scrollRef.current;
+  }
 
   useImperativeHandle(ref, () => ({
     focusCell(pos, lang) {

@@ -84,6 +84,32 @@ describe('EditorScreen and grid', () => {
     await waitFor(() => expect(document.activeElement).toBe(box('p3', 'zh')));
   }, SLOW);
 
+  it('keeps a filtered list and the review panel live while events arrive (re-review, activity, matches)', async () => {
+    const hub = bigHub(12);
+    hub.emit('u2', 'seed0001', { type: 'cell.edited', paragraphId: 'p3', lang: 'ru', kind: 'edit', text: 'Новая железная дорога.', rev: 1, status: 'draft' });
+    hub.emit('u2', 'seed0002', { type: 'cell.status', paragraphId: 'p3', lang: 'ru', status: 'approved', rev: 1 });
+    await openScreen(hub);
+    const panel = screen.getByRole('region', { name: 'Document review' });
+    expect(within(panel).getByText('Nothing to re-review.')).toBeTruthy();
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'Tashkent');
+    await waitFor(() => expect(screen.getByTestId('match-count').textContent).toBe('0 matches'));
+    act(() => {
+      hub.emit('u2', 'remote0004', { type: 'cell.edited', paragraphId: 'p5', lang: 'ru', kind: 'edit', text: 'Встреча в Tashkent.', rev: 1, status: 'draft' });
+    });
+    await waitFor(() => expect(screen.getByTestId('match-count').textContent).toBe('1 match'));
+
+    // The source of an approved translation changes: the translation is outdated and listed for re-review.
+    act(() => {
+      hub.emit('u2', 'remote0005', { type: 'cell.edited', paragraphId: 'p3', lang: 'en', kind: 'edit', text: '4. A railway to Tashkent was agreed.', rev: 2, status: 'draft' });
+    });
+    await waitFor(() => expect(screen.getByTestId('match-count').textContent).toBe('2 matches'));
+    await waitFor(() => expect(within(screen.getByTestId('rereview')).getByRole('button').textContent).toBe('Paragraph 4 · Russian'));
+    const activity = screen.getByTestId('activity');
+    await waitFor(() => expect(activity.textContent).toContain('¶4 English'));
+    expect(activity.textContent).toContain('¶6 Russian');
+  }, SLOW);
+
   it('remembers the chosen target columns per user', async () => {
     const first = await openScreen(bigHub(5));
     const picker = screen.getByRole('group', { name: 'Target columns' });

@@ -4,7 +4,7 @@ import { docLangs } from '../../../../../shared/domain/types.js';
 import type { Lang, PublicUser } from '../../../../../shared/index.js';
 import { can } from '../../../../../shared/domain/roles.js';
 import { errorKey } from '../../i18n/index.js';
-import { AttentionList, SyncIndicator, useDocSync } from '../../sync/index.js';
+import { AttentionList, SyncIndicator, useDocSync, useSyncSelector } from '../../sync/index.js';
 import type { SyncTransport } from '../../sync/index.js';
 import { filterParagraphs, isFiltering, NO_FILTER, SearchBar } from '../../search/index.js';
 import type { GridFilter } from '../../search/index.js';
@@ -39,7 +39,10 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   const targets = useMemo(() => doc?.targetLangs ?? [], [doc?.targetLangs]);
   const { shown, toggle } = useColumns(user.id, targets);
   const langs = useMemo(() => (doc ? [doc.sourceLang, ...shown] : []), [doc, shown]);
-  const version = sync.getVersion();
+  // The screen re-renders on layout changes (useDocSync); while a filter is on, every edit may change the matches.
+  const layout = sync.getLayout();
+  const filtering = isFiltering(deferredFilter);
+  const version = useSyncSelector(sync, (s) => (filtering ? s.getVersion() : 0));
 
   useEffect(() => {
     if (doc) document.title = `${doc.title} · ${t('app.name')}`;
@@ -49,13 +52,16 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
     if (sync.state === 'unauthenticated') onSessionEnded();
   }, [sync.state, onSessionEnded]);
 
-  const filtering = isFiltering(deferredFilter);
-  const rows = useMemo(() => {
+  const computed = useMemo(() => {
     if (!doc) return [];
     if (!filtering) return doc.paragraphs.map((_, i) => i);
     return filterParagraphs(doc, deferredFilter, { shownLangs: langs, userId: user.id, textOf: (p, l) => sync.textOf(p, l) });
-    // `version` stands for every change inside the engine.
-  }, [doc, filtering, deferredFilter, langs, user.id, sync, version]);
+    // `layout` and `version` stand for changes inside the engine (the document is updated in place).
+  }, [doc, filtering, deferredFilter, langs, user.id, sync, layout, version]);
+  // Same matches, same array: the row handlers and memoised rows then stay as they are.
+  const rows = useStableRows(computed);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
 
   const onGlobal = useCallback((a: 'focusSearch' | 'help') => {
     if (a === 'help') setHelp(true);
@@ -77,6 +83,12 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [help, onGlobal]);
+
+  // Stable, so the memoised side panels are not re-rendered by a new arrow on every render.
+  const onJump = useCallback((pid: string, lang: Lang): void => {
+    const pos = rowsRef.current.findIndex((i) => sync.doc?.paragraphs[i]?.id === pid);
+    grid.current?.focusCell(pos, lang);
+  }, [sync]);
 
   const jump = (delta: 1 | -1): void => {
     if (rows.length === 0) return;
@@ -135,11 +147,18 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
       {doc && (
         <AidsLayout>
           <EditorGrid ref={grid} sync={sync} rows={rows} langs={langs} handlers={handlers} />
-          <AidsPanel sync={sync} docId={docId} onJump={(pid, lang) => grid.current?.focusCell(rows.findIndex((i) => doc.paragraphs[i]?.id === pid), lang)} />
-          <ReviewPanel sync={sync} user={user} transport={transport} onJump={(pid, lang) => grid.current?.focusCell(rows.findIndex((i) => doc.paragraphs[i]?.id === pid), lang)} />
+          <AidsPanel sync={sync} docId={docId} onJump={onJump} />
+          <ReviewPanel sync={sync} user={user} transport={transport} onJump={onJump} />
         </AidsLayout>
       )}
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
     </main>
   );
+}
+
+function useStableRows(next: readonly number[]): readonly number[] {
+  const prev = useRef(next);
+  const same = prev.current.length === next.length && prev.current.every((v, i) => v === next[i]);
+  if (!same) prev.current = next;
+  return prev.current;
 }

@@ -1,19 +1,20 @@
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../../shared/domain/roles.js';
 import { needsReReview } from '../../../../../shared/domain/workflow.js';
 import { DEFAULT_SETTINGS } from '../../../../../shared/domain/review.js';
 import type { DirectoryEntry, Lang, PublicUser } from '../../../../../shared/index.js';
-import type { DocumentSnapshot } from '../../../../../shared/protocol/dto.js';
+import type { ActivityItem } from '../../../../../shared/protocol/review.js';
 import { newOpId } from '../../../api/review.js';
 import type { ReviewTransport } from '../../../api/review.js';
 import { errorKey } from '../../i18n/index.js';
-import type { SyncTransport } from '../../sync/index.js';
+import { useSyncSelector } from '../../sync/index.js';
+import type { DocSync, SyncTransport } from '../../sync/index.js';
 import { nameOf } from '../hooks/useDirectory.js';
 import { useActivity } from '../hooks/useActivity.js';
 
 interface Props {
-  doc: DocumentSnapshot;
+  sync: DocSync;
   user: PublicUser;
   review: ReviewTransport | null;
   transport: SyncTransport;
@@ -21,22 +22,35 @@ interface Props {
   onJump: (paragraphId: string, lang: Lang) => void;
 }
 
-/** Whole-document review: batch steps per language, cells to re-review, the settings, and the activity feed. */
-export function DocumentReview({ doc, user, review, transport, users, onJump }: Props) {
+/**
+ * Whole-document review: batch steps per language, cells to re-review, the
+ * settings, and the activity feed. It re-renders when one of those changes
+ * (a new activity line, the re-review list, the layout), not on every edit
+ * another row receives; each activity line is memoised.
+ */
+export const DocumentReview = memo(function DocumentReview({ sync, user, review, transport, users, onJump }: Props) {
   const { t, i18n } = useTranslation('review');
   const { t: tBase } = useTranslation();
   const [result, setResult] = useState<string | null>(null);
+  const layout = useSyncSelector(sync, (s) => s.getLayout());
+  const reReviewKey = useSyncSelector(sync, reReviewSignature);
+  const doc = sync.doc!;
   const activity = useActivity(doc.id, transport);
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
-  const numberOf = (pid: string | null): number => (pid ? doc.paragraphs.findIndex((p) => p.id === pid) + 1 : 0);
+  const time = useMemo(() => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }), [i18n.language]);
+  // Paragraph numbers by id, rebuilt when the paragraph list changes (`layout`), not per line.
+  const numbers = useMemo(() => new Map(doc.paragraphs.map((p, i) => [p.id, i + 1])), [doc, layout]);
 
   const batch = async (event: 'review:approveAll' | 'review:submitAll', lang: Lang): Promise<void> => {
     if (!review) return;
     const r = await review.send(event, { docId: doc.id, opId: newOpId(), lang });
     setResult(r.ok ? `${t('batch.result', { count: r.data.changed })} ${r.data.skipped.length > 0 ? t('batch.skipped', { count: r.data.skipped.length }) : ''}` : tBase(errorKey(r.error.code)));
   };
-  const reReview = doc.targetLangs.flatMap((lang) =>
-    doc.paragraphs.flatMap((p, i) => (needsReReview(p.cells[lang]) ? [{ paragraphId: p.id, lang, n: i + 1 }] : [])),
+  const reReview = useMemo(
+    () => (reReviewKey === '' ? [] : reReviewKey.split(' ').map((k) => {
+      const [paragraphId = '', lang = 'en'] = k.split(':') as [string, Lang];
+      return { paragraphId, lang, n: numbers.get(paragraphId) ?? 0 };
+    })),
+    [reReviewKey, numbers],
   );
   const settings = doc.settings ?? DEFAULT_SETTINGS;
 
@@ -83,14 +97,31 @@ export function DocumentReview({ doc, user, review, transport, users, onJump }: 
       <h3>{t('activity.title')}</h3>
       {activity.length === 0 && <p className="muted">{t('activity.empty')}</p>}
       <ol className="activity-list" data-testid="activity" aria-live="polite">
-        {[...activity].reverse().slice(0, 50).map((a) => (
-          <li key={a.seq}>
-            <time dateTime={a.at}>{time.format(new Date(a.at))}</time> <strong>{nameOf(users, a.by)}</strong> {t(`activity.event.${a.type}`)}
-            {a.status && <> · {tBase(`status.${a.status}`)}</>}
-            {a.paragraphId && numberOf(a.paragraphId) > 0 && <> · {t('activity.where', { n: numberOf(a.paragraphId), lang: a.lang ? tBase(`langs.${a.lang}`) : '' })}</>}
-          </li>
+        {activity.slice(-50).reverse().map((a) => (
+          <ActivityLine key={a.seq} item={a} by={nameOf(users, a.by)} n={a.paragraphId ? numbers.get(a.paragraphId) ?? 0 : 0} time={time} />
         ))}
       </ol>
     </section>
   );
+});
+
+const ActivityLine = memo(function ActivityLine({ item: a, by, n, time }: { item: ActivityItem; by: string; n: number; time: Intl.DateTimeFormat }) {
+  const { t } = useTranslation('review');
+  const { t: tBase } = useTranslation();
+  return (
+    <li>
+      <time dateTime={a.at}>{time.format(new Date(a.at))}</time> <strong>{by}</strong> {t(`activity.event.${a.type}`)}
+      {a.status && <> · {tBase(`status.${a.status}`)}</>}
+      {n > 0 && <> · {t('activity.where', { n, lang: a.lang ? tBase(`langs.${a.lang}`) : '' })}</>}
+    </li>
+  );
+});
+
+/** The approved-but-outdated cells, as one comparable string `pid:lang pid:lang …` (ids hold no spaces or colons). */
+function reReviewSignature(sync: DocSync): string {
+  const doc = sync.doc;
+  if (!doc) return '';
+  const out: string[] = [];
+  for (const lang of doc.targetLangs) for (const p of doc.paragraphs) if (needsReReview(p.cells[lang])) out.push(`${p.id}:${lang}`);
+  return out.join(' ');
 }

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../../shared/domain/roles.js';
 import type { Lang, PublicUser } from '../../../../../shared/index.js';
 import { reviewTransportOf } from '../../../api/review.js';
+import { useSyncSelector } from '../../sync/index.js';
 import type { DocSync, SyncTransport } from '../../sync/index.js';
 import { useFocusedCell } from '../../aids/hooks/useFocusedCell.js';
 import { useDirectory } from '../hooks/useDirectory.js';
@@ -27,7 +28,7 @@ interface Props {
  * authorises; the document it shows is the sync engine's, so comments and
  * statuses arrive live through the same event stream as the text.
  */
-export function ReviewPanel({ sync, user, transport, onJump }: Props) {
+export const ReviewPanel = memo(function ReviewPanel({ sync, user, transport, onJump }: Props) {
   const { t } = useTranslation('review');
   const { t: tBase } = useTranslation();
   const focused = useFocusedCell();
@@ -35,6 +36,8 @@ export function ReviewPanel({ sync, user, transport, onJump }: Props) {
   const review = reviewTransportOf(transport);
   const [history, setHistory] = useState(false);
   useSubmitShortcut(sync, user, review);
+  // With a cell focused, any change may touch it (text, status, comments); without one, only the layout matters here.
+  useSyncSelector(sync, (s) => (focused ? s.getVersion() : -s.getLayout()));
   const doc = sync.doc;
   if (!doc) return null;
   const cell = focused ? sync.cell(focused.paragraphId, focused.lang) : undefined;
@@ -81,7 +84,7 @@ export function ReviewPanel({ sync, user, transport, onJump }: Props) {
           <CommentThread transport={review} doc={doc} paragraphId={focused.paragraphId} lang={focused.lang} canWrite={can(user, 'comment.write', { lang: focused.lang, doc })} users={users} />
         </div>
       )}
-      <DocumentReview doc={doc} user={user} review={review} transport={transport} users={users} onJump={onJump} />
+      <DocumentReview sync={sync} user={user} review={review} transport={transport} users={users} onJump={onJump} />
     </aside>
   );
-}
+});

@@ -3,6 +3,7 @@ import { LANG_TAG } from '../../../../../shared/languages.js';
 import type { Lang } from '../../../../../shared/languages.js';
 import { errorKey } from '../../i18n/index.js';
 import type { DocSync } from '../docSync.js';
+import { useSyncVersion } from '../hooks.js';
 
 /**
  * Every edit the engine cannot settle alone — conflicts and refusals — with a
@@ -11,6 +12,7 @@ import type { DocSync } from '../docSync.js';
  */
 export function AttentionList({ sync, onGoTo }: { sync: DocSync; onGoTo: (paragraphId: string, lang: Lang) => void }) {
   const { t } = useTranslation();
+  useSyncVersion(sync);
   const stuck = [...sync.docEntries()].filter((e) => e.state !== 'pending');
   const numberOf = (pid: string): number => (sync.doc?.paragraphs.findIndex((p) => p.id === pid) ?? -1) + 1;
   return (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DocSync } from '../docSync.js';
+import { useSyncSelector } from '../hooks.js';
 
 /** The outbox, made visible: nobody should wonder whether their text is saved. */
 interface Props {
@@ -11,11 +12,11 @@ interface Props {
 
 export function SyncIndicator({ sync, onToggleDetails, detailsOpen = false }: Props) {
   const { t } = useTranslation();
-  const n = sync.waitingCount;
-  const stuck = [...sync.docEntries()].filter((e) => e.state !== 'pending').length;
+  // Re-renders when what it says changes, not on every remote edit.
+  const [online, n, stuck] = useSyncSelector(sync, signature).split('|').map(Number) as [number, number, number];
   let text: string;
   let tone: 'ok' | 'busy' | 'offline' | 'attention';
-  if (!sync.connected) {
+  if (!online) {
     text = n > 0 ? t('sync.offlineWaiting', { count: n }) : t('sync.offline');
     tone = 'offline';
   } else if (stuck > 0) {
@@ -40,4 +41,10 @@ export function SyncIndicator({ sync, onToggleDetails, detailsOpen = false }: Pr
       {body}
     </button>
   );
+}
+
+function signature(sync: DocSync): string {
+  let stuck = 0;
+  for (const e of sync.docEntries()) if (e.state !== 'pending') stuck++;
+  return `${sync.connected ? 1 : 0}|${sync.waitingCount}|${stuck}`;
 }
