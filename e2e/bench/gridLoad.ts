@@ -27,13 +27,21 @@ const READY_MARK = 'anor:grid-interactive';
  *   and focusable (the app's `performance.mark`), per fresh navigation, on a
  *   2,000-paragraph document with all five languages filled in;
  * - remoteEditMs: one browser fills a cell → the text is in the other
- *   browser's cell, timed from Node. It includes the client's 400 ms save
- *   debounce, because that is what a person sees.
+ *   browser's cell, timed from Node. It includes the client's 300 ms save
+ *   debounce, because that is what a person sees;
+ * - sentToVisibleMs: the same edits, from the moment browser A's socket sends
+ *   the edit frame to the moment browser B's cell holds the text, both read
+ *   on the machine's wall clock (`performance.timeOrigin + now()`, which two
+ *   pages of one browser share): the propagation between two browsers alone;
+ * - socketEditMs: another editor's plain Socket.IO connection edits → browser
+ *   B shows it, timed from Node.
  */
 export interface GridBench {
   navToInteractiveMs: number[];
   /** Typing in browser A → visible in browser B, including A's save debounce. */
   remoteEditMs: number[];
+  /** Browser A's edit frame leaves its socket → visible in browser B. */
+  sentToVisibleMs: number[];
   /** An edit acknowledged by another editor's connection → visible in the browser: the propagation alone. */
   socketEditMs: number[];
 }
@@ -68,20 +76,28 @@ export async function measureGrid(opts: MeasureGridOptions = {}): Promise<GridBe
     await nav.close();
 
     const a = await ctxA.newPage();
+    await a.addInitScript(RECORD_SENT_EDITS);
     const b = await ctxB.newPage();
     await openDocument(a, baseUrl, docId);
     await openDocument(b, baseUrl, docId);
     const { document } = await api.document(docId);
     const remoteEditMs: number[] = [];
+    const sentToVisibleMs: number[] = [];
     for (let i = 0; i < (opts.editSamples ?? 20); i++) {
       const pid = document.paragraphs[i % 4]?.id ?? '';
       const lang = TARGETS[i % TARGETS.length]!;
       const text = `${paragraphText(lang, i)} #${i}`;
       const selector = `textarea[data-cell="${pid}:${lang}"]`;
+      await b.evaluate(`(${WATCH_CELL})(${JSON.stringify({ selector, text })})`);
       const t0 = performance.now();
       await a.locator(selector).fill(text);
       await b.waitForFunction(`document.querySelector(${JSON.stringify(selector)})?.value === ${JSON.stringify(text)}`, undefined, { polling: 'raf', timeout: 10_000 });
       remoteEditMs.push(Math.round(performance.now() - t0));
+      await b.waitForFunction('window.__anorSeenAt !== null', undefined, { timeout: 10_000 });
+      const seenAt = (await b.evaluate('window.__anorSeenAt')) as number;
+      const sentAt = (await a.evaluate(`(${SENT_AT})(${JSON.stringify(text)})`)) as number | null;
+      if (sentAt === null) throw new Error(`browser A sent no edit frame holding ${JSON.stringify(text)}`);
+      sentToVisibleMs.push(Math.round(seenAt - sentAt));
     }
     // Another editor (a plain socket connection) edits; time until browser B shows it.
     const socketEditMs: number[] = [];
@@ -107,12 +123,39 @@ export async function measureGrid(opts: MeasureGridOptions = {}): Promise<GridBe
     }
     await ctxA.close();
     await ctxB.close();
-    return { navToInteractiveMs, remoteEditMs, socketEditMs };
+    return { navToInteractiveMs, remoteEditMs, sentToVisibleMs, socketEditMs };
   } finally {
     await browser.close();
     await stop();
   }
 }
+
+/** Runs in browser A before the app: notes the wall-clock time of every `cell:edit` frame its sockets send. */
+const RECORD_SENT_EDITS = `(() => {
+  const sent = [];
+  window.__anorSent = sent;
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    if (typeof data === 'string' && data.includes('"cell:edit"')) sent.push({ at: performance.timeOrigin + performance.now(), data });
+    return send.call(this, data);
+  };
+})()`;
+
+/** In browser A, with the edit's text as argument: when the frame carrying it left (the last one, should a retry have sent it twice). */
+const SENT_AT = `(text) => {
+  const needle = JSON.stringify(text).slice(1, -1);
+  return window.__anorSent.filter((f) => f.data.includes(needle)).at(-1)?.at ?? null;
+}`;
+
+/** In browser B: watches a cell every frame and notes the wall-clock time its value first equals the text. */
+const WATCH_CELL = `({ selector, text }) => {
+  window.__anorSeenAt = null;
+  const check = () => {
+    if (document.querySelector(selector)?.value === text) window.__anorSeenAt = performance.timeOrigin + performance.now();
+    else requestAnimationFrame(check);
+  };
+  check();
+}`;
 
 async function timeNavigation(page: Page, baseUrl: string, docId: string): Promise<number> {
   await page.goto(`${baseUrl}/#/doc/${encodeURIComponent(docId)}`);
