@@ -12,7 +12,7 @@ export const USAGE = `Usage:
   anor import translation FILE --doc ID --lang L [--approved] [--dry-run] [--format …]
   anor import xliff FILE --doc ID
   anor import tmx FILE
-Common: --data-dir DIR (default $DATA_DIR or ./data). Stop \`anor serve\` on that directory first.
+Common: --data-dir DIR (default $DATA_DIR or ./data). Refused (data_dir_locked) while \`anor serve\` runs on it.
 
 document     a new document from a source file (paragraphs as in the browser's import).
 translation  aligns the file's paragraphs with the document's source and writes them as

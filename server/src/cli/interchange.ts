@@ -8,7 +8,7 @@ import { EXPORT_FORMATS, SOURCE_FORMATS } from '../../../shared/protocol/interch
 import type { ExportFormat, SourceFormat } from '../../../shared/protocol/interchange.js';
 import { DocumentService } from '../services/documents/index.js';
 import { InterchangeService } from '../services/interchange/service.js';
-import { createStorage } from '../storage/index.js';
+import { createStorage, DataDirLockedError } from '../storage/index.js';
 import type { Storage } from '../storage/index.js';
 import type { CliIo } from './io.js';
 
@@ -104,7 +104,7 @@ export async function runGuarded(name: string, usage: string, io: CliIo, fn: () 
       io.err(`${name}: ${err.message}\n\n${usage}`);
       return 2;
     }
-    if (err instanceof AppError) {
+    if (err instanceof AppError || err instanceof DataDirLockedError) {
       io.err(`${name}: ${err.code}: ${err.message}\n`);
       return 1;
     }

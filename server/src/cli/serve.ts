@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { bootstrap } from '../services/bootstrap.js';
 import { DocumentService } from '../services/documents/index.js';
 import { loadOrCreateSessionSecret } from '../services/secret.js';
-import { createStorage } from '../storage/index.js';
+import { createStorage, DataDirLockedError } from '../storage/index.js';
 
 const CHECKPOINT_EVERY_MS = 5_000;
 
@@ -29,7 +29,14 @@ export async function run(_argv: string[]): Promise<number> {
     throw err;
   }
 
-  const storage = await createStorage({ dataDir: config.dataDir, log });
+  let storage;
+  try {
+    storage = await createStorage({ dataDir: config.dataDir, log });
+  } catch (err) {
+    if (!(err instanceof DataDirLockedError)) throw err;
+    console.error(`anor serve: ${err.code}: ${err.message}`);
+    return 1;
+  }
   const documents = new DocumentService(storage.documents, { log });
   const loaded = await documents.load();
   for (const w of loaded.warnings) log(`recovery: ${w}`);

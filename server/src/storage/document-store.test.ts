@@ -57,7 +57,9 @@ describe('document store: journal and replay', () => {
     open.push(s);
     const loaded = await s.documents.load();
     expect(loaded).toEqual({ docs: [], warnings: [], replayed: 0 });
-    expect((await readdir(dataDir)).sort()).toEqual(['docs', 'journal']);
+    expect((await readdir(dataDir)).sort()).toEqual(['anor.lock', 'docs', 'journal']);
+    await s.close();
+    expect((await readdir(dataDir)).sort()).toEqual(['docs', 'journal']); // the lock goes with the process
   });
 
   it('gives back the same documents, history included, after close and reopen', async () => {

@@ -2,6 +2,7 @@ import type session from 'express-session';
 import type { DocumentStore, GlossaryStore, ShareStore, TmStore, UserStore } from './types.js';
 import { LowdbGlossaryStore, LowdbTmStore } from './aids-store.js';
 import { ensureDir } from './fsync.js';
+import { lockDataDir } from './lock.js';
 import { LowdbDocumentStore } from './document-store.js';
 import { LowdbUserStore } from './user-store.js';
 import { LowdbShareStore } from './share-store.js';
@@ -12,6 +13,7 @@ export type { DocumentStore, LoadResult, StorageStats, UserRecord, UserStore } f
 export type { GlossaryStore, GlossaryTermRecord, TmEntryRecord, TmStore } from './types.js';
 export type { ShareRecord, ShareStore } from './types.js';
 export type { SessionStoreOptions } from './session-store.js';
+export { DataDirLockedError } from './lock.js';
 
 export interface Storage {
   documents: DocumentStore;
@@ -34,18 +36,30 @@ export interface StorageOptions {
 /**
  * Opens the embedded (lowdb + journal) storage in `dataDir`:
  * `docs/<docId>.json`, `journal/<000001>.jsonl`, `users.json`, `sessions.json`, `tm.json`, `glossary.json`, `shares.json`.
- * Missing directories are created, so a fresh empty directory works. Call
+ * Missing directories are created, so a fresh empty directory works. The
+ * directory is locked (`anor.lock`, lock.ts) until `close()`: a second Anor
+ * process gets a DataDirLockedError instead of a second writer. Call
  * `documents.load()` once at start-up before appending.
  */
 export async function createStorage(opts: StorageOptions): Promise<Storage> {
   const log = opts.log ?? ((msg: string) => console.warn(msg));
   await ensureDir(opts.dataDir);
-  const documents = await LowdbDocumentStore.open(opts.dataDir, log);
-  const users = await LowdbUserStore.open(opts.dataDir);
-  const tm = await LowdbTmStore.open(opts.dataDir);
-  const glossary = await LowdbGlossaryStore.open(opts.dataDir);
-  const shares = await LowdbShareStore.open(opts.dataDir);
-  const sessions = await LowdbSessionStore.open(opts.dataDir, opts.sessions, log);
+  const unlock = await lockDataDir(opts.dataDir);
+  let opened;
+  try {
+    opened = {
+      documents: await LowdbDocumentStore.open(opts.dataDir, log),
+      users: await LowdbUserStore.open(opts.dataDir),
+      tm: await LowdbTmStore.open(opts.dataDir),
+      glossary: await LowdbGlossaryStore.open(opts.dataDir),
+      shares: await LowdbShareStore.open(opts.dataDir),
+      sessions: await LowdbSessionStore.open(opts.dataDir, opts.sessions, log),
+    };
+  } catch (err) {
+    await unlock();
+    throw err;
+  }
+  const { documents, users, tm, glossary, shares, sessions } = opened;
   let closing: Promise<void> | null = null;
   return {
     documents,
@@ -58,6 +72,7 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
       closing ??= (async () => {
         await documents.close();
         await sessions.close();
+        await unlock();
       })();
       return closing;
     },

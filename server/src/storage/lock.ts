@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { open, readFile, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * One Anor process per data directory. The journal and the lowdb snapshots
+ * assume a single writer: `anor import` appending while `anor serve` runs on
+ * the same directory would interleave journal segments and lose edits. So
+ * opening the storage takes `anor.lock` (created exclusively, holding pid,
+ * host and start time) and closing it gives it back.
+ *
+ * A lock is stale, and taken over, when its process is gone (a crash or
+ * `kill -9` leaves the file behind) or it was written on another host (a
+ * container restarted under a new hostname cannot check the old pid). A lock
+ * held by this very process is taken over too: tests reopen a directory
+ * without closing it to simulate a crash.
+ */
+export const LOCK_FILE = 'anor.lock';
+
+export interface LockHolder {
+  pid: number;
+  host: string;
+  since: string;
+  /** Tells two opens by one process apart, so an old holder's release leaves a newer lock alone. */
+  token: string;
+}
+
+export class DataDirLockedError extends Error {
+  readonly code = 'data_dir_locked';
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockHolder,
+  ) {
+    super(
+      `${dataDir} is in use by another Anor process (pid ${holder.pid}, since ${holder.since}). ` +
+        `Stop it first, or work through its web app and REST API. If no Anor process runs, delete ${join(dataDir, LOCK_FILE)}.`,
+    );
+    this.name = 'DataDirLockedError';
+  }
+}
+
+/** Takes the directory's lock; the returned function gives it back (only if it is still ours). */
+export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const path = join(dataDir, LOCK_FILE);
+  const mine: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: randomUUID() };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fh = await open(path, 'wx');
+      try {
+        await fh.writeFile(`${JSON.stringify(mine)}\n`);
+      } finally {
+        await fh.close();
+      }
+      return async () => {
+        const now = await readHolder(path);
+        if (now?.token === mine.token) await unlink(path).catch(() => undefined);
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = await readHolder(path);
+      if (holder && holder.host === mine.host && holder.pid !== process.pid && isAlive(holder.pid)) throw new DataDirLockedError(dataDir, holder);
+      // Stale, unreadable or our own: remove and try again (another process may win the race; it then holds it).
+      await unlink(path).catch(() => undefined);
+    }
+  }
+  const holder = await readHolder(path);
+  throw new DataDirLockedError(dataDir, holder ?? { pid: 0, host: '?', since: '?', token: '' });
+}
+
+async function readHolder(path: string): Promise<LockHolder | null> {
+  try {
+    const v = JSON.parse(await readFile(path, 'utf8')) as Partial<LockHolder>;
+    return typeof v.pid === 'number' && typeof v.host === 'string' ? { pid: v.pid, host: v.host, since: String(v.since ?? '?'), token: String(v.token ?? '') } : null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else; still alive.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
