@@ -28,11 +28,15 @@ function freshParagraphId(doc: DocumentState, newId: () => string): string {
   }
 }
 
-export function decideInsert(doc: DocumentState, input: ParagraphInsertPayload, newId: () => string): Decision<ParagraphOpAck> {
+/**
+ * `paragraphId` is derived from the opId (opDerivedId): a paragraph with that
+ * id already there is this very insert, retried after a restart.
+ */
+export function decideInsert(doc: DocumentState, input: ParagraphInsertPayload, paragraphId: string): Decision<ParagraphOpAck> {
+  if (doc.paragraphs.some((p) => p.id === paragraphId)) return { bodies: [], finish: ack(paragraphId) };
   if (cellTextTooLong(input.text)) throw new AppError('text_too_long', 'paragraph text is over the size limit');
   if (doc.paragraphs.length >= MAX_PARAGRAPHS) throw new AppError('bad_request', `a document holds at most ${MAX_PARAGRAPHS} paragraphs`);
   const index = input.afterId === null ? 0 : findParagraph(doc, input.afterId).index + 1;
-  const paragraphId = freshParagraphId(doc, newId);
   return { bodies: [{ type: 'paragraph.inserted', index, paragraphId, text: input.text }], finish: ack(paragraphId) };
 }
 

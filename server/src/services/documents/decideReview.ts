@@ -49,6 +49,8 @@ export function decideRestore(doc: DocumentState, input: CellRestorePayload): De
 export function decideComment(doc: DocumentState, input: CommentAddPayload, mentions: string[], commentId: string): Decision<CommentAck> {
   requireLang(doc, input.lang);
   findParagraph(doc, input.paragraphId);
+  // The id comes from the opId (opDerivedId): finding it means this is a retry of an applied comment.
+  if (doc.comments?.some((c) => c.id === commentId)) return { bodies: [], finish: (_after, seq) => ({ seq, commentId }) };
   return {
     bodies: [{ type: 'comment.added', commentId, paragraphId: input.paragraphId, lang: input.lang, text: input.text, mentions }],
     finish: (_after, seq) => ({ seq, commentId }),

@@ -1,6 +1,7 @@
 import { isLang } from '../../../../shared/index.js';
 import type { CellEditAck, CellStatusAck, DocEvent, DocumentState, Lang, ParagraphOpAck, PretranslateResult, Revision } from '../../../../shared/index.js';
 import type { BatchAck, CommentAck, SeqAck } from '../../../../shared/index.js';
+import { opDerivedId } from '../ids.js';
 import { textAtRevision } from './decision.js';
 
 export interface AckByKind {
@@ -71,12 +72,16 @@ export class DocRuntime {
     return this.ring.slice(-n);
   }
 
-  op(opId: string): OpEntry | undefined {
-    return this.ops.get(opId);
+  /**
+   * An operation is its author's: the same opId from someone else is a new
+   * operation (and learns nothing of the first one's result).
+   */
+  op(by: string, opId: string): OpEntry | undefined {
+    return this.ops.get(opKey(by, opId));
   }
 
-  rememberOp(opId: string, result: OpResult, durable: Promise<void>): void {
-    this.ops.set(opId, { result, durable });
+  rememberOp(by: string, opId: string, result: OpResult, durable: Promise<void>): void {
+    this.ops.set(opKey(by, opId), { result, durable });
     if (this.ops.size > this.limits.opIdLimit) {
       const oldest = this.ops.keys().next();
       if (!oldest.done) this.ops.delete(oldest.value);
@@ -87,12 +92,15 @@ export class DocRuntime {
    * After a restart the map is rebuilt from history, where revisions carry their
    * opId. History does not record seqs, so a rebuilt ack reports the document's
    * seq at load (an upper bound; the client resyncs on reconnect anyway).
-   * Inserts with text look like source edits and empty inserts, deletes and
-   * splits with an empty tail leave no revision: those are not rebuilt, so a
-   * retry of one of them across a restart is decided afresh.
+   * Inserts are told from source edits by their paragraph id, which derives
+   * from the opId (opDerivedId); empty inserts, deletes and splits with an
+   * empty tail leave no revision. Inserts and comments need no entry: a retry
+   * finds what it created by that derived id. A retried delete of a paragraph already gone
+   * answers `paragraph_not_found`; batch steps, resolve and settings are
+   * decided afresh, which changes nothing the first attempt did not.
    */
   rebuildOps(): void {
-    const found: { at: string; opId: string; result: OpResult }[] = [];
+    const found: { at: string; by: string; opId: string; result: OpResult }[] = [];
     for (const [key, revisions] of Object.entries(this.doc.history)) {
       const cut = key.lastIndexOf(':');
       const paragraphId = key.slice(0, cut);
@@ -101,16 +109,21 @@ export class DocRuntime {
       for (const r of revisions) {
         if (r.opId === null) continue;
         const result = this.resultFrom(r, paragraphId, lang);
-        if (result) found.push({ at: r.at, opId: r.opId, result });
+        if (result) found.push({ at: r.at, by: r.author, opId: r.opId, result });
       }
     }
     found.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     const done = Promise.resolve();
-    for (const f of found.slice(-this.limits.opIdLimit)) if (!this.ops.has(f.opId)) this.rememberOp(f.opId, f.result, done);
+    for (const f of found.slice(-this.limits.opIdLimit)) if (!this.op(f.by, f.opId)) this.rememberOp(f.by, f.opId, f.result, done);
   }
 
   private resultFrom(r: Revision, paragraphId: string, lang: Lang): OpResult | undefined {
     const seq = this.doc.seq;
+    // An insert with text writes the new paragraph's first source revision, kind `edit`:
+    // it is told apart by the paragraph's id, which that operation derived from its opId.
+    if (r.kind === 'edit' && r.rev === 1 && r.opId !== null && paragraphId === opDerivedId('p_', this.doc.id, r.author, r.opId)) {
+      return { kind: 'paragraph', ack: { seq, paragraphId } };
+    }
     switch (r.kind) {
       case 'edit':
       case 'merge':
@@ -131,4 +144,8 @@ export class DocRuntime {
         return undefined;
     }
   }
+}
+
+function opKey(by: string, opId: string): string {
+  return `${by}\u0000${opId}`;
 }

@@ -88,6 +88,25 @@ describe('DocumentService', () => {
     expect(service.snapshot(id)).toEqual(before);
   });
 
+  it('recognises retried comments and paragraph inserts after a restart, and keeps authors apart', async () => {
+    const { id } = await newDoc();
+    const [p0] = service.snapshot(id).paragraphs.map((p) => p.id);
+    const commentInput = { docId: id, opId: 'op-rb-comment', paragraphId: p0!, lang: 'zh' as const, text: 'Check the figure.' };
+    const comment = await service.addComment(commentInput, [], 'u1');
+    const insertInput = { docId: id, opId: 'op-rb-insert', afterId: p0!, text: 'Inserted.' };
+    const insert = await service.insertParagraph(insertInput, 'u1');
+    const before = service.snapshot(id);
+
+    await reopen();
+    expect(await service.addComment(commentInput, [], 'u1')).toMatchObject({ commentId: comment.commentId });
+    expect(await service.insertParagraph(insertInput, 'u1')).toMatchObject({ paragraphId: insert.paragraphId });
+    expect(service.snapshot(id)).toEqual(before);
+    // The same opId from someone else is their own operation, not a retry of u1's.
+    const other = await service.addComment(commentInput, [], 'u2');
+    expect(other.commentId).not.toBe(comment.commentId);
+    expect(service.snapshot(id).comments?.map((c) => c.author)).toEqual(['u1', 'u2']);
+  });
+
   it('serves catch-up from the ring while it reaches back, a snapshot after that', async () => {
     const { id } = await newDoc();
     const pid = service.snapshot(id).paragraphs[0]!.id;

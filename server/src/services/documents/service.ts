@@ -33,7 +33,7 @@ import type {
 } from '../../../../shared/index.js';
 import type { Glossary } from '../../../../shared/qa/types.js';
 import type { DocumentStore } from '../../storage/types.js';
-import { newId } from '../ids.js';
+import { newId, opDerivedId } from '../ids.js';
 import { Checkpoints } from './checkpoints.js';
 import { decideCreate } from './create.js';
 import { decideCellEdit } from './decideCell.js';
@@ -185,7 +185,7 @@ export class DocumentService {
   }
 
   addComment(input: CommentAddPayload, mentions: string[], by: string): Promise<CommentAck> {
-    return this.commit(input.docId, input.opId, 'comment', by, (doc) => decideComment(doc, input, mentions, newId('c_')));
+    return this.commit(input.docId, input.opId, 'comment', by, (doc) => decideComment(doc, input, mentions, opDerivedId('c_', input.docId, by, input.opId)));
   }
 
   resolveComment(input: CommentResolvePayload, by: string): Promise<SeqAck> {
@@ -216,7 +216,7 @@ export class DocumentService {
   }
 
   insertParagraph(input: ParagraphInsertPayload, by: string): Promise<ParagraphOpAck> {
-    return this.commit(input.docId, input.opId, 'paragraph', by, (doc) => decideInsert(doc, input, () => newId('p_')));
+    return this.commit(input.docId, input.opId, 'paragraph', by, (doc) => decideInsert(doc, input, opDerivedId('p_', input.docId, by, input.opId)));
   }
 
   deleteParagraph(input: ParagraphDeletePayload, by: string): Promise<ParagraphOpAck> {
@@ -328,7 +328,7 @@ export class DocumentService {
     decide: (doc: DocumentState) => Decision<AckByKind[K]>,
   ): Promise<AckByKind[K]> {
     const rt = this.runtime(docId);
-    const seen = rt.op(opId);
+    const seen = rt.op(by, opId);
     if (seen) {
       if (seen.result.kind !== kind) throw new AppError('bad_request', `operation id ${opId} was used for another kind of operation`);
       await seen.durable;
@@ -343,7 +343,7 @@ export class DocumentService {
     const durable = events.length > 0 ? this.persist(rt, events) : rt.tail;
     // A retry waits on the same promise: it fails too if this one's append failed.
     durable.catch(() => {});
-    rt.rememberOp(opId, { kind, ack } as OpResult, durable);
+    rt.rememberOp(by, opId, { kind, ack } as OpResult, durable);
     await durable;
     return ack;
   }
