@@ -3,11 +3,15 @@
  * <style> element and the standalone HTML export inlines it, so the file
  * looks like the screen without any shared asset.
  *
- * Layout: one CSS grid per document, a column per language; every paragraph
- * is a row whose cells share the grid's columns through `subgrid`, so the
- * counterparts of a paragraph start at the same height whatever their lengths
- * (alignment is structural, not measured), and the whole page scrolls as one,
- * which keeps the columns in step for free. Below 44rem the rows become
+ * Layout: every paragraph is a grid row with one column per language, all
+ * rows on the same template of equal fractions (`minmax(0, 1fr)`, which no
+ * content can widen), so columns line up down the page and the counterparts
+ * of a paragraph start at the same height whatever their lengths (alignment
+ * is structural, not measured); the whole page scrolls as one, which keeps
+ * the columns in step for free. Rows are `content-visibility: auto`: the
+ * browser lays out only the rows near the viewport, which is what makes a
+ * 2,000-paragraph document open in about a second (a shared `subgrid` would
+ * forbid that: containment ends a subgrid). Below 44rem the rows become
  * blocks: each source paragraph followed by its translations.
  *
  * Type: line height 1.65 for alphabetic scripts and 1.85 for Chinese (denser
@@ -19,11 +23,11 @@
 export const READING_CSS = `
 .reading { --reading-cols: 2; max-width: min(100%, calc(var(--reading-cols) * 38em)); margin: 0 auto; padding: 0 1rem 3rem; color: #1b1b1b; }
 .reading-title { font-size: 1.6rem; line-height: 1.3; margin: 1rem 0 1.25rem; }
-.reading-grid { display: grid; grid-template-columns: repeat(var(--reading-cols), minmax(0, 1fr)); column-gap: 1.5rem; overflow-anchor: none; }
-.reading-head, .reading-row { display: grid; grid-template-columns: subgrid; grid-column: 1 / -1; }
+.reading-grid { overflow-anchor: none; }
+.reading-head, .reading-row { display: grid; grid-template-columns: repeat(var(--reading-cols), minmax(0, 1fr)); column-gap: 1.5rem; }
 .reading-head { position: sticky; top: 0; z-index: 1; background: #fff; border-bottom: 2px solid #c9c9c9; }
 .reading-colhead { font-weight: 600; font-size: .9rem; padding: .5rem 0; color: #3d3d3d; }
-.reading-row { border-bottom: 1px solid #e4e4e4; cursor: pointer; }
+.reading-row { border-bottom: 1px solid #e4e4e4; cursor: pointer; content-visibility: auto; contain-intrinsic-size: auto 7rem; }
 .reading-row:hover > .reading-cell, .reading-row[data-active="true"] > .reading-cell { background: #fff6d6; }
 .reading-row:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 2px; }
 .reading-cell { padding: .65rem .5rem; font-size: 1.0625rem; line-height: 1.65; white-space: pre-wrap; overflow-wrap: anywhere; hyphens: auto; }
@@ -45,7 +49,7 @@ export const READING_CSS = `
 @media print {
   .reading { max-width: none; padding: 0; }
   .reading-head { position: static; }
-  .reading-row { break-inside: avoid; cursor: auto; }
+  .reading-row { break-inside: avoid; cursor: auto; content-visibility: visible; }
   .reading-row:hover > .reading-cell, .reading-row[data-active="true"] > .reading-cell { background: none; }
   .reading-cell { font-size: 10.5pt; padding: 4pt 3pt; }
   .reading-badge { border: 1px solid #000; background: none; color: #000; }
