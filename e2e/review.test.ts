@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './helpers/http.js';
+import { call, connect, opId } from './helpers/socket.js';
 import { cell } from './support/browser.js';
 import { createWorld } from './support/world.js';
 import type { World } from './support/world.js';
@@ -74,5 +75,30 @@ describe('review in the browser', () => {
     const t = await w.open(w.other, doc.id);
     expect(await t.page.getByRole('link', { name: 'Users', exact: true }).count()).toBe(0);
     expect((await w.other.request('GET', '/api/users')).status).toBe(403);
+  });
+  it('shows a mention made while the user was away when they come back, until they dismiss it', async () => {
+    const doc = await w.createDoc(['Talks ended on 12 May.'], ['ru'], 'Mentions while away');
+    // Rita has no page open anywhere: the live notification cannot reach her.
+    const socket = await connect(w.server.url, w.other.cookie);
+    try {
+      await call(socket, 'doc:join', { docId: doc.id });
+      const added = await call(socket, 'comment:add', { docId: doc.id, opId: opId(), paragraphId: doc.pids[0]!, lang: 'ru', text: '@rita is the date right?' });
+      expect(added).toMatchObject({ ok: true });
+    } finally {
+      socket.disconnect();
+    }
+    const r = await w.open(reviewer, doc.id);
+    const inbox = r.page.getByTestId('notifications');
+    await expect.poll(() => inbox.textContent()).toContain('Dana Translator mentioned you in “Mentions while away”');
+    expect(await inbox.textContent()).toContain('@rita is the date right?');
+    await inbox.getByRole('button', { name: 'Dismiss', exact: true }).click();
+    expect(await inbox.textContent()).toBe('');
+    // After a reload the inbox is read again; the dismissed mention stays away.
+    const inboxRead = r.page.waitForResponse((res) => res.url().endsWith('/api/mentions'));
+    await r.page.reload();
+    expect((await inboxRead).status()).toBe(200);
+    await r.page.getByTestId('grid').waitFor();
+    await r.page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null))))');
+    expect(await inbox.textContent()).toBe('');
   });
 });

@@ -11,6 +11,7 @@ import { documentRoutes } from './http/routes/documents.js';
 import { interchangeRoutes } from './http/routes/interchange.js';
 import { publicShareRoutes, shareRoutes } from './http/routes/shares.js';
 import { userRoutes } from './http/routes/users.js';
+import { mentionRoutes } from './http/routes/mentions.js';
 import { createSessionMiddleware } from './http/session.js';
 import { serveClient } from './http/static.js';
 import { appVersion, defaultClientDir } from './paths.js';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/documents', requireSession(users), documentRoutes(documents));
   app.use('/api/documents', requireSession(users), shareRoutes(shares));
   app.use('/api/users', requireSession(users), userRoutes(users));
+  app.use('/api/mentions', requireSession(users), mentionRoutes(documents, users));
   app.use('/api/tm', requireSession(users), aids.waitReady, aids.routes.tm);
   app.use('/api/glossary', requireSession(users), aids.waitReady, aids.routes.glossary);
   app.use('/api/documents', requireSession(users), aids.waitReady, aids.routes.documents);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CellHistoryDto, DocumentSnapshot, DocumentSummary, MentionNotification } from '../../shared/index.js';
-import { data, login } from './helpers/http.js';
+import { data, login, request } from './helpers/http.js';
 import { createDoc, createUser, open } from './helpers/review.js';
 import type { TestUser } from './helpers/review.js';
 import { ADMIN_PASSWORD, startServer } from './helpers/server.js';
@@ -233,5 +233,24 @@ describe('review flow with roles', () => {
     } finally {
       elsewhere.close();
     }
+  });
+  it('keeps an open mention in the inbox (GET /api/mentions) for someone who was away, until the thread is resolved', async () => {
+    // marat closes his tab; he is mentioned while away.
+    r2.socket.close();
+    const added = await call(t.socket, 'comment:add', { docId, opId: opId(), paragraphId: pid, lang: 'kk', text: '@marat please check the figure' });
+    if (!added.ok) throw new Error(added.error.code);
+    const later = await call(r.socket, 'comment:add', { docId, opId: opId(), paragraphId: pid, lang: 'kk', text: '@marat and this one too' });
+    if (!later.ok) throw new Error(later.error.code);
+    const marat = await login(server.url, 'marat', 'marat-password');
+    const inbox = async (cookie: string) => (await data<{ mentions: MentionNotification[] }>(server.url, 'GET', '/api/mentions', { cookie })).mentions;
+    const mine = await inbox(marat);
+    expect(mine.map((m) => m.commentId)).toEqual([later.data.commentId, added.data.commentId]); // newest first
+    expect(mine[1]).toMatchObject({ docId, paragraphId: pid, lang: 'kk', by: tUser.user.id, byName: 'dana', text: '@marat please check the figure' });
+    expect(mine[1]?.docTitle).toBeTruthy();
+    expect(await inbox(tUser.cookie)).toEqual([]); // not mentioned: sees nothing of it
+    expect((await request(server.url, 'GET', '/api/mentions')).status).toBe(401);
+
+    expect(await call(r.socket, 'comment:resolve', { docId, opId: opId(), commentId: added.data.commentId, resolved: true })).toMatchObject({ ok: true });
+    expect((await inbox(marat)).map((m) => m.commentId)).toEqual([later.data.commentId]);
   });
 });

@@ -2,7 +2,7 @@ import type { CellHistoryDto, DocumentSnapshot, DocumentSummary, HealthDto, Publ
 import type { CreateDocumentBody, CreateUserBody, LoginBody } from './schemas.js';
 import type { AidsRoutes } from './aids.js';
 import type { ShareRoutes } from './share.js';
-import type { ActivityDto, ChangePasswordBody, DirectoryEntry, UpdateUserBody } from './review.js';
+import type { ActivityDto, ChangePasswordBody, DirectoryEntry, MentionNotification, UpdateUserBody } from './review.js';
 
 /**
  * The REST routes, one place. Every response body except /api/health is a
@@ -23,6 +23,8 @@ export interface RestRoutes extends AidsRoutes, ShareRoutes {
   'POST /api/users': { body: CreateUserBody; res: { user: PublicUser } };
   /** Names only, for everyone signed in (the full list with roles is for admins). */
   'GET /api/users/directory': { body: never; res: { users: DirectoryEntry[] } };
+  /** Open (unresolved) comments that mention the signed-in user, in every document, newest first (at most 100). */
+  'GET /api/mentions': { body: never; res: { mentions: MentionNotification[] } };
   'PATCH /api/users/:userId': { body: UpdateUserBody; res: { user: PublicUser } };
   /** Ends every other session of the user; this one continues. */
   'POST /api/auth/password': { body: ChangePasswordBody; res: { user: PublicUser } };

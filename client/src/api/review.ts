@@ -30,4 +30,5 @@ export const reviewApi = {
   updateUser: (userId: string, body: RestRoutes['PATCH /api/users/:userId']['body']) => request('PATCH /api/users/:userId', { params: { userId }, body }),
   changePassword: (currentPassword: string, newPassword: string) => request('POST /api/auth/password', { body: { currentPassword, newPassword } }),
   activity: (docId: string) => request('GET /api/documents/:docId/activity', { params: { docId } }),
+  mentions: () => request('GET /api/mentions'),
 };

@@ -72,7 +72,7 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
           {route.name === 'new' && <NewDocument onCreated={(id) => navigate(`#/doc/${encodeURIComponent(id)}`)} />}
           {route.name === 'users' && session.user.isAdmin && <UsersScreen me={session.user} />}
           {route.name === 'account' && <AccountScreen />}
-          <Notifications transport={transport} />
+          <Notifications transport={transport} userId={session.user.id} />
           {route.name === 'read' && (
             <ReadingScreen key={`${route.docId}:${session.user.id}`} docId={route.docId} user={session.user} transport={transport} onSessionEnded={ended} />
           )}
