@@ -16,7 +16,9 @@ import type {
 import { cellIn, findParagraph, requireLang, textAtRevision } from './decision.js';
 import type { Decision } from './decision.js';
 import type { Glossary } from '../../../../shared/qa/types.js';
-import { blockingCount, revisionAuthor } from './decideStatus.js';
+import { blockingIn, revisionAuthor } from './decideStatus.js';
+import { checkedKey } from './precheck.js';
+import type { Prechecked } from './precheck.js';
 
 const seqAck = (_doc: DocumentState, seq: number): SeqAck => ({ seq });
 
@@ -76,7 +78,15 @@ export function decideSettings(doc: DocumentState, input: DocSettingsPayload): D
  * `submit` takes drafts and sent-back cells whose current revision the actor
  * wrote. Everything else is reported as skipped, with the reason.
  */
-export function decideBatch(doc: DocumentState, lang: Lang, action: Extract<ReviewAction, 'approve' | 'submit'>, actor: string, glossary?: Glossary): Decision<BatchAck> {
+export function decideBatch(
+  doc: DocumentState,
+  lang: Lang,
+  action: Extract<ReviewAction, 'approve' | 'submit'>,
+  actor: string,
+  glossary?: Glossary,
+  /** Blocking counts worked out beforehand (precheck.ts); a cell whose text moved since is checked again here. */
+  prechecked?: Prechecked,
+): Decision<BatchAck> {
   if (!docLangs(doc).includes(lang)) throw new AppError('language_not_in_document', `document ${doc.id} has no ${lang} column`);
   const bodies: DocEventBody[] = [];
   const skipped: BatchAck['skipped'] = [];
@@ -93,7 +103,7 @@ export function decideBatch(doc: DocumentState, lang: Lang, action: Extract<Revi
       actor,
       revisionAuthor: author,
       allowSelfApproval: (doc.settings ?? DEFAULT_SETTINGS).allowSelfApproval,
-      blockingFindings: action === 'approve' ? blockingCount(doc, p.id, lang, [], glossary) : 0,
+      blockingFindings: action === 'approve' ? (prechecked?.get(checkedKey(doc, p, lang)) ?? blockingIn(doc, p, lang, [], glossary)) : 0,
     });
     if (!result.ok) skipped.push({ paragraphId: p.id, reason: result.refusal });
     else if (result.changed) bodies.push({ type: 'cell.status', paragraphId: p.id, lang, status: result.status, rev: cell.rev });

@@ -1,5 +1,5 @@
 import { AppError, actionFor, cellKey, decideTransition, DEFAULT_SETTINGS } from '../../../../shared/index.js';
-import type { CellStatusAck, CellStatusPayload, DocumentState, Lang, Refusal } from '../../../../shared/index.js';
+import type { CellStatusAck, CellStatusPayload, DocumentState, Lang, Paragraph, Refusal } from '../../../../shared/index.js';
 import { blockingFindings, isCheckId, runChecks } from '../../../../shared/qa/index.js';
 import type { Glossary, QaOverride } from '../../../../shared/qa/index.js';
 import { cellIn, findParagraph, requireLang } from './decision.js';
@@ -35,8 +35,12 @@ export function revisionAuthor(doc: DocumentState, paragraphId: string, lang: La
  * project glossary, a forbidden term blocks approval like any other error.
  */
 export function blockingCount(doc: DocumentState, paragraphId: string, lang: Lang, overrides: readonly QaOverride[], glossary?: Glossary): number {
+  return blockingIn(doc, findParagraph(doc, paragraphId).p, lang, overrides, glossary);
+}
+
+/** blockingCount for a paragraph already in hand (no lookup by id). */
+export function blockingIn(doc: DocumentState, p: Paragraph, lang: Lang, overrides: readonly QaOverride[], glossary?: Glossary): number {
   if (lang === doc.sourceLang) return 0;
-  const { p } = findParagraph(doc, paragraphId);
   const target = cellIn(p, lang);
   const findings = runChecks({ source: cellIn(p, doc.sourceLang).text, target: target.text, sourceLang: doc.sourceLang, targetLang: lang, glossary });
   return blockingFindings(findings, overrides, target.rev).length;

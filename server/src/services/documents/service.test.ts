@@ -107,6 +107,32 @@ describe('DocumentService', () => {
     expect(service.snapshot(id).comments?.map((c) => c.author)).toEqual(['u1', 'u2']);
   });
 
+  it('lets other edits in while a batch approval runs its checks, and approves on the texts as they then are', async () => {
+    const n = 600;
+    const { id } = await service.create({ title: 'T', sourceLang: 'en', targetLangs: ['ru'], paragraphs: Array.from({ length: n }, (_, i) => `Trade grew by ${i} per cent in 2024.`) }, 'u1');
+    const pids = service.snapshot(id).paragraphs.map((p) => p.id);
+    await Promise.all(pids.map(async (pid, i) => {
+      const a = await service.editCell({ docId: id, paragraphId: pid, lang: 'ru', opId: `op-pc-e${i}`, baseRev: 0, text: `Торговля выросла на ${i} процентов в 2024 году.` }, 'u1');
+      await service.setStatus({ docId: id, paragraphId: pid, lang: 'ru', opId: `op-pc-s${i}`, rev: a.rev, status: 'in_review' }, 'u1');
+    }));
+    const order: string[] = [];
+    const batch = service.reviewBatch({ docId: id, opId: 'op-pc-batch', lang: 'ru' }, 'approve', 'u2').then((a) => {
+      order.push('batch');
+      return a;
+    });
+    // Sent just after the batch: the translator takes the last cell back to draft.
+    const last = pids[n - 1]!;
+    const fix = new Promise<void>((resolve) => setImmediate(() => resolve())).then(() =>
+      service.setStatus({ docId: id, paragraphId: last, lang: 'ru', opId: 'op-pc-withdraw', rev: 1, status: 'draft' }, 'u1'),
+    ).then(() => order.push('withdraw'));
+    const [ack] = await Promise.all([batch, fix]);
+    expect(order).toEqual(['withdraw', 'batch']); // the checks yielded: the later step went first
+    expect(ack.changed).toBe(n - 1);
+    const cells = service.snapshot(id).paragraphs.map((p) => p.cells.ru!.status);
+    expect(cells.filter((st) => st === 'approved')).toHaveLength(n - 1);
+    expect(cells[n - 1]).toBe('draft');
+  });
+
   it('serves catch-up from the ring while it reaches back, a snapshot after that', async () => {
     const { id } = await newDoc();
     const pid = service.snapshot(id).paragraphs[0]!.id;

@@ -35,6 +35,7 @@ import type {
 import type { Glossary } from '../../../../shared/qa/types.js';
 import type { DocumentStore } from '../../storage/types.js';
 import { newId, opDerivedId } from '../ids.js';
+import { precheckApprovals } from './precheck.js';
 import { Checkpoints } from './checkpoints.js';
 import { decideCreate } from './create.js';
 import { decideCellEdit } from './decideCell.js';
@@ -193,8 +194,13 @@ export class DocumentService {
     return this.commit(input.docId, input.opId, 'seq', by, (doc) => decideResolve(doc, input));
   }
 
-  reviewBatch(input: ReviewBatchPayload, action: 'approve' | 'submit', by: string): Promise<BatchAck> {
-    return this.commit(input.docId, input.opId, 'batch', by, (doc) => decideBatch(doc, input.lang, action, by, this.glossaryOf()));
+  async reviewBatch(input: ReviewBatchPayload, action: 'approve' | 'submit', by: string): Promise<BatchAck> {
+    const rt = this.runtime(input.docId);
+    // The checks run first, in slices (precheck.ts), so other editors are not held up; a retry needs none.
+    const prechecked = action === 'approve' && !rt.op(by, input.opId) && docLangs(rt.doc).includes(input.lang)
+      ? await precheckApprovals(rt.doc, input.lang, this.glossaryOf())
+      : undefined;
+    return this.commit(input.docId, input.opId, 'batch', by, (doc) => decideBatch(doc, input.lang, action, by, this.glossaryOf(), prechecked));
   }
 
   updateSettings(input: DocSettingsPayload, by: string): Promise<SeqAck> {
