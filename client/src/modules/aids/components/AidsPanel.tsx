@@ -24,6 +24,8 @@ interface Props {
   docId: string;
   /** Scrolls to a cell and focuses it (the grid owns scrolling). */
   onJump: (paragraphId: string, lang: Lang) => void;
+  /** Out of sight but mounted: its shortcuts keep working. */
+  hidden?: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ interface Props {
  * engine as an ordinary edit (inserting a match, converting the script), so
  * the outbox, merging and history treat it like typing.
  */
-export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump }: Props) {
+export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump, hidden = false }: Props) {
   const { t } = useTranslation('aids');
   const { t: tBase } = useTranslation();
   const cell = useFocusedCell();
@@ -76,7 +78,7 @@ export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump }: Props)
   };
 
   return (
-    <aside className="aids-panel" aria-label={t('panel.title')} data-testid="aids-panel">
+    <aside className="aids-panel" aria-label={t('panel.title')} data-testid="aids-panel" hidden={hidden}>
       <div className="aids-toolbar">
         <button type="button" onClick={() => setDialog('checks')}>{t('checks.runDocument')}</button>
         <button type="button" onClick={onConcordance} aria-keyshortcuts="Control+Shift+L">{t('concordance.open')}</button>

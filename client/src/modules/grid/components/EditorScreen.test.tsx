@@ -122,6 +122,22 @@ describe('EditorScreen and grid', () => {
     expect(box('p0', 'uz')).toBeTruthy();
   }, SLOW);
 
+  it('hides the side panels for the whole width and remembers it per user', async () => {
+    const first = await openScreen(bigHub(5));
+    const toggle = screen.getByRole('button', { name: 'Side panels' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('aids-panel').hidden).toBe(false);
+    await userEvent.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByTestId('aids-panel').hidden).toBe(true);
+    expect(screen.getByTestId('review-panel').hidden).toBe(true);
+    first.unmount();
+    await openScreen(bigHub(5));
+    expect(screen.getByTestId('aids-panel').hidden).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Side panels' }));
+    expect(screen.getByTestId('review-panel').hidden).toBe(false);
+  }, SLOW);
+
   it('shows the outbox: offline with edits waiting, then saved', async () => {
     const hub = bigHub(5);
     const { transport } = await openScreen(hub);

@@ -13,6 +13,7 @@ import { AidsLayout, AidsPanel } from '../../aids/index.js';
 import { InterchangeMenu } from '../../interchange/index.js';
 import { ReviewPanel } from '../../review/index.js';
 import { useColumns } from '../hooks/useColumns.js';
+import { usePanels } from '../hooks/usePanels.js';
 import { useGridHandlers } from '../hooks/useGridHandlers.js';
 import { ColumnPicker } from './ColumnPicker.js';
 import { EditorGrid } from './EditorGrid.js';
@@ -38,6 +39,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   const [matchPos, setMatchPos] = useState(-1);
   const targets = useMemo(() => doc?.targetLangs ?? [], [doc?.targetLangs]);
   const { shown, toggle } = useColumns(user.id, targets);
+  const { panelsShown, togglePanels } = usePanels(user.id);
   const langs = useMemo(() => (doc ? [doc.sourceLang, ...shown] : []), [doc, shown]);
   // The screen re-renders on layout changes (useDocSync); while a filter is on, every edit may change the matches.
   const layout = sync.getLayout();
@@ -115,6 +117,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
         <h1 className="doc-title">{doc?.title ?? t('grid.loading')}</h1>
         {doc && <ColumnPicker targets={doc.targetLangs} shown={shown} onToggle={toggle} />}
         <SyncIndicator sync={sync} detailsOpen={attention} onToggleDetails={() => setAttention((v) => !v)} />
+        <button type="button" aria-pressed={panelsShown} onClick={togglePanels}>{t('grid.toolbar.panels')}</button>
         <button type="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">{t('grid.toolbar.help')} <kbd>?</kbd></button>
         {doc && <InterchangeMenu doc={doc} user={user} />}
       </div>
@@ -147,8 +150,8 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
       {doc && (
         <AidsLayout>
           <EditorGrid ref={grid} sync={sync} rows={rows} langs={langs} handlers={handlers} />
-          <AidsPanel sync={sync} docId={docId} onJump={onJump} />
-          <ReviewPanel sync={sync} user={user} transport={transport} onJump={onJump} />
+          <AidsPanel sync={sync} docId={docId} onJump={onJump} hidden={!panelsShown} />
+          <ReviewPanel sync={sync} user={user} transport={transport} onJump={onJump} hidden={!panelsShown} />
         </AidsLayout>
       )}
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}

@@ -19,6 +19,8 @@ interface Props {
   user: PublicUser;
   transport: SyncTransport;
   onJump: (paragraphId: string, lang: Lang) => void;
+  /** Out of sight but mounted: Ctrl+Enter (submit) keeps working. */
+  hidden?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ interface Props {
  * authorises; the document it shows is the sync engine's, so comments and
  * statuses arrive live through the same event stream as the text.
  */
-export const ReviewPanel = memo(function ReviewPanel({ sync, user, transport, onJump }: Props) {
+export const ReviewPanel = memo(function ReviewPanel({ sync, user, transport, onJump, hidden = false }: Props) {
   const { t } = useTranslation('review');
   const { t: tBase } = useTranslation();
   const focused = useFocusedCell();
@@ -45,7 +47,7 @@ export const ReviewPanel = memo(function ReviewPanel({ sync, user, transport, on
   const readOnly = !doc.targetLangs.concat(doc.sourceLang).some((lang) => can(user, 'cell.edit', { lang, doc }));
 
   return (
-    <aside className="review-panel" aria-label={t('panel.title')} data-testid="review-panel">
+    <aside className="review-panel" aria-label={t('panel.title')} data-testid="review-panel" hidden={hidden}>
       <h2>{t('panel.title')}</h2>
       {readOnly && <p className="muted">{t('panel.readOnly')}</p>}
       {!focused || !cell || number === 0 ? (
