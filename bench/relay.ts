@@ -4,7 +4,9 @@ import { TRANSPORT_HARD_LIMIT_BYTES } from '../shared/index.js';
 
 /**
  * The baseline: a bare Socket.IO server that only rebroadcasts. Same event names
- * and payload sizes as Anor's, no validation, no storage, no auth.
+ * as Anor's; each edit goes out to the room as it came in (docId, paragraphId,
+ * lang, opId, baseRev, text: about the size of Anor's DocEvent), so peers decode
+ * as much as they do from Anor. No validation, no storage, no auth.
  */
 const port = Number(process.env.PORT ?? 0);
 const httpServer = createServer();
@@ -16,7 +18,7 @@ io.on('connection', (socket) => {
   });
   socket.on('cell:edit', (payload: { docId: string; opId: string; text: string }, ack: (r: unknown) => void) => {
     ack({ ok: true, data: { outcome: 'applied' } });
-    io.to(payload.docId).emit('doc:event', { opId: payload.opId, text: payload.text });
+    io.to(payload.docId).emit('doc:event', payload);
   });
 });
 httpServer.listen(port, () => {

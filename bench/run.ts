@@ -54,11 +54,18 @@ async function collab(): Promise<void> {
     for (const editors of [10, 100]) {
       // Each editor types once a second: ten editors need a longer run for a p99 that rests on more than a handful of samples.
       const duration = (QUICK ? 3000 : 8000) * (editors < 50 ? 3 : 1);
-      const a = await measureLatency(anor, editors, duration);
-      const b = await measureLatency(relayTarget(relay.url, anor.cells), editors, duration);
+      // A p99 on a shared VM moves a lot from run to run (a neighbour's burst lands in one target's run and
+      // not the other's), so Anor and the relay take turns, three times, and the run with the median ratio is reported.
+      const runs: { a: Awaited<ReturnType<typeof measureLatency>>; b: Awaited<ReturnType<typeof measureLatency>>; ratio: number }[] = [];
+      for (let rep = 0; rep < (QUICK ? 1 : 3); rep++) {
+        const a = await measureLatency(anor, editors, duration);
+        const b = await measureLatency(relayTarget(relay.url, anor.cells), editors, duration);
+        runs.push({ a, b, ratio: round(a.p99 / b.p99) });
+      }
+      const { a, b } = [...runs].sort((x, y) => x.ratio - y.ratio)[Math.floor(runs.length / 2)]!;
       rows.push({ metric: `edit→peer p50, ${editors} editors`, value: a.p50, unit: 'ms', target: '—', baseline: b.p50 });
       rows.push({ metric: `edit→peer p99, ${editors} editors`, value: a.p99, unit: 'ms', target: '≤ 3× relay', baseline: b.p99 });
-      rows.push({ metric: `p99 ratio Anor/relay, ${editors} editors`, value: round(a.p99 / b.p99), unit: '×', target: '≤ 3' });
+      rows.push({ metric: `p99 ratio Anor/relay, ${editors} editors (median of ${runs.length})`, value: round(a.p99 / b.p99), unit: '×', target: '≤ 3', baseline: `runs: ${runs.map((r) => `${r.ratio}×`).join(', ')}` });
     }
     const t = await measureThroughput(anor, QUICK ? 3000 : 5000);
     const r = await measureThroughput(relayTarget(relay.url, anor.cells), QUICK ? 3000 : 5000);
