@@ -7,12 +7,13 @@ import { listSegments, segmentName } from './segments.js';
 import { forEachLine } from './lines.js';
 import { mapLimit } from './pool.js';
 import { looksLikeEvent, Replay, Warnings } from './replay.js';
-import { preserveSnapshot, readSnapshots, releaseSnapshot, removeSnapshot, serializeSnapshot, writeSnapshot } from './snapshots.js';
+import { captureSnapshot, preserveSnapshot, readSnapshots, releaseSnapshot, removeSnapshot, writeSnapshot } from './snapshots.js';
 
 interface SnapshotJob {
   id: string;
   seq: number;
-  json: string;
+  /** The snapshot's JSON as of `seq` (captureSnapshot). */
+  render: () => Promise<string>;
 }
 
 /**
@@ -141,7 +142,8 @@ export class LowdbDocumentStore implements DocumentStore {
     for (const doc of docs) {
       // Unchanged since its last durable snapshot: nothing to write.
       if (doc.seq <= (this.#covered.get(doc.id) ?? 0)) continue;
-      jobs.push({ id: doc.id, seq: doc.seq, json: serializeSnapshot(doc) });
+      // Captured now, with the rotation below; the bulk (history) is serialised in slices when written.
+      jobs.push({ id: doc.id, ...captureSnapshot(doc) });
     }
     // Rotation is requested now so that events appended from here on land in a segment this checkpoint leaves alone.
     const rotated = this.#journal.rotate();
@@ -169,7 +171,7 @@ export class LowdbDocumentStore implements DocumentStore {
     });
     const linked = await mapLimit(toWrite, 8, (job) => preserveSnapshot(this.#docsDir, job.id));
     if (linked.includes(true)) await fsyncPath(this.#docsDir);
-    await mapLimit(toWrite, 4, (job) => writeSnapshot(this.#docsDir, job.id, job.json));
+    await mapLimit(toWrite, 4, async (job) => writeSnapshot(this.#docsDir, job.id, await job.render()));
     const rewritten = new Map<string, number>();
     for (const job of toWrite) rewritten.set(job.id, job.seq);
     // A snapshot written just now that is newer than the deletion belongs to a later life of the id; keep it.
