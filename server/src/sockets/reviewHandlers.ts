@@ -63,23 +63,17 @@ export function registerReviewHandlers(socket: AnorSocket, deps: ReviewHandlerDe
     }),
   );
 
-  socket.on(
-    'review:approveAll',
-    handler<'review:approveAll', typeof reviewBatchPayload>(log, reviewBatchPayload, async (input) => {
-      requireJoined(socket, input.docId);
-      authorize(await me(), 'cell.review', { lang: input.lang, doc: documents.meta(input.docId) });
-      return documents.reviewBatch(input, 'approve', socket.data.user.id);
-    }),
-  );
-
-  socket.on(
-    'review:submitAll',
-    handler<'review:submitAll', typeof reviewBatchPayload>(log, reviewBatchPayload, async (input) => {
-      requireJoined(socket, input.docId);
-      authorize(await me(), 'cell.submit', { lang: input.lang, doc: documents.meta(input.docId) });
-      return documents.reviewBatch(input, 'submit', socket.data.user.id);
-    }),
-  );
+  // The two batch steps differ only in the role they need and the step they take.
+  for (const [event, action, step] of [['review:approveAll', 'cell.review', 'approve'], ['review:submitAll', 'cell.submit', 'submit']] as const) {
+    socket.on(
+      event,
+      handler<typeof event, typeof reviewBatchPayload>(log, reviewBatchPayload, async (input) => {
+        requireJoined(socket, input.docId);
+        authorize(await me(), action, { lang: input.lang, doc: documents.meta(input.docId) });
+        return documents.reviewBatch(input, step, socket.data.user.id);
+      }),
+    );
+  }
 
   socket.on(
     'doc:settings',

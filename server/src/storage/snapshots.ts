@@ -1,9 +1,8 @@
 import { link, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { DataFile } from 'lowdb/node';
 import type { DocumentState } from '../../../shared/index.js';
+import { timeSlicer } from '../slices.js';
 import { fsyncPath, isErrno } from './fsync.js';
 import { mapLimit } from './pool.js';
 
@@ -59,21 +58,16 @@ export function captureSnapshot(doc: DocumentState, sliceMs = 8): { seq: number;
   const captured = Object.entries(history).map(([key, revisions]) => ({ key, revisions, length: revisions.length }));
   const render = async (): Promise<string> => {
     const parts: string[] = [];
-    let sliceStart = performance.now();
+    const pause = timeSlicer(sliceMs);
     for (const { key, revisions, length } of captured) {
       const items: string[] = [];
       for (let i = 0; i < length; i++) {
         items.push(JSON.stringify(revisions[i]));
-        if ((i & 255) === 255 && performance.now() - sliceStart >= sliceMs) {
-          await yieldToLoop();
-          sliceStart = performance.now();
-        }
+        // The clock is read every 256 revisions, not every one.
+        if ((i & 255) === 255) await pause();
       }
       parts.push(`${JSON.stringify(key)}:[${items.join(',')}]`);
-      if (performance.now() - sliceStart >= sliceMs) {
-        await yieldToLoop();
-        sliceStart = performance.now();
-      }
+      await pause();
     }
     // head is {"v":1,"seq":N,"doc":{…}}: the history goes in before the two closing braces.
     const open = head.slice(0, -2);

@@ -1,7 +1,6 @@
-import { performance } from 'node:perf_hooks';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { DocumentState, Lang, Paragraph } from '../../../../shared/index.js';
 import type { Glossary } from '../../../../shared/qa/types.js';
+import { timeSlicer } from '../../slices.js';
 import { blockingIn } from './decideStatus.js';
 
 /** Blocking-finding counts by checkedKey: what a batch approval needs from the quality checks. */
@@ -26,15 +25,12 @@ export function checkedKey(doc: DocumentState, p: Paragraph, lang: Lang): string
 export async function precheckApprovals(doc: DocumentState, lang: Lang, glossary: Glossary | undefined, sliceMs = 8): Promise<Prechecked> {
   const counts = new Map<string, number>();
   if (lang === doc.sourceLang) return counts;
-  let sliceStart = performance.now();
+  const pause = timeSlicer(sliceMs);
   // A copy of the order: paragraphs may be inserted or removed while we yield.
   for (const p of [...doc.paragraphs]) {
     if (p.cells[lang]?.status !== 'in_review') continue;
     counts.set(checkedKey(doc, p, lang), blockingIn(doc, p, lang, [], glossary));
-    if (performance.now() - sliceStart >= sliceMs) {
-      await yieldToLoop();
-      sliceStart = performance.now();
-    }
+    await pause();
   }
   return counts;
 }

@@ -36,6 +36,7 @@ import type { Glossary } from '../../../../shared/qa/types.js';
 import type { DocumentStore } from '../../storage/types.js';
 import { newId, opDerivedId } from '../ids.js';
 import { precheckApprovals } from './precheck.js';
+import { openMentions } from './mentions.js';
 import { Checkpoints } from './checkpoints.js';
 import { decideCreate } from './create.js';
 import { decideCellEdit } from './decideCell.js';
@@ -207,21 +208,9 @@ export class DocumentService {
     return this.commit(input.docId, input.opId, 'seq', by, (doc) => decideSettings(doc, input));
   }
 
-  /**
-   * Open comments that mention `userId`, in every document, newest first: the
-   * inbox a user reads after being away (the live notification reaches only
-   * connected users). Names are the caller's to fill in (`byName`).
-   */
+  /** Open comments that mention `userId`, in every document, newest first (mentions.ts). */
   mentionsOf(userId: string, limit: number): Omit<MentionNotification, 'byName'>[] {
-    const found: Omit<MentionNotification, 'byName'>[] = [];
-    for (const { doc } of this.docs.values()) {
-      for (const c of doc.comments ?? []) {
-        if (c.resolved || !c.mentions.includes(userId)) continue;
-        found.push({ docId: doc.id, docTitle: doc.title, commentId: c.id, paragraphId: c.paragraphId, lang: c.lang, by: c.author, text: c.text, at: c.at });
-      }
-    }
-    // Reversed first, so comments from one millisecond stay newest first through the stable sort.
-    return found.reverse().sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+    return openMentions([...this.docs.values()].map((rt) => rt.doc), userId, limit);
   }
 
   /** A comment as it is now, or undefined (to check who may resolve it before deciding). */
