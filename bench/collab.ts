@@ -54,7 +54,12 @@ function opId(): string {
  * first edits run cold code (JIT) in the server and in this harness's decoder, and whichever
  * target runs first would otherwise carry that in its tail.
  */
-export async function measureLatency(t: Target, editors: number, durationMs: number, warmupMs = 2000): Promise<{ p50: number; p99: number; samples: number }> {
+export async function measureLatency(
+  t: Target,
+  editors: number,
+  durationMs: number,
+  warmupMs = 2000,
+): Promise<{ p50: number; p99: number; samples: number }> {
   const sockets = await connectMany(t, editors);
   const sentAt = new Map<string, number>();
   const sentBy = new Map<string, number>();
@@ -81,7 +86,11 @@ export async function measureLatency(t: Target, editors: number, durationMs: num
         sentBy.set(id, i);
         if (performance.now() >= countFrom) sentAt.set(id, performance.now());
         const ack = await new Promise<{ ok: boolean; data?: { rev?: number } }>((resolve) =>
-          s.emit('cell:edit', { docId: t.docId, paragraphId: cell.paragraphId, lang: cell.lang, opId: id, baseRev: revs.get(i) ?? 0, text: SENTENCE + n }, resolve),
+          s.emit(
+            'cell:edit',
+            { docId: t.docId, paragraphId: cell.paragraphId, lang: cell.lang, opId: id, baseRev: revs.get(i) ?? 0, text: SENTENCE + n },
+            resolve,
+          ),
         );
         if (ack.ok && typeof ack.data?.rev === 'number') revs.set(i, ack.data.rev);
         n++;
@@ -98,7 +107,12 @@ export async function measureLatency(t: Target, editors: number, durationMs: num
  * One writer keeps a window of edits in flight; nine peers receive every event.
  * Uses the lightweight wire client (see wireClient.ts) so the harness is not the bottleneck.
  */
-export async function measureThroughput(t: Target, durationMs: number, window = 64, warmupMs = 1000): Promise<{ perSecond: number; acked: number; delivered: number }> {
+export async function measureThroughput(
+  t: Target,
+  durationMs: number,
+  window = 64,
+  warmupMs = 1000,
+): Promise<{ perSecond: number; acked: number; delivered: number }> {
   const clients: WireClient[] = [];
   for (let i = 0; i < 10; i++) {
     const c = await WireClient.connect(t.url, t.cookie);
@@ -122,7 +136,12 @@ export async function measureThroughput(t: Target, durationMs: number, window = 
       while (performance.now() < stopAt) {
         const n = next++;
         const ack = (await writer.emit('cell:edit', {
-          docId: t.docId, paragraphId: cell.paragraphId, lang: cell.lang, opId: opId(), baseRev: revs.get(lane) ?? 0, text: SENTENCE + n,
+          docId: t.docId,
+          paragraphId: cell.paragraphId,
+          lang: cell.lang,
+          opId: opId(),
+          baseRev: revs.get(lane) ?? 0,
+          text: SENTENCE + n,
         })) as { ok: boolean; data?: { rev?: number } };
         if (!ack.ok) throw new Error(`edit refused: ${JSON.stringify(ack)}`);
         if (typeof ack.data?.rev === 'number') revs.set(lane, ack.data.rev);

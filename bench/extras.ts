@@ -1,16 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { benchStorage } from '../server/src/storage/bench.js';
-import { measureAlign } from '../server/src/align/bench.js';
-import { benchQa } from '../shared/qa/bench.js';
-import { benchTm } from '../server/src/tm/bench.js';
+import { benchStorage } from './storage.js';
+import { measureAlign } from './alignSpeed.js';
+import { benchQa } from './qa.js';
+import { benchTm } from './tm.js';
 import { measureGrid } from '../e2e/bench/gridLoad.js';
 import { measureReading } from '../e2e/bench/readingLoad.js';
 import { ROOT } from '../e2e/helpers/server.js';
 import type { Lang } from '../shared/index.js';
 import { percentile, round } from './stats.js';
 
-export interface Row { metric: string; value: number | string; unit: string; target: string; baseline?: number | string }
+export interface Row {
+  metric: string;
+  value: number | string;
+  unit: string;
+  target: string;
+  baseline?: number | string;
+}
 
 const QUICK = process.env.BENCH_QUICK === '1';
 
@@ -31,7 +37,13 @@ export const benches: Record<string, () => Promise<Row[]>> = {
   storage: async () => {
     const r = await benchStorage({ edits: QUICK ? 20_000 : 100_000, writers: 64 });
     return [
-      { metric: 'storage only: durable appends/s (64 writers)', value: r.editsPerSecond, unit: '/s', target: '—', baseline: `${round(r.eventsPerSync, 1)} events per fdatasync` },
+      {
+        metric: 'storage only: durable appends/s (64 writers)',
+        value: r.editsPerSecond,
+        unit: '/s',
+        target: '—',
+        baseline: `${round(r.eventsPerSync, 1)} events per fdatasync`,
+      },
       { metric: `storage only: replay ${r.replayEvents.toLocaleString('en')} events`, value: r.replayMs, unit: 'ms', target: '< 5,000' },
     ];
   },
@@ -46,35 +58,108 @@ export const benches: Record<string, () => Promise<Row[]>> = {
   tm: async () => {
     const r = benchTm({ entries: 100_000, queries: QUICK ? 200 : 1000 });
     return [
-      { metric: `translation memory lookup, ${r.entries.toLocaleString('en')} entries, p50`, value: r.p50Ms, unit: 'ms', target: '—', baseline: `index built in ${r.buildMs} ms` },
-      { metric: `translation memory lookup, ${r.entries.toLocaleString('en')} entries, p95`, value: r.p95Ms, unit: 'ms', target: '< 50', baseline: `top-3 recall ${round(r.recallTop3 * 100, 1)} %` },
+      {
+        metric: `translation memory lookup, ${r.entries.toLocaleString('en')} entries, p50`,
+        value: r.p50Ms,
+        unit: 'ms',
+        target: '—',
+        baseline: `index built in ${r.buildMs} ms`,
+      },
+      {
+        metric: `translation memory lookup, ${r.entries.toLocaleString('en')} entries, p95`,
+        value: r.p95Ms,
+        unit: 'ms',
+        target: '< 50',
+        baseline: `top-3 recall ${round(r.recallTop3 * 100, 1)} %`,
+      },
     ];
   },
   qa: async () => {
     const r = benchQa(await qaSamples(), 2000);
     return [
-      { metric: 'quality checks, 2,000 paragraphs × 4 targets', value: r.documentMs, unit: 'ms', target: '—', baseline: `${r.meanPairMicros} µs per pair` },
+      {
+        metric: 'quality checks, 2,000 paragraphs × 4 targets',
+        value: r.documentMs,
+        unit: 'ms',
+        target: '—',
+        baseline: `${r.meanPairMicros} µs per pair`,
+      },
     ];
   },
   grid: async () => {
     const r = await measureGrid({ paragraphs: 2000, navSamples: QUICK ? 3 : 10, editSamples: QUICK ? 5 : 20 });
     return [
-      { metric: 'grid: navigation → interactive, 2,000 × 5 languages, p50', value: round(percentile(r.navToInteractiveMs, 50)), unit: 'ms', target: '—' },
-      { metric: 'grid: navigation → interactive, 2,000 × 5 languages, p95', value: round(percentile(r.navToInteractiveMs, 95)), unit: 'ms', target: '< 1,500' },
-      { metric: 'grid: remote edit, browser A sends → visible in browser B, p50', value: round(percentile(r.sentToVisibleMs, 50)), unit: 'ms', target: '—' },
-      { metric: 'grid: remote edit, browser A sends → visible in browser B, p95', value: round(percentile(r.sentToVisibleMs, 95)), unit: 'ms', target: '< 100' },
-      { metric: 'grid: remote edit, another editor\'s socket → visible in browser, p50', value: round(percentile(r.socketEditMs, 50)), unit: 'ms', target: '—' },
-      { metric: 'grid: remote edit, another editor\'s socket → visible in browser, p95', value: round(percentile(r.socketEditMs, 95)), unit: 'ms', target: '< 100' },
-      { metric: 'grid: typing in browser A → visible in B (incl. save debounce), p50', value: round(percentile(r.remoteEditMs, 50)), unit: 'ms', target: '—' },
-      { metric: 'grid: typing in browser A → visible in B (incl. save debounce), p95', value: round(percentile(r.remoteEditMs, 95)), unit: 'ms', target: '—' },
+      {
+        metric: 'grid: navigation → interactive, 2,000 × 5 languages, p50',
+        value: round(percentile(r.navToInteractiveMs, 50)),
+        unit: 'ms',
+        target: '—',
+      },
+      {
+        metric: 'grid: navigation → interactive, 2,000 × 5 languages, p95',
+        value: round(percentile(r.navToInteractiveMs, 95)),
+        unit: 'ms',
+        target: '< 1,500',
+      },
+      {
+        metric: 'grid: remote edit, browser A sends → visible in browser B, p50',
+        value: round(percentile(r.sentToVisibleMs, 50)),
+        unit: 'ms',
+        target: '—',
+      },
+      {
+        metric: 'grid: remote edit, browser A sends → visible in browser B, p95',
+        value: round(percentile(r.sentToVisibleMs, 95)),
+        unit: 'ms',
+        target: '< 100',
+      },
+      {
+        metric: "grid: remote edit, another editor's socket → visible in browser, p50",
+        value: round(percentile(r.socketEditMs, 50)),
+        unit: 'ms',
+        target: '—',
+      },
+      {
+        metric: "grid: remote edit, another editor's socket → visible in browser, p95",
+        value: round(percentile(r.socketEditMs, 95)),
+        unit: 'ms',
+        target: '< 100',
+      },
+      {
+        metric: 'grid: typing in browser A → visible in B (incl. save debounce), p50',
+        value: round(percentile(r.remoteEditMs, 50)),
+        unit: 'ms',
+        target: '—',
+      },
+      {
+        metric: 'grid: typing in browser A → visible in B (incl. save debounce), p95',
+        value: round(percentile(r.remoteEditMs, 95)),
+        unit: 'ms',
+        target: '—',
+      },
     ];
   },
   reading: async () => {
     const r = await measureReading({ paragraphs: 2000, navSamples: QUICK ? 2 : 5, approvalSamples: QUICK ? 4 : 12 });
     return [
-      { metric: 'reading view: navigation → all 2,000 rows × 5 languages shown, p50', value: round(percentile(r.loadMs, 50)), unit: 'ms', target: '—' },
-      { metric: 'reading view: approval acknowledged → visible to a reader, p50', value: round(percentile(r.approvalMs, 50)), unit: 'ms', target: '—' },
-      { metric: 'reading view: approval acknowledged → visible to a reader, p95', value: round(percentile(r.approvalMs, 95)), unit: 'ms', target: '—' },
+      {
+        metric: 'reading view: navigation → all 2,000 rows × 5 languages shown, p50',
+        value: round(percentile(r.loadMs, 50)),
+        unit: 'ms',
+        target: '—',
+      },
+      {
+        metric: 'reading view: approval acknowledged → visible to a reader, p50',
+        value: round(percentile(r.approvalMs, 50)),
+        unit: 'ms',
+        target: '—',
+      },
+      {
+        metric: 'reading view: approval acknowledged → visible to a reader, p95',
+        value: round(percentile(r.approvalMs, 95)),
+        unit: 'ms',
+        target: '—',
+      },
     ];
   },
 };

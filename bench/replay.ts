@@ -14,12 +14,20 @@ export async function writeJournal(dataDir: string, edits: number): Promise<stri
     id: `p${i}`,
     cells: {
       en: { ...emptyCell(), text: `Paragraph ${i} of the replay benchmark.`, rev: 1, status: 'draft' as const },
-      zh: emptyCell(), ru: emptyCell(), kk: emptyCell(), uz: emptyCell(),
+      zh: emptyCell(),
+      ru: emptyCell(),
+      kk: emptyCell(),
+      uz: emptyCell(),
     },
   }));
   const at = new Date().toISOString();
   const created: DocEvent = {
-    docId, seq: 1, at, by: 'bench', opId: null, type: 'document.created',
+    docId,
+    seq: 1,
+    at,
+    by: 'bench',
+    opId: null,
+    type: 'document.created',
     doc: { id: docId, title: 'Replay benchmark', sourceLang: 'en', targetLangs: langs, createdAt: at, createdBy: 'bench', paragraphs },
   };
   await storage.documents.append([created]);
@@ -32,8 +40,18 @@ export async function writeJournal(dataDir: string, edits: number): Promise<stri
     const rev = (revs.get(key) ?? 0) + 1;
     revs.set(key, rev);
     batch.push({
-      docId, seq: n + 2, at, by: 'bench', opId: `bench${n.toString(36).padStart(8, '0')}`,
-      type: 'cell.edited', paragraphId: p, lang, kind: 'edit', text: `Перевод абзаца ${n}: саммит «Китай — Центральная Азия».`, rev, status: 'draft',
+      docId,
+      seq: n + 2,
+      at,
+      by: 'bench',
+      opId: `bench${n.toString(36).padStart(8, '0')}`,
+      type: 'cell.edited',
+      paragraphId: p,
+      lang,
+      kind: 'edit',
+      text: `Перевод абзаца ${n}: саммит «Китай — Центральная Азия».`,
+      rev,
+      status: 'draft',
     });
     if (batch.length === 1000) await storage.documents.append(batch.splice(0));
   }

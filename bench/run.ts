@@ -20,7 +20,9 @@ async function anorTarget(server: RunningServer, paragraphs = 120): Promise<Targ
   const api = new ApiClient(server.url);
   await api.login('admin', ADMIN_PASSWORD);
   const { document } = await api.data<{ document: { id: string } }>('POST', '/api/documents', {
-    title: 'Bench', sourceLang: 'en', targetLangs: ['zh', 'ru', 'kk', 'uz'],
+    title: 'Bench',
+    sourceLang: 'en',
+    targetLangs: ['zh', 'ru', 'kk', 'uz'],
     paragraphs: Array.from({ length: paragraphs }, (_, i) => `Source paragraph ${i} of the benchmark document.`),
   });
   const { document: snap } = await api.document(document.id);
@@ -30,7 +32,10 @@ async function anorTarget(server: RunningServer, paragraphs = 120): Promise<Targ
 
 async function startRelay(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/bench/relay.js')], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist-bench/bench/relay.js')], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve) => child.stdout?.on('data', (d: Buffer) => d.toString().includes('listening') && resolve()));
   return { url: `http://localhost:${port}`, child };
 }
@@ -65,11 +70,23 @@ async function collab(): Promise<void> {
       const { a, b } = [...runs].sort((x, y) => x.ratio - y.ratio)[Math.floor(runs.length / 2)]!;
       rows.push({ metric: `edit→peer p50, ${editors} editors`, value: a.p50, unit: 'ms', target: '—', baseline: b.p50 });
       rows.push({ metric: `edit→peer p99, ${editors} editors`, value: a.p99, unit: 'ms', target: '≤ 3× relay', baseline: b.p99 });
-      rows.push({ metric: `p99 ratio Anor/relay, ${editors} editors (median of ${runs.length})`, value: round(a.p99 / b.p99), unit: '×', target: '≤ 3', baseline: `runs: ${runs.map((r) => `${r.ratio}×`).join(', ')}` });
+      rows.push({
+        metric: `p99 ratio Anor/relay, ${editors} editors (median of ${runs.length})`,
+        value: round(a.p99 / b.p99),
+        unit: '×',
+        target: '≤ 3',
+        baseline: `runs: ${runs.map((r) => `${r.ratio}×`).join(', ')}`,
+      });
     }
     const t = await measureThroughput(anor, QUICK ? 3000 : 5000);
     const r = await measureThroughput(relayTarget(relay.url, anor.cells), QUICK ? 3000 : 5000);
-    rows.push({ metric: 'durable edits acked/s, fan-out to 9 peers', value: t.perSecond, unit: '/s', target: '≥ 5,000', baseline: r.perSecond });
+    rows.push({
+      metric: 'durable edits acked/s, fan-out to 9 peers',
+      value: t.perSecond,
+      unit: '/s',
+      target: '≥ 5,000',
+      baseline: r.perSecond,
+    });
   } finally {
     relay.child.kill('SIGKILL');
     await server.stop('SIGTERM');
@@ -87,10 +104,18 @@ async function memory(): Promise<void> {
     const sockets = [];
     for (const t of targets) sockets.push(...(await connectMany(t, 10)));
     // A little real traffic: every editor announces where it is.
-    sockets.forEach((s, i) => s.emit('presence:update', { docId: targets[Math.floor(i / 10)]!.docId, paragraphId: null, lang: null, typing: false }, () => {}));
+    sockets.forEach((s, i) =>
+      s.emit('presence:update', { docId: targets[Math.floor(i / 10)]!.docId, paragraphId: null, lang: null, typing: false }, () => {}),
+    );
     await sleep(2000);
     const rss = await rssOf(server.child.pid!);
-    rows.push({ metric: 'server RSS, 500 editors in 50 documents', value: rss, unit: 'MB', target: '< 300', baseline: `${idle} MB before connecting` });
+    rows.push({
+      metric: 'server RSS, 500 editors in 50 documents',
+      value: rss,
+      unit: 'MB',
+      target: '< 300',
+      baseline: `${idle} MB before connecting`,
+    });
     for (const s of sockets) s.close();
   } finally {
     await server.stop('SIGTERM');
@@ -112,7 +137,13 @@ async function replay(): Promise<void> {
     const s1 = await startBuiltServer({ dataDir: full });
     const withReplay = performance.now() - t0;
     await s1.stop('SIGKILL');
-    rows.push({ metric: `restart with a journal of ${edits.toLocaleString('en')} edits (spawn → listening)`, value: round(withReplay / 1000), unit: 's', target: '< 5', baseline: `${round(baseline / 1000)} s empty start` });
+    rows.push({
+      metric: `restart with a journal of ${edits.toLocaleString('en')} edits (spawn → listening)`,
+      value: round(withReplay / 1000),
+      unit: 's',
+      target: '< 5',
+      baseline: `${round(baseline / 1000)} s empty start`,
+    });
   } finally {
     await removeDir(empty);
     await removeDir(full);
@@ -132,7 +163,9 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${name}…\n`);
     rows.push(...(await run()));
   }
-  console.table(rows.map((r) => ({ metric: r.metric, value: r.value, unit: r.unit, 'bare relay / baseline': r.baseline ?? '', target: r.target })));
+  console.table(
+    rows.map((r) => ({ metric: r.metric, value: r.value, unit: r.unit, 'bare relay / baseline': r.baseline ?? '', target: r.target })),
+  );
   const out = path.join(ROOT, 'bench/results');
   await mkdir(out, { recursive: true });
   const json = { at: new Date().toISOString(), node: process.version, quick: QUICK, rows };

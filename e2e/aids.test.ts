@@ -48,7 +48,9 @@ describe('translation aids in the editor', () => {
     await page.keyboard.press('Control+Shift+Digit1');
     expect(await target.inputValue()).toBe('Саммит открылся в Астане в понедельник.');
     // Inserted as an ordinary edit: saved through the outbox like typing.
-    await expect.poll(async () => cellText(await w.snapshot(doc.id), doc.pids[0]!, 'ru'), { timeout: 10_000 }).toBe('Саммит открылся в Астане в понедельник.');
+    await expect
+      .poll(async () => cellText(await w.snapshot(doc.id), doc.pids[0]!, 'ru'), { timeout: 10_000 })
+      .toBe('Саммит открылся в Астане в понедельник.');
     expect(await page.locator(':focus').getAttribute('data-cell')).toBe(`${doc.pids[0]}:ru`);
   });
 
@@ -63,7 +65,9 @@ describe('translation aids in the editor', () => {
     const second = cell(page, doc.pids[1]!, 'ru');
     await second.click();
     await second.fill('Цены выросли в мае.');
-    await expect.poll(() => page.getByTestId('finding').allTextContents()).toContain('Error The number 5% is missing from the translation.');
+    await expect
+      .poll(() => page.getByTestId('finding').allTextContents())
+      .toContain('Error The number 5% is missing from the translation.');
     await expect.poll(async () => cellText(await w.snapshot(doc.id), doc.pids[1]!, 'ru'), { timeout: 10_000 }).toBe('Цены выросли в мае.');
 
     await page.getByRole('button', { name: 'Check document' }).click();
@@ -88,7 +92,9 @@ describe('translation aids in the editor', () => {
     await page.getByRole('button', { name: 'Glossary and memory' }).click();
     const dialog = page.getByRole('dialog', { name: 'Glossary and translation memory' });
     const csv = 'en,ru,kk,forbidden_ru\nrailway,железная дорога,темір жол,железка\n';
-    await dialog.getByLabel('Import a glossary (CSV, TBX)').setInputFiles({ name: 'terms.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog
+      .getByLabel('Import a glossary (CSV, TBX)')
+      .setInputFiles({ name: 'terms.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await dialog.getByRole('button', { name: 'Import', exact: true }).first().click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Glossary: 1 added, 0 updated, 1 terms in all.');
     await dialog.getByRole('button', { name: 'Close' }).click();

@@ -28,7 +28,7 @@ describe('two translators in one document', () => {
     await expect.poll(() => a.page.getByTestId('sync-indicator').getAttribute('data-waiting')).toBe('0');
   });
 
-  it('keeps both people\'s edits to different parts of one cell', async () => {
+  it("keeps both people's edits to different parts of one cell", async () => {
     const doc = await w.createDoc(['One cell, two editors.']);
     const pid = doc.pids[0]!;
     const a = await w.open(w.admin, doc.id);

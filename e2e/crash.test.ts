@@ -67,7 +67,12 @@ describe('crash safety', () => {
         const p = doc.paragraphs[n % doc.paragraphs.length]!;
         const id = opId();
         const r = await call(s, 'cell:edit', {
-          docId: doc.id, paragraphId: p.id, lang, opId: id, baseRev: revs.get(p.id) ?? 0, text: `${lang} edit ${n} by editor ${i}`,
+          docId: doc.id,
+          paragraphId: p.id,
+          lang,
+          opId: id,
+          baseRev: revs.get(p.id) ?? 0,
+          text: `${lang} edit ${n} by editor ${i}`,
         });
         if (!r) break; // connection gone: the server was killed
         if (r.ok) {

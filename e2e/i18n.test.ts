@@ -24,8 +24,24 @@ const VISIBLE_TEXT = `(() => {
 })()`;
 
 const ROWS: [string, Record<'ru' | 'zh' | 'kk' | 'uz', string>][] = [
-  ['The second China–Central Asia Summit opened in Astana.', { ru: 'Второй саммит «Китай — Центральная Азия» открылся в Астане.', zh: '第二届中国—中亚峰会在阿斯塔纳开幕。', kk: 'Екінші «Қытай — Орталық Азия» саммиті Астанада ашылды.', uz: 'Ikkinchi «Xitoy — Markaziy Osiyo» sammiti Astanada ochildi.' }],
-  ['Leaders reviewed two years of cooperation.', { ru: 'Лидеры подвели итоги двух лет сотрудничества.', zh: '各国领导人回顾了两年来的合作。', kk: 'Көшбасшылар екі жылдық ынтымақтастықты қорытындылады.', uz: 'Yetakchilar ikki yillik hamkorlikni sarhisob qildi.' }],
+  [
+    'The second China–Central Asia Summit opened in Astana.',
+    {
+      ru: 'Второй саммит «Китай — Центральная Азия» открылся в Астане.',
+      zh: '第二届中国—中亚峰会在阿斯塔纳开幕。',
+      kk: 'Екінші «Қытай — Орталық Азия» саммиті Астанада ашылды.',
+      uz: 'Ikkinchi «Xitoy — Markaziy Osiyo» sammiti Astanada ochildi.',
+    },
+  ],
+  [
+    'Leaders reviewed two years of cooperation.',
+    {
+      ru: 'Лидеры подвели итоги двух лет сотрудничества.',
+      zh: '各国领导人回顾了两年来的合作。',
+      kk: 'Көшбасшылар екі жылдық ынтымақтастықты қорытындылады.',
+      uz: 'Yetakchilar ikki yillik hamkorlikni sarhisob qildi.',
+    },
+  ],
   ['They signed a treaty of permanent good-neighbourliness.', { ru: '', zh: '他们签署了永久睦邻友好合作条约。', kk: '', uz: '' }],
   ['Trade grew by a third.', { ru: '', zh: '', kk: '', uz: '' }],
 ];
@@ -44,7 +60,11 @@ describe('the UI in five languages', () => {
   let pids: string[] = [];
   beforeAll(async () => {
     w = await createWorld();
-    const doc = await w.createDoc(ROWS.map((r) => r[0]), ['zh', 'ru', 'kk', 'uz'], 'China–Central Asia Summit');
+    const doc = await w.createDoc(
+      ROWS.map((r) => r[0]),
+      ['zh', 'ru', 'kk', 'uz'],
+      'China–Central Asia Summit',
+    );
     docId = doc.id;
     pids = doc.pids;
     const { page } = await w.open(w.admin, docId);
@@ -66,22 +86,22 @@ describe('the UI in five languages', () => {
       await page.locator('.lang-switcher select').selectOption(lang);
       const saved = (load(lang).sync as Tree).saved as string;
       await expect.poll(() => page.getByTestId('sync-indicator').textContent()).toBe(saved);
-      const seen = (await page.evaluate(VISIBLE_TEXT)) as string[];
+      const seen = await page.evaluate<string[]>(VISIBLE_TEXT);
       expect(seen.filter((s) => KEY_PATHS.has(s))).toEqual([]);
       expect(await page.locator('html').getAttribute('lang')).toBe({ en: 'en', zh: 'zh-Hans', ru: 'ru', kk: 'kk', uz: 'uz-Latn' }[lang]);
       await page.keyboard.press('?');
-      const dialog = (await page.evaluate(VISIBLE_TEXT)) as string[];
+      const dialog = await page.evaluate<string[]>(VISIBLE_TEXT);
       expect(dialog.filter((s) => KEY_PATHS.has(s))).toEqual([]);
       await page.keyboard.press('Escape');
       await page.screenshot({ path: new URL(`../artifacts/screenshots/${lang}.png`, import.meta.url).pathname });
 
       await page.goto(`${w.server.url}/#/`);
       await page.locator('.doc-link').first().waitFor();
-      const list = (await page.evaluate(VISIBLE_TEXT)) as string[];
+      const list = await page.evaluate<string[]>(VISIBLE_TEXT);
       expect(list.filter((s) => KEY_PATHS.has(s))).toEqual([]);
       await page.goto(`${w.server.url}/#/new`);
       await page.locator('textarea.source-input').waitFor();
-      const form = (await page.evaluate(VISIBLE_TEXT)) as string[];
+      const form = await page.evaluate<string[]>(VISIBLE_TEXT);
       expect(form.filter((s) => KEY_PATHS.has(s))).toEqual([]);
       await openDocument(page, w.server.url, docId);
     }
@@ -98,7 +118,7 @@ describe('the UI in five languages', () => {
     expect(await page.getByTestId('sync-indicator').textContent()).toBe('Все изменения сохранены');
     expect(await cell(page, pids[0]!, 'zh').getAttribute('lang')).toBe('zh-Hans');
     expect(await cell(page, pids[0]!, 'uz').getAttribute('lang')).toBe('uz-Latn');
-    const font = (await page.evaluate(`getComputedStyle(document.querySelector('textarea[lang="zh-Hans"]')).fontFamily`)) as string;
+    const font = await page.evaluate<string>(`getComputedStyle(document.querySelector('textarea[lang="zh-Hans"]')).fontFamily`);
     expect(font).toContain('Noto Sans CJK SC');
     await ctx.close();
   });

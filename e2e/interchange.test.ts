@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { CellHistoryDto } from '../shared/index.js';
-import { EN_PARAGRAPHS, RU_PARAGRAPHS } from '../server/test/interchange-fixtures.js';
+import { EN_PARAGRAPHS, RU_PARAGRAPHS } from '../server/test/helpers/interchangeFixtures.js';
 import { buildDocx } from '../server/test/helpers/docx.js';
 import { cell } from './support/browser.js';
 import { createWorld } from './support/world.js';
@@ -29,7 +29,9 @@ describe('import a translation with alignment preview (Chromium)', () => {
 
     await page.getByRole('button', { name: 'Import translation…' }).click();
     await page.getByLabel('Language of the translation').selectOption('ru');
-    await page.getByLabel('File with the translation').setInputFiles({ name: 'summit.ru.txt', mimeType: 'text/plain', buffer: Buffer.from(ru.join('\n\n'), 'utf8') });
+    await page
+      .getByLabel('File with the translation')
+      .setInputFiles({ name: 'summit.ru.txt', mimeType: 'text/plain', buffer: Buffer.from(ru.join('\n\n'), 'utf8') });
     await page.getByRole('button', { name: 'Align with the source' }).click();
 
     const rows = page.getByTestId('align-row');
@@ -67,7 +69,7 @@ describe('import a translation with alignment preview (Chromium)', () => {
     await page.getByLabel('Latest, including drafts').check();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
     expect(download.suggestedFilename()).toBe('Export-me.ru.xlf');
-    const xliff = await readFile((await download.path())!, 'utf8');
+    const xliff = await readFile(await download.path(), 'utf8');
     for (const t of RU_PARAGRAPHS) expect(xliff).toContain(t);
   });
 
@@ -76,7 +78,11 @@ describe('import a translation with alignment preview (Chromium)', () => {
     await page.goto(`${w.server.url}/#/new`);
     await page.getByLabel('Source language').selectOption('kk');
     const docx = buildDocx([{ heading: 1, text: EN_PARAGRAPHS[0]! }, ...EN_PARAGRAPHS.slice(1).map((text) => ({ text }))]);
-    await page.locator('input[type="file"]').setInputFiles({ name: 'summit.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'summit.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docx,
+    });
     await expect.poll(() => page.getByTestId('paragraph-preview').textContent()).toBe('5 paragraphs will be created');
     expect(await page.getByTestId('import-report').textContent()).toContain('Warning: this text looks like English, not Kazakh.');
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('summit');

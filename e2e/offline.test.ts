@@ -34,10 +34,15 @@ describe('offline editing', () => {
     await a.ctx.setOffline(false);
     await a.page.reload();
     await a.page.locator('[data-testid="grid"][data-ready="true"]').waitFor();
-    await expect.poll(async () => {
-      const snap = await w.snapshot(doc.id);
-      return [cellText(snap, doc.pids[0]!, 'ru'), cellText(snap, doc.pids[2]!, 'zh')];
-    }, { timeout: 20_000 }).toEqual(['Первый абзац.', '第三段。']);
+    await expect
+      .poll(
+        async () => {
+          const snap = await w.snapshot(doc.id);
+          return [cellText(snap, doc.pids[0]!, 'ru'), cellText(snap, doc.pids[2]!, 'zh')];
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual(['Первый абзац.', '第三段。']);
     await expect.poll(() => a.page.getByTestId('sync-indicator').textContent(), { timeout: 10_000 }).toBe('All changes saved');
     expect(await cell(a.page, doc.pids[0]!, 'ru').inputValue()).toBe('Первый абзац.');
   });

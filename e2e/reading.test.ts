@@ -16,11 +16,15 @@ const AXE = require.resolve('axe-core/axe.min.js');
 
 /** Top of every cell, per row, as the page lays it out. */
 function cellTops(page: Page): Promise<number[][]> {
-  return page.$$eval('.reading-row', (rows) => rows.map((r) => [...r.querySelectorAll('.reading-cell')].map((c) => c.getBoundingClientRect().top)));
+  return page.$$eval('.reading-row', (rows) =>
+    rows.map((r) => [...r.querySelectorAll('.reading-cell')].map((c) => c.getBoundingClientRect().top)),
+  );
 }
 
 function cellTexts(page: Page): Promise<string[][]> {
-  return page.$$eval('.reading-row', (rows) => rows.map((r) => [...r.querySelectorAll('.reading-cell')].map((c) => c.querySelector('.reading-text')?.textContent ?? '')));
+  return page.$$eval('.reading-row', (rows) =>
+    rows.map((r) => [...r.querySelectorAll('.reading-cell')].map((c) => c.querySelector('.reading-text')?.textContent ?? '')),
+  );
 }
 
 describe('reading view', () => {
@@ -31,7 +35,11 @@ describe('reading view', () => {
 
   beforeAll(async () => {
     w = await createWorld();
-    const doc = await w.createDoc(PARALLEL.map((p) => p.en), ['zh', 'ru', 'kk', 'uz'], 'Summit in Astana');
+    const doc = await w.createDoc(
+      PARALLEL.map((p) => p.en),
+      ['zh', 'ru', 'kk', 'uz'],
+      'Summit in Astana',
+    );
     docId = doc.id;
     pids = doc.pids;
     approver = await Approver.open(w.server.url, w.other, w.admin, docId);
@@ -57,7 +65,13 @@ describe('reading view', () => {
 
   it('lines up all five languages paragraph by paragraph, passes axe, and saves a screenshot', async () => {
     const page = await openReading();
-    expect(await page.$$eval('.reading-colhead', (hs) => hs.map((h) => h.textContent))).toEqual(['English', 'Chinese (Simplified)', 'Russian', 'Kazakh', 'Uzbek']);
+    expect(await page.$$eval('.reading-colhead', (hs) => hs.map((h) => h.textContent))).toEqual([
+      'English',
+      'Chinese (Simplified)',
+      'Russian',
+      'Kazakh',
+      'Uzbek',
+    ]);
     const tops = await cellTops(page);
     expect(tops).toHaveLength(PARALLEL.length);
     for (const row of tops) {
@@ -69,16 +83,18 @@ describe('reading view', () => {
     expect(Math.max(...heights)).toBeGreaterThan(2 * Math.min(...heights));
     expect((await cellTexts(page))[1]).toEqual(LANGS.map((l) => PARALLEL[1]![l]));
     // Chinese is drawn with a Simplified Chinese face first.
-    expect(await page.evaluate('getComputedStyle(document.querySelector(\'.reading-cell[data-lang="zh"]\')).fontFamily')).toMatch(/^"Noto Sans CJK SC"/u);
+    expect(await page.evaluate('getComputedStyle(document.querySelector(\'.reading-cell[data-lang="zh"]\')).fontFamily')).toMatch(
+      /^"Noto Sans CJK SC"/u,
+    );
 
     await mkdir(path.join(ROOT, 'artifacts/screenshots'), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, 'artifacts/screenshots/reading-5.png'), fullPage: true });
 
     await page.addScriptTag({ path: AXE });
     // Run as a string: the e2e type check has no DOM library, and axe is a page global.
-    const violations = (await page.evaluate(
+    const violations = await page.evaluate<{ id: string; impact: string | null; nodes: string[] }[]>(
       'axe.run(document).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) })))',
-    )) as { id: string; impact: string | null; nodes: string[] }[];
+    );
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await page.context().close();
   });
@@ -86,7 +102,9 @@ describe('reading view', () => {
   it('highlights a paragraph in every language on hover or tap, and prints without the controls', async () => {
     const page = await openReading();
     const backgrounds = (pid: string): Promise<unknown> =>
-      page.evaluate(`[...document.querySelectorAll('.reading-row[data-pid="${pid}"] .reading-cell')].map((c) => getComputedStyle(c).backgroundColor)`);
+      page.evaluate(
+        `[...document.querySelectorAll('.reading-row[data-pid="${pid}"] .reading-cell')].map((c) => getComputedStyle(c).backgroundColor)`,
+      );
     await page.locator(`.reading-row[data-pid="${pids[2]}"] .reading-cell[data-lang="ru"]`).hover();
     expect(await backgrounds(pids[2]!)).toEqual(Array(5).fill('rgb(255, 246, 214)'));
     expect(await backgrounds(pids[3]!)).not.toContain('rgb(255, 246, 214)');
@@ -109,7 +127,9 @@ describe('reading view', () => {
   it('interleaves paragraphs on a narrow screen and offers the other script for Kazakh and Uzbek', async () => {
     const page = await openReading();
     await page.setViewportSize({ width: 420, height: 800 });
-    const boxes = await page.$$eval('.reading-row:nth-of-type(2) .reading-cell', (cs) => cs.map((c) => c.getBoundingClientRect()).map((b) => ({ top: b.top, bottom: b.bottom })));
+    const boxes = await page.$$eval('.reading-row:nth-of-type(2) .reading-cell', (cs) =>
+      cs.map((c) => c.getBoundingClientRect()).map((b) => ({ top: b.top, bottom: b.bottom })),
+    );
     expect(boxes).toHaveLength(5);
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom - 1);
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -141,9 +161,13 @@ describe('reading view', () => {
     await page.setViewportSize({ width: 1440, height: 400 });
     const last = pids[pids.length - 1]!;
     // The reader looks at the last paragraph; the first one, above the viewport, grows.
-    await page.locator(`.reading-row[data-pid="${last}"]`).evaluate((r) => (r as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
+    await page
+      .locator(`.reading-row[data-pid="${last}"]`)
+      .evaluate((r) => (r as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
     const topOf = (pid: string): Promise<number> =>
-      page.locator(`.reading-row[data-pid="${pid}"]`).evaluate((r) => (r as unknown as { getBoundingClientRect(): { top: number; bottom: number } }).getBoundingClientRect().top);
+      page
+        .locator(`.reading-row[data-pid="${pid}"]`)
+        .evaluate((r) => (r as unknown as { getBoundingClientRect(): { top: number; bottom: number } }).getBoundingClientRect().top);
     const before = await topOf(last);
     // The growing row is wholly above the viewport (its next row starts above the top).
     expect(await topOf(pids[1]!)).toBeLessThan(0);
@@ -190,7 +214,9 @@ describe('reading view', () => {
     for (const name of ['Dana Translator', 'Administrator', 'translator', 'Read-only links']) expect(html).not.toContain(name);
 
     await reader.addScriptTag({ path: AXE });
-    const violations = (await reader.evaluate('axe.run(document).then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id))')) as string[];
+    const violations = await reader.evaluate<string[]>(
+      'axe.run(document).then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id))',
+    );
     expect(violations).toEqual([]);
 
     await approver.approve(pids[2]!, 'uz', 'Delegatlar belgilangan vaqtda yetib keldi.');

@@ -15,7 +15,12 @@ describe('review in the browser', () => {
   let reviewer: ApiClient;
   beforeAll(async () => {
     w = await createWorld();
-    await w.admin.data('POST', '/api/users', { username: 'rita', password: 'reviewer-password', displayName: 'Rita Reviewer', roles: { ru: 'reviewer' } });
+    await w.admin.data('POST', '/api/users', {
+      username: 'rita',
+      password: 'reviewer-password',
+      displayName: 'Rita Reviewer',
+      roles: { ru: 'reviewer' },
+    });
     reviewer = new ApiClient(w.server.url);
     await reviewer.login('rita', 'reviewer-password');
   });
@@ -70,7 +75,14 @@ describe('review in the browser', () => {
     await a.page.goto(`${w.server.url}/#/users`);
     const row = a.page.getByTestId('user-rita');
     await row.getByLabel('Role of rita in Kazakh').selectOption('reviewer');
-    await expect.poll(async () => (await w.admin.data<{ users: { username: string; roles: Record<string, string> }[] }>('GET', '/api/users')).users.find((u) => u.username === 'rita')?.roles).toEqual({ ru: 'reviewer', kk: 'reviewer' });
+    await expect
+      .poll(
+        async () =>
+          (await w.admin.data<{ users: { username: string; roles: Record<string, string> }[] }>('GET', '/api/users')).users.find(
+            (u) => u.username === 'rita',
+          )?.roles,
+      )
+      .toEqual({ ru: 'reviewer', kk: 'reviewer' });
     // Users are not for everyone: a translator gets no link, and the route refuses.
     const t = await w.open(w.other, doc.id);
     expect(await t.page.getByRole('link', { name: 'Users', exact: true }).count()).toBe(0);
@@ -82,7 +94,13 @@ describe('review in the browser', () => {
     const socket = await connect(w.server.url, w.other.cookie);
     try {
       await call(socket, 'doc:join', { docId: doc.id });
-      const added = await call(socket, 'comment:add', { docId: doc.id, opId: opId(), paragraphId: doc.pids[0]!, lang: 'ru', text: '@rita is the date right?' });
+      const added = await call(socket, 'comment:add', {
+        docId: doc.id,
+        opId: opId(),
+        paragraphId: doc.pids[0]!,
+        lang: 'ru',
+        text: '@rita is the date right?',
+      });
       expect(added).toMatchObject({ ok: true });
     } finally {
       socket.disconnect();

@@ -55,14 +55,18 @@ describe('sign-in, new document and the document list', () => {
     const { page } = await w.open(w.admin, (await w.createDoc(['seed'])).id);
     await page.goto(`${w.server.url}/#/new`);
     await page.locator('input[type="file"]').setInputFiles({
-      name: 'subtitles.md', mimeType: 'text/markdown', buffer: Buffer.from('Бірінші жол\nЕкінші жол\nҮшінші жол\n', 'utf8'),
+      name: 'subtitles.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('Бірінші жол\nЕкінші жол\nҮшінші жол\n', 'utf8'),
     });
     await expect.poll(() => page.getByTestId('paragraph-preview').textContent()).toBe('3 paragraphs will be created');
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('subtitles');
     await page.getByLabel('Source language').selectOption('kk');
     await page.getByRole('button', { name: 'Create document' }).click();
     await page.locator('[data-testid="grid"][data-ready="true"]').waitFor();
-    expect(await page.locator('textarea[data-cell$=":kk"]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value))).toEqual(['Бірінші жол', 'Екінші жол', 'Үшінші жол']);
+    expect(
+      await page.locator('textarea[data-cell$=":kk"]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value)),
+    ).toEqual(['Бірінші жол', 'Екінші жол', 'Үшінші жол']);
   });
 
   it('shows sign-in to someone without a session, whatever the address', async () => {

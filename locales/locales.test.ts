@@ -10,7 +10,14 @@ import { ERROR_CODES } from '../shared/protocol/errors.js';
 const UI_LOCALES = ['en', 'zh', 'ru', 'kk', 'uz'] as const;
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/u;
 /** Values that may legitimately equal the English ones (names, pure placeholders). */
-const SAME_AS_EN_ALLOWED = new Set(['app.name', 'grid.cell.editingHere', 'grid.header.number', 'aids.tm.score', 'review.activity.where', 'reading.grid.columnScript']);
+const SAME_AS_EN_ALLOWED = new Set([
+  'app.name',
+  'grid.cell.editingHere',
+  'grid.header.number',
+  'aids.tm.score',
+  'review.activity.where',
+  'reading.grid.columnScript',
+]);
 /** Namespaces besides `translation`, each a file `<lang>/<ns>.json`, checked under the key prefix `<ns>.`. */
 const NAMESPACES = ['interchange', 'aids', 'review', 'reading'] as const;
 
@@ -86,7 +93,6 @@ describe.each(UI_LOCALES)('locale %s', (lang) => {
     }
     expect(problems).toEqual([]);
   });
-
 });
 
 describe.each(UI_LOCALES.filter((l) => l !== 'en'))('locale %s', (lang) => {

@@ -91,11 +91,14 @@ export async function measureGrid(opts: MeasureGridOptions = {}): Promise<GridBe
       await b.evaluate(`(${WATCH_CELL})(${JSON.stringify({ selector, text })})`);
       const t0 = performance.now();
       await a.locator(selector).fill(text);
-      await b.waitForFunction(`document.querySelector(${JSON.stringify(selector)})?.value === ${JSON.stringify(text)}`, undefined, { polling: 'raf', timeout: 10_000 });
+      await b.waitForFunction(`document.querySelector(${JSON.stringify(selector)})?.value === ${JSON.stringify(text)}`, undefined, {
+        polling: 'raf',
+        timeout: 10_000,
+      });
       remoteEditMs.push(Math.round(performance.now() - t0));
       await b.waitForFunction('window.__anorSeenAt !== null', undefined, { timeout: 10_000 });
-      const seenAt = (await b.evaluate('window.__anorSeenAt')) as number;
-      const sentAt = (await a.evaluate(`(${SENT_AT})(${JSON.stringify(text)})`)) as number | null;
+      const seenAt = await b.evaluate<number>('window.__anorSeenAt');
+      const sentAt = await a.evaluate<number | null>(`(${SENT_AT})(${JSON.stringify(text)})`);
       if (sentAt === null) throw new Error(`browser A sent no edit frame holding ${JSON.stringify(text)}`);
       sentToVisibleMs.push(Math.round(seenAt - sentAt));
     }
@@ -115,7 +118,10 @@ export async function measureGrid(opts: MeasureGridOptions = {}): Promise<GridBe
         const r = await call(editor, 'cell:edit', { docId, paragraphId: p.id, lang, opId: opId(), baseRev: cell.rev, text });
         if (!r?.ok) throw new Error(`remote edit refused: ${JSON.stringify(r)}`);
         cell.rev = r.data.rev;
-        await b.waitForFunction(`document.querySelector(${JSON.stringify(selector)})?.value === ${JSON.stringify(text)}`, undefined, { polling: 'raf', timeout: 10_000 });
+        await b.waitForFunction(`document.querySelector(${JSON.stringify(selector)})?.value === ${JSON.stringify(text)}`, undefined, {
+          polling: 'raf',
+          timeout: 10_000,
+        });
         socketEditMs.push(Math.round(performance.now() - t0));
       }
     } finally {
@@ -160,9 +166,11 @@ const WATCH_CELL = `({ selector, text }) => {
 async function timeNavigation(page: Page, baseUrl: string, docId: string): Promise<number> {
   await page.goto(`${baseUrl}/#/doc/${encodeURIComponent(docId)}`);
   await page.waitForFunction(`performance.getEntriesByName(${JSON.stringify(READY_MARK)}).length > 0`, undefined, { timeout: 60_000 });
-  const ms = (await page.evaluate(`performance.getEntriesByName(${JSON.stringify(READY_MARK)})[0].startTime`)) as number;
+  const ms = await page.evaluate<number>(`performance.getEntriesByName(${JSON.stringify(READY_MARK)})[0].startTime`);
   // Interactive means a cell can take focus; fail loudly if the mark lied.
-  const focusable = await page.evaluate(`(() => { const t = document.querySelector('textarea.cell-text'); t?.focus(); return document.activeElement === t && t !== null; })()`);
+  const focusable = await page.evaluate(
+    `(() => { const t = document.querySelector('textarea.cell-text'); t?.focus(); return document.activeElement === t && t !== null; })()`,
+  );
   if (focusable !== true) throw new Error('grid marked interactive but no cell could take focus');
   return Math.round(ms);
 }
@@ -178,10 +186,19 @@ async function seedDocument(api: ApiClient, paragraphs: number): Promise<string>
     const edits = document.paragraphs.flatMap((p, i) => TARGETS.map((lang) => ({ p: p.id, lang, text: paragraphText(lang, i) })));
     // In windows of 200 so the server sees realistic bursts, not 8,000 at once.
     for (let k = 0; k < edits.length; k += 200) {
-      await Promise.all(edits.slice(k, k + 200).map(async (e) => {
-        const r = await call(socket, 'cell:edit', { docId: summary.id, paragraphId: e.p, lang: e.lang, opId: opId(), baseRev: 0, text: e.text });
-        if (!r?.ok) throw new Error(`seeding failed: ${JSON.stringify(r)}`);
-      }));
+      await Promise.all(
+        edits.slice(k, k + 200).map(async (e) => {
+          const r = await call(socket, 'cell:edit', {
+            docId: summary.id,
+            paragraphId: e.p,
+            lang: e.lang,
+            opId: opId(),
+            baseRev: 0,
+            text: e.text,
+          });
+          if (!r?.ok) throw new Error(`seeding failed: ${JSON.stringify(r)}`);
+        }),
+      );
     }
   } finally {
     socket.disconnect();

@@ -22,7 +22,9 @@ export interface ReadingBench {
   approvalMs: number[];
 }
 
-export async function measureReading(opts: { paragraphs?: number; navSamples?: number; approvalSamples?: number } = {}): Promise<ReadingBench> {
+export async function measureReading(
+  opts: { paragraphs?: number; navSamples?: number; approvalSamples?: number } = {},
+): Promise<ReadingBench> {
   const paragraphs = opts.paragraphs ?? 2000;
   const dataDir = await tempDataDir();
   const server = await startBuiltServer({ dataDir });
@@ -42,7 +44,7 @@ export async function measureReading(opts: { paragraphs?: number; navSamples?: n
       await page.goto('about:blank');
       await page.goto(`${baseUrl}/#/read/${docId}`);
       await page.waitForFunction(rowsShown, undefined, { polling: 'raf', timeout: 60_000 });
-      loadMs.push(Math.round((await page.evaluate('performance.now()')) as number));
+      loadMs.push(Math.round(await page.evaluate<number>('performance.now()')));
     }
 
     const { document } = await api.document(docId);
@@ -55,13 +57,31 @@ export async function measureReading(opts: { paragraphs?: number; navSamples?: n
       const edited = await call(socket, 'cell:edit', { docId, paragraphId: p.id, lang, opId: opId(), baseRev: cell.rev, text });
       if (!edited?.ok) throw new Error('edit refused');
       cell.rev = edited.data.rev;
-      const submitted = await call(socket, 'cell:status', { docId, paragraphId: p.id, lang, opId: opId(), rev: cell.rev, status: 'in_review' });
+      const submitted = await call(socket, 'cell:status', {
+        docId,
+        paragraphId: p.id,
+        lang,
+        opId: opId(),
+        rev: cell.rev,
+        status: 'in_review',
+      });
       if (!submitted?.ok) throw new Error('submit refused');
       const selector = `.reading-row[data-pid="${p.id}"] .reading-cell[data-lang="${lang}"] .reading-text`;
       const t0 = performance.now();
-      const approved = await call(socket, 'cell:status', { docId, paragraphId: p.id, lang, opId: opId(), rev: cell.rev, status: 'approved' });
+      const approved = await call(socket, 'cell:status', {
+        docId,
+        paragraphId: p.id,
+        lang,
+        opId: opId(),
+        rev: cell.rev,
+        status: 'approved',
+      });
       if (!approved?.ok) throw new Error('approval refused');
-      await page.waitForFunction(`document.querySelector(${JSON.stringify(selector)})?.textContent === ${JSON.stringify(text)}`, undefined, { polling: 'raf', timeout: 10_000 });
+      await page.waitForFunction(
+        `document.querySelector(${JSON.stringify(selector)})?.textContent === ${JSON.stringify(text)}`,
+        undefined,
+        { polling: 'raf', timeout: 10_000 },
+      );
       approvalMs.push(Math.round(performance.now() - t0));
     }
     socket.disconnect();
@@ -76,7 +96,13 @@ export async function measureReading(opts: { paragraphs?: number; navSamples?: n
 
 /** Every target written, submitted and approved by the admin (self-approval switched on for the benchmark). */
 async function seedApproved(api: ApiClient, socket: AnorSocket, paragraphs: number): Promise<string> {
-  const summary = await createDocument(api, `Reading benchmark (${paragraphs} paragraphs)`, 'en', TARGETS, Array.from({ length: paragraphs }, (_, i) => paragraphText('en', i)));
+  const summary = await createDocument(
+    api,
+    `Reading benchmark (${paragraphs} paragraphs)`,
+    'en',
+    TARGETS,
+    Array.from({ length: paragraphs }, (_, i) => paragraphText('en', i)),
+  );
   const docId = summary.id;
   const { document } = await api.document(docId);
   await call(socket, 'doc:join', { docId });
@@ -84,10 +110,12 @@ async function seedApproved(api: ApiClient, socket: AnorSocket, paragraphs: numb
   if (!settings?.ok) throw new Error('settings refused');
   const edits = document.paragraphs.flatMap((p, i) => TARGETS.map((lang) => ({ p: p.id, lang, text: paragraphText(lang, i) })));
   for (let k = 0; k < edits.length; k += 200) {
-    await Promise.all(edits.slice(k, k + 200).map(async (e) => {
-      const r = await call(socket, 'cell:edit', { docId, paragraphId: e.p, lang: e.lang, opId: opId(), baseRev: 0, text: e.text });
-      if (!r?.ok) throw new Error(`seeding failed: ${JSON.stringify(r)}`);
-    }));
+    await Promise.all(
+      edits.slice(k, k + 200).map(async (e) => {
+        const r = await call(socket, 'cell:edit', { docId, paragraphId: e.p, lang: e.lang, opId: opId(), baseRev: 0, text: e.text });
+        if (!r?.ok) throw new Error(`seeding failed: ${JSON.stringify(r)}`);
+      }),
+    );
   }
   for (const lang of TARGETS) {
     const s = await call(socket, 'review:submitAll', { docId, opId: opId(), lang });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The package root, found from here whether this runs from e2e/ (vitest) or dist/e2e/ (bench). */
+/** The package root, found from here whether this runs from e2e/ (vitest) or dist-bench/e2e/ (bench). */
 function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, 'package.json'))) {

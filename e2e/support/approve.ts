@@ -31,7 +31,14 @@ export class Approver {
   /** Writes a draft; returns its revision. */
   async write(paragraphId: string, lang: Lang, text: string): Promise<number> {
     const key = `${paragraphId}:${lang}`;
-    const a = await call(this.translator, 'cell:edit', { docId: this.docId, paragraphId, lang, opId: opId(), baseRev: this.revs.get(key) ?? 0, text });
+    const a = await call(this.translator, 'cell:edit', {
+      docId: this.docId,
+      paragraphId,
+      lang,
+      opId: opId(),
+      baseRev: this.revs.get(key) ?? 0,
+      text,
+    });
     if (!a?.ok) throw new Error(`edit refused: ${a ? a.error.code : 'disconnected'}`);
     this.revs.set(key, a.data.rev);
     return a.data.rev;

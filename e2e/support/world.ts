@@ -30,7 +30,13 @@ export function sessionId(api: ApiClient): string {
   return api.cookie.replace(/^anor\.sid=/u, '');
 }
 
-export async function createDocument(api: ApiClient, title: string, sourceLang: Lang, targetLangs: Lang[], paragraphs: string[]): Promise<DocumentSummary> {
+export async function createDocument(
+  api: ApiClient,
+  title: string,
+  sourceLang: Lang,
+  targetLangs: Lang[],
+  paragraphs: string[],
+): Promise<DocumentSummary> {
   const r = await api.data<{ document: DocumentSummary }>('POST', '/api/documents', { title, sourceLang, targetLangs, paragraphs });
   return r.document;
 }

@@ -1,7 +1,7 @@
 import type { RequestHandler, Router } from 'express';
 import type { Log } from './errors.js';
 import { GlossaryService } from './glossary/service.js';
-import { aidsDocumentRoutes } from './http/routes/aids-documents.js';
+import { aidsDocumentRoutes } from './http/routes/aidsDocuments.js';
 import { glossaryRoutes } from './http/routes/glossary.js';
 import { tmRoutes } from './http/routes/tm.js';
 import type { DocumentService } from './services/documents/index.js';

@@ -15,7 +15,7 @@ import { mentionRoutes } from './http/routes/mentions.js';
 import { createSessionMiddleware } from './http/session.js';
 import { serveClient } from './http/static.js';
 import { appVersion, defaultClientDir } from './paths.js';
-import { DocumentService } from './services/documents/index.js';
+import type { DocumentService } from './services/documents/index.js';
 import { InterchangeService } from './services/interchange/service.js';
 import { LoginThrottle } from './services/loginThrottle.js';
 import { PresenceService } from './services/presence.js';
@@ -110,9 +110,7 @@ export function createApp(deps: AppDeps): App {
       presence.close();
       aids.close();
       // io.close() also closes the HTTP server it is attached to.
-      await new Promise<void>((resolve) => {
-        sockets.io.close(() => resolve());
-      });
+      await sockets.io.close();
       httpServer.closeAllConnections();
     },
   };

@@ -9,7 +9,10 @@ describe('loadConfig', () => {
 
   it('reads PORT, HOST, DATA_DIR and ANOR_ADMIN_PASSWORD', () => {
     expect(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: '/tmp/x', ANOR_ADMIN_PASSWORD: 'long-enough' })).toEqual({
-      port: 0, host: '127.0.0.1', dataDir: '/tmp/x', adminPassword: 'long-enough',
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: '/tmp/x',
+      adminPassword: 'long-enough',
     });
     expect(loadConfig({ ANOR_ADMIN_PASSWORD: '' }).adminPassword).toBeUndefined();
   });

@@ -34,9 +34,7 @@ export function appVersion(): string {
   if (cachedVersion === undefined) {
     const parsed: unknown = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8'));
     cachedVersion =
-      typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string'
-        ? parsed.version
-        : '0.0.0';
+      typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string' ? parsed.version : '0.0.0';
   }
   return cachedVersion;
 }

@@ -29,7 +29,12 @@ interface EditPlan {
   word: number;
 }
 
-const plan = fc.record({ cell: fc.nat(5), at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.boolean(), word: fc.nat(WORDS.length - 1) });
+const plan = fc.record({
+  cell: fc.nat(5),
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  del: fc.boolean(),
+  word: fc.nat(WORDS.length - 1),
+});
 
 /** For each grapheme position (and the end), whether it lies outside every «token». */
 function outside(chars: string[]): boolean[] {
@@ -84,7 +89,8 @@ describe('random concurrent edits converge', () => {
 
   async function run(clients: number, plans: EditPlan[][]): Promise<void> {
     const created = await data<{ document: { id: string } }>(server.url, 'POST', '/api/documents', {
-      cookie, json: { title: 'fc', sourceLang: 'en', targetLangs: ['zh', 'ru'], paragraphs: [FILLER.en, FILLER.en] },
+      cookie,
+      json: { title: 'fc', sourceLang: 'en', targetLangs: ['zh', 'ru'], paragraphs: [FILLER.en, FILLER.en] },
     });
     const docId = created.document.id;
     const live: LiveDoc[] = [];
@@ -93,7 +99,14 @@ describe('random concurrent edits converge', () => {
     const seedDoc = live[0]!.doc;
     for (const p of seedDoc.paragraphs) {
       for (const lang of ['zh', 'ru'] as const) {
-        const r = await call(live[0]!.socket, 'cell:edit', { docId, paragraphId: p.id, lang, opId: opId(), baseRev: 0, text: FILLER[lang]! });
+        const r = await call(live[0]!.socket, 'cell:edit', {
+          docId,
+          paragraphId: p.id,
+          lang,
+          opId: opId(),
+          baseRev: 0,
+          text: FILLER[lang]!,
+        });
         if (!r.ok) throw new Error(r.error.code);
       }
     }
@@ -126,7 +139,9 @@ describe('random concurrent edits converge', () => {
       } else {
         expect(s.ack.outcome).toBe('conflict');
         expect(s.ack.yours).toBe(s.text);
-        const h = await data<CellHistoryDto>(server.url, 'GET', `/api/documents/${docId}/cells/${s.paragraphId}/${s.lang}/history`, { cookie });
+        const h = await data<CellHistoryDto>(server.url, 'GET', `/api/documents/${docId}/cells/${s.paragraphId}/${s.lang}/history`, {
+          cookie,
+        });
         expect(h.revisions).toContainEqual(expect.objectContaining({ kind: 'conflict', text: s.text }));
       }
     }
@@ -141,7 +156,9 @@ describe('random concurrent edits converge', () => {
 
   it('with ten clients', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(plan, { minLength: 1, maxLength: 4 }), { minLength: 10, maxLength: 10 }), (plans) => run(10, plans)),
+      fc.asyncProperty(fc.array(fc.array(plan, { minLength: 1, maxLength: 4 }), { minLength: 10, maxLength: 10 }), (plans) =>
+        run(10, plans),
+      ),
       { numRuns: 5 },
     );
   });

@@ -10,11 +10,41 @@ import type { LiveDoc } from './helpers/sockets.js';
 
 /** The same sentence in each language, and a non-overlapping edit at each end. */
 const CASES: { lang: Lang; base: string; left: string; right: string; both: string }[] = [
-  { lang: 'en', base: 'The summit was held in Astana.', left: 'The second summit was held in Astana.', right: 'The summit was held in Astana, Kazakhstan.', both: 'The second summit was held in Astana, Kazakhstan.' },
-  { lang: 'zh', base: '峰会在阿斯塔纳举行。', left: '第二届峰会在阿斯塔纳举行。', right: '峰会在哈萨克斯坦阿斯塔纳举行。', both: '第二届峰会在哈萨克斯坦阿斯塔纳举行。' },
-  { lang: 'ru', base: 'Саммит прошёл в Астане.', left: 'Второй саммит прошёл в Астане.', right: 'Саммит прошёл в Астане, Казахстан.', both: 'Второй саммит прошёл в Астане, Казахстан.' },
-  { lang: 'kk', base: 'Саммит Астанада өтті.', left: 'Екінші саммит Астанада өтті.', right: 'Саммит Астанада сәтті өтті.', both: 'Екінші саммит Астанада сәтті өтті.' },
-  { lang: 'uz', base: 'Sammit Ostonada boʻlib oʻtdi.', left: 'Ikkinchi sammit Ostonada boʻlib oʻtdi.', right: 'Sammit Ostonada muvaffaqiyatli boʻlib oʻtdi.', both: 'Ikkinchi sammit Ostonada muvaffaqiyatli boʻlib oʻtdi.' },
+  {
+    lang: 'en',
+    base: 'The summit was held in Astana.',
+    left: 'The second summit was held in Astana.',
+    right: 'The summit was held in Astana, Kazakhstan.',
+    both: 'The second summit was held in Astana, Kazakhstan.',
+  },
+  {
+    lang: 'zh',
+    base: '峰会在阿斯塔纳举行。',
+    left: '第二届峰会在阿斯塔纳举行。',
+    right: '峰会在哈萨克斯坦阿斯塔纳举行。',
+    both: '第二届峰会在哈萨克斯坦阿斯塔纳举行。',
+  },
+  {
+    lang: 'ru',
+    base: 'Саммит прошёл в Астане.',
+    left: 'Второй саммит прошёл в Астане.',
+    right: 'Саммит прошёл в Астане, Казахстан.',
+    both: 'Второй саммит прошёл в Астане, Казахстан.',
+  },
+  {
+    lang: 'kk',
+    base: 'Саммит Астанада өтті.',
+    left: 'Екінші саммит Астанада өтті.',
+    right: 'Саммит Астанада сәтті өтті.',
+    both: 'Екінші саммит Астанада сәтті өтті.',
+  },
+  {
+    lang: 'uz',
+    base: 'Sammit Ostonada boʻlib oʻtdi.',
+    left: 'Ikkinchi sammit Ostonada boʻlib oʻtdi.',
+    right: 'Sammit Ostonada muvaffaqiyatli boʻlib oʻtdi.',
+    both: 'Ikkinchi sammit Ostonada muvaffaqiyatli boʻlib oʻtdi.',
+  },
 ];
 
 describe('cell edits between two clients', () => {
@@ -61,13 +91,39 @@ describe('cell edits between two clients', () => {
   });
 
   it('keeps both texts when two edits change the same span; the sender is told', async () => {
-    const first = await call(a.socket, 'cell:edit', { docId, paragraphId: pid(1), lang: 'ru', opId: opId(), baseRev: 0, text: 'Саммит прошёл в Астане.' });
+    const first = await call(a.socket, 'cell:edit', {
+      docId,
+      paragraphId: pid(1),
+      lang: 'ru',
+      opId: opId(),
+      baseRev: 0,
+      text: 'Саммит прошёл в Астане.',
+    });
     if (!first.ok) throw new Error(first.error.code);
-    const mine = await call(a.socket, 'cell:edit', { docId, paragraphId: pid(1), lang: 'ru', opId: opId(), baseRev: first.data.rev, text: 'Саммит состоялся в Астане.' });
-    const theirs = await call(b.socket, 'cell:edit', { docId, paragraphId: pid(1), lang: 'ru', opId: opId(), baseRev: first.data.rev, text: 'Саммит завершился в Астане.' });
+    const mine = await call(a.socket, 'cell:edit', {
+      docId,
+      paragraphId: pid(1),
+      lang: 'ru',
+      opId: opId(),
+      baseRev: first.data.rev,
+      text: 'Саммит состоялся в Астане.',
+    });
+    const theirs = await call(b.socket, 'cell:edit', {
+      docId,
+      paragraphId: pid(1),
+      lang: 'ru',
+      opId: opId(),
+      baseRev: first.data.rev,
+      text: 'Саммит завершился в Астане.',
+    });
     if (!mine.ok || !theirs.ok) throw new Error('edit refused');
     expect(mine.data.outcome).toBe('applied');
-    expect(theirs.data).toMatchObject({ outcome: 'conflict', text: 'Саммит состоялся в Астане.', rev: mine.data.rev, yours: 'Саммит завершился в Астане.' });
+    expect(theirs.data).toMatchObject({
+      outcome: 'conflict',
+      text: 'Саммит состоялся в Астане.',
+      rev: mine.data.rev,
+      yours: 'Саммит завершился в Астане.',
+    });
 
     const { document } = await data<{ document: DocumentSnapshot }>(server.url, 'GET', `/api/documents/${docId}`, { cookie });
     expect(document.paragraphs[1]?.cells.ru).toMatchObject({ text: 'Саммит состоялся в Астане.', rev: mine.data.rev });
@@ -135,7 +191,14 @@ describe('catching up past the ring of recent events', () => {
       b.close();
       const pid = a.doc.paragraphs[1]!.id;
       for (let rev = 0; rev < 8; rev++) {
-        const r = await call(a.socket, 'cell:edit', { docId: server.demoDocId, paragraphId: pid, lang: 'uz', opId: opId(), baseRev: rev, text: `Matn ${rev}` });
+        const r = await call(a.socket, 'cell:edit', {
+          docId: server.demoDocId,
+          paragraphId: pid,
+          lang: 'uz',
+          opId: opId(),
+          baseRev: rev,
+          text: `Matn ${rev}`,
+        });
         if (!r.ok) throw new Error(r.error.code);
       }
       const back = await connect(server.url, cookie);
@@ -163,7 +226,14 @@ describe('catching up past the ring of recent events', () => {
       // After a restart the ring is empty: only a snapshot can bring a client up to date.
       let rev = 0;
       for (const text of ['一', '一二']) {
-        const r = await call(a.socket, 'cell:edit', { docId: server.demoDocId, paragraphId: pid, lang: 'zh', opId: opId(), baseRev: rev, text });
+        const r = await call(a.socket, 'cell:edit', {
+          docId: server.demoDocId,
+          paragraphId: pid,
+          lang: 'zh',
+          opId: opId(),
+          baseRev: rev,
+          text,
+        });
         if (!r.ok) throw new Error(r.error.code);
         rev = r.data.rev;
       }

@@ -28,17 +28,26 @@ describe('glossary over a real server', () => {
     await server.stop();
   });
 
-  const list = async (cookie: string): Promise<GlossaryTermDto[]> => (await data<{ terms: GlossaryTermDto[] }>(server.url, 'GET', '/api/glossary', { cookie })).terms;
+  const list = async (cookie: string): Promise<GlossaryTermDto[]> =>
+    (await data<{ terms: GlossaryTermDto[] }>(server.url, 'GET', '/api/glossary', { cookie })).terms;
 
   it('lets admins create, update and delete terms, and everyone signed in read them', async () => {
     const { term } = await data<{ term: GlossaryTermDto }>(server.url, 'POST', '/api/glossary', { cookie: admin, json: TERM });
     expect(term).toMatchObject({ ...TERM, updatedBy: expect.any(String) });
     expect(await list(translator)).toEqual([term]);
 
-    const { term: changed } = await data<{ term: GlossaryTermDto }>(server.url, 'PUT', `/api/glossary/${term.id}`, { cookie: admin, json: { ...TERM, uz: 'Shanxay hamkorlik tashkiloti' } });
+    const { term: changed } = await data<{ term: GlossaryTermDto }>(server.url, 'PUT', `/api/glossary/${term.id}`, {
+      cookie: admin,
+      json: { ...TERM, uz: 'Shanxay hamkorlik tashkiloti' },
+    });
     expect(changed).toMatchObject({ id: term.id, uz: 'Shanxay hamkorlik tashkiloti' });
-    expect(await request(server.url, 'POST', '/api/glossary', { cookie: translator, json: TERM })).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden' } } });
-    expect(await request(server.url, 'DELETE', `/api/glossary/${term.id}`, { cookie: translator })).toMatchObject({ body: { error: { code: 'forbidden' } } });
+    expect(await request(server.url, 'POST', '/api/glossary', { cookie: translator, json: TERM })).toMatchObject({
+      status: 403,
+      body: { ok: false, error: { code: 'forbidden' } },
+    });
+    expect(await request(server.url, 'DELETE', `/api/glossary/${term.id}`, { cookie: translator })).toMatchObject({
+      body: { error: { code: 'forbidden' } },
+    });
 
     // Durable: a restart reads glossary.json back.
     const dataDir = server.dataDir;
@@ -49,12 +58,18 @@ describe('glossary over a real server', () => {
 
     await data(server.url, 'DELETE', `/api/glossary/${term.id}`, { cookie: admin });
     expect(await list(admin)).toEqual([]);
-    expect(await request(server.url, 'DELETE', `/api/glossary/${term.id}`, { cookie: admin })).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    expect(await request(server.url, 'DELETE', `/api/glossary/${term.id}`, { cookie: admin })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not_found' } },
+    });
   });
 
   it('exports TBX and CSV that import back to the same glossary', async () => {
     await data(server.url, 'POST', '/api/glossary', { cookie: admin, json: TERM });
-    await data(server.url, 'POST', '/api/glossary', { cookie: admin, json: { en: 'Kazakhstan', zh: '哈萨克斯坦', uz: 'Qozogʻiston', note: 'a "quoted", comma note\nover two lines' } });
+    await data(server.url, 'POST', '/api/glossary', {
+      cookie: admin,
+      json: { en: 'Kazakhstan', zh: '哈萨克斯坦', uz: 'Qozogʻiston', note: 'a "quoted", comma note\nover two lines' },
+    });
     const before = (await list(admin)).map(({ id: _i, updatedAt: _a, updatedBy: _b, ...t }) => t);
 
     for (const format of ['tbx', 'csv'] as const) {
@@ -62,7 +77,10 @@ describe('glossary over a real server', () => {
       expect(res.headers.get('content-disposition')).toBe(`attachment; filename="glossary.${format}"`);
       const content = await res.text();
       if (format === 'tbx') expect(content).toContain('<conceptEntry');
-      const r = await data<{ added: number; updated: number; total: number }>(server.url, 'POST', '/api/glossary/import', { cookie: admin, json: { format, content, mode: 'replace' } });
+      const r = await data<{ added: number; updated: number; total: number }>(server.url, 'POST', '/api/glossary/import', {
+        cookie: admin,
+        json: { format, content, mode: 'replace' },
+      });
       expect(r).toEqual({ added: 2, updated: 0, total: 2 });
       expect((await list(admin)).map(({ id: _i, updatedAt: _a, updatedBy: _b, ...t }) => t)).toEqual(before);
     }
@@ -79,8 +97,14 @@ describe('glossary over a real server', () => {
 <termEntry><langSet xml:lang="en-GB"><tig><term>reservoir</term></tig></langSet>
 <langSet xml:lang="ru"><tig><term>водохранилище</term></tig><tig><term>резервуар</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
 <langSet xml:lang="zh-TW"><tig><term>水庫</term></tig></langSet></termEntry></body></text></martif>`;
-    expect(await data(server.url, 'POST', '/api/glossary/import', { cookie: admin, json: { format: 'tbx', content: martif } })).toEqual({ added: 1, updated: 0, total: 1 });
-    expect(await list(admin)).toEqual([expect.objectContaining({ en: 'reservoir', ru: 'водохранилище', forbidden: [{ lang: 'ru', text: 'резервуар' }] })]);
+    expect(await data(server.url, 'POST', '/api/glossary/import', { cookie: admin, json: { format: 'tbx', content: martif } })).toEqual({
+      added: 1,
+      updated: 0,
+      total: 1,
+    });
+    expect(await list(admin)).toEqual([
+      expect.objectContaining({ en: 'reservoir', ru: 'водохранилище', forbidden: [{ lang: 'ru', text: 'резервуар' }] }),
+    ]);
   });
 
   it('passes the glossary to the document checks', async () => {
@@ -91,17 +115,31 @@ describe('glossary over a real server', () => {
     });
     const live = await joinDoc(await connect(server.url, admin), document.id);
     const pid = live.doc.paragraphs[0]!.id;
-    const edit = await call(live.socket, 'cell:edit', { docId: document.id, paragraphId: pid, lang: 'ru', opId: opId(), baseRev: 0, text: 'Шанхайская организация кооперации собралась.' });
+    const edit = await call(live.socket, 'cell:edit', {
+      docId: document.id,
+      paragraphId: pid,
+      lang: 'ru',
+      opId: opId(),
+      baseRev: 0,
+      text: 'Шанхайская организация кооперации собралась.',
+    });
     live.socket.close();
     if (!edit.ok) throw new Error(edit.error.code);
     const checks = await data<DocumentChecksDto>(server.url, 'GET', `/api/documents/${document.id}/checks`, { cookie: translator });
     expect(checks).toMatchObject({ docId: document.id, seq: edit.data.seq });
-    const findings = checks.cells.flatMap((c) => c.findings.map((f) => ({ paragraphId: c.paragraphId, lang: c.lang, check: f.check, messageKey: f.messageKey })));
-    expect(findings).toEqual(expect.arrayContaining([
-      { paragraphId: pid, lang: 'ru', check: 'glossary_forbidden', messageKey: 'qa.finding.glossary_forbidden' },
-      { paragraphId: pid, lang: 'ru', check: 'glossary_missing', messageKey: 'qa.finding.glossary_missing' },
-    ]));
-    expect(await request(server.url, 'GET', '/api/documents/nope/checks', { cookie: translator })).toMatchObject({ status: 404, body: { error: { code: 'document_not_found' } } });
+    const findings = checks.cells.flatMap((c) =>
+      c.findings.map((f) => ({ paragraphId: c.paragraphId, lang: c.lang, check: f.check, messageKey: f.messageKey })),
+    );
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        { paragraphId: pid, lang: 'ru', check: 'glossary_forbidden', messageKey: 'qa.finding.glossary_forbidden' },
+        { paragraphId: pid, lang: 'ru', check: 'glossary_missing', messageKey: 'qa.finding.glossary_missing' },
+      ]),
+    );
+    expect(await request(server.url, 'GET', '/api/documents/nope/checks', { cookie: translator })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'document_not_found' } },
+    });
   });
 
   it('refuses bad terms and bad files with coded errors, changing nothing', async () => {
@@ -122,8 +160,12 @@ describe('glossary over a real server', () => {
       const r = await request(server.url, method, path, { cookie: admin, json });
       expect({ path, json, body: r.body }).toMatchObject({ body: { ok: false, error: { code: 'bad_request' } } });
     }
-    expect(await request(server.url, 'PUT', '/api/glossary/nope', { cookie: admin, json: { en: 'x' } })).toMatchObject({ body: { error: { code: 'not_found' } } });
-    expect(await request(server.url, 'GET', '/api/glossary/export/pdf', { cookie: admin })).toMatchObject({ body: { error: { code: 'bad_request' } } });
+    expect(await request(server.url, 'PUT', '/api/glossary/nope', { cookie: admin, json: { en: 'x' } })).toMatchObject({
+      body: { error: { code: 'not_found' } },
+    });
+    expect(await request(server.url, 'GET', '/api/glossary/export/pdf', { cookie: admin })).toMatchObject({
+      body: { error: { code: 'bad_request' } },
+    });
     expect(await list(admin)).toEqual(before);
   });
 
@@ -140,15 +182,31 @@ describe('glossary over a real server', () => {
     const reviewer = await joinDoc(await connect(server.url, admin), document.id);
     try {
       const cell = { docId: document.id, paragraphId: writer.doc.paragraphs[0]!.id, lang: 'ru' as const };
-      const edit = await call(writer.socket, 'cell:edit', { ...cell, opId: opId(), baseRev: 0, text: 'Шанхайская организация кооперации собралась.' });
+      const edit = await call(writer.socket, 'cell:edit', {
+        ...cell,
+        opId: opId(),
+        baseRev: 0,
+        text: 'Шанхайская организация кооперации собралась.',
+      });
       if (!edit.ok) throw new Error(edit.error.code);
       expect(await call(writer.socket, 'cell:status', { ...cell, opId: opId(), rev: 1, status: 'in_review' })).toMatchObject({ ok: true });
-      expect(await call(reviewer.socket, 'cell:status', { ...cell, opId: opId(), rev: 1, status: 'approved' })).toMatchObject({ ok: false, error: { code: 'checks_failed' } });
+      expect(await call(reviewer.socket, 'cell:status', { ...cell, opId: opId(), rev: 1, status: 'approved' })).toMatchObject({
+        ok: false,
+        error: { code: 'checks_failed' },
+      });
 
-      const fix = await call(writer.socket, 'cell:edit', { ...cell, opId: opId(), baseRev: 1, text: 'Шанхайская организация сотрудничества собралась.' });
+      const fix = await call(writer.socket, 'cell:edit', {
+        ...cell,
+        opId: opId(),
+        baseRev: 1,
+        text: 'Шанхайская организация сотрудничества собралась.',
+      });
       if (!fix.ok) throw new Error(fix.error.code);
       expect(await call(writer.socket, 'cell:status', { ...cell, opId: opId(), rev: 2, status: 'in_review' })).toMatchObject({ ok: true });
-      expect(await call(reviewer.socket, 'cell:status', { ...cell, opId: opId(), rev: 2, status: 'approved' })).toMatchObject({ ok: true, data: { status: 'approved' } });
+      expect(await call(reviewer.socket, 'cell:status', { ...cell, opId: opId(), rev: 2, status: 'approved' })).toMatchObject({
+        ok: true,
+        data: { status: 'approved' },
+      });
     } finally {
       writer.socket.close();
       reviewer.socket.close();

@@ -10,7 +10,7 @@ import type { TestServer } from './helpers/server.js';
 import { createUser } from './helpers/review.js';
 import { call, connect, joinDoc, opId } from './helpers/sockets.js';
 import { upload } from './helpers/upload.js';
-import { EN_PARAGRAPHS, RU_PARAGRAPHS } from './interchange-fixtures.js';
+import { EN_PARAGRAPHS, RU_PARAGRAPHS } from './helpers/interchangeFixtures.js';
 
 describe('import and export over REST', () => {
   let server: TestServer;
@@ -60,8 +60,18 @@ describe('import and export over REST', () => {
       const live = await joinDoc(socket, docId);
       const before = await snapshot();
       // The translator split one paragraph in two: the aligner proposes a 1–2 link, flagged.
-      const ru = [...RU_PARAGRAPHS.slice(0, 3), 'Они подписали Сианьскую декларацию.', 'И договорились проводить саммит раз в два года.', RU_PARAGRAPHS[4]!];
-      const preview = await upload<TranslationPreviewDto>(server.url, `/api/documents/${docId}/import/translation/preview?name=ru.txt&lang=ru`, cookie, `\uFEFF${ru.join('\n\n')}`);
+      const ru = [
+        ...RU_PARAGRAPHS.slice(0, 3),
+        'Они подписали Сианьскую декларацию.',
+        'И договорились проводить саммит раз в два года.',
+        RU_PARAGRAPHS[4]!,
+      ];
+      const preview = await upload<TranslationPreviewDto>(
+        server.url,
+        `/api/documents/${docId}/import/translation/preview?name=ru.txt&lang=ru`,
+        cookie,
+        `\uFEFF${ru.join('\n\n')}`,
+      );
       if (!preview.body.ok) throw new Error(preview.body.error.code);
       const p = preview.body.data;
       expect(p.target).toEqual(ru);
@@ -82,7 +92,9 @@ describe('import and export over REST', () => {
       expect(ruCells.map((c) => c.status)).toEqual(['draft', 'draft', 'draft', 'draft', 'draft']);
       expect(ruCells[3]!.text).toBe('Они подписали Сианьскую декларацию. И договорились проводить саммит раз в два года.');
       expect(live.doc.paragraphs.map((x) => x.cells.ru?.text)).toEqual(ruCells.map((c) => c.text));
-      const hist = await data<CellHistoryDto>(server.url, 'GET', `/api/documents/${docId}/cells/${after.paragraphs[1]!.id}/ru/history`, { cookie });
+      const hist = await data<CellHistoryDto>(server.url, 'GET', `/api/documents/${docId}/cells/${after.paragraphs[1]!.id}/ru/history`, {
+        cookie,
+      });
       expect(hist.revisions.at(-1)).toMatchObject({ kind: 'import', status: 'draft', text: RU_PARAGRAPHS[1] });
     } finally {
       socket.close();
@@ -92,11 +104,17 @@ describe('import and export over REST', () => {
   it('imports as approved when the text is already reviewed, only where approving one’s own revisions is allowed', async () => {
     const doc = await snapshot();
     const links = doc.paragraphs.map((x, i) => ({ paragraphIds: [x.id], target: [i] }));
-    const refused = await request(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, { cookie, json: { lang: 'ru', target: RU_PARAGRAPHS, links, approved: true } });
+    const refused = await request(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, {
+      cookie,
+      json: { lang: 'ru', target: RU_PARAGRAPHS, links, approved: true },
+    });
     expect(refused.body).toMatchObject({ ok: false, error: { code: 'forbidden', details: { reason: 'self_approval' } } });
     expect((await snapshot()).paragraphs).toEqual(doc.paragraphs);
     await allowSelfApproval();
-    await data(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, { cookie, json: { lang: 'ru', target: RU_PARAGRAPHS, links, approved: true } });
+    await data(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, {
+      cookie,
+      json: { lang: 'ru', target: RU_PARAGRAPHS, links, approved: true },
+    });
     const after = await snapshot();
     expect(after.paragraphs.map((x) => [x.cells.ru?.status, x.cells.ru?.approvedText])).toEqual(RU_PARAGRAPHS.map((t) => ['approved', t]));
   });
@@ -105,7 +123,10 @@ describe('import and export over REST', () => {
     const doc = await snapshot();
     const before = await snapshot();
     const links = doc.paragraphs.slice(0, 4).map((x, i) => ({ paragraphIds: [x.id], target: [i] }));
-    const r = await request(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, { cookie, json: { lang: 'ru', target: RU_PARAGRAPHS, links } });
+    const r = await request(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, {
+      cookie,
+      json: { lang: 'ru', target: RU_PARAGRAPHS, links },
+    });
     expect(r.body).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await snapshot()).toEqual(before);
   });
@@ -113,7 +134,10 @@ describe('import and export over REST', () => {
   it('round-trips XLIFF 2.0: export, edit a target, import by unit id', async () => {
     const doc = await snapshot();
     const links = doc.paragraphs.map((x, i) => ({ paragraphIds: [x.id], target: [i] }));
-    await data(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, { cookie, json: { lang: 'ru', target: RU_PARAGRAPHS, links } });
+    await data(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, {
+      cookie,
+      json: { lang: 'ru', target: RU_PARAGRAPHS, links },
+    });
     const res = await fetch(`${server.url}/api/documents/${docId}/export?format=xliff2&langs=ru&mode=latest`, { headers: { cookie } });
     expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''%D0%A1%D0%B0%D0%BC");
     const xliff = await res.text();
@@ -124,7 +148,9 @@ describe('import and export over REST', () => {
     expect(r.body.data.edited).toBe(1);
     const after = await snapshot();
     expect(after.paragraphs[4]!.cells.ru).toMatchObject({ text: 'Второй саммит состоится в Астане в 2025 году.', status: 'draft' });
-    const hist = await data<CellHistoryDto>(server.url, 'GET', `/api/documents/${docId}/cells/${after.paragraphs[4]!.id}/ru/history`, { cookie });
+    const hist = await data<CellHistoryDto>(server.url, 'GET', `/api/documents/${docId}/cells/${after.paragraphs[4]!.id}/ru/history`, {
+      cookie,
+    });
     expect(hist.revisions.at(-1)?.kind).toBe('import');
   });
 
@@ -132,9 +158,15 @@ describe('import and export over REST', () => {
     await allowSelfApproval();
     const doc = await snapshot();
     const links = doc.paragraphs.map((x, i) => ({ paragraphIds: [x.id], target: [i] }));
-    await data(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, { cookie, json: { lang: 'ru', target: RU_PARAGRAPHS.slice(0, 5), links, approved: true } });
+    await data(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, {
+      cookie,
+      json: { lang: 'ru', target: RU_PARAGRAPHS.slice(0, 5), links, approved: true },
+    });
     const newer = RU_PARAGRAPHS.map((t, i) => (i === 0 ? 'Черновик заголовка' : t));
-    await data(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, { cookie, json: { lang: 'ru', target: newer, links } });
+    await data(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, {
+      cookie,
+      json: { lang: 'ru', target: newer, links },
+    });
     const get = async (q: string): Promise<{ type: string | null; text: string }> => {
       const res = await fetch(`${server.url}/api/documents/${docId}/export?${q}`, { headers: { cookie } });
       return { type: res.headers.get('content-type'), text: await res.text() };
@@ -150,13 +182,19 @@ describe('import and export over REST', () => {
     expect(html.text).not.toMatch(/<link|<script|src=/u);
     const tmx = await get('format=tmx');
     expect(tmx.text).toContain(`<seg>${RU_PARAGRAPHS[0]}</seg>`);
-    expect((await request(server.url, 'GET', `/api/documents/${docId}/export?format=xliff2`, { cookie })).body).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect((await request(server.url, 'GET', `/api/documents/${docId}/export?format=xliff2`, { cookie })).body).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
   });
 
   it('round-trips XLIFF 1.2 with statuses: an approved unit comes back approved for a reviewer, in review for a translator', async () => {
     const doc = await snapshot();
     const links = doc.paragraphs.map((x, i) => ({ paragraphIds: [x.id], target: [i] }));
-    await data(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, { cookie, json: { lang: 'kk', target: RU_PARAGRAPHS.map((t) => `${t} (kk)`), links } });
+    await data(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, {
+      cookie,
+      json: { lang: 'kk', target: RU_PARAGRAPHS.map((t) => `${t} (kk)`), links },
+    });
     const res = await fetch(`${server.url}/api/documents/${docId}/export?format=xliff12&langs=kk&mode=latest`, { headers: { cookie } });
     const xliff = await res.text();
     expect(xliff).toContain('urn:oasis:names:tc:xliff:document:1.2');
@@ -177,7 +215,12 @@ describe('import and export over REST', () => {
   it('imports only into languages the user holds a role in, and as approved only for reviewers', async () => {
     const translator = await createUser(server.url, cookie, 'marat', { roles: { kk: 'translator' } });
     const before = await snapshot();
-    const preview = await upload(server.url, `/api/documents/${docId}/import/translation/preview?name=ru.txt&lang=ru`, translator.cookie, RU_PARAGRAPHS.join('\n\n'));
+    const preview = await upload(
+      server.url,
+      `/api/documents/${docId}/import/translation/preview?name=ru.txt&lang=ru`,
+      translator.cookie,
+      RU_PARAGRAPHS.join('\n\n'),
+    );
     expect(preview.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const links = before.paragraphs.map((x, i) => ({ paragraphIds: [x.id], target: [i] }));
     const approved = await request(server.url, 'POST', `/api/documents/${docId}/import/translation/commit`, {
@@ -185,8 +228,13 @@ describe('import and export over REST', () => {
       json: { lang: 'kk', target: RU_PARAGRAPHS, links, approved: true },
     });
     expect(approved.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const xliff = await (await fetch(`${server.url}/api/documents/${docId}/export?format=xliff2&langs=ru&mode=latest`, { headers: { cookie } })).text();
-    expect((await upload(server.url, `/api/documents/${docId}/import/xliff`, translator.cookie, xliff)).body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const xliff = await (
+      await fetch(`${server.url}/api/documents/${docId}/export?format=xliff2&langs=ru&mode=latest`, { headers: { cookie } })
+    ).text();
+    expect((await upload(server.url, `/api/documents/${docId}/import/xliff`, translator.cookie, xliff)).body).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await snapshot()).toEqual(before);
     const exported = await fetch(`${server.url}/api/documents/${docId}/export?format=html`, { headers: { cookie: translator.cookie } });
     expect(exported.status).toBe(200);

@@ -59,7 +59,14 @@ describe('structural operations', () => {
 
   it('splits the source by graphemes and keeps the whole target in the first half, marked outdated', async () => {
     const p0 = a.doc.paragraphs[0]!.id;
-    const zh = await call(a.socket, 'cell:edit', { docId, paragraphId: p0, lang: 'zh', opId: opId(), baseRev: 0, text: '第一部分。第二部分。' });
+    const zh = await call(a.socket, 'cell:edit', {
+      docId,
+      paragraphId: p0,
+      lang: 'zh',
+      opId: opId(),
+      baseRev: 0,
+      text: '第一部分。第二部分。',
+    });
     if (!zh.ok) throw new Error(zh.error.code);
     const r = await call(b.socket, 'paragraph:split', { docId, opId: opId(), paragraphId: p0, baseRev: 1, offset: 12 });
     if (!r.ok) throw new Error(r.error.code);
@@ -79,15 +86,27 @@ describe('structural operations', () => {
 
   it('refuses a split past the end or on a stale revision, changing nothing', async () => {
     const p0 = a.doc.paragraphs[0]!.id;
-    expect(await call(a.socket, 'paragraph:split', { docId, opId: opId(), paragraphId: p0, baseRev: 1, offset: 999 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await call(a.socket, 'paragraph:split', { docId, opId: opId(), paragraphId: p0, baseRev: 0, offset: 2 })).toMatchObject({ ok: false, error: { code: 'bad_revision' } });
+    expect(await call(a.socket, 'paragraph:split', { docId, opId: opId(), paragraphId: p0, baseRev: 1, offset: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(await call(a.socket, 'paragraph:split', { docId, opId: opId(), paragraphId: p0, baseRev: 0, offset: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_revision' },
+    });
     await settled(1);
   });
 
   it('joins with the next paragraph in every language, with no space in Chinese', async () => {
     const [p0, p1] = a.doc.paragraphs.map((p) => p.id);
-    for (const [pid, zh, kk] of [[p0!, '第一。', 'Бірінші.'], [p1!, '最后。', 'Соңғы.']] as const) {
-      for (const [lang, text] of [['zh', zh], ['kk', kk]] as const) {
+    for (const [pid, zh, kk] of [
+      [p0!, '第一。', 'Бірінші.'],
+      [p1!, '最后。', 'Соңғы.'],
+    ] as const) {
+      for (const [lang, text] of [
+        ['zh', zh],
+        ['kk', kk],
+      ] as const) {
         const r = await call(a.socket, 'cell:edit', { docId, paragraphId: pid, lang, opId: opId(), baseRev: 0, text });
         if (!r.ok) throw new Error(r.error.code);
       }
@@ -100,7 +119,10 @@ describe('structural operations', () => {
     expect(texts(d, 'zh')).toEqual(['第一。最后。']);
     expect(texts(d, 'kk')).toEqual(['Бірінші. Соңғы.']);
 
-    expect(await call(b.socket, 'paragraph:join', { docId, opId: opId(), paragraphId: p0! })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await call(b.socket, 'paragraph:join', { docId, opId: opId(), paragraphId: p0! })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
   });
 
   it('answers a retried structural operation with its first result', async () => {
@@ -111,7 +133,9 @@ describe('structural operations', () => {
     if (!first.ok) throw new Error(first.error.code);
     expect((await settled(first.data.seq)).paragraphs).toHaveLength(3);
     // The same id used for another kind of operation is a client bug, refused.
-    expect(await call(a.socket, 'cell:edit', { docId, paragraphId: first.data.paragraphId, lang: 'en', opId: id, baseRev: 1, text: 'x' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(
+      await call(a.socket, 'cell:edit', { docId, paragraphId: first.data.paragraphId, lang: 'en', opId: id, baseRev: 1, text: 'x' }),
+    ).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 
   it('tells the room when a document is deleted and stops taking its events', async () => {
@@ -120,7 +144,9 @@ describe('structural operations', () => {
     const r = await data<null>(server.url, 'DELETE', `/api/documents/${docId}`, { cookie });
     expect(r).toBeNull();
     expect(await deleted).toMatchObject({ type: 'document.deleted', docId, seq: 2 });
-    expect(await call(a.socket, 'cell:edit', { docId, paragraphId: pid, lang: 'zh', opId: opId(), baseRev: 0, text: '晚了' })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+    expect(
+      await call(a.socket, 'cell:edit', { docId, paragraphId: pid, lang: 'zh', opId: opId(), baseRev: 0, text: '晚了' }),
+    ).toMatchObject({ ok: false, error: { code: 'not_joined' } });
     expect(await call(a.socket, 'doc:join', { docId })).toMatchObject({ ok: false, error: { code: 'document_not_found' } });
   });
 });

@@ -83,7 +83,12 @@ describe('REST API', () => {
     expect(document).not.toHaveProperty('history');
 
     const p0 = document.paragraphs[0]!.id;
-    const history = await data<{ revisions: { kind: string; text: string }[] }>(server.url, 'GET', `/api/documents/${id}/cells/${p0}/ru/history`, { cookie: admin });
+    const history = await data<{ revisions: { kind: string; text: string }[] }>(
+      server.url,
+      'GET',
+      `/api/documents/${id}/cells/${p0}/ru/history`,
+      { cookie: admin },
+    );
     expect(history.revisions).toEqual([expect.objectContaining({ kind: 'import', text: 'Первый абзац.' })]);
 
     const list = await data<{ documents: DocumentSummary[] }>(server.url, 'GET', '/api/documents', { cookie: admin });
@@ -140,21 +145,27 @@ describe('REST API', () => {
     expect(created.body).toMatchObject({ ok: true, data: { user: { username: 'aigerim', displayName: 'Айгерім', isAdmin: false } } });
     expect(JSON.stringify(created.body)).not.toContain('scrypt');
 
-    const taken = await request(server.url, 'POST', '/api/users', { cookie: admin, json: { username: 'aigerim', password: 'another-password' } });
+    const taken = await request(server.url, 'POST', '/api/users', {
+      cookie: admin,
+      json: { username: 'aigerim', password: 'another-password' },
+    });
     expect(taken.body).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
     const translator = await login(server.url, 'aigerim', 'kazakh-translator');
     const list = await request(server.url, 'GET', '/api/users', { cookie: translator });
     expect(list.status).toBe(403);
     expect(list.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const create = await request(server.url, 'POST', '/api/users', { cookie: translator, json: { username: 'eve', password: 'eve-password' } });
+    const create = await request(server.url, 'POST', '/api/users', {
+      cookie: translator,
+      json: { username: 'eve', password: 'eve-password' },
+    });
     expect(create.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     const users = await data<{ users: PublicUser[] }>(server.url, 'GET', '/api/users', { cookie: admin });
     expect(users.users.map((u) => u.username).sort()).toEqual(['admin', 'aigerim']);
   });
 
-  it('forbids deleting someone else\'s document to a non-admin', async () => {
+  it("forbids deleting someone else's document to a non-admin", async () => {
     await data(server.url, 'POST', '/api/users', { cookie: admin, json: { username: 'bob', password: 'bob-password' } });
     const bob = await login(server.url, 'bob', 'bob-password');
     const r = await request(server.url, 'DELETE', `/api/documents/${server.demoDocId}`, { cookie: bob });

@@ -27,7 +27,10 @@ describe('sessions, passwords and roles over REST', () => {
     const ended: unknown[] = [];
     phoneSocket.on('session:ended', (p) => ended.push(p));
 
-    const wrong = await request<unknown>(server.url, 'POST', '/api/auth/password', { cookie: laptop, json: { currentPassword: 'nope', newPassword: 'a-new-password' } });
+    const wrong = await request<unknown>(server.url, 'POST', '/api/auth/password', {
+      cookie: laptop,
+      json: { currentPassword: 'nope', newPassword: 'a-new-password' },
+    });
     expect(wrong.body).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
     expect((await request(server.url, 'GET', '/api/auth/me', { cookie: phone })).status).toBe(200);
 
@@ -46,7 +49,8 @@ describe('sessions, passwords and roles over REST', () => {
     await expect(login(server.url, 'dana', 'dana-password')).rejects.toThrow('invalid_credentials');
     await login(server.url, 'dana', 'a-new-password');
 
-    const everything = JSON.stringify([changed.body, await data(server.url, 'GET', '/api/users', { cookie: admin })]) + server.logs.join('\n');
+    const everything =
+      JSON.stringify([changed.body, await data(server.url, 'GET', '/api/users', { cookie: admin })]) + server.logs.join('\n');
     for (const secret of ['dana-password', 'a-new-password', 'scrypt$', 'passwordHash']) expect(everything).not.toContain(secret);
   });
 
@@ -57,7 +61,10 @@ describe('sessions, passwords and roles over REST', () => {
     expect(r.setCookie).toMatch(/SameSite=Lax/i);
     const cookie = r.setCookie?.split(';')[0] ?? '';
     expect((await request(server.url, 'POST', '/api/auth/logout', { cookie })).status).toBe(200);
-    expect((await request(server.url, 'GET', '/api/auth/me', { cookie })).body).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect((await request(server.url, 'GET', '/api/auth/me', { cookie })).body).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
   });
 
   it('applies a role change to an open connection at once, and refuses bad role bodies', async () => {
@@ -70,12 +77,22 @@ describe('sessions, passwords and roles over REST', () => {
     const edit = () => call(live.socket, 'cell:edit', { docId, paragraphId: pid, lang: 'kk', opId: opId(), baseRev: 0, text: 'Сәлем.' });
     try {
       expect(await edit()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      const bad = await request<unknown>(server.url, 'PATCH', `/api/users/${li.user.id}`, { cookie: admin, json: { roles: { kk: 'boss', xx: 'translator' } } });
+      const bad = await request<unknown>(server.url, 'PATCH', `/api/users/${li.user.id}`, {
+        cookie: admin,
+        json: { roles: { kk: 'boss', xx: 'translator' } },
+      });
       expect(bad.body).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-      expect(await request<unknown>(server.url, 'PATCH', `/api/users/${li.user.id}`, { cookie: admin, json: {} })).toMatchObject({ status: 400 });
+      expect(await request<unknown>(server.url, 'PATCH', `/api/users/${li.user.id}`, { cookie: admin, json: {} })).toMatchObject({
+        status: 400,
+      });
       const me = await data<{ user: PublicUser }>(server.url, 'GET', '/api/auth/me', { cookie: admin });
-      expect(await request<unknown>(server.url, 'PATCH', `/api/users/${me.user.id}`, { cookie: admin, json: { isAdmin: false } })).toMatchObject({ status: 403 });
-      const set = await data<{ user: PublicUser }>(server.url, 'PATCH', `/api/users/${li.user.id}`, { cookie: admin, json: { roles: { kk: 'translator' } } });
+      expect(
+        await request<unknown>(server.url, 'PATCH', `/api/users/${me.user.id}`, { cookie: admin, json: { isAdmin: false } }),
+      ).toMatchObject({ status: 403 });
+      const set = await data<{ user: PublicUser }>(server.url, 'PATCH', `/api/users/${li.user.id}`, {
+        cookie: admin,
+        json: { roles: { kk: 'translator' } },
+      });
       expect(set.user).toMatchObject({ roles: { kk: 'translator' }, isViewer: false, isAdmin: false });
       expect(await edit()).toMatchObject({ ok: true });
     } finally {
@@ -86,19 +103,37 @@ describe('sessions, passwords and roles over REST', () => {
   it('loads a users.json written before roles existed: the admin keeps everything, others read only', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'anor-legacy-'));
     const old = (id: string, username: string, isAdmin: boolean, password: string) =>
-      hashPassword(password).then((passwordHash) => ({ id, username, displayName: username, passwordHash, isAdmin, createdAt: '2026-01-01T00:00:00.000Z', sessionsValidAfter: null }));
-    await writeFile(join(dataDir, 'users.json'), JSON.stringify({ users: [await old('u_admin', 'admin', true, ADMIN_PASSWORD), await old('u_old', 'old', false, 'old-password')] }));
+      hashPassword(password).then((passwordHash) => ({
+        id,
+        username,
+        displayName: username,
+        passwordHash,
+        isAdmin,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        sessionsValidAfter: null,
+      }));
+    await writeFile(
+      join(dataDir, 'users.json'),
+      JSON.stringify({ users: [await old('u_admin', 'admin', true, ADMIN_PASSWORD), await old('u_old', 'old', false, 'old-password')] }),
+    );
     server = await startServer({ dataDir });
     const admin = await login(server.url, 'admin', ADMIN_PASSWORD);
     const docId = await createDoc(server.url, admin, ['Hello.']);
     const oldUser = await login(server.url, 'old', 'old-password');
-    expect((await data<{ user: PublicUser }>(server.url, 'GET', '/api/auth/me', { cookie: oldUser })).user).toMatchObject({ roles: {}, isViewer: false });
+    expect((await data<{ user: PublicUser }>(server.url, 'GET', '/api/auth/me', { cookie: oldUser })).user).toMatchObject({
+      roles: {},
+      isViewer: false,
+    });
     const reader = await open(server.url, oldUser, docId);
     const writer = await open(server.url, admin, docId);
     try {
       const pid = reader.doc.paragraphs[0]!.id;
-      expect(await call(reader.socket, 'cell:edit', { docId, paragraphId: pid, lang: 'kk', opId: opId(), baseRev: 0, text: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect(await call(writer.socket, 'cell:edit', { docId, paragraphId: pid, lang: 'kk', opId: opId(), baseRev: 0, text: 'Сәлем.' })).toMatchObject({ ok: true });
+      expect(
+        await call(reader.socket, 'cell:edit', { docId, paragraphId: pid, lang: 'kk', opId: opId(), baseRev: 0, text: 'x' }),
+      ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(
+        await call(writer.socket, 'cell:edit', { docId, paragraphId: pid, lang: 'kk', opId: opId(), baseRev: 0, text: 'Сәлем.' }),
+      ).toMatchObject({ ok: true });
     } finally {
       reader.socket.close();
       writer.socket.close();

@@ -4,7 +4,14 @@ import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { DocumentSnapshot } from '../../shared/index.js';
-import type { CreatedShareDto, PublicClientToServerEvents, PublicServerToClientEvents, ReaderCellUpdate, ReaderDocument, ShareLinkDto } from '../../shared/protocol/share.js';
+import type {
+  CreatedShareDto,
+  PublicClientToServerEvents,
+  PublicServerToClientEvents,
+  ReaderCellUpdate,
+  ReaderDocument,
+  ShareLinkDto,
+} from '../../shared/protocol/share.js';
 import { hashToken } from '../src/services/shares.js';
 import { data, login, request } from './helpers/http.js';
 import { createDoc, createUser, open } from './helpers/review.js';
@@ -28,7 +35,10 @@ function connectReader(url: string, token: unknown): Promise<ReaderSocket> {
   });
 }
 
-function nextEvent<E extends keyof PublicServerToClientEvents>(socket: ReaderSocket, event: E): Promise<Parameters<PublicServerToClientEvents[E]>> {
+function nextEvent<E extends keyof PublicServerToClientEvents>(
+  socket: ReaderSocket,
+  event: E,
+): Promise<Parameters<PublicServerToClientEvents[E]>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} in 10 s`)), 10_000);
     const on = (...args: unknown[]): void => {
@@ -117,7 +127,22 @@ describe('read-only share links', () => {
       ],
     });
     const json = JSON.stringify(res.body);
-    for (const secret of ['салтанатты', 'Делегаты', translator.user.id, reviewer.user.id, 'dana', 'li"', 'admin', other, docId, link.id, '"rev"', '"status"', 'approvedRev', 'history']) {
+    for (const secret of [
+      'салтанатты',
+      'Делегаты',
+      translator.user.id,
+      reviewer.user.id,
+      'dana',
+      'li"',
+      'admin',
+      other,
+      docId,
+      link.id,
+      '"rev"',
+      '"status"',
+      'approvedRev',
+      'history',
+    ]) {
       expect(json).not.toContain(secret);
     }
     expect(res.setCookie).toBeNull();
@@ -136,29 +161,59 @@ describe('read-only share links', () => {
     expect((await readPublic(token)).status).toBe(200);
     expect(await data(server.url, 'DELETE', `/api/documents/${docId}/shares/${link.id}`, { cookie: admin })).toBeNull();
     expect(await readPublic(token)).toMatchObject({ status: 404, body: { ok: false, error: { code: 'not_found' } } });
-    expect(await request(server.url, 'DELETE', `/api/documents/${docId}/shares/${link.id}`, { cookie: admin })).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
-    expect((await data<{ shares: ShareLinkDto[] }>(server.url, 'GET', `/api/documents/${docId}/shares`, { cookie: admin })).shares).toEqual([]);
+    expect(await request(server.url, 'DELETE', `/api/documents/${docId}/shares/${link.id}`, { cookie: admin })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not_found' } },
+    });
+    expect((await data<{ shares: ShareLinkDto[] }>(server.url, 'GET', `/api/documents/${docId}/shares`, { cookie: admin })).shares).toEqual(
+      [],
+    );
   });
 
   it('answers bad input with coded errors and changes nothing', async () => {
-    const post = (json: unknown, cookie = admin, id = docId) => request(server.url, 'POST', `/api/documents/${id}/shares`, { cookie, json });
-    expect(await post({ expiresAt: 'tomorrow' })).toMatchObject({ status: 400, body: { error: { code: 'bad_request', details: [{ path: ['body', 'expiresAt'] }] } } });
-    expect(await post({ expiresAt: new Date(Date.now() - 60_000).toISOString() })).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
-    expect(await post({ expiresAt: new Date(Date.now() + 400 * 86_400_000).toISOString() })).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+    const post = (json: unknown, cookie = admin, id = docId) =>
+      request(server.url, 'POST', `/api/documents/${id}/shares`, { cookie, json });
+    expect(await post({ expiresAt: 'tomorrow' })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'bad_request', details: [{ path: ['body', 'expiresAt'] }] } },
+    });
+    expect(await post({ expiresAt: new Date(Date.now() - 60_000).toISOString() })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'bad_request' } },
+    });
+    expect(await post({ expiresAt: new Date(Date.now() + 400 * 86_400_000).toISOString() })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'bad_request' } },
+    });
     expect(await post({}, translator.cookie)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
-    expect(await request(server.url, 'GET', `/api/documents/${docId}/shares`, { cookie: reviewer.cookie })).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    expect(await request(server.url, 'GET', `/api/documents/${docId}/shares`, { cookie: reviewer.cookie })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'forbidden' } },
+    });
     expect(await post({}, admin, 'd_nope')).toMatchObject({ status: 404, body: { error: { code: 'document_not_found' } } });
-    expect(await request(server.url, 'POST', `/api/documents/${docId}/shares`, { json: {} })).toMatchObject({ status: 401, body: { error: { code: 'unauthenticated' } } });
+    expect(await request(server.url, 'POST', `/api/documents/${docId}/shares`, { json: {} })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'unauthenticated' } },
+    });
     // Malformed, unknown and hash-looking tokens all read as "no such link".
     for (const token of ['short', 'x'.repeat(43), '%2E%2E', hashToken('x')]) {
       expect(await readPublic(token)).toMatchObject({ status: 404, body: { ok: false, error: { code: 'not_found' } } });
     }
-    expect((await data<{ shares: ShareLinkDto[] }>(server.url, 'GET', `/api/documents/${docId}/shares`, { cookie: admin })).shares).toEqual([]);
+    expect((await data<{ shares: ShareLinkDto[] }>(server.url, 'GET', `/api/documents/${docId}/shares`, { cookie: admin })).shares).toEqual(
+      [],
+    );
   });
 
   it('stops an expired link, over REST and for a live reader', async () => {
     const token = 'e'.repeat(43);
-    await server.storage.shares.add({ id: 's_old', docId, tokenHash: hashToken(token), createdAt: new Date(0).toISOString(), createdBy: 'x', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    await server.storage.shares.add({
+      id: 's_old',
+      docId,
+      tokenHash: hashToken(token),
+      createdAt: new Date(0).toISOString(),
+      createdBy: 'x',
+      expiresAt: new Date(Date.now() - 1000).toISOString(),
+    });
     expect(await readPublic(token)).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
     await expect(connectReader(server.url, token)).rejects.toThrow('not_found');
 
@@ -186,7 +241,9 @@ describe('read-only share links', () => {
     await write(1, 'ru', 'Делегаты прибыли с опозданием.');
     const structure = nextEvent(reader, 'share:structure');
     const adminLive = await open(server.url, admin, docId);
-    expect((await call(adminLive.socket, 'paragraph:insert', { docId, opId: opId(), afterId: null, text: 'Opening words.' })).ok).toBe(true);
+    expect((await call(adminLive.socket, 'paragraph:insert', { docId, opId: opId(), afterId: null, text: 'Opening words.' })).ok).toBe(
+      true,
+    );
     await structure;
     adminLive.socket.close();
     expect(seen).toEqual([{ paragraphId: p1, lang: 'ru', text: 'Делегаты прибыли вовремя.' }]);

@@ -11,14 +11,12 @@ describe('translation memory over a real server', () => {
   let cookie: string;
   const open: LiveDoc[] = [];
 
-  let writer: string;
   beforeEach(async () => {
     server = await startServer();
     cookie = await login(server.url, 'admin', ADMIN_PASSWORD);
     // A translator in every language (a server without per-language roles strips the field).
     const roles = { en: 'translator', zh: 'translator', ru: 'translator', kk: 'translator', uz: 'translator' };
     await data(server.url, 'POST', '/api/users', { cookie, json: { username: 'writer', password: 'writer-password', roles } });
-    writer = await login(server.url, 'writer', 'writer-password');
   });
   afterEach(async () => {
     for (const d of open.splice(0)) d.socket.close();
@@ -44,9 +42,23 @@ describe('translation memory over a real server', () => {
     const base = p.cells[lang]?.rev ?? 0;
     const edit = await call(live.socket, 'cell:edit', { docId: live.doc.id, paragraphId: p.id, lang, opId: opId(), baseRev: base, text });
     if (!edit.ok) throw new Error(edit.error.code);
-    const sub = await call(live.socket, 'cell:status', { docId: live.doc.id, paragraphId: p.id, lang, opId: opId(), rev: edit.data.rev, status: 'in_review' });
+    const sub = await call(live.socket, 'cell:status', {
+      docId: live.doc.id,
+      paragraphId: p.id,
+      lang,
+      opId: opId(),
+      rev: edit.data.rev,
+      status: 'in_review',
+    });
     if (!sub.ok) throw new Error(sub.error.code);
-    const st = await call(live.socket, 'cell:status', { docId: live.doc.id, paragraphId: p.id, lang, opId: opId(), rev: edit.data.rev, status: 'approved' });
+    const st = await call(live.socket, 'cell:status', {
+      docId: live.doc.id,
+      paragraphId: p.id,
+      lang,
+      opId: opId(),
+      rev: edit.data.rev,
+      status: 'approved',
+    });
     if (!st.ok) throw new Error(st.error.code);
     await live.reach(st.data.seq);
   };
@@ -66,10 +78,22 @@ describe('translation memory over a real server', () => {
     const { matches } = await lookup(b, 0, 'ru');
     expect(matches).toHaveLength(1);
     const m = matches[0]!;
-    expect(m).toMatchObject({ via: 'source', matchLang: 'en', targetLang: 'ru', targetText: 'Второй саммит прошёл в Астане 3 июля.', origin: 'document', docTitle: 'Summit A' });
+    expect(m).toMatchObject({
+      via: 'source',
+      matchLang: 'en',
+      targetLang: 'ru',
+      targetText: 'Второй саммит прошёл в Астане 3 июля.',
+      origin: 'document',
+      docTitle: 'Summit A',
+    });
     expect(m.score).toBeGreaterThanOrEqual(85);
     expect(m.score).toBeLessThan(100);
-    expect(m.diff).toEqual(expect.arrayContaining([{ op: 'delete', text: 'third' }, { op: 'insert', text: 'second' }]));
+    expect(m.diff).toEqual(
+      expect.arrayContaining([
+        { op: 'delete', text: 'third' },
+        { op: 'insert', text: 'second' },
+      ]),
+    );
     // Unapproved text is not memory: the kk column has nothing yet.
     expect((await lookup(b, 0, 'kk')).matches).toEqual([]);
   });
@@ -83,7 +107,12 @@ describe('translation memory over a real server', () => {
     expect((await lookup(b, 0, 'kk')).matches).toEqual([]);
     await approve(b, 0, 'ru', 'Президент подписал указ о бюджете.');
     const { matches } = await lookup(b, 0, 'kk');
-    expect(matches[0]).toMatchObject({ via: 'pivot', matchLang: 'ru', score: 100, targetText: 'Президент бюджет туралы жарлыққа қол қойды.' });
+    expect(matches[0]).toMatchObject({
+      via: 'pivot',
+      matchLang: 'ru',
+      score: 100,
+      targetText: 'Президент бюджет туралы жарлыққа қол қойды.',
+    });
   });
 
   it('keeps the memory current: an edit after approval still serves the approved text, a deleted document leaves it', async () => {
@@ -124,7 +153,14 @@ describe('translation memory over a real server', () => {
     const watcher = await joinDoc(await connect(server.url, cookie), b.doc.id);
     open.push(watcher);
     // A translator already wrote the Kazakh of row 2: pre-translation must not touch it.
-    const mine = await call(b.socket, 'cell:edit', { docId: b.doc.id, paragraphId: b.doc.paragraphs[1]!.id, lang: 'kk', opId: opId(), baseRev: 0, text: 'Менің аудармам.' });
+    const mine = await call(b.socket, 'cell:edit', {
+      docId: b.doc.id,
+      paragraphId: b.doc.paragraphs[1]!.id,
+      lang: 'kk',
+      opId: opId(),
+      baseRev: 0,
+      text: 'Менің аудармам.',
+    });
     if (!mine.ok) throw new Error(mine.error.code);
     await watcher.reach(mine.data.seq);
     const events: DocEvent[] = [];
@@ -143,11 +179,22 @@ describe('translation memory over a real server', () => {
     // Lower case is a 99% match, not a 100%: left empty.
     expect(doc.paragraphs[2]!.cells.ru?.text ?? '').toBe('');
     expect(watcher.doc).toEqual(doc);
-    expect(events.filter((e) => e.type === 'cell.edited').map((e) => (e.type === 'cell.edited' ? e.kind : null))).toEqual(['pretranslate', 'pretranslate']);
-    const history = await data<{ revisions: { kind: string }[] }>(server.url, 'GET', `/api/documents/${b.doc.id}/cells/${ids[0]}/ru/history`, { cookie });
+    expect(events.filter((e) => e.type === 'cell.edited').map((e) => (e.type === 'cell.edited' ? e.kind : null))).toEqual([
+      'pretranslate',
+      'pretranslate',
+    ]);
+    const history = await data<{ revisions: { kind: string }[] }>(
+      server.url,
+      'GET',
+      `/api/documents/${b.doc.id}/cells/${ids[0]}/ru/history`,
+      { cookie },
+    );
     expect(history.revisions.map((r) => r.kind)).toEqual(['pretranslate']);
 
-    const again = await data<PretranslateResult>(server.url, 'POST', `/api/documents/${b.doc.id}/pretranslate`, { cookie, json: { langs: ['ru'] } });
+    const again = await data<PretranslateResult>(server.url, 'POST', `/api/documents/${b.doc.id}/pretranslate`, {
+      cookie,
+      json: { langs: ['ru'] },
+    });
     expect(again).toEqual({ seq: result.seq, filled: [] });
   });
 
@@ -158,14 +205,21 @@ describe('translation memory over a real server', () => {
 <tu><tuv xml:lang="en-US"><seg>The water reservoir is full.</seg></tuv><tuv xml:lang="uz-Cyrl"><seg>Сув омбори тўла.</seg></tuv></tu>
 <tu><tuv xml:lang="en"><seg>Only English.</seg></tuv><tuv xml:lang="de"><seg>Nur Deutsch.</seg></tuv></tu>
 </body></tmx>`;
-    const imported = await data<{ added: number; skipped: number }>(server.url, 'POST', '/api/tm/import', { cookie, json: { content: tmx, name: 'water.tmx' } });
+    const imported = await data<{ added: number; skipped: number }>(server.url, 'POST', '/api/tm/import', {
+      cookie,
+      json: { content: tmx, name: 'water.tmx' },
+    });
     expect(imported).toEqual({ added: 1, skipped: 1 });
 
-    const hits = await data<{ hits: { lang: Lang; texts: Partial<Record<Lang, string>>; ranges: { start: number; end: number }[]; origin: string }[] }>(
-      server.url, 'POST', '/api/tm/search', { cookie, json: { q: 'RESERVOIR' } },
-    );
+    const hits = await data<{
+      hits: { lang: Lang; texts: Partial<Record<Lang, string>>; ranges: { start: number; end: number }[]; origin: string }[];
+    }>(server.url, 'POST', '/api/tm/search', { cookie, json: { q: 'RESERVOIR' } });
     expect(hits.hits).toHaveLength(1);
-    expect(hits.hits[0]).toMatchObject({ lang: 'en', origin: 'tmx', texts: { en: 'The water reservoir is full.', uz: 'Suv ombori toʻla.' } });
+    expect(hits.hits[0]).toMatchObject({
+      lang: 'en',
+      origin: 'tmx',
+      texts: { en: 'The water reservoir is full.', uz: 'Suv ombori toʻla.' },
+    });
     expect(hits.hits[0]!.ranges).toEqual([{ start: 10, end: 19 }]);
     const uz = await data<{ hits: unknown[] }>(server.url, 'POST', '/api/tm/search', { cookie, json: { q: "to'la", lang: 'uz' } });
     expect(uz.hits).toHaveLength(1);
@@ -181,7 +235,9 @@ describe('translation memory over a real server', () => {
     server = await startServer({ dataDir });
     cookie = await login(server.url, 'admin', ADMIN_PASSWORD);
     expect(await data(server.url, 'GET', '/api/tm/stats', { cookie })).toMatchObject({ fromTmx: 1 });
-    expect((await data<{ hits: unknown[] }>(server.url, 'POST', '/api/tm/search', { cookie, json: { q: 'reservoir' } })).hits).toHaveLength(1);
+    expect((await data<{ hits: unknown[] }>(server.url, 'POST', '/api/tm/search', { cookie, json: { q: 'reservoir' } })).hits).toHaveLength(
+      1,
+    );
   });
 
   it('answers bad input with coded errors and changes nothing', async () => {
@@ -205,8 +261,13 @@ describe('translation memory over a real server', () => {
       const r = await request(server.url, method, path, { cookie, json });
       expect({ path, json, body: r.body }).toMatchObject({ body: { ok: false, error: { code } } });
     }
-    expect((await request(server.url, 'POST', '/api/tm/search', { json: { q: 'x' } })).body).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect((await request(server.url, 'POST', '/api/tm/search', { json: { q: 'x' } })).body).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
     expect(await data(server.url, 'GET', '/api/tm/stats', { cookie })).toEqual(before);
-    expect((await data<{ document: DocumentSnapshot }>(server.url, 'GET', `/api/documents/${a.doc.id}`, { cookie })).document.seq).toBe(a.doc.seq);
+    expect((await data<{ document: DocumentSnapshot }>(server.url, 'GET', `/api/documents/${a.doc.id}`, { cookie })).document.seq).toBe(
+      a.doc.seq,
+    );
   });
 });

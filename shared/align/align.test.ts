@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignParagraphs } from './align.js';
 import type { AlignLink } from './align.js';
-import { splitParagraphs } from './paragraphs.js';
+import { splitParagraphs } from '../domain/paragraphs.js';
 import { paragraphFeatures } from './features.js';
 
 const pairs = (links: AlignLink[]): string[] => links.map((l) => `${l.source.join('+')}-${l.target.join('+')}`);
@@ -97,9 +97,7 @@ describe('alignParagraphs', () => {
     const narrow = alignParagraphs(src, trg, { sourceLang: 'en', targetLang: 'uz', band: 2 });
     const full = alignParagraphs(src, trg, { sourceLang: 'en', targetLang: 'uz', band: 1000 });
     expect(narrow).toEqual(full);
-    expect(narrow.filter((l) => l.target.length === 0).map((l) => l.source[0])).toEqual(
-      src.map((_, i) => i).filter((i) => i % 9 === 4),
-    );
+    expect(narrow.filter((l) => l.target.length === 0).map((l) => l.source[0])).toEqual(src.map((_, i) => i).filter((i) => i % 9 === 4));
   });
 });
 
@@ -110,7 +108,7 @@ describe('splitParagraphs', () => {
   it('reads a file without blank lines as one paragraph per line', () => {
     expect(splitParagraphs('a\nb\nc\n')).toEqual(['a', 'b', 'c']);
     expect(splitParagraphs('a\nb\n  \nc')).toEqual(['a\nb', 'c']); // a line of spaces is a blank line
-    expect(splitParagraphs('a\nb\n\n')).toEqual(['a\nb']);
+    expect(splitParagraphs('a\nb\n\n')).toEqual(['a', 'b']); // trailing blank lines separate nothing
     expect(splitParagraphs('')).toEqual([]);
   });
 });

@@ -56,7 +56,7 @@ export interface AlignModel {
 
 /**
  * Paragraph-level settings, chosen on the real parallel text of
- * server/src/align/corpus.ts (see docs/align.md for the figures): G&C's
+ * server/test/align/corpus.ts (see docs/align.md for the figures): G&C's
  * sentence-level priors make a dropped paragraph far less likely than a merge,
  * which is wrong for paragraphs (untranslated ones get left out; merging two
  * is rarer), and their variance (6.8) is too tight for paragraphs across
@@ -185,7 +185,11 @@ function search(ctx: Evidence, n: number, m: number, band: number): { links: Ali
     const s0 = i - mv.ds;
     const t0 = j - mv.dt;
     const sure = Math.min(margin(i, j), s0 === 0 && t0 === 0 ? INF : margin(s0, t0));
-    links.push({ source: range(s0, i), target: range(t0, j), score: round(ctx.score(s0, i, t0, j) * (1 - Math.exp(-sure / MARGIN_SCALE))) });
+    links.push({
+      source: range(s0, i),
+      target: range(t0, j),
+      score: round(ctx.score(s0, i, t0, j) * (1 - Math.exp(-sure / MARGIN_SCALE))),
+    });
     i = s0;
     j = t0;
   }

@@ -4,7 +4,10 @@ import { emptyCell } from '../domain/types.js';
 import type { Paragraph } from '../domain/types.js';
 import { planAlignedImport } from './import.js';
 
-const para = (id: string, en: string): Paragraph => ({ id, cells: { en: { ...emptyCell(), text: en, rev: 1, status: 'draft' }, zh: emptyCell() } });
+const para = (id: string, en: string): Paragraph => ({
+  id,
+  cells: { en: { ...emptyCell(), text: en, rev: 1, status: 'draft' }, zh: emptyCell() },
+});
 
 const DOC = [
   para('p0', '# China–Central Asia Summit'),
@@ -16,7 +19,14 @@ const DOC = [
 
 describe('planAlignedImport', () => {
   it('puts each translated paragraph in its cell, joining a paragraph the translator split', () => {
-    const text = ['# 中国—中亚峰会', '第二届中国—中亚峰会于2025年6月17日在阿斯塔纳举行。', '一季度中国与中亚五国贸易额达到5.4亿美元，同比增长12%。', '各国领导人签署了58项协议。', '他们还同意在2027年前开放3个新的边境口岸。', '下一届峰会将于2027年在中国举行。'].join('\n\n');
+    const text = [
+      '# 中国—中亚峰会',
+      '第二届中国—中亚峰会于2025年6月17日在阿斯塔纳举行。',
+      '一季度中国与中亚五国贸易额达到5.4亿美元，同比增长12%。',
+      '各国领导人签署了58项协议。',
+      '他们还同意在2027年前开放3个新的边境口岸。',
+      '下一届峰会将于2027年在中国举行。',
+    ].join('\n\n');
     const plan = planAlignedImport({ paragraphs: DOC, sourceLang: 'en', lang: 'zh', text });
     expect(plan.edits.map((e) => [e.paragraphId, e.text])).toEqual([
       ['p0', '# 中国—中亚峰会'],
@@ -29,7 +39,12 @@ describe('planAlignedImport', () => {
   });
 
   it('leaves an untranslated paragraph alone and keeps an extra one, flagged', () => {
-    const text = ['# 中国—中亚峰会', '第二届中国—中亚峰会于2025年6月17日在阿斯塔纳举行。', '（译者注：本文为节选。）', '下一届峰会将于2027年在中国举行。'].join('\n\n');
+    const text = [
+      '# 中国—中亚峰会',
+      '第二届中国—中亚峰会于2025年6月17日在阿斯塔纳举行。',
+      '（译者注：本文为节选。）',
+      '下一届峰会将于2027年在中国举行。',
+    ].join('\n\n');
     const plan = planAlignedImport({ paragraphs: DOC, sourceLang: 'en', lang: 'zh', text });
     const all = plan.edits.map((e) => e.text).join('|');
     for (const t of text.split('\n\n')) expect(all).toContain(t);

@@ -3,7 +3,7 @@ import type { CellStatus, Paragraph } from '../domain/types.js';
 import { joinSeparator } from '../domain/text.js';
 import { alignParagraphs } from './align.js';
 import type { AlignLink } from './align.js';
-import { splitParagraphs } from './paragraphs.js';
+import { splitParagraphs } from '../domain/paragraphs.js';
 
 /**
  * Importing an existing translation as plain text: align its paragraphs with

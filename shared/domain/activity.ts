@@ -3,7 +3,16 @@ import type { DocEvent } from './events.js';
 
 /** One activity line for an event (every event is someone doing something). */
 export function activityOf(ev: DocEvent): ActivityItem {
-  const item: ActivityItem = { seq: ev.seq, at: ev.at, by: ev.by, type: ev.type, paragraphId: null, lang: null, status: null, commentId: null };
+  const item: ActivityItem = {
+    seq: ev.seq,
+    at: ev.at,
+    by: ev.by,
+    type: ev.type,
+    paragraphId: null,
+    lang: null,
+    status: null,
+    commentId: null,
+  };
   switch (ev.type) {
     case 'cell.edited':
       return { ...item, paragraphId: ev.paragraphId, lang: ev.lang, status: ev.status };

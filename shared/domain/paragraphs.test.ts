@@ -4,11 +4,7 @@ import { splitParagraphs } from './paragraphs.js';
 
 describe('splitParagraphs', () => {
   it('splits on blank lines and keeps line breaks inside a block', () => {
-    expect(splitParagraphs('First line\nstill first.\n\nSecond.\n\n\n\nThird.')).toEqual([
-      'First line\nstill first.',
-      'Second.',
-      'Third.',
-    ]);
+    expect(splitParagraphs('First line\nstill first.\n\nSecond.\n\n\n\nThird.')).toEqual(['First line\nstill first.', 'Second.', 'Third.']);
   });
 
   it('splits per line when the text has no blank line', () => {

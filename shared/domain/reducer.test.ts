@@ -5,17 +5,26 @@ import { cellKey, emptyCell } from './types.js';
 
 function created(paragraphs: string[]): ReducibleDoc {
   const ev: DocEvent = {
-    docId: 'd1', seq: 1, at: '2026-01-01T00:00:00.000Z', by: 'u1', opId: null,
+    docId: 'd1',
+    seq: 1,
+    at: '2026-01-01T00:00:00.000Z',
+    by: 'u1',
+    opId: null,
     type: 'document.created',
     doc: {
-      id: 'd1', title: 'T', sourceLang: 'en', targetLangs: ['zh', 'ru'], createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'u1',
+      id: 'd1',
+      title: 'T',
+      sourceLang: 'en',
+      targetLangs: ['zh', 'ru'],
+      createdAt: '2026-01-01T00:00:00.000Z',
+      createdBy: 'u1',
       paragraphs: paragraphs.map((text, i) => ({
         id: `p${i}`,
         cells: { en: { ...emptyCell(), text, rev: 1, status: 'draft' }, zh: emptyCell(), ru: emptyCell() },
       })),
     },
   };
-  return documentFromCreated(ev as DocEvent & { type: 'document.created' }, true);
+  return documentFromCreated(ev, true);
 }
 
 function ev(doc: ReducibleDoc, body: DocEventBody, by = 'u2', opId: string | null = null): DocEvent {
@@ -36,23 +45,40 @@ describe('applyEvent', () => {
 
   it('keeps the approved text when an approved cell is edited again', () => {
     const doc = created(['Hello.']);
-    applyEvent(doc, ev(doc, { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'Привет.', rev: 1, status: 'draft' }));
+    applyEvent(
+      doc,
+      ev(doc, { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'Привет.', rev: 1, status: 'draft' }),
+    );
     applyEvent(doc, ev(doc, { type: 'cell.status', paragraphId: 'p0', lang: 'ru', status: 'approved', rev: 1 }));
-    applyEvent(doc, ev(doc, { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'Здравствуйте.', rev: 2, status: 'draft' }));
+    applyEvent(
+      doc,
+      ev(doc, { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'Здравствуйте.', rev: 2, status: 'draft' }),
+    );
     expect(doc.paragraphs[0]!.cells.ru).toMatchObject({ text: 'Здравствуйте.', status: 'draft', approvedRev: 1, approvedText: 'Привет.' });
   });
 
   it('records a conflict in history without touching the cell', () => {
     const doc = created(['Hello.']);
-    applyEvent(doc, ev(doc, { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'Привет.', rev: 1, status: 'draft' }));
+    applyEvent(
+      doc,
+      ev(doc, { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'Привет.', rev: 1, status: 'draft' }),
+    );
     applyEvent(doc, ev(doc, { type: 'cell.conflicted', paragraphId: 'p0', lang: 'ru', text: 'Салют.', rev: 1 }, 'u3', 'op-conflict'));
     expect(doc.paragraphs[0]!.cells.ru).toMatchObject({ text: 'Привет.', rev: 1 });
-    expect(doc.history?.[cellKey('p0', 'ru')]?.at(-1)).toMatchObject({ kind: 'conflict', text: 'Салют.', opId: 'op-conflict', author: 'u3' });
+    expect(doc.history?.[cellKey('p0', 'ru')]?.at(-1)).toMatchObject({
+      kind: 'conflict',
+      text: 'Салют.',
+      opId: 'op-conflict',
+      author: 'u3',
+    });
   });
 
   it('splits a paragraph keeping all target text in the first half, marked outdated', () => {
     const doc = created(['One. Two.']);
-    applyEvent(doc, ev(doc, { type: 'cell.edited', paragraphId: 'p0', lang: 'zh', kind: 'edit', text: '一。二。', rev: 1, status: 'draft' }));
+    applyEvent(
+      doc,
+      ev(doc, { type: 'cell.edited', paragraphId: 'p0', lang: 'zh', kind: 'edit', text: '一。二。', rev: 1, status: 'draft' }),
+    );
     applyEvent(doc, ev(doc, { type: 'paragraph.split', paragraphId: 'p0', newParagraphId: 'p9', before: 'One.', after: 'Two.' }));
     expect(doc.paragraphs.map((p) => p.id)).toEqual(['p0', 'p9']);
     expect(doc.paragraphs[0]!.cells.zh).toMatchObject({ text: '一。二。', outdated: true });

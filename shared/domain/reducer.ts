@@ -98,7 +98,13 @@ export function applyEvent(doc: ReducibleDoc, ev: DocEvent): void {
       const p = doc.paragraphs[findIndex(doc, ev.paragraphId)]!;
       const c = cellOf(doc, p, ev.lang);
       record(doc, p.id, ev.lang, {
-        rev: ev.rev, text: ev.text, author: ev.by, at: ev.at, kind: 'conflict', status: c.status, opId: ev.opId,
+        rev: ev.rev,
+        text: ev.text,
+        author: ev.by,
+        at: ev.at,
+        kind: 'conflict',
+        status: c.status,
+        opId: ev.opId,
       });
       break;
     }
@@ -115,7 +121,13 @@ export function applyEvent(doc: ReducibleDoc, ev: DocEvent): void {
         c.outdated = false;
       }
       record(doc, p.id, ev.lang, {
-        rev: c.rev, text: c.text, author: ev.by, at: ev.at, kind: 'status', status: c.status, opId: ev.opId,
+        rev: c.rev,
+        text: c.text,
+        author: ev.by,
+        at: ev.at,
+        kind: 'status',
+        status: c.status,
+        opId: ev.opId,
       });
       break;
     }

@@ -7,10 +7,22 @@ import { emptyCell } from './types.js';
 
 function created(): ReducibleDoc {
   const ev = {
-    docId: 'd1', seq: 1, at: '2026-01-01T00:00:00.000Z', by: 'u1', opId: null, type: 'document.created' as const,
+    docId: 'd1',
+    seq: 1,
+    at: '2026-01-01T00:00:00.000Z',
+    by: 'u1',
+    opId: null,
+    type: 'document.created' as const,
     doc: {
-      id: 'd1', title: 'T', sourceLang: 'en' as const, targetLangs: ['kk' as const, 'ru' as const], createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'u1',
-      paragraphs: [{ id: 'p0', cells: { en: { ...emptyCell(), text: 'Hello.', rev: 1, status: 'draft' as const }, kk: emptyCell(), ru: emptyCell() } }],
+      id: 'd1',
+      title: 'T',
+      sourceLang: 'en' as const,
+      targetLangs: ['kk' as const, 'ru' as const],
+      createdAt: '2026-01-01T00:00:00.000Z',
+      createdBy: 'u1',
+      paragraphs: [
+        { id: 'p0', cells: { en: { ...emptyCell(), text: 'Hello.', rev: 1, status: 'draft' as const }, kk: emptyCell(), ru: emptyCell() } },
+      ],
     },
   };
   return documentFromCreated(ev, true);
@@ -26,7 +38,18 @@ describe('review events in the reducer', () => {
     applyEvent(doc, ev(doc, { type: 'comment.added', commentId: 'c1', paragraphId: 'p0', lang: 'kk', text: '@li look', mentions: ['u3'] }));
     applyEvent(doc, ev(doc, { type: 'comment.resolved', commentId: 'c1', resolved: true }, 'u3'));
     expect(doc.comments).toEqual([
-      { id: 'c1', paragraphId: 'p0', lang: 'kk', text: '@li look', mentions: ['u3'], author: 'u2', at: '2026-01-02T00:00:01.000Z', resolved: true, resolvedBy: 'u3', resolvedAt: '2026-01-02T00:00:02.000Z' },
+      {
+        id: 'c1',
+        paragraphId: 'p0',
+        lang: 'kk',
+        text: '@li look',
+        mentions: ['u3'],
+        author: 'u2',
+        at: '2026-01-02T00:00:01.000Z',
+        resolved: true,
+        resolvedBy: 'u3',
+        resolvedAt: '2026-01-02T00:00:02.000Z',
+      },
     ]);
     applyEvent(doc, ev(doc, { type: 'comment.resolved', commentId: 'c1', resolved: false }));
     expect(doc.comments?.[0]).toMatchObject({ resolved: false, resolvedBy: null, resolvedAt: null });
@@ -35,7 +58,10 @@ describe('review events in the reducer', () => {
 
   it('shows a source-row comment in every language of that row, a cell comment only in its cell', () => {
     const doc = created();
-    applyEvent(doc, ev(doc, { type: 'comment.added', commentId: 'src', paragraphId: 'p0', lang: 'en', text: 'Is “summit” right?', mentions: [] }));
+    applyEvent(
+      doc,
+      ev(doc, { type: 'comment.added', commentId: 'src', paragraphId: 'p0', lang: 'en', text: 'Is “summit” right?', mentions: [] }),
+    );
     applyEvent(doc, ev(doc, { type: 'comment.added', commentId: 'kk1', paragraphId: 'p0', lang: 'kk', text: 'Түзету', mentions: [] }));
     expect(commentsForCell(doc, 'p0', 'ru').map((c) => c.id)).toEqual(['src']);
     expect(commentsForCell(doc, 'p0', 'kk').map((c) => c.id)).toEqual(['src', 'kk1']);
@@ -62,8 +88,12 @@ describe('review events in the reducer', () => {
   it('throws on events that do not fit: unknown comment, repeated id, language not in the document', () => {
     const doc = created();
     expect(() => applyEvent(doc, ev(doc, { type: 'comment.resolved', commentId: 'nope', resolved: true }))).toThrow(EventMismatchError);
-    expect(() => applyEvent(doc, ev(doc, { type: 'comment.added', commentId: 'c', paragraphId: 'p0', lang: 'zh', text: 'x', mentions: [] }))).toThrow(EventMismatchError);
+    expect(() =>
+      applyEvent(doc, ev(doc, { type: 'comment.added', commentId: 'c', paragraphId: 'p0', lang: 'zh', text: 'x', mentions: [] })),
+    ).toThrow(EventMismatchError);
     applyEvent(doc, ev(doc, { type: 'comment.added', commentId: 'c', paragraphId: 'p0', lang: 'kk', text: 'x', mentions: [] }));
-    expect(() => applyEvent(doc, ev(doc, { type: 'comment.added', commentId: 'c', paragraphId: 'p0', lang: 'kk', text: 'y', mentions: [] }))).toThrow(EventMismatchError);
+    expect(() =>
+      applyEvent(doc, ev(doc, { type: 'comment.added', commentId: 'c', paragraphId: 'p0', lang: 'kk', text: 'y', mentions: [] })),
+    ).toThrow(EventMismatchError);
   });
 });

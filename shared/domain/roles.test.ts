@@ -33,7 +33,8 @@ describe('can', () => {
       [enEditor, 'cell.edit', 'en', true],
       [enEditor, 'cell.edit', 'kk', false],
     ];
-    for (const [user, action, lang, allowed] of rows) expect([user.id, action, lang, can(user, action, { lang, doc })]).toEqual([user.id, action, lang, allowed]);
+    for (const [user, action, lang, allowed] of rows)
+      expect([user.id, action, lang, can(user, action, { lang, doc })]).toEqual([user.id, action, lang, allowed]);
   });
 
   it('needs a source-language role for paragraph structure, and admin for documents and users', () => {

@@ -24,7 +24,12 @@ const TABLE: Record<CellStatus, Record<ReviewAction, CellStatus | 'empty_cell' |
   draft: { submit: 'in_review', withdraw: 'draft', approve: 'invalid_transition', request_changes: 'invalid_transition' },
   in_review: { submit: 'in_review', withdraw: 'draft', approve: 'approved', request_changes: 'changes_requested' },
   approved: { submit: 'invalid_transition', withdraw: 'invalid_transition', approve: 'approved', request_changes: 'invalid_transition' },
-  changes_requested: { submit: 'in_review', withdraw: 'invalid_transition', approve: 'invalid_transition', request_changes: 'changes_requested' },
+  changes_requested: {
+    submit: 'in_review',
+    withdraw: 'invalid_transition',
+    approve: 'invalid_transition',
+    request_changes: 'changes_requested',
+  },
 };
 
 describe('decideTransition', () => {
@@ -64,7 +69,8 @@ describe('decideTransition', () => {
   });
 
   it('lets an outdated approved cell be re-approved or sent back, nothing else', () => {
-    const outdated = (action: ReviewAction) => input('approved', action, { cell: { text: 'Сәлем', rev: 3, status: 'approved', outdated: true } });
+    const outdated = (action: ReviewAction) =>
+      input('approved', action, { cell: { text: 'Сәлем', rev: 3, status: 'approved', outdated: true } });
     expect(decideTransition(outdated('approve'))).toEqual({ ok: true, status: 'approved', changed: true });
     expect(decideTransition(outdated('request_changes'))).toEqual({ ok: true, status: 'changes_requested', changed: true });
     expect(decideTransition(outdated('submit'))).toEqual({ ok: false, refusal: 'invalid_transition' });
@@ -73,7 +79,10 @@ describe('decideTransition', () => {
 
   it('maps every settable status to its action', () => {
     expect(['in_review', 'draft', 'approved', 'changes_requested'].map((s) => actionFor(s as Exclude<CellStatus, 'empty'>))).toEqual([
-      'submit', 'withdraw', 'approve', 'request_changes',
+      'submit',
+      'withdraw',
+      'approve',
+      'request_changes',
     ]);
   });
 });

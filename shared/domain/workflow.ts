@@ -65,9 +65,7 @@ export interface TransitionInput {
   blockingFindings?: number;
 }
 
-export type TransitionResult =
-  | { ok: true; status: CellStatus; changed: boolean }
-  | { ok: false; refusal: Refusal };
+export type TransitionResult = { ok: true; status: CellStatus; changed: boolean } | { ok: false; refusal: Refusal };
 
 export function decideTransition(input: TransitionInput): TransitionResult {
   const { cell, action } = input;

@@ -23,7 +23,8 @@ function kindOf(cp: number): JunkKind | null {
   return null;
 }
 
-const JUNK_RE = /[\uFEFF\u200B\u2060\u180E\u00AD\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
+const JUNK_RE =
+  /[\uFEFF\u200B\u2060\u180E\u00AD\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
 
 export interface CleanedText {
   text: string;

@@ -8,8 +8,10 @@ const SAMPLES = {
   ru: 'Первый саммит «Китай — Центральная Азия» прошёл в Сиане. Лидеры шести стран подписали декларацию и договорились встретиться снова через два года.',
   kk: 'Бірінші «Қытай – Орталық Азия» саммиті Сиань қаласында өтті. Алты елдің басшылары декларацияға қол қойып, екі жылдан кейін қайта кездесуге келісті.',
   uz: 'Birinchi «Xitoy – Markaziy Osiyo» sammiti Sian shahrida boʻlib oʻtdi. Olti davlat rahbarlari deklaratsiyani imzoladi va ikki yildan keyin yana uchrashishga kelishib oldi.',
-  uzCyrl: 'Биринчи «Хитой – Марказий Осиё» саммити Сиан шаҳрида бўлиб ўтди. Олти давлат раҳбарлари декларацияни имзолади ва икки йилдан кейин яна учрашишга келишиб олди.',
-  kkLatn: 'Birinshi «Qytai – Ortalyq Aziá» sammıti Sıan qalasynda ótti. Alty eldiń basshylary deklarasıaǵa qol qoıyp, eki jyldan keıin qaıta kezdesýge kelisti.',
+  uzCyrl:
+    'Биринчи «Хитой – Марказий Осиё» саммити Сиан шаҳрида бўлиб ўтди. Олти давлат раҳбарлари декларацияни имзолади ва икки йилдан кейин яна учрашишга келишиб олди.',
+  kkLatn:
+    'Birinshi «Qytai – Ortalyq Aziá» sammıti Sıan qalasynda ótti. Alty eldiń basshylary deklarasıaǵa qol qoıyp, eki jyldan keıin qaıta kezdesýge kelisti.',
 } as const;
 
 describe('detectLanguage', () => {

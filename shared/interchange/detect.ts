@@ -30,8 +30,68 @@ const KK_ONLY = new Set([...'әөұүңһіӘӨҰҮҢҺІ']);
 const UZ_CYRL_ONLY = new Set([...'ўҳЎҲ']);
 const KK_UZ_SHARED = new Set([...'қғҚҒ']);
 const KK_LATIN = new Set([...'ǵńşıáóúǴŃŞÁÓÚ']);
-const EN_WORDS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'with', 'on', 'as', 'was', 'by', 'it', 'are', 'be', 'this', 'from', 'at', 'which', 'have', 'has', 'will', 'an', 'not', 'or']);
-const UZ_WORDS = new Set(['va', 'bilan', 'uchun', 'bu', 'ham', 'bir', 'yil', 'edi', 'esa', 'deb', 'haqida', 'boʻyicha', 'oʻz', 'yana', 'hamda', 'etdi', 'qilish', 'qildi', 'mumkin', 'kerak', 'emas', 'lekin', 'yoki', 'bunda', 'shu', 'men', 'biz', 'siz', 'ular', 'yilda', 'respublikasi', 'oʻzbekiston']);
+const EN_WORDS = new Set([
+  'the',
+  'and',
+  'of',
+  'to',
+  'in',
+  'is',
+  'that',
+  'for',
+  'with',
+  'on',
+  'as',
+  'was',
+  'by',
+  'it',
+  'are',
+  'be',
+  'this',
+  'from',
+  'at',
+  'which',
+  'have',
+  'has',
+  'will',
+  'an',
+  'not',
+  'or',
+]);
+const UZ_WORDS = new Set([
+  'va',
+  'bilan',
+  'uchun',
+  'bu',
+  'ham',
+  'bir',
+  'yil',
+  'edi',
+  'esa',
+  'deb',
+  'haqida',
+  'boʻyicha',
+  'oʻz',
+  'yana',
+  'hamda',
+  'etdi',
+  'qilish',
+  'qildi',
+  'mumkin',
+  'kerak',
+  'emas',
+  'lekin',
+  'yoki',
+  'bunda',
+  'shu',
+  'men',
+  'biz',
+  'siz',
+  'ular',
+  'yilda',
+  'respublikasi',
+  'oʻzbekiston',
+]);
 // oʻ and gʻ are written with U+02BB, U+2018, U+2019, U+0027 or a backtick in practice.
 const UZ_APOSTROPHE = /[ogOG][\u02BB\u2018\u2019'`]/gu;
 
@@ -70,15 +130,22 @@ export function detectLanguage(text: string): Detection {
   }
   if (cyr >= lat) {
     const share = cyr / total;
-    if (kk > 0 && kk >= uzCyr * 2 && kk / cyr >= 0.005) return { lang: 'kk', script: 'Cyrl', confidence: share * Math.min(1, (kk / cyr) * 20), letters };
-    if (uzCyr > 0 && uzCyr / cyr >= 0.003) return { lang: 'uz', script: 'Cyrl', confidence: share * Math.min(1, (uzCyr / cyr) * 30), letters };
+    if (kk > 0 && kk >= uzCyr * 2 && kk / cyr >= 0.005)
+      return { lang: 'kk', script: 'Cyrl', confidence: share * Math.min(1, (kk / cyr) * 20), letters };
+    if (uzCyr > 0 && uzCyr / cyr >= 0.003)
+      return { lang: 'uz', script: 'Cyrl', confidence: share * Math.min(1, (uzCyr / cyr) * 30), letters };
     // Only қ/ғ and no letter of either alphabet's own: Kazakh or Uzbek, not Russian; Kazakh is the likelier in practice.
     if (shared / cyr >= 0.01) return { lang: 'kk', script: 'Cyrl', confidence: share * 0.5, letters };
     return { lang: 'ru', script: 'Cyrl', confidence: share, letters };
   }
   const share = lat / total;
   if (kkLat / lat >= 0.01) return { lang: 'kk', script: 'Latn', confidence: share * 0.8, letters };
-  const words = text.toLowerCase().normalize('NFC').replace(/[\u2018\u2019'`]/gu, '\u02BB').split(/[^\p{L}\u02BB]+/u).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[\u2018\u2019'`]/gu, '\u02BB')
+    .split(/[^\p{L}\u02BB]+/u)
+    .filter(Boolean);
   let en = 0;
   let uz = 0;
   for (const w of words) {

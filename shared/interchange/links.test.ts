@@ -31,7 +31,10 @@ describe('link editing', () => {
     const merged = mergeLinks(base, 0);
     expect(merged[0]).toMatchObject({ paragraphIds: ['p1', 'p2'], target: [0, 1, 2] });
     const split = splitLink(merged, 0);
-    expect(split.slice(0, 2).map((l) => [l.paragraphIds, l.target])).toEqual([[['p1'], [0]], [['p2'], [1, 2]]]);
+    expect(split.slice(0, 2).map((l) => [l.paragraphIds, l.target])).toEqual([
+      [['p1'], [0]],
+      [['p2'], [1, 2]],
+    ]);
   });
 
   it('every sequence of edits keeps each target paragraph exactly once, in order', () => {
@@ -57,7 +60,19 @@ describe('toIndexLinks', () => {
     expect(toIndexLinks([{ paragraphIds: ['zz'], target: [0] }], ids, 1)).toMatchObject({ ok: false, paragraphId: 'zz' });
     expect(toIndexLinks([{ paragraphIds: ['p1'], target: [0] }], ids, 2).ok).toBe(false);
     expect(toIndexLinks([{ paragraphIds: ['p1'], target: [0, 0] }], ids, 1).ok).toBe(false);
-    expect(toIndexLinks([{ paragraphIds: ['p2'], target: [0] }, { paragraphIds: ['p1'], target: [1] }], ids, 2).ok).toBe(false);
-    expect(toIndexLinks([{ paragraphIds: ['p1', 'p3'], target: [0] }], ids, 1)).toEqual({ ok: true, links: [{ source: [0, 2], target: [0], score: 1 }] });
+    expect(
+      toIndexLinks(
+        [
+          { paragraphIds: ['p2'], target: [0] },
+          { paragraphIds: ['p1'], target: [1] },
+        ],
+        ids,
+        2,
+      ).ok,
+    ).toBe(false);
+    expect(toIndexLinks([{ paragraphIds: ['p1', 'p3'], target: [0] }], ids, 1)).toEqual({
+      ok: true,
+      links: [{ source: [0, 2], target: [0], score: 1 }],
+    });
   });
 });

@@ -95,7 +95,8 @@ export function toIndexLinks(
       source.push(i);
     }
     for (const t of l.target) {
-      if (t !== nextTarget) return { ok: false, reason: `translation paragraph ${t} is out of order, missing or repeated (expected ${nextTarget})` };
+      if (t !== nextTarget)
+        return { ok: false, reason: `translation paragraph ${t} is out of order, missing or repeated (expected ${nextTarget})` };
       nextTarget++;
     }
     out.push({ source, target: [...l.target], score: 1 });

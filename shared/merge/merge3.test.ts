@@ -20,13 +20,16 @@ describe('merge3', () => {
 
   it('merges Russian, Kazakh and Uzbek edits', () => {
     expect(merge3('Саммит открылся.', 'Первый саммит открылся.', 'Саммит открылся в Сиане.')).toEqual({
-      ok: true, text: 'Первый саммит открылся в Сиане.',
+      ok: true,
+      text: 'Первый саммит открылся в Сиане.',
     });
     expect(merge3('Саммит ашылды.', 'Бірінші саммит ашылды.', 'Саммит Сиань қаласында ашылды.')).toEqual({
-      ok: true, text: 'Бірінші саммит Сиань қаласында ашылды.',
+      ok: true,
+      text: 'Бірінші саммит Сиань қаласында ашылды.',
     });
     expect(merge3('Sammit ochildi.', 'Birinchi sammit ochildi.', 'Sammit Sianda ochildi.')).toEqual({
-      ok: true, text: 'Birinchi sammit Sianda ochildi.',
+      ok: true,
+      text: 'Birinchi sammit Sianda ochildi.',
     });
   });
 
@@ -58,7 +61,8 @@ describe('merge3', () => {
         if (r.ok) {
           // Both insertions survive: the merged text is at least as long as each side.
           expect(graphemes(r.text).length).toBeGreaterThanOrEqual(Math.max(graphemes(current).length, graphemes(incoming).length));
-          if (at1 !== at2 && ins1 && ins2) expect(graphemes(r.text).length).toBe(g.length + graphemes(ins1).length + graphemes(ins2).length);
+          if (at1 !== at2 && ins1 && ins2)
+            expect(graphemes(r.text).length).toBe(g.length + graphemes(ins1).length + graphemes(ins2).length);
         } else {
           // A conflict is only reported when both sides really changed something.
           expect(current).not.toBe(base);

@@ -26,9 +26,13 @@ export function merge3(base: string, current: string, incoming: string): Merge3R
   while (pre < b.length && pre < c.length && pre < i.length && b[pre] === c[pre] && b[pre] === i[pre]) pre++;
   let suf = 0;
   while (
-    suf < b.length - pre && suf < c.length - pre && suf < i.length - pre &&
-    b[b.length - 1 - suf] === c[c.length - 1 - suf] && b[b.length - 1 - suf] === i[i.length - 1 - suf]
-  ) suf++;
+    suf < b.length - pre &&
+    suf < c.length - pre &&
+    suf < i.length - pre &&
+    b[b.length - 1 - suf] === c[c.length - 1 - suf] &&
+    b[b.length - 1 - suf] === i[i.length - 1 - suf]
+  )
+    suf++;
 
   const regions = diff3Merge(c.slice(pre, c.length - suf), b.slice(pre, b.length - suf), i.slice(pre, i.length - suf));
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Lang } from '../languages.js';
-import { glossarySchema } from '../qa/glossary-schema.js';
+import { glossarySchema } from '../qa/glossarySchema.js';
 import type { CellFindings } from '../qa/document.js';
 import type { GlossaryTerm } from '../qa/types.js';
 import { langSchema } from './schemas.js';
@@ -12,7 +12,11 @@ import { MAX_JSON_BODY_BYTES } from './limits.js';
  * edge, unknown fields stripped); responses are the DTOs below inside the
  * usual `Result` envelope.
  */
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
 
 // ---- Translation memory ----
 

@@ -26,12 +26,21 @@ export type { ExportFormat, ExportMode, SourceFormat } from '../interchange/form
  * Query strings are validated by the zod schemas below like any body.
  */
 const langSchema = z.enum(LANGS);
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
 
 const fileName = z.string().trim().min(1).max(255);
 const langList = z
   .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(langSchema).min(1).max(5));
 
 /** POST /api/import/parse?name=…&lang=…[&format=…] — a source file to paragraphs (nothing written). */
@@ -95,7 +104,6 @@ export const translationCommitBody = z.object({
   approved: z.boolean().default(false),
 });
 export type TranslationCommitBody = z.input<typeof translationCommitBody>;
-
 
 export interface ImportResultDto {
   /** The document's seq after the import (unchanged when nothing was edited). */

@@ -10,7 +10,11 @@ import { langSchema, opIdSchema } from './schemas.js';
  * payloads are zod schemas (validated at the edge, unknown fields stripped);
  * answers are the DTOs below inside the usual `Result` envelope.
  */
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
 export const MAX_COMMENT_LENGTH = 4000;
 const commentText = z.string().trim().min(1).max(MAX_COMMENT_LENGTH);
 

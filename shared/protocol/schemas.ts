@@ -9,8 +9,16 @@ import { MAX_CELL_TEXT_BYTES, MAX_PARAGRAPHS, MAX_TITLE_LENGTH } from './limits.
  * problems at once.
  */
 export const langSchema = z.enum(LANGS);
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
-export const opIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+export const opIdSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 const encoder = new TextEncoder();
 /** Cell text; its byte cap is checked separately so that it gets its own error code. */
 export const cellTextSchema = z.string();
@@ -27,7 +35,11 @@ export const loginBody = z.object({
 export type LoginBody = z.infer<typeof loginBody>;
 
 export const createUserBody = z.object({
-  username: z.string().min(1).max(64).regex(/^[\p{L}\p{N}_.-]+$/u),
+  username: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[\p{L}\p{N}_.-]+$/u),
   password: z.string().min(8).max(1024),
   displayName: z.string().min(1).max(100).optional(),
   isAdmin: z.boolean().optional(),
@@ -119,7 +131,10 @@ export const cellStatusPayload = z.object({
   /** Required when requesting changes (what to change); becomes a comment on the cell. */
   comment: z.string().trim().min(1).max(4000).optional(),
   /** Approving despite error findings: one reason per overridden check, valid for this revision only. */
-  overrides: z.array(z.object({ check: z.string().min(1).max(64), reason: z.string().trim().min(3).max(1000) })).max(50).optional(),
+  overrides: z
+    .array(z.object({ check: z.string().min(1).max(64), reason: z.string().trim().min(3).max(1000) }))
+    .max(50)
+    .optional(),
 });
 export type CellStatusPayload = z.infer<typeof cellStatusPayload>;
 

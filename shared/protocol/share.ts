@@ -14,8 +14,15 @@ import type { Lang } from '../languages.js';
 
 /** 32 random bytes in base64url without padding. */
 export const SHARE_TOKEN_LENGTH = 43;
-export const shareTokenSchema = z.string().length(SHARE_TOKEN_LENGTH).regex(/^[A-Za-z0-9_-]+$/u);
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/u, 'letters, digits, _ and - only');
+export const shareTokenSchema = z
+  .string()
+  .length(SHARE_TOKEN_LENGTH)
+  .regex(/^[A-Za-z0-9_-]+$/u);
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/u, 'letters, digits, _ and - only');
 
 /** Links live at most a year: a forgotten link should not stay open for ever. */
 export const MAX_SHARE_LIFETIME_MS = 366 * 24 * 3600 * 1000;
@@ -77,7 +84,7 @@ export interface ShareRoutes {
 /** The handshake's `auth` object: `io('/public', { auth: { token } })`. */
 export const publicHandshakeSchema = z.object({ token: shareTokenSchema });
 
-export { PUBLIC_NAMESPACE } from './share-names.js';
+export { PUBLIC_NAMESPACE } from './shareNames.js';
 
 /** One cell's reader text changed (a new approval). */
 export interface ReaderCellUpdate {

@@ -16,7 +16,9 @@ describe('checkAcrossTargets', () => {
 
   it('flags the one target whose figure differs from the others', () => {
     const f = checkAcrossTargets({ ...good, kk: good.kk.replace('12', '21') });
-    expect(f.map((x) => [x.lang, x.check, x.params.kind, x.params.missing, x.params.extra])).toEqual([['kk', 'target_disagreement', 'number', '12', '21']]);
+    expect(f.map((x) => [x.lang, x.check, x.params.kind, x.params.missing, x.params.extra])).toEqual([
+      ['kk', 'target_disagreement', 'number', '12', '21'],
+    ]);
     const r = f[0]?.ranges[0];
     expect(r && f[0]?.lang === 'kk' ? good.kk.replace('12', '21').slice(r.start, r.end) : null).toBe('21');
   });
@@ -27,8 +29,15 @@ describe('checkAcrossTargets', () => {
   });
 
   it('votes times with dates, however each language writes them', () => {
-    const t = { zh: '会谈于9时30分开始。', ru: 'Переговоры начались в 9.30 утра.', kk: 'Келіссөздер сағат 9.30-да басталды.', uz: 'Muzokaralar soat 10:30 da boshlandi.' };
-    expect(checkAcrossTargets(t).map((f) => [f.lang, f.params.kind, f.params.missing, f.params.extra])).toEqual([['uz', 'date', '9:30', '10:30']]);
+    const t = {
+      zh: '会谈于9时30分开始。',
+      ru: 'Переговоры начались в 9.30 утра.',
+      kk: 'Келіссөздер сағат 9.30-да басталды.',
+      uz: 'Muzokaralar soat 10:30 da boshlandi.',
+    };
+    expect(checkAcrossTargets(t).map((f) => [f.lang, f.params.kind, f.params.missing, f.params.extra])).toEqual([
+      ['uz', 'date', '9:30', '10:30'],
+    ]);
   });
 
   it('flags a misspelt Latin-script name and points at it', () => {

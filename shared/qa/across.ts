@@ -19,7 +19,11 @@ function figureKey(value: number): string {
 }
 
 const numbers: Extract = (text, lang) =>
-  figuresOutsideDates(text, lang).map((n) => ({ key: figureKey(n.value), label: n.raw, range: { start: n.index, end: n.index + n.raw.length } }));
+  figuresOutsideDates(text, lang).map((n) => ({
+    key: figureKey(n.value),
+    label: n.raw,
+    range: { start: n.index, end: n.index + n.raw.length },
+  }));
 
 // Times vote with dates: both are moments, and neither is compared as bare figures.
 const dates: Extract = (text, lang) => [
@@ -27,7 +31,8 @@ const dates: Extract = (text, lang) => [
   ...extractTimes(text).map((t) => ({ key: timeKey(t), label: t.raw, range: { start: t.index, end: t.end } })),
 ];
 
-const LATIN_TOKEN = /(?<![\p{L}\p{N}])(?=[\p{N}-]*\p{Script=Latin})[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}-]*[\p{Script=Latin}\p{N}]/gu;
+const LATIN_TOKEN =
+  /(?<![\p{L}\p{N}])(?=[\p{N}-]*\p{Script=Latin})[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}-]*[\p{Script=Latin}\p{N}]/gu;
 
 function latinTokens(text: string): Item[] {
   return [...text.matchAll(LATIN_TOKEN)].map((m) => ({ key: m[0], label: m[0], range: { start: m.index, end: m.index + m[0].length } }));

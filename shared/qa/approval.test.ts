@@ -17,7 +17,13 @@ describe('blockingFindings', () => {
   });
 
   it('lifts an error overridden on the same revision, not on an older one', () => {
-    const override: QaOverride = { check: 'number_missing', rev: 3, reason: 'The source has a typo; 21 is right', by: 'u1', at: '2026-11-27T23:50:00Z' };
+    const override: QaOverride = {
+      check: 'number_missing',
+      rev: 3,
+      reason: 'The source has a typo; 21 is right',
+      by: 'u1',
+      at: '2026-11-27T23:50:00Z',
+    };
     expect(blockingFindings(findings, [override], 3)).toEqual([]);
     expect(blockingFindings(findings, [override], 4).map((f) => f.check)).toEqual(['number_missing']);
   });
@@ -25,7 +31,11 @@ describe('blockingFindings', () => {
 
 describe('qaOverrideBody', () => {
   it('requires a known check and a reason, and strips unknown fields', () => {
-    expect(qaOverrideBody.parse({ check: 'number_missing', rev: 3, reason: ' Source typo ', by: 'someone' })).toEqual({ check: 'number_missing', rev: 3, reason: 'Source typo' });
+    expect(qaOverrideBody.parse({ check: 'number_missing', rev: 3, reason: ' Source typo ', by: 'someone' })).toEqual({
+      check: 'number_missing',
+      rev: 3,
+      reason: 'Source typo',
+    });
     const bad = qaOverrideBody.safeParse({ check: 'spelling', rev: -1, reason: '' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path[0]).sort()).toEqual(['check', 'reason', 'rev']);

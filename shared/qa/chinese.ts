@@ -18,6 +18,12 @@ export function checkChinesePunctuation({ target, targetLang }: CheckInput): Fin
   const marks = [...found].join(' ');
   const expected = [...found].map((c) => FULL_WIDTH[c] ?? c).join(' ');
   return [
-    finding('zh_punctuation', null, `ASCII punctuation ${marks} after Chinese characters; use full-width ${expected}`, { found: marks, expected, count: ranges.length }, ranges),
+    finding(
+      'zh_punctuation',
+      null,
+      `ASCII punctuation ${marks} after Chinese characters; use full-width ${expected}`,
+      { found: marks, expected, count: ranges.length },
+      ranges,
+    ),
   ];
 }

@@ -21,7 +21,13 @@ const doc = {
       kk: 'Барлығы 21 ынтымақтастық құжатына қол қойылды.',
       uz: 'Jami 12 ta hamkorlik hujjati imzolandi.',
     }),
-    paragraph('p2', { en: 'Education and science are the foundation of the future.', zh: '', ru: 'Образование и наука — фундамент будущего', kk: '', uz: '' }),
+    paragraph('p2', {
+      en: 'Education and science are the foundation of the future.',
+      zh: '',
+      ru: 'Образование и наука — фундамент будущего',
+      kk: '',
+      uz: '',
+    }),
   ],
 };
 
@@ -37,9 +43,15 @@ describe('checkDocumentState', () => {
 
   it('filters by severity, check and language and counts what is left', () => {
     const cells = checkDocumentState(doc);
-    expect(filterFindings(cells, { severity: 'error' }).map((c) => [c.lang, c.findings.map((f) => f.check)])).toEqual([['kk', ['number_missing']]]);
+    expect(filterFindings(cells, { severity: 'error' }).map((c) => [c.lang, c.findings.map((f) => f.check)])).toEqual([
+      ['kk', ['number_missing']],
+    ]);
     expect(filterFindings(cells, { checks: ['end_punctuation'] }).map((c) => c.paragraphId)).toEqual(['p2']);
     expect(filterFindings(cells, { lang: 'uz' })).toEqual([]);
-    expect(summarizeFindings(cells)).toEqual({ errors: 1, warnings: 2, byCheck: { number_missing: 1, target_disagreement: 1, end_punctuation: 1 } });
+    expect(summarizeFindings(cells)).toEqual({
+      errors: 1,
+      warnings: 2,
+      byCheck: { number_missing: 1, target_disagreement: 1, end_punctuation: 1 },
+    });
   });
 });

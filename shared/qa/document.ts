@@ -51,7 +51,9 @@ export function filterFindings(cells: readonly CellFindings[], filter: FindingFi
     .map((c) => ({
       ...c,
       findings: c.findings.filter(
-        (f) => (filter.severity === undefined || f.severity === filter.severity) && (filter.checks === undefined || filter.checks.includes(f.check)),
+        (f) =>
+          (filter.severity === undefined || f.severity === filter.severity) &&
+          (filter.checks === undefined || filter.checks.includes(f.check)),
       ),
     }))
     .filter((c) => c.findings.length > 0);

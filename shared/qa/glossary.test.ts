@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGlossary, findTerm } from './glossary.js';
-import { glossarySchema } from './glossary-schema.js';
+import { glossarySchema } from './glossarySchema.js';
 import type { Glossary } from './types.js';
 
 const glossary: Glossary = {
@@ -39,12 +39,22 @@ describe('checkGlossary', () => {
   const source = 'The Shanghai Cooperation Organization met in Kazakhstan.';
 
   it('accepts the glossary translation, inflected', () => {
-    expect(checkGlossary({ source, target: 'Шанхай ынтымақтастық ұйымының отырысы Қазақстанда өтті.', sourceLang: 'en', targetLang: 'kk', glossary })).toEqual([]);
+    expect(
+      checkGlossary({
+        source,
+        target: 'Шанхай ынтымақтастық ұйымының отырысы Қазақстанда өтті.',
+        sourceLang: 'en',
+        targetLang: 'kk',
+        glossary,
+      }),
+    ).toEqual([]);
   });
 
   it('reports a term not used, with the expected translation and the note', () => {
     const f = checkGlossary({ source, target: 'ШОС провела заседание в Казахстане.', sourceLang: 'en', targetLang: 'ru', glossary });
-    expect(f.map((x) => [x.check, x.severity, x.params.expected])).toEqual([['glossary_missing', 'warning', 'Шанхайская организация сотрудничества']]);
+    expect(f.map((x) => [x.check, x.severity, x.params.expected])).toEqual([
+      ['glossary_missing', 'warning', 'Шанхайская организация сотрудничества'],
+    ]);
     expect(f[0]?.params.note).toBe('Official names, as on the organisation’s site');
   });
 

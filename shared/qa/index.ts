@@ -5,6 +5,6 @@ export { checkDocumentState, filterFindings, summarizeFindings } from './documen
 export type { CellFindings, FindingFilter, FindingSummary } from './document.js';
 export { EXPECTED_LENGTH_RATIO, sentences } from './translation.js';
 export { findTerm } from './glossary.js';
-export { glossarySchema } from './glossary-schema.js';
+export { glossarySchema } from './glossarySchema.js';
 export { blockingFindings, qaOverrideBody } from './approval.js';
 export type { QaOverride, QaOverrideBody } from './approval.js';

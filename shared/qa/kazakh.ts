@@ -16,15 +16,90 @@ export function russify(word: string): string {
  * ең → ен "width", сөз → соз "stretch"), and so are two-letter words.
  */
 const COMMON_WORDS = [
-  'қазақстан', 'қазақ', 'қытай', 'өзбекстан', 'қырғызстан', 'тәжікстан', 'түрікменстан', 'орталық',
-  'және', 'үшін', 'бұл', 'бір', 'бірге', 'екі', 'төрт', 'сегіз', 'тоғыз', 'мың', 'жүз', 'біз', 'сіз',
-  'көп', 'үлкен', 'қала', 'күн', 'күні', 'тіл', 'білім', 'ғылым', 'халық', 'халықаралық', 'ынтымақтастық',
-  'президенті', 'мемлекеттік', 'ақпарат', 'жақсы', 'қарай', 'арқылы', 'бүгін', 'өткен', 'құжат',
-  'келісім', 'маңызды', 'мүмкіндік', 'негізгі', 'қауіпсіздік', 'бейбітшілік', 'достық', 'ортақ',
-  'болашақ', 'әлем', 'мәселе', 'кәсіпорын', 'жұмыс', 'өнім', 'қаржы', 'аймақ', 'уақыт', 'жылғы', 'деді',
-  'кеңес', 'өңір', 'министрлігі', 'білдірді', 'өтті', 'өтеді', 'қатысты', 'қол', 'қойылды', 'сұрақ', 'бүкіл',
-  'әлеуметтік', 'шешім', 'жағдай', 'мүмкін', 'бағдарлама', 'қазір', 'біріккен', 'ұлттық', 'ұйым', 'тұрғын',
-  'өмір', 'әкім', 'қаласы',
+  'қазақстан',
+  'қазақ',
+  'қытай',
+  'өзбекстан',
+  'қырғызстан',
+  'тәжікстан',
+  'түрікменстан',
+  'орталық',
+  'және',
+  'үшін',
+  'бұл',
+  'бір',
+  'бірге',
+  'екі',
+  'төрт',
+  'сегіз',
+  'тоғыз',
+  'мың',
+  'жүз',
+  'біз',
+  'сіз',
+  'көп',
+  'үлкен',
+  'қала',
+  'күн',
+  'күні',
+  'тіл',
+  'білім',
+  'ғылым',
+  'халық',
+  'халықаралық',
+  'ынтымақтастық',
+  'президенті',
+  'мемлекеттік',
+  'ақпарат',
+  'жақсы',
+  'қарай',
+  'арқылы',
+  'бүгін',
+  'өткен',
+  'құжат',
+  'келісім',
+  'маңызды',
+  'мүмкіндік',
+  'негізгі',
+  'қауіпсіздік',
+  'бейбітшілік',
+  'достық',
+  'ортақ',
+  'болашақ',
+  'әлем',
+  'мәселе',
+  'кәсіпорын',
+  'жұмыс',
+  'өнім',
+  'қаржы',
+  'аймақ',
+  'уақыт',
+  'жылғы',
+  'деді',
+  'кеңес',
+  'өңір',
+  'министрлігі',
+  'білдірді',
+  'өтті',
+  'өтеді',
+  'қатысты',
+  'қол',
+  'қойылды',
+  'сұрақ',
+  'бүкіл',
+  'әлеуметтік',
+  'шешім',
+  'жағдай',
+  'мүмкін',
+  'бағдарлама',
+  'қазір',
+  'біріккен',
+  'ұлттық',
+  'ұйым',
+  'тұрғын',
+  'өмір',
+  'әкім',
+  'қаласы',
 ];
 
 /** Russified spelling → the Kazakh word. Russian forms that are not a letter-for-letter slip are listed by hand. */
@@ -50,7 +125,14 @@ export function checkKazakhLetters({ target, targetLang }: CheckInput): Finding[
   const cyrillic = (target.match(/\p{Script=Cyrillic}/gu) ?? []).length;
   const own = [...target].filter((c) => KAZAKH_LETTERS.includes(c)).length;
   if (cyrillic >= KAZAKH_MIN_LETTERS && own === 0) {
-    out.push(finding('kk_letters', 'none', `The Kazakh text has ${cyrillic} Cyrillic letters but none of ә ғ қ ң ө ұ ү һ і: typed on a Russian layout, or not Kazakh?`, { letters: cyrillic }));
+    out.push(
+      finding(
+        'kk_letters',
+        'none',
+        `The Kazakh text has ${cyrillic} Cyrillic letters but none of ә ғ қ ң ө ұ ү һ і: typed on a Russian layout, or not Kazakh?`,
+        { letters: cyrillic },
+      ),
+    );
   }
   const ranges: TextRange[] = [];
   const words: string[] = [];
@@ -77,7 +159,13 @@ export function checkKazakhLetters({ target, targetLang }: CheckInput): Finding[
   }
   if (ranges.length > 0) {
     out.push(
-      finding('kk_letters', 'words', `Kazakh words written with Russian letters: ${words.join(', ')} (expected ${expected.join(', ')})`, { words: words.join(', '), expected: expected.join(', ') }, ranges),
+      finding(
+        'kk_letters',
+        'words',
+        `Kazakh words written with Russian letters: ${words.join(', ')} (expected ${expected.join(', ')})`,
+        { words: words.join(', '), expected: expected.join(', ') },
+        ranges,
+      ),
     );
   }
   return out;

@@ -9,7 +9,10 @@ interface Token {
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s\p{Script=Han}<>"«»“”‘’()（）【】，。；：！？、]+/giu;
 // ASCII local part: Chinese text runs straight into an address ("来信请寄press@mfa.kz") with no space.
 const DOMAIN_CHAR = String.raw`[\p{Script=Latin}\p{Script=Cyrillic}\p{N}-]`;
-const EMAIL_RE = new RegExp(String.raw`[A-Za-z0-9._%+-]+@(?:${DOMAIN_CHAR}+\.)+${DOMAIN_CHAR}*[\p{Script=Latin}\p{Script=Cyrillic}\p{N}]`, 'gu');
+const EMAIL_RE = new RegExp(
+  String.raw`[A-Za-z0-9._%+-]+@(?:${DOMAIN_CHAR}+\.)+${DOMAIN_CHAR}*[\p{Script=Latin}\p{Script=Cyrillic}\p{N}]`,
+  'gu',
+);
 
 function tokens(text: string, re: RegExp): Token[] {
   const out: Token[] = [];
@@ -50,7 +53,11 @@ function compare(check: CheckId, what: string, source: Token[], target: Token[])
     );
   }
   for (const t of left) {
-    out.push(finding(check, 'added', `The ${what} ${t.text} in the target is not in the source`, { target: t.text }, [{ start: t.index, end: t.index + t.text.length }]));
+    out.push(
+      finding(check, 'added', `The ${what} ${t.text} in the target is not in the source`, { target: t.text }, [
+        { start: t.index, end: t.index + t.text.length },
+      ]),
+    );
   }
   return out;
 }

@@ -11,9 +11,15 @@ describe('checkNumbers', () => {
   it('accepts the same figures written the way each language writes them', () => {
     const en = 'Trade reached 540 million dollars, up 5.2 per cent, with 1,234.5 tonnes shipped.';
     expect(checkNumbers(pair(en, '贸易额达5.4亿美元，增长5.2%，运输1,234.5吨。', 'en', 'zh'))).toEqual([]);
-    expect(checkNumbers(pair(en, 'Товарооборот составил 540 млн долларов, рост на 5,2 %, отгружено 1 234,5 тонны.', 'en', 'ru'))).toEqual([]);
-    expect(checkNumbers(pair(en, 'Тауар айналымы 540 миллион долларға жетті, 5,2 пайызға өсті, 1\u00A0234,5 тонна жөнелтілді.', 'en', 'kk'))).toEqual([]);
-    expect(checkNumbers(pair(en, 'Savdo hajmi 540 mln dollarga yetdi, 5,2 foizga oshdi, 1 234,5 tonna joʻnatildi.', 'en', 'uz'))).toEqual([]);
+    expect(checkNumbers(pair(en, 'Товарооборот составил 540 млн долларов, рост на 5,2 %, отгружено 1 234,5 тонны.', 'en', 'ru'))).toEqual(
+      [],
+    );
+    expect(
+      checkNumbers(pair(en, 'Тауар айналымы 540 миллион долларға жетті, 5,2 пайызға өсті, 1\u00A0234,5 тонна жөнелтілді.', 'en', 'kk')),
+    ).toEqual([]);
+    expect(checkNumbers(pair(en, 'Savdo hajmi 540 mln dollarga yetdi, 5,2 foizga oshdi, 1 234,5 tonna joʻnatildi.', 'en', 'uz'))).toEqual(
+      [],
+    );
   });
 
   it('reports a changed figure with the target range', () => {

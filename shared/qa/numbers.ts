@@ -69,9 +69,13 @@ export function checkNumbers({ source, target, sourceLang, targetLang }: CheckIn
   }
   for (const t of unmatchedTarget) {
     out.push(
-      finding('number_added', null, `Number ${label(t)} in the target is not in the source`, { target: t.raw, value: formatValue(t.value) }, [
-        { start: t.index, end: t.index + t.raw.length },
-      ]),
+      finding(
+        'number_added',
+        null,
+        `Number ${label(t)} in the target is not in the source`,
+        { target: t.raw, value: formatValue(t.value) },
+        [{ start: t.index, end: t.index + t.raw.length }],
+      ),
     );
   }
   out.push(...compareDates(sourceDates, targetDates), ...compareTimes(sourceTimes, targetTimes));
@@ -90,9 +94,13 @@ function compareTimes(sourceTimes: ExtractedTime[], targetTimes: ExtractedTime[]
     const other = left.shift();
     out.push(
       other
-        ? finding('date_mismatch', 'time_changed', `Time ${t.raw} (${timeKey(t)}) in the source reads ${other.raw} (${timeKey(other)}) in the target`, { source: t.raw, target: other.raw, time: timeKey(t) }, [
-            { start: other.index, end: other.end },
-          ])
+        ? finding(
+            'date_mismatch',
+            'time_changed',
+            `Time ${t.raw} (${timeKey(t)}) in the source reads ${other.raw} (${timeKey(other)}) in the target`,
+            { source: t.raw, target: other.raw, time: timeKey(t) },
+            [{ start: other.index, end: other.end }],
+          )
         : finding('date_mismatch', 'time', `Time ${t.raw} (${timeKey(t)}) is missing from the target`, { source: t.raw, time: timeKey(t) }),
     );
   }

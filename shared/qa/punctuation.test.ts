@@ -9,7 +9,9 @@ function pair(source: string, target: string, sourceLang: Lang, targetLang: Lang
 
 describe('checkEndPunctuation', () => {
   it('matches 。 with . and looks through closing quotes', () => {
-    expect(checkEndPunctuation(pair('They agreed to promote the “China-Central Asia Spirit.”', '他们一致同意弘扬“中国—中亚精神”。', 'en', 'zh'))).toEqual([]);
+    expect(
+      checkEndPunctuation(pair('They agreed to promote the “China-Central Asia Spirit.”', '他们一致同意弘扬“中国—中亚精神”。', 'en', 'zh')),
+    ).toEqual([]);
     expect(checkEndPunctuation(pair('Саммит прошёл в Астане.', 'Саммит Астанада өтті.', 'ru', 'kk'))).toEqual([]);
     expect(checkEndPunctuation(pair('Где прошёл саммит?', 'Sammit qayerda boʻlib oʻtdi?', 'ru', 'uz'))).toEqual([]);
     expect(checkEndPunctuation(pair('Heading without a stop', 'Заголовок без точки', 'en', 'ru'))).toEqual([]);
@@ -29,7 +31,9 @@ describe('checkEndPunctuation', () => {
 
 describe('checkBrackets', () => {
   it('treats full-width and ASCII brackets alike', () => {
-    expect(checkBrackets(pair('The Shanghai Cooperation Organization (SCO) met.', '上海合作组织（上合组织）举行会议。', 'en', 'zh'))).toEqual([]);
+    expect(
+      checkBrackets(pair('The Shanghai Cooperation Organization (SCO) met.', '上海合作组织（上合组织）举行会议。', 'en', 'zh')),
+    ).toEqual([]);
   });
 
   it('reports an unmatched bracket and a missing pair', () => {
@@ -84,6 +88,8 @@ describe('checkWhitespace', () => {
   });
 
   it('accepts clean text, and no-break spaces used as digit groups', () => {
-    expect(checkWhitespace(pair('The summit was held in Astana.', 'Саммит прошёл в Астане, 1\u00A0234 участника.', 'en', 'ru'))).toEqual([]);
+    expect(checkWhitespace(pair('The summit was held in Astana.', 'Саммит прошёл в Астане, 1\u00A0234 участника.', 'en', 'ru'))).toEqual(
+      [],
+    );
   });
 });

@@ -3,12 +3,18 @@ import { finding, type CheckInput, type Finding, type TextRange } from './types.
 
 // Full-width Chinese marks map to the same class as their ASCII counterparts: 。 ends a sentence like "."
 const TERMINAL_CLASS: Record<string, string> = {
-  '.': '.', '。': '.', '．': '.',
-  '!': '!', '！': '!',
-  '?': '?', '？': '?',
+  '.': '.',
+  '。': '.',
+  '．': '.',
+  '!': '!',
+  '！': '!',
+  '?': '?',
+  '？': '?',
   '…': '…',
-  ':': ':', '：': ':',
-  ';': ';', '；': ';',
+  ':': ':',
+  '：': ':',
+  ';': ';',
+  '；': ';',
 };
 const TRAILING_CLOSERS = new Set([...'"\'”“»«„’‘)]）】」』》〉', ' ', '\t', '\n', '\u00A0']);
 
@@ -26,7 +32,8 @@ export function ending(text: string): Ending {
   while (j > 0 && TERMINAL_CLASS[text[j - 1] ?? ''] !== undefined) j--;
   if (j === i) return { cls: null, start: i, end: i };
   const run = text.slice(j, i);
-  const cls = run.includes('…') || run.includes('...') ? '…' : run.includes('?') || run.includes('？') ? '?' : (TERMINAL_CLASS[run[0] ?? ''] ?? null);
+  const cls =
+    run.includes('…') || run.includes('...') ? '…' : run.includes('?') || run.includes('？') ? '?' : (TERMINAL_CLASS[run[0] ?? ''] ?? null);
   return { cls, start: j, end: i };
 }
 
@@ -36,23 +43,51 @@ export function checkEndPunctuation({ source, target }: CheckInput): Finding[] {
   if (s.cls === t.cls) return [];
   const range: TextRange[] = [{ start: t.start, end: Math.max(t.end, t.start) }];
   if (t.cls === null) {
-    return [finding('end_punctuation', 'missing', `The source ends with "${s.cls}" but the target has no final punctuation`, { expected: s.cls ?? '' }, range)];
+    return [
+      finding(
+        'end_punctuation',
+        'missing',
+        `The source ends with "${s.cls}" but the target has no final punctuation`,
+        { expected: s.cls ?? '' },
+        range,
+      ),
+    ];
   }
   if (s.cls === null) {
-    return [finding('end_punctuation', 'extra', `The target ends with "${t.cls}" but the source has no final punctuation`, { found: t.cls }, range)];
+    return [
+      finding(
+        'end_punctuation',
+        'extra',
+        `The target ends with "${t.cls}" but the source has no final punctuation`,
+        { found: t.cls },
+        range,
+      ),
+    ];
   }
   return [
-    finding('end_punctuation', 'different', `The source ends with "${s.cls}" but the target ends with "${t.cls}"`, { expected: s.cls, found: t.cls }, range),
+    finding(
+      'end_punctuation',
+      'different',
+      `The source ends with "${s.cls}" but the target ends with "${t.cls}"`,
+      { expected: s.cls, found: t.cls },
+      range,
+    ),
   ];
 }
 
 const BRACKETS: Record<string, { kind: string; open: boolean }> = {
-  '(': { kind: '()', open: true }, ')': { kind: '()', open: false },
-  '（': { kind: '()', open: true }, '）': { kind: '()', open: false },
-  '[': { kind: '[]', open: true }, ']': { kind: '[]', open: false },
-  '［': { kind: '[]', open: true }, '］': { kind: '[]', open: false },
-  '【': { kind: '[]', open: true }, '】': { kind: '[]', open: false },
-  '{': { kind: '{}', open: true }, '}': { kind: '{}', open: false },
+  '(': { kind: '()', open: true },
+  ')': { kind: '()', open: false },
+  '（': { kind: '()', open: true },
+  '）': { kind: '()', open: false },
+  '[': { kind: '[]', open: true },
+  ']': { kind: '[]', open: false },
+  '［': { kind: '[]', open: true },
+  '］': { kind: '[]', open: false },
+  '【': { kind: '[]', open: true },
+  '】': { kind: '[]', open: false },
+  '{': { kind: '{}', open: true },
+  '}': { kind: '{}', open: false },
 };
 
 interface BracketScan {
@@ -91,7 +126,9 @@ export function checkBrackets({ source, target }: CheckInput): Finding[] {
     const a = s.pairs.get(kind) ?? 0;
     const b = t.pairs.get(kind) ?? 0;
     if (a !== b) {
-      out.push(finding('brackets', 'count', `The source has ${a} pair(s) of ${kind} brackets, the target ${b}`, { kind, source: a, target: b }));
+      out.push(
+        finding('brackets', 'count', `The source has ${a} pair(s) of ${kind} brackets, the target ${b}`, { kind, source: a, target: b }),
+      );
     }
   }
   return out;
@@ -127,7 +164,15 @@ export function checkQuotes({ target, targetLang }: CheckInput): Finding[] {
   const out: Finding[] = [];
   if (wrong.length > 0) {
     const found = [...new Set(wrong.map((r) => target.slice(r.start, r.end)))].join(' ');
-    out.push(finding('quotes', 'style', `Quotation marks ${found} are not used in ${targetLang}; expected ${style.expected}`, { found, expected: style.expected, lang: targetLang }, wrong));
+    out.push(
+      finding(
+        'quotes',
+        'style',
+        `Quotation marks ${found} are not used in ${targetLang}; expected ${style.expected}`,
+        { found, expected: style.expected, lang: targetLang },
+        wrong,
+      ),
+    );
   }
   const count = (ch: string) => [...target].filter((c) => c === ch).length;
   if (count('«') !== count('»') || (targetLang !== 'ru' && targetLang !== 'kk' && count('“') !== count('”'))) {

@@ -21,7 +21,14 @@ describe('runChecks', () => {
     const target = ' В Aстане подписано 21 документ о сотрудничестве';
     const f = runChecks({ source: EN, target, sourceLang: 'en', targetLang: 'ru' });
     // 12 became 21 and the year 2025 went missing with the whole date.
-    expect(f.map((x) => x.check)).toEqual(['number_missing', 'number_missing', 'date_mismatch', 'end_punctuation', 'whitespace', 'mixed_script']);
+    expect(f.map((x) => x.check)).toEqual([
+      'number_missing',
+      'number_missing',
+      'date_mismatch',
+      'end_punctuation',
+      'whitespace',
+      'mixed_script',
+    ]);
     for (const x of f) {
       expect(x.severity).toBe(CHECK_SEVERITY[x.check]);
       expect(x.messageKey.startsWith(`qa.finding.${x.check}`)).toBe(true);

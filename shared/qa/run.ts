@@ -41,6 +41,7 @@ const ORDER = new Map<string, number>(CHECK_IDS.map((id, i) => [id, i]));
 export function runChecks(input: CheckInput): Finding[] {
   if (!input.target.trim()) return [];
   const out = CHECKS.flatMap((check) => check(input));
-  return out.sort((a, b) => (ORDER.get(a.check) ?? 0) - (ORDER.get(b.check) ?? 0) || (a.ranges[0]?.start ?? -1) - (b.ranges[0]?.start ?? -1));
+  return out.sort(
+    (a, b) => (ORDER.get(a.check) ?? 0) - (ORDER.get(b.check) ?? 0) || (a.ranges[0]?.start ?? -1) - (b.ranges[0]?.start ?? -1),
+  );
 }
-

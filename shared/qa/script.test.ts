@@ -88,7 +88,9 @@ describe('checkUzbekApostrophes', () => {
   });
 
   it('accepts the right signs, also at a word end (togʻ)', () => {
-    expect(checkUzbekApostrophes(t('Oʻzbekiston Respublikasi Prezidenti togʻ hududlarida taʼlim sohasini koʻrib chiqdi.', 'uz'))).toEqual([]);
+    expect(checkUzbekApostrophes(t('Oʻzbekiston Respublikasi Prezidenti togʻ hududlarida taʼlim sohasini koʻrib chiqdi.', 'uz'))).toEqual(
+      [],
+    );
   });
 });
 

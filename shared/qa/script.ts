@@ -29,7 +29,15 @@ export function checkMixedScript({ target }: CheckInput): Finding[] {
     const letters = ranges.map((r) => target.slice(r.start, r.end)).join('');
     const inWhat = intruder === LATIN ? 'Cyrillic' : 'Latin';
     const kind = intruder === LATIN ? 'latin' : 'cyrillic';
-    out.push(finding('mixed_script', kind, `The ${inWhat} word "${word}" contains look-alike letters from the other script: ${letters}`, { word, letters }, ranges));
+    out.push(
+      finding(
+        'mixed_script',
+        kind,
+        `The ${inWhat} word "${word}" contains look-alike letters from the other script: ${letters}`,
+        { word, letters },
+        ranges,
+      ),
+    );
   }
   return out;
 }

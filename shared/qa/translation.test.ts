@@ -11,7 +11,8 @@ function pair(source: string, target: string, sourceLang: Lang, targetLang: Lang
 const EN =
   'The second China-Central Asia Summit was held on Tuesday afternoon in Astana, Kazakhstan. Chinese President Xi Jinping delivered a keynote speech at the opening ceremony.';
 const ZH = '第二届中国—中亚峰会周二下午在哈萨克斯坦阿斯塔纳举行。中国国家主席习近平在开幕式上发表主旨讲话。';
-const RU = 'Второй саммит «Китай — Центральная Азия» прошёл во вторник днём в Астане, Казахстан. Председатель КНР Си Цзиньпин выступил с программной речью на церемонии открытия.';
+const RU =
+  'Второй саммит «Китай — Центральная Азия» прошёл во вторник днём в Астане, Казахстан. Председатель КНР Си Цзиньпин выступил с программной речью на церемонии открытия.';
 
 describe('checkUntranslated', () => {
   it('reports a target copied from the source', () => {
@@ -46,7 +47,16 @@ describe('checkLengthRatio', () => {
 
   it('leaves links out of the lengths, and an untranslated copy to its own check', () => {
     const src = 'Details: https://www.gov.kz/memleket/entities/mfa and press@mfa.kz.';
-    expect(checkLengthRatio(pair(`The summit was held in Astana. ${src}`, `峰会在阿斯塔纳举行。详情:https://www.gov.kz/memleket/entities/mfa press@mfa.kz`, 'en', 'zh'))).toEqual([]);
+    expect(
+      checkLengthRatio(
+        pair(
+          `The summit was held in Astana. ${src}`,
+          `峰会在阿斯塔纳举行。详情:https://www.gov.kz/memleket/entities/mfa press@mfa.kz`,
+          'en',
+          'zh',
+        ),
+      ),
+    ).toEqual([]);
     expect(checkLengthRatio(pair(EN, EN, 'en', 'zh'))).toEqual([]);
   });
 
@@ -73,14 +83,25 @@ describe('sentences and checkSentenceCount', () => {
 describe('checkLinks', () => {
   it('accepts links and addresses copied exactly, whatever punctuation follows', () => {
     expect(
-      checkLinks(pair('See https://www.gov.kz/memleket/entities/mfa and write to press@mfa.kz.', '详见https://www.gov.kz/memleket/entities/mfa，来信请寄press@mfa.kz。', 'en', 'zh')),
+      checkLinks(
+        pair(
+          'See https://www.gov.kz/memleket/entities/mfa and write to press@mfa.kz.',
+          '详见https://www.gov.kz/memleket/entities/mfa，来信请寄press@mfa.kz。',
+          'en',
+          'zh',
+        ),
+      ),
     ).toEqual([]);
   });
 
   it('reports a changed URL, a missing e-mail address and an added URL', () => {
     const target = 'Подробнее: https://www.gov.kz/memleket/entities/mfa-ru, см. также https://example.org';
     const f = checkLinks(pair('See https://www.gov.kz/memleket/entities/mfa and write to press@mfa.kz.', target, 'en', 'ru'));
-    expect(f.map((x) => x.messageKey)).toEqual(['qa.finding.url_mismatch_changed', 'qa.finding.url_mismatch_added', 'qa.finding.email_mismatch_missing']);
+    expect(f.map((x) => x.messageKey)).toEqual([
+      'qa.finding.url_mismatch_changed',
+      'qa.finding.url_mismatch_added',
+      'qa.finding.email_mismatch_missing',
+    ]);
     const r = f[0]?.ranges[0];
     expect(r && target.slice(r.start, r.end)).toBe('https://www.gov.kz/memleket/entities/mfa-ru');
   });

@@ -78,8 +78,22 @@ export function checkLengthRatio({ source, target, sourceLang, targetLang }: Che
   if (off >= 1 / tolerance && off <= tolerance) return [];
   const params = { ratio: Number(ratio.toFixed(2)), expected, sourceLength: s, targetLength: t };
   return off < 1
-    ? [finding('length_ratio', 'short', `The target is unusually short: ${params.ratio}× the source length, ${sourceLang}→${targetLang} usually ≈ ${expected}×`, params)]
-    : [finding('length_ratio', 'long', `The target is unusually long: ${params.ratio}× the source length, ${sourceLang}→${targetLang} usually ≈ ${expected}×`, params)];
+    ? [
+        finding(
+          'length_ratio',
+          'short',
+          `The target is unusually short: ${params.ratio}× the source length, ${sourceLang}→${targetLang} usually ≈ ${expected}×`,
+          params,
+        ),
+      ]
+    : [
+        finding(
+          'length_ratio',
+          'long',
+          `The target is unusually long: ${params.ratio}× the source length, ${sourceLang}→${targetLang} usually ≈ ${expected}×`,
+          params,
+        ),
+      ];
 }
 
 const segmenters = new Map<Lang, Intl.Segmenter>();
@@ -117,5 +131,7 @@ export function checkSentenceCount({ source, target, sourceLang, targetLang }: C
   const s = sentences(source, sourceLang).length;
   const t = sentences(target, targetLang).length;
   if (t >= s) return [];
-  return [finding('sentence_count', null, `The source has ${s} sentences, the target ${t}: a sentence may be missing`, { source: s, target: t })];
+  return [
+    finding('sentence_count', null, `The source has ${s} sentences, the target ${t}: a sentence may be missing`, { source: s, target: t }),
+  ];
 }

@@ -17,11 +17,27 @@ export function checkUzbekApostrophes({ target, targetLang }: CheckInput): Findi
   const out: Finding[] = [];
   const okina: TextRange[] = [...target.matchAll(WRONG_OKINA)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   if (okina.length > 0) {
-    out.push(finding('uz_apostrophe', 'okina', `oʻ/gʻ written with a plain apostrophe or backtick ${okina.length} time(s); use ʻ (U+02BB)`, { count: okina.length }, okina));
+    out.push(
+      finding(
+        'uz_apostrophe',
+        'okina',
+        `oʻ/gʻ written with a plain apostrophe or backtick ${okina.length} time(s); use ʻ (U+02BB)`,
+        { count: okina.length },
+        okina,
+      ),
+    );
   }
   const tutuq: TextRange[] = [...target.matchAll(WRONG_TUTUQ)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   if (tutuq.length > 0) {
-    out.push(finding('uz_apostrophe', 'tutuq', `The tutuq belgisi written with another sign ${tutuq.length} time(s); use ʼ (U+02BC)`, { count: tutuq.length }, tutuq));
+    out.push(
+      finding(
+        'uz_apostrophe',
+        'tutuq',
+        `The tutuq belgisi written with another sign ${tutuq.length} time(s); use ʼ (U+02BC)`,
+        { count: tutuq.length },
+        tutuq,
+      ),
+    );
   }
   return out;
 }

@@ -25,7 +25,9 @@ export function readerParagraph(p: Paragraph, langs: readonly Lang[], sourceLang
  * The public view of a document. Built field by field (never by copying and
  * deleting) so that nothing added to the document model later can leak into it.
  */
-export function toReaderDocument(doc: Pick<DocumentMeta, 'title' | 'sourceLang' | 'targetLangs'> & { paragraphs: readonly Paragraph[] }): ReaderDocument {
+export function toReaderDocument(
+  doc: Pick<DocumentMeta, 'title' | 'sourceLang' | 'targetLangs'> & { paragraphs: readonly Paragraph[] },
+): ReaderDocument {
   const langs = docLangs(doc);
   return {
     title: doc.title,

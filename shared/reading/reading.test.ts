@@ -23,7 +23,9 @@ const doc = {
       uz: cell({ text: 'Sammit ochildi.', rev: 1, status: 'approved', approvedRev: 1, approvedText: 'Sammit ochildi.' }),
       zh: cell({ text: '峰会开幕。', rev: 1, status: 'in_review' }),
     }),
-    paragraph('p2', { en: cell({ text: 'Source reviewed, then edited.', rev: 2, status: 'draft', approvedRev: 1, approvedText: 'Source reviewed.' }) }),
+    paragraph('p2', {
+      en: cell({ text: 'Source reviewed, then edited.', rev: 2, status: 'draft', approvedRev: 1, approvedText: 'Source reviewed.' }),
+    }),
   ],
 };
 
@@ -56,15 +58,30 @@ describe('reading model', () => {
 
   it('shows approved text by default and the latest drafts, marked, when asked', () => {
     const approved = buildReadingModel(reader, { langs: ['en', 'kk', 'zh'], mode: 'approved' }, latest);
-    expect(approved.rows[0]?.cells.map((c) => [c.text, c.draft])).toEqual([['The summit opened.', false], ['Саммит ашылды.', false], [null, false]]);
+    expect(approved.rows[0]?.cells.map((c) => [c.text, c.draft])).toEqual([
+      ['The summit opened.', false],
+      ['Саммит ашылды.', false],
+      [null, false],
+    ]);
     const drafts = buildReadingModel(reader, { langs: ['en', 'kk', 'zh'], mode: 'latest' }, latest);
-    expect(drafts.rows[0]?.cells.map((c) => [c.text, c.draft])).toEqual([['The summit opened.', false], ['Саммит салтанатты ашылды.', true], ['峰会开幕。', true]]);
-    expect(drafts.rows[1]?.cells.map((c) => [c.text, c.draft])).toEqual([['Source reviewed, then edited.', true], [null, false], [null, false]]);
+    expect(drafts.rows[0]?.cells.map((c) => [c.text, c.draft])).toEqual([
+      ['The summit opened.', false],
+      ['Саммит салтанатты ашылды.', true],
+      ['峰会开幕。', true],
+    ]);
+    expect(drafts.rows[1]?.cells.map((c) => [c.text, c.draft])).toEqual([
+      ['Source reviewed, then edited.', true],
+      [null, false],
+      [null, false],
+    ]);
   });
 
   it('writes Kazakh and Uzbek in the script asked for, with a matching language tag', () => {
     const m = buildReadingModel(reader, { langs: ['kk', 'uz'], mode: 'approved', scripts: { kk: 'Latn', uz: 'Cyrl' } });
-    expect(m.columns).toEqual([{ lang: 'kk', script: 'Latn', tag: 'kk-Latn' }, { lang: 'uz', script: 'Cyrl', tag: 'uz-Cyrl' }]);
+    expect(m.columns).toEqual([
+      { lang: 'kk', script: 'Latn', tag: 'kk-Latn' },
+      { lang: 'uz', script: 'Cyrl', tag: 'uz-Cyrl' },
+    ]);
     expect(m.rows[0]?.cells.map((c) => c.text)).toEqual(['Sammit aşyldy.', 'Саммит очилди.']);
     // A conversion that does not exist (Kazakh to Cyrillic is the default, Chinese has none) leaves the text alone.
     const same = buildReadingModel(reader, { langs: ['en', 'zh'], mode: 'approved', scripts: { zh: 'Latn' } });
@@ -80,8 +97,18 @@ describe('reading model', () => {
 
 describe('standalone HTML', () => {
   it('is one file with the same rows, scripts and marks as the model, everything escaped', () => {
-    const model = buildReadingModel(toReaderDocument(doc), { langs: ['en', 'kk', 'zh'], mode: 'latest', scripts: { kk: 'Latn' } }, new Map([['p1', { zh: '<b>峰会</b>' }]]));
-    const html = standaloneReadingHtml(model, { columns: ['English', 'Kazakh (Latin)', 'Chinese'], draft: 'Draft', missing: 'Not translated yet', grid: 'Parallel text', uiLang: 'en' });
+    const model = buildReadingModel(
+      toReaderDocument(doc),
+      { langs: ['en', 'kk', 'zh'], mode: 'latest', scripts: { kk: 'Latn' } },
+      new Map([['p1', { zh: '<b>峰会</b>' }]]),
+    );
+    const html = standaloneReadingHtml(model, {
+      columns: ['English', 'Kazakh (Latin)', 'Chinese'],
+      draft: 'Draft',
+      missing: 'Not translated yet',
+      grid: 'Parallel text',
+      uiLang: 'en',
+    });
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).not.toMatch(/<link|<script|src=/u);
     expect(html).toContain('<title>Summit &lt;news&gt;</title>');

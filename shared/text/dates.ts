@@ -23,10 +23,38 @@ const MONTH_STEMS: readonly (readonly string[])[] = [
   ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
   ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avgust', 'sentabr', 'oktabr', 'noyabr', 'dekabr'],
 ];
-const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const EN_ABBREV: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+const EN_MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const EN_ABBREV: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 
-const STEM_RES: readonly { re: RegExp; month: number }[] = MONTH_STEMS.flatMap((list) => list.map((stem, i) => ({ re: new RegExp(`^${stem}`, 'u'), month: i + 1 })));
+const STEM_RES: readonly { re: RegExp; month: number }[] = MONTH_STEMS.flatMap((list) =>
+  list.map((stem, i) => ({ re: new RegExp(`^${stem}`, 'u'), month: i + 1 })),
+);
 
 /** The month a word names, in any of the five languages, or null. */
 export function monthOfWord(word: string, allowAbbreviation: boolean): number | null {

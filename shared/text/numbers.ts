@@ -152,8 +152,7 @@ export function extractNumbers(text: string, lang: Lang): ExtractedNumber[] {
     }
     const prev = s[i - 1];
     const beforePrev = s[i - 2];
-    const negative =
-      (prev === '-' || prev === '\u2212') && (beforePrev === undefined || /[\s(\[=:]/u.test(beforePrev));
+    const negative = (prev === '-' || prev === '\u2212') && (beforePrev === undefined || /[\s([=:]/u.test(beforePrev));
     const start = negative ? i - 1 : i;
     const fig = readFigure(s, i, lang);
     let end = fig.end;

@@ -6,7 +6,9 @@ import { checkUzbekScript } from '../qa/script.js';
 
 describe('Uzbek Latin → Cyrillic', () => {
   it('transliterates news phrasing with oʻ, gʻ, sh, ch and capitals', () => {
-    expect(uzLatinToCyrillic('Oʻzbekiston Respublikasi Prezidenti Shavkat Mirziyoyev')).toBe('Ўзбекистон Республикаси Президенти Шавкат Мирзиёев');
+    expect(uzLatinToCyrillic('Oʻzbekiston Respublikasi Prezidenti Shavkat Mirziyoyev')).toBe(
+      'Ўзбекистон Республикаси Президенти Шавкат Мирзиёев',
+    );
     expect(uzLatinToCyrillic('Toshkent shahrida choy ichildi, togʻ yoʻli ochildi.')).toBe('Тошкент шаҳрида чой ичилди, тоғ йўли очилди.');
     expect(uzLatinToCyrillic('OʻZBEKISTON SHAHARLARI')).toBe('ЎЗБЕКИСТОН ШАҲАРЛАРИ');
   });
@@ -38,7 +40,9 @@ describe('Uzbek Latin → Cyrillic', () => {
 
 describe('Uzbek Cyrillic → Latin', () => {
   it('transliterates news phrasing, with Sh in words and SH in capitals', () => {
-    expect(uzCyrillicToLatin('Ўзбекистон Республикаси Президенти Шавкат Мирзиёев')).toBe('Oʻzbekiston Respublikasi Prezidenti Shavkat Mirziyoyev');
+    expect(uzCyrillicToLatin('Ўзбекистон Республикаси Президенти Шавкат Мирзиёев')).toBe(
+      'Oʻzbekiston Respublikasi Prezidenti Shavkat Mirziyoyev',
+    );
     expect(uzCyrillicToLatin('ЎЗБЕКИСТОН ШАҲАРЛАРИ')).toBe('OʻZBEKISTON SHAHARLARI');
     expect(uzCyrillicToLatin('Чорвоқ')).toBe('Chorvoq');
   });

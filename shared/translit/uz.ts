@@ -33,8 +33,31 @@ const CYR_VOWELS = new Set([...'аеёиоуўэюя']);
 const LETTER = /[\p{L}\p{M}]/u;
 
 const LAT_SINGLE: Record<string, string> = {
-  a: 'а', b: 'б', c: 'ц', d: 'д', f: 'ф', g: 'г', h: 'ҳ', i: 'и', j: 'ж', k: 'к', l: 'л', m: 'м', n: 'н',
-  o: 'о', p: 'п', q: 'қ', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'х', y: 'й', z: 'з',
+  a: 'а',
+  b: 'б',
+  c: 'ц',
+  d: 'д',
+  f: 'ф',
+  g: 'г',
+  h: 'ҳ',
+  i: 'и',
+  j: 'ж',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  o: 'о',
+  p: 'п',
+  q: 'қ',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  u: 'у',
+  v: 'в',
+  w: 'в',
+  x: 'х',
+  y: 'й',
+  z: 'з',
 };
 
 function isUpper(ch: string | undefined): boolean {
@@ -49,7 +72,7 @@ export function uzLatinToCyrillic(input: string): string {
   const text = normalizeUzbekApostrophes(input);
   let out = '';
   let prevLower = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const ch = text[i] ?? '';
     const lower = ch.toLowerCase();
     const next = (text[i + 1] ?? '').toLowerCase();
@@ -90,9 +113,41 @@ export function uzLatinToCyrillic(input: string): string {
 }
 
 const CYR_SINGLE: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', ғ: `g${UZ_OKINA}`, д: 'd', ж: 'j', з: 'z', и: 'i', й: 'y', к: 'k', қ: 'q', л: 'l',
-  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ў: `o${UZ_OKINA}`, ф: 'f', х: 'x', ҳ: 'h', ч: 'ch',
-  ш: 'sh', щ: 'sh', ъ: UZ_TUTUQ, ь: '', ы: 'i', э: 'e', ё: 'yo', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ғ: `g${UZ_OKINA}`,
+  д: 'd',
+  ж: 'j',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  қ: 'q',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ў: `o${UZ_OKINA}`,
+  ф: 'f',
+  х: 'x',
+  ҳ: 'h',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sh',
+  ъ: UZ_TUTUQ,
+  ь: '',
+  ы: 'i',
+  э: 'e',
+  ё: 'yo',
+  ю: 'yu',
+  я: 'ya',
 };
 
 /** "Sh" in a word, "SH" when the neighbouring letter is a capital too (a word in capitals). */

@@ -3,7 +3,8 @@ import { request } from './http.js';
 
 /** REST calls of the translation aids (memory, concordance, glossary, checks, pre-translation). */
 export const aidsApi = {
-  lookup: (docId: string, paragraphId: string, lang: Lang, limit = 3) => request('POST /api/tm/lookup', { body: { docId, paragraphId, lang, limit } }),
+  lookup: (docId: string, paragraphId: string, lang: Lang, limit = 3) =>
+    request('POST /api/tm/lookup', { body: { docId, paragraphId, lang, limit } }),
   search: (q: string, lang?: Lang) => request('POST /api/tm/search', { body: lang ? { q, lang } : { q } }),
   glossary: () => request('GET /api/glossary'),
   checks: (docId: string) => request('GET /api/documents/:docId/checks', { params: { docId } }),

@@ -1,6 +1,13 @@
 import type { Lang } from '../../../shared/languages.js';
 import { COMMIT_MEDIA_TYPE } from '../../../shared/interchange/formats.js';
-import type { ExportFormat, ExportMode, ImportResultDto, ParsedSourceDto, TranslationCommitBody, TranslationPreviewDto } from '../../../shared/protocol/interchange.js';
+import type {
+  ExportFormat,
+  ExportMode,
+  ImportResultDto,
+  ParsedSourceDto,
+  TranslationCommitBody,
+  TranslationPreviewDto,
+} from '../../../shared/protocol/interchange.js';
 import type { CallResult } from '../modules/sync/transport.js';
 
 /**
@@ -35,12 +42,14 @@ const doc = (docId: string): string => `/api/documents/${encodeURIComponent(docI
 const OCTET = 'application/octet-stream';
 
 export const interchangeApi = {
-  parseSource: (file: Blob, name: string, lang: Lang) => send<ParsedSourceDto>('POST', `/api/import/parse?${q({ name, lang })}`, file, OCTET),
+  parseSource: (file: Blob, name: string, lang: Lang) =>
+    send<ParsedSourceDto>('POST', `/api/import/parse?${q({ name, lang })}`, file, OCTET),
   previewTranslation: (docId: string, file: Blob, name: string, lang: Lang) =>
     send<TranslationPreviewDto>('POST', `${doc(docId)}/import/translation/preview?${q({ name, lang })}`, file, OCTET),
   commitTranslation: (docId: string, body: TranslationCommitBody) =>
     send<ImportResultDto>('POST', `${doc(docId)}/import/translation/commit`, JSON.stringify(body), COMMIT_MEDIA_TYPE),
-  importXliff: (docId: string, file: Blob, name: string) => send<ImportResultDto>('POST', `${doc(docId)}/import/xliff?${q({ name })}`, file, OCTET),
+  importXliff: (docId: string, file: Blob, name: string) =>
+    send<ImportResultDto>('POST', `${doc(docId)}/import/xliff?${q({ name })}`, file, OCTET),
   /** A plain link: the browser downloads the file with the session cookie. */
   exportUrl: (docId: string, format: ExportFormat, langs: readonly Lang[], mode: ExportMode) =>
     `${doc(docId)}/export?${q({ format, mode, ...(langs.length ? { langs: langs.join(',') } : {}) })}`,

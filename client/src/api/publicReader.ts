@@ -1,6 +1,6 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import { PUBLIC_NAMESPACE } from '../../../shared/protocol/share-names.js';
+import { PUBLIC_NAMESPACE } from '../../../shared/protocol/shareNames.js';
 import type { PublicClientToServerEvents, PublicServerToClientEvents, ReaderCellUpdate } from '../../../shared/protocol/share.js';
 
 export interface PublicReaderHandlers {

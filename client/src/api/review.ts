@@ -3,7 +3,8 @@ import type { CallResult } from '../modules/sync/transport.js';
 import { request } from './http.js';
 
 /** Socket events of the review flow (the sync engine owns cell:edit, join and presence). */
-export type ReviewEvent = 'cell:status' | 'cell:restore' | 'comment:add' | 'comment:resolve' | 'review:approveAll' | 'review:submitAll' | 'doc:settings';
+export type ReviewEvent =
+  'cell:status' | 'cell:restore' | 'comment:add' | 'comment:resolve' | 'review:approveAll' | 'review:submitAll' | 'doc:settings';
 export type ReviewPayload<E extends ReviewEvent> = Parameters<ClientToServerEvents[E]>[0];
 export type ReviewAckData<E extends ReviewEvent> = Extract<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0], { ok: true }>['data'];
 
@@ -27,8 +28,10 @@ export const reviewApi = {
   directory: () => request('GET /api/users/directory'),
   users: () => request('GET /api/users'),
   createUser: (body: RestRoutes['POST /api/users']['body']) => request('POST /api/users', { body }),
-  updateUser: (userId: string, body: RestRoutes['PATCH /api/users/:userId']['body']) => request('PATCH /api/users/:userId', { params: { userId }, body }),
-  changePassword: (currentPassword: string, newPassword: string) => request('POST /api/auth/password', { body: { currentPassword, newPassword } }),
+  updateUser: (userId: string, body: RestRoutes['PATCH /api/users/:userId']['body']) =>
+    request('PATCH /api/users/:userId', { params: { userId }, body }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request('POST /api/auth/password', { body: { currentPassword, newPassword } }),
   activity: (docId: string) => request('GET /api/documents/:docId/activity', { params: { docId } }),
   mentions: () => request('GET /api/mentions'),
 };

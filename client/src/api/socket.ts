@@ -1,7 +1,15 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type {
-  CellEditAck, ClientToServerEvents, DocEvent, JoinAck, JoinPayload, PresenceEntry, PresencePayload, ServerToClientEvents, CellEditPayload,
+  CellEditAck,
+  ClientToServerEvents,
+  DocEvent,
+  JoinAck,
+  JoinPayload,
+  PresenceEntry,
+  PresencePayload,
+  ServerToClientEvents,
+  CellEditPayload,
 } from '../../../shared/index.js';
 import type { MentionNotification } from '../../../shared/index.js';
 import type { CallResult, SyncTransport } from '../modules/sync/transport.js';

@@ -48,7 +48,11 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
         </a>
         <nav aria-label={t('header.documents')}>
           {session.status === 'signedIn' && <a href="#/">{t('header.documents')}</a>}
-          {session.status === 'signedIn' && route.name === 'doc' && <a href={`#/read/${encodeURIComponent(route.docId)}`} data-testid="open-reading">{tReading('screen.open')}</a>}
+          {session.status === 'signedIn' && route.name === 'doc' && (
+            <a href={`#/read/${encodeURIComponent(route.docId)}`} data-testid="open-reading">
+              {tReading('screen.open')}
+            </a>
+          )}
           {session.status === 'signedIn' && session.user.isAdmin && <a href="#/users">{tReview('users.link')}</a>}
           {session.status === 'signedIn' && <a href="#/account">{tReview('account.link')}</a>}
         </nav>
@@ -56,8 +60,12 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
           <LanguageSwitcher />
           {session.status === 'signedIn' && (
             <>
-              <span className="muted" data-testid="whoami">{t('header.signedInAs', { name: session.user.displayName })}</span>
-              <button type="button" onClick={() => void signOut()}>{t('header.signOut')}</button>
+              <span className="muted" data-testid="whoami">
+                {t('header.signedInAs', { name: session.user.displayName })}
+              </span>
+              <button type="button" onClick={() => void signOut()}>
+                {t('header.signOut')}
+              </button>
             </>
           )}
         </div>
@@ -74,10 +82,22 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
           {route.name === 'account' && <AccountScreen />}
           <Notifications transport={transport} userId={session.user.id} />
           {route.name === 'read' && (
-            <ReadingScreen key={`${route.docId}:${session.user.id}`} docId={route.docId} user={session.user} transport={transport} onSessionEnded={ended} />
+            <ReadingScreen
+              key={`${route.docId}:${session.user.id}`}
+              docId={route.docId}
+              user={session.user}
+              transport={transport}
+              onSessionEnded={ended}
+            />
           )}
           {route.name === 'doc' && (
-            <EditorScreen key={`${route.docId}:${session.user.id}`} docId={route.docId} user={session.user} transport={transport} onSessionEnded={ended} />
+            <EditorScreen
+              key={`${route.docId}:${session.user.id}`}
+              docId={route.docId}
+              user={session.user}
+              transport={transport}
+              onSessionEnded={ended}
+            />
           )}
         </>
       )}

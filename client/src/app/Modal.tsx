@@ -39,7 +39,11 @@ export function Modal({ title, id, onClose, className, closeLabel, children }: P
       >
         <h2 id={id}>{title}</h2>
         {children}
-        {closeLabel !== undefined && <button type="button" onClick={onClose}>{closeLabel}</button>}
+        {closeLabel !== undefined && (
+          <button type="button" onClick={onClose}>
+            {closeLabel}
+          </button>
+        )}
       </div>
     </div>
   );

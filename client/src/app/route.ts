@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'list' } | { name: 'new' } | { name: 'users' } | { name: 'account' } | { name: 'doc'; docId: string }
+export type Route =
+  | { name: 'list' }
+  | { name: 'new' }
+  | { name: 'users' }
+  | { name: 'account' }
+  | { name: 'doc'; docId: string }
   | { name: 'read'; docId: string }
   | { name: 'share'; token: string };
 

@@ -39,7 +39,15 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const args = (...extra: string[]): string[] => [
-  '--source', join(dir, 'en.md'), '--target', join(dir, 'zh.txt'), '--source-lang', 'en', '--target-lang', 'zh', ...extra,
+  '--source',
+  join(dir, 'en.md'),
+  '--target',
+  join(dir, 'zh.txt'),
+  '--source-lang',
+  'en',
+  '--target-lang',
+  'zh',
+  ...extra,
 ];
 
 describe('anor align', () => {
@@ -47,7 +55,13 @@ describe('anor align', () => {
     const c = io();
     expect(await run(args(), c.io)).toBe(0);
     const links = JSON.parse(c.out.join('')) as { source: number[]; target: number[]; score: number }[];
-    expect(links.map((l) => [l.source, l.target])).toEqual([[[0], [0]], [[1], [1]], [[2], [2]], [[3], [3, 4]], [[4], [5]]]);
+    expect(links.map((l) => [l.source, l.target])).toEqual([
+      [[0], [0]],
+      [[1], [1]],
+      [[2], [2]],
+      [[3], [3, 4]],
+      [[4], [5]],
+    ]);
     for (const l of links) expect(l.score).toBeGreaterThan(0);
     expect(c.err).toEqual([]);
   });

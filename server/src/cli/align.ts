@@ -71,14 +71,22 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
   const trg = splitParagraphs(b.text);
   const links = alignParagraphs(src, trg, { sourceLang: sl, targetLang: tl });
   // One link per line: valid JSON that a person can also read.
-  io.out(format === 'json' ? `[${links.map((l) => `\n  ${JSON.stringify(l)}`).join(',')}${links.length ? '\n' : ''}]\n` : tsv(links, src, trg));
+  io.out(
+    format === 'json' ? `[${links.map((l) => `\n  ${JSON.stringify(l)}`).join(',')}${links.length ? '\n' : ''}]\n` : tsv(links, src, trg),
+  );
   return 0;
 }
 
 function tsv(links: AlignLink[], src: string[], trg: string[]): string {
   const cell = (s: string): string => s.replace(/\\/gu, '\\\\').replace(/\t/gu, '\\t').replace(/\n/gu, '\\n');
   const rows = links.map((l) =>
-    [l.source.join(','), l.target.join(','), l.score.toFixed(3), cell(l.source.map((i) => src[i]).join(' ¶ ')), cell(l.target.map((j) => trg[j]).join(' ¶ '))].join('\t'),
+    [
+      l.source.join(','),
+      l.target.join(','),
+      l.score.toFixed(3),
+      cell(l.source.map((i) => src[i]).join(' ¶ ')),
+      cell(l.target.map((j) => trg[j]).join(' ¶ ')),
+    ].join('\t'),
   );
   return `source\ttarget\tscore\tsource_text\ttarget_text\n${rows.join('\n')}${rows.length ? '\n' : ''}`;
 }

@@ -5,7 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, splitParagraphs, type CheckIo, type ParagraphFinding } from './check.js';
+import { splitParagraphs } from '../../../shared/domain/paragraphs.js';
+import { run, type CheckIo, type ParagraphFinding } from './check.js';
 
 const execFileP = promisify(execFile);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -93,7 +94,12 @@ describe('anor check (in process)', () => {
     await writeFile(tgt, '\uFEFFСаммит открылся.\r\n\r\nПодписаны двенадцать документов.\r\n');
     const r = await check(['--source', src, '--target', tgt, '--source-lang', 'en', '--target-lang', 'ru', '--format', 'json']);
     expect(JSON.parse(r.out)).toEqual([
-      { paragraph: 3, check: 'paragraph_count', severity: 'error', message: 'The source has 3 paragraphs and the target 2; paragraphs from 3 on are not checked' },
+      {
+        paragraph: 3,
+        check: 'paragraph_count',
+        severity: 'error',
+        message: 'The source has 3 paragraphs and the target 2; paragraphs from 3 on are not checked',
+      },
     ]);
   });
 
@@ -132,10 +138,13 @@ describe('anor check (in process)', () => {
   });
 });
 
-describe('splitParagraphs', () => {
+describe('splitParagraphs as anor check and anor align number paragraphs', () => {
   it('splits on blank lines, keeps line breaks inside a paragraph and ignores whitespace-only lines between', () => {
     expect(splitParagraphs('one\nstill one\n \t\ntwo\n\n\n\nthree\n')).toEqual(['one\nstill one', 'two', 'three']);
     expect(splitParagraphs('\n\n')).toEqual([]);
+  });
+  it('reads a file without blank lines as one paragraph per line, as the importer and the aligner do', () => {
+    expect(splitParagraphs('one\ntwo\nthree')).toEqual(['one', 'two', 'three']);
   });
 });
 

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { splitParagraphs } from '../../../shared/domain/paragraphs.js';
 import { isLang, LANGS, type Lang } from '../../../shared/languages.js';
-import { glossarySchema } from '../../../shared/qa/glossary-schema.js';
+import { glossarySchema } from '../../../shared/qa/glossarySchema.js';
 import { runChecks } from '../../../shared/qa/run.js';
 import { finding, type Finding, type Glossary } from '../../../shared/qa/types.js';
 
@@ -54,16 +55,6 @@ class CliError extends Error {
   ) {
     super(message);
   }
-}
-
-/** Blank-line blocks; CRLF and a leading BOM are tolerated, line breaks inside a block are kept. */
-export function splitParagraphs(text: string): string[] {
-  return text
-    .replace(/^\uFEFF/u, '')
-    .replace(/\r\n?/gu, '\n')
-    .split(/\n(?:[ \t]*\n)+/u)
-    .map((p) => p.replace(/^\n+|\n+$/gu, ''))
-    .filter((p) => p.trim() !== '');
 }
 
 async function readText(path: string, what: string): Promise<string> {
@@ -132,7 +123,10 @@ function parseOptions(argv: string[]): Options | 'help' {
   const { source, target, format } = values;
   const sourceLang = values['source-lang'];
   const targetLang = values['target-lang'];
-  for (const [flag, lang] of [['--source-lang', sourceLang], ['--target-lang', targetLang]] as const) {
+  for (const [flag, lang] of [
+    ['--source-lang', sourceLang],
+    ['--target-lang', targetLang],
+  ] as const) {
     if (!isLang(lang)) throw new CliError(2, 'bad_language', `${flag} "${lang}" is not one of ${LANGS.join(', ')}`);
   }
   if (format !== 'text' && format !== 'json') throw new CliError(2, 'usage', `--format must be text or json, not "${format}"`);
@@ -142,11 +136,21 @@ function parseOptions(argv: string[]): Options | 'help' {
 }
 
 /** Checks every paragraph pair; surplus paragraphs on either side are reported once, where they start. */
-export function checkDocument(sources: string[], targets: string[], opts: Pick<Options, 'sourceLang' | 'targetLang'> & { glossary?: Glossary }): ParagraphFinding[] {
+export function checkDocument(
+  sources: string[],
+  targets: string[],
+  opts: Pick<Options, 'sourceLang' | 'targetLang'> & { glossary?: Glossary },
+): ParagraphFinding[] {
   const out: ParagraphFinding[] = [];
   const n = Math.min(sources.length, targets.length);
   for (let i = 0; i < n; i++) {
-    const findings = runChecks({ source: sources[i] ?? '', target: targets[i] ?? '', sourceLang: opts.sourceLang, targetLang: opts.targetLang, glossary: opts.glossary });
+    const findings = runChecks({
+      source: sources[i] ?? '',
+      target: targets[i] ?? '',
+      sourceLang: opts.sourceLang,
+      targetLang: opts.targetLang,
+      glossary: opts.glossary,
+    });
     for (const f of findings) out.push({ paragraph: i + 1, check: f.check, severity: f.severity, message: f.message });
   }
   if (sources.length !== targets.length) {
@@ -185,7 +189,9 @@ export async function run(argv: string[], io: CheckIo = processIo): Promise<numb
       io.out(formatText(findings));
       const errors = findings.filter((f) => f.severity === 'error').length;
       // The summary goes to stderr so that stdout stays one line per finding.
-      io.err(`${findings.length} finding(s): ${errors} error(s), ${findings.length - errors} warning(s) in ${Math.min(sources.length, targets.length)} paragraph pair(s)\n`);
+      io.err(
+        `${findings.length} finding(s): ${errors} error(s), ${findings.length - errors} warning(s) in ${Math.min(sources.length, targets.length)} paragraph pair(s)\n`,
+      );
     }
     return 0;
   } catch (err) {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EN_PARAGRAPHS, RU_PARAGRAPHS } from '../../test/interchange-fixtures.js';
+import { EN_PARAGRAPHS, RU_PARAGRAPHS } from '../../test/helpers/interchangeFixtures.js';
 import { DocumentService } from '../services/documents/index.js';
 import { createStorage } from '../storage/index.js';
 import { run as runExport } from './export.js';

@@ -28,7 +28,9 @@ function describeReport(r: ImportReport): string {
   const lines = [`${r.paragraphs} paragraphs (${r.format})`];
   if (removed > 0) lines.push(`removed ${removed} invisible characters: ${JSON.stringify(r.removed)}`);
   if (r.language.verdict !== 'match' && r.language.verdict !== 'undetermined') {
-    lines.push(`warning: ${r.language.verdict}: declared ${r.language.declared}, looks like ${r.language.detected.lang ?? '?'} (${r.language.detected.script ?? '?'})`);
+    lines.push(
+      `warning: ${r.language.verdict}: declared ${r.language.declared}, looks like ${r.language.detected.lang ?? '?'} (${r.language.detected.script ?? '?'})`,
+    );
   }
   return lines.map((l) => `${l}\n`).join('');
 }
@@ -75,8 +77,14 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
           io.out(`${preview.links.map((l) => JSON.stringify(l)).join('\n')}\n`);
           return;
         }
-        const r = await interchange.commitTranslation(docId, { lang: target, target: preview.target, links: preview.links, approved: values.approved === true }, CLI_AUTHOR);
-        io.out(`imported ${r.edited} cells (seq ${r.seq}); ${low.length} links worth a look${low.length ? `: ${low.map((l) => l.paragraphIds.join('+') || `(no source) ${l.target.join(',')}`).join(' ')}` : ''}\n`);
+        const r = await interchange.commitTranslation(
+          docId,
+          { lang: target, target: preview.target, links: preview.links, approved: values.approved === true },
+          CLI_AUTHOR,
+        );
+        io.out(
+          `imported ${r.edited} cells (seq ${r.seq}); ${low.length} links worth a look${low.length ? `: ${low.map((l) => l.paragraphIds.join('+') || `(no source) ${l.target.join(',')}`).join(' ')}` : ''}\n`,
+        );
       });
     } else if (what === 'xliff') {
       const docId = str(values, 'doc');

@@ -27,8 +27,13 @@ export const CLI_AUTHOR = 'system';
 export type Values = { [k: string]: string | boolean | undefined };
 
 export function parse(argv: string[], options: NonNullable<ParseArgsConfig['options']>): { values: Values; positionals: string[] } {
-  const r = parseArgs({ args: argv, options: { ...options, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
-  return { values: r.values as Values, positionals: r.positionals };
+  const r = parseArgs({
+    args: argv,
+    options: { ...options, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  return { values: r.values, positionals: r.positionals };
 }
 
 export class UsageError extends Error {}
@@ -100,7 +105,10 @@ export async function runGuarded(name: string, usage: string, io: CliIo, fn: () 
     await fn();
     return 0;
   } catch (err) {
-    if (err instanceof UsageError || (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      err instanceof UsageError ||
+      (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.err(`${name}: ${err.message}\n\n${usage}`);
       return 2;
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDoc } from '../interchange/test-doc.js';
+import { makeDoc } from '../../test/helpers/testDoc.js';
 import { exportXliff2 } from '../interchange/xliff2/export.js';
 import { exportXliff12 } from '../interchange/xliff12/export.js';
 import { exportTmx } from '../interchange/tmx/export.js';

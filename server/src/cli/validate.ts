@@ -46,17 +46,24 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
   }
   const r = readInterchange(input.text);
   if (format === 'json') {
-    io.out(`${JSON.stringify(r.ok ? { ok: true, format: r.value.format, units: count(r.value) } : { ok: false, format: r.format ?? null, problems: r.problems })}\n`);
+    io.out(
+      `${JSON.stringify(r.ok ? { ok: true, format: r.value.format, units: count(r.value) } : { ok: false, format: r.format ?? null, problems: r.problems })}\n`,
+    );
     return r.ok ? 0 : 1;
   }
   if (r.ok) {
     const v = r.value;
-    const what = v.format === 'tmx' ? `TMX ${v.tmx.srcLang}, ${count(v)} translation units` : `${FORMAT_NAME[v.format]} ${v.xliff.version} ${v.xliff.srcLang}→${v.xliff.trgLang ?? '?'}, ${count(v)} units`;
+    const what =
+      v.format === 'tmx'
+        ? `TMX ${v.tmx.srcLang}, ${count(v)} translation units`
+        : `${FORMAT_NAME[v.format]} ${v.xliff.version} ${v.xliff.srcLang}→${v.xliff.trgLang ?? '?'}, ${count(v)} units`;
     io.out(`${file}: ok (${what})\n`);
     return 0;
   }
   for (const p of r.problems) io.out(`${file}: ${formatProblem(p)}\n`);
-  io.out(`${file}: refused${r.format ? ` (${FORMAT_NAME[r.format]})` : ''}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}\n`);
+  io.out(
+    `${file}: refused${r.format ? ` (${FORMAT_NAME[r.format]})` : ''}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}\n`,
+  );
   return 1;
 }
 

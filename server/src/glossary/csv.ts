@@ -18,7 +18,12 @@ export function glossaryToCsv(terms: readonly GlossaryTerm[]): string {
   const rows = terms.map((t) => [
     ...LANGS.map((l) => t[l] ?? ''),
     t.note ?? '',
-    ...LANGS.map((l) => (t.forbidden ?? []).filter((f) => f.lang === l).map((f) => f.text).join(FORBIDDEN_SEPARATOR)),
+    ...LANGS.map((l) =>
+      (t.forbidden ?? [])
+        .filter((f) => f.lang === l)
+        .map((f) => f.text)
+        .join(FORBIDDEN_SEPARATOR),
+    ),
   ]);
   // BOM: spreadsheet programs otherwise read UTF-8 Cyrillic and Chinese as mojibake.
   return '\uFEFF' + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' });
@@ -28,7 +33,7 @@ export function glossaryToCsv(terms: readonly GlossaryTerm[]): string {
 export function glossaryFromCsv(text: string): Record<string, unknown>[] {
   let rows: string[][];
   try {
-    rows = parse(text.replace(/^\uFEFF/u, ''), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    rows = parse(text.replace(/^\uFEFF/u, ''), { relax_column_count: true, skip_empty_lines: true, trim: true });
   } catch (err) {
     throw new AppError('bad_request', `not a readable CSV file: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -47,7 +52,12 @@ export function glossaryFromCsv(text: string): Record<string, unknown>[] {
     for (const l of LANGS) {
       const i = col(`forbidden_${l}`);
       const v = i >= 0 ? r[i] : undefined;
-      if (v) for (const text of v.split('|').map((x) => x.trim()).filter(Boolean)) forbidden.push({ lang: l, text });
+      if (v)
+        for (const text of v
+          .split('|')
+          .map((x) => x.trim())
+          .filter(Boolean))
+          forbidden.push({ lang: l, text });
     }
     if (forbidden.length > 0) term.forbidden = forbidden;
     return term;

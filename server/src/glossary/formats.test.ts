@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../../shared/index.js';
-import { glossarySchema } from '../../../shared/qa/glossary-schema.js';
+import { glossarySchema } from '../../../shared/qa/glossarySchema.js';
 import type { GlossaryTerm } from '../../../shared/qa/types.js';
 import { glossaryFromCsv, glossaryToCsv } from './csv.js';
 import { glossaryFromTbx, glossaryToTbx } from './tbx.js';
@@ -15,7 +15,11 @@ const text = fc
 const term: fc.Arbitrary<GlossaryTerm> = fc
   .record(
     {
-      en: text, zh: text, ru: text, kk: text, uz: text,
+      en: text,
+      zh: text,
+      ru: text,
+      kk: text,
+      uz: text,
       note: text,
       forbidden: fc.array(fc.record({ lang: fc.constantFrom(...LANGS), text }), { maxLength: 3 }),
     },
@@ -32,20 +36,33 @@ const normalise = (terms: Record<string, unknown>[]): GlossaryTerm[] => glossary
 
 describe('glossary files', () => {
   it('round-trips any glossary through TBX', () => {
-    fc.assert(fc.property(fc.array(term, { maxLength: 5 }), (terms) => {
-      expect(normalise(glossaryFromTbx(glossaryToTbx(terms)))).toEqual(terms);
-    }));
+    fc.assert(
+      fc.property(fc.array(term, { maxLength: 5 }), (terms) => {
+        expect(normalise(glossaryFromTbx(glossaryToTbx(terms)))).toEqual(terms);
+      }),
+    );
   });
 
   it('round-trips any glossary through CSV', () => {
-    fc.assert(fc.property(fc.array(term, { maxLength: 5 }), (terms) => {
-      expect(normalise(glossaryFromCsv(glossaryToCsv(terms)))).toEqual(terms);
-    }));
+    fc.assert(
+      fc.property(fc.array(term, { maxLength: 5 }), (terms) => {
+        expect(normalise(glossaryFromCsv(glossaryToCsv(terms)))).toEqual(terms);
+      }),
+    );
   });
 
   it('reads a spreadsheet CSV with its own column order, extra columns and a BOM', () => {
     const csv = '\uFEFFComment,RU,en,forbidden_ru\r\nx,Казахстан,Kazakhstan,Казакстан | Казахия\r\n';
-    expect(glossaryFromCsv(csv)).toEqual([{ en: 'Kazakhstan', ru: 'Казахстан', forbidden: [{ lang: 'ru', text: 'Казакстан' }, { lang: 'ru', text: 'Казахия' }] }]);
+    expect(glossaryFromCsv(csv)).toEqual([
+      {
+        en: 'Kazakhstan',
+        ru: 'Казахстан',
+        forbidden: [
+          { lang: 'ru', text: 'Казакстан' },
+          { lang: 'ru', text: 'Казахия' },
+        ],
+      },
+    ]);
   });
 
   it('writes TBX v3 core structure with TBX-Basic administrative status', () => {

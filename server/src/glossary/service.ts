@@ -1,6 +1,6 @@
 import { AppError, LANGS } from '../../../shared/index.js';
 import type { GlossaryFormat, GlossaryImportResult, GlossaryTermBody, GlossaryTermDto } from '../../../shared/index.js';
-import { glossarySchema } from '../../../shared/qa/glossary-schema.js';
+import { glossarySchema } from '../../../shared/qa/glossarySchema.js';
 import type { Glossary, GlossaryTerm } from '../../../shared/qa/types.js';
 import { badRequest, issuesOf } from '../errors.js';
 import { newId } from '../services/ids.js';

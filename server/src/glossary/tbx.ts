@@ -31,8 +31,14 @@ export function glossaryToTbx(terms: readonly GlossaryTerm[]): string {
       const bad = (t.forbidden ?? []).filter((f) => f.lang === l);
       if (!t[l] && bad.length === 0) continue;
       out.push(`<langSec xml:lang="${escapeAttr(l)}">`);
-      if (t[l]) out.push(`<termSec><term>${escapeText(t[l])}</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>`);
-      for (const f of bad) out.push(`<termSec><term>${escapeText(f.text)}</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>`);
+      if (t[l])
+        out.push(
+          `<termSec><term>${escapeText(t[l])}</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>`,
+        );
+      for (const f of bad)
+        out.push(
+          `<termSec><term>${escapeText(f.text)}</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>`,
+        );
       out.push('</langSec>');
     }
     out.push('</conceptEntry>');
@@ -66,12 +72,16 @@ export function glossaryFromTbx(text: string): Record<string, unknown>[] {
   const xml = parseXml(text);
   if (!xml.ok) throw new AppError('bad_request', 'not well-formed XML', xml.problems.slice(0, 20));
   const root = xml.value.documentElement;
-  if (!root || (root.localName !== 'tbx' && root.localName !== 'martif')) throw new AppError('bad_request', 'the root must be <tbx> (TBX v3) or <martif> (TBX 2)');
+  if (!root || (root.localName !== 'tbx' && root.localName !== 'martif'))
+    throw new AppError('bad_request', 'the root must be <tbx> (TBX v3) or <martif> (TBX 2)');
   return findAll(root, ['conceptEntry', 'termEntry']).map((entry) => {
     const term: Record<string, unknown> = {};
     const forbidden: { lang: Lang; text: string }[] = [];
     const notes = [...named(entry, 'note'), ...named(entry, 'descrip').filter((d) => d.getAttribute('type') === 'definition')];
-    const note = notes.map((n) => textContent(n).trim()).filter(Boolean).join('\n');
+    const note = notes
+      .map((n) => textContent(n).trim())
+      .filter(Boolean)
+      .join('\n');
     if (note) term.note = note;
     for (const sec of named(entry, 'langSec', 'langSet')) {
       const m = langFromTag(xmlAttr(sec, 'lang') ?? sec.getAttribute('lang') ?? '');

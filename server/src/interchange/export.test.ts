@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../../shared/index.js';
-import type { Lang } from '../../../shared/index.js';
-import { makeDoc, cell, paragraph } from './test-doc.js';
+import { makeDoc, cell, paragraph } from '../../test/helpers/testDoc.js';
 import { exportXliff2 } from './xliff2/export.js';
 import { parseXliff2 } from './xliff2/parse.js';
 import { exportXliff12 } from './xliff12/export.js';
 import { parseXliff12 } from './xliff12/parse.js';
 import { exportTmx } from './tmx/export.js';
 import { parseTmx } from './tmx/parse.js';
-import { SCHEMA, run, xmllint } from './xmllint.js';
+import { SCHEMA, run, xmllint } from '../../test/helpers/xmllint.js';
 import { planXliffImport } from './plan.js';
 
 const doc = makeDoc();
@@ -101,10 +100,13 @@ describe('XLIFF 1.2 export', () => {
         expect(entries.map((e) => e.msgctxtOrId)).toHaveLength(doc.paragraphs.length);
         // translate-toolkit: approved="yes" → translated; any other target → fuzzy; no target → untranslated.
         const expected = doc.paragraphs.map((p) => {
-          const c = p.cells[lang as Lang]!;
+          const c = p.cells[lang]!;
           return c.text === '' ? 'untranslated' : c.status === 'approved' ? 'translated' : 'fuzzy';
         });
-        expect(entries.map((e) => e.state), lang).toEqual(expected);
+        expect(
+          entries.map((e) => e.state),
+          lang,
+        ).toEqual(expected);
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -127,7 +129,13 @@ describe('TMX export', () => {
     if (!r.ok) return;
     expect(r.value.srcLang).toBe('en');
     expect(r.value.units).toEqual([
-      { tuid: 'p_1', variants: [{ lang: 'en', text: doc.paragraphs[0]!.cells.en!.text }, { lang: 'zh-Hans', text: '贸易额达到5.4亿，增长“很快” <真的> 🚀' }] },
+      {
+        tuid: 'p_1',
+        variants: [
+          { lang: 'en', text: doc.paragraphs[0]!.cells.en!.text },
+          { lang: 'zh-Hans', text: '贸易额达到5.4亿，增长“很快” <真的> 🚀' },
+        ],
+      },
       {
         tuid: 'p_2',
         variants: [
@@ -149,7 +157,10 @@ function poEntries(po: string): { msgctxtOrId: string; state: 'translated' | 'fu
   const blocks = po.split(/\n\n+/u).filter((b) => /^msgid /mu.test(b) && !/^msgid ""\nmsgstr ""\n"/mu.test(b));
   return blocks.map((b) => {
     const fuzzy = /^#, .*fuzzy/mu.test(b);
-    const msgstr = (b.split(/^msgstr /mu)[1] ?? '').split('\n').map((l) => l.trim().replace(/^"|"$/gu, '')).join('');
+    const msgstr = (b.split(/^msgstr /mu)[1] ?? '')
+      .split('\n')
+      .map((l) => l.trim().replace(/^"|"$/gu, ''))
+      .join('');
     const ctx = /^msgctxt (.*)$/mu.exec(b)?.[1] ?? /^msgid (.*)$/mu.exec(b)?.[1] ?? '';
     return { msgctxtOrId: ctx, state: msgstr === '' ? 'untranslated' : fuzzy ? 'fuzzy' : 'translated' };
   });
@@ -186,7 +197,9 @@ describe('third-party TMX', () => {
         await writeFile(xlf, exportXliff12(doc, lang), 'utf8');
         expect((await run('xliff2po', ['--progress=none', '-i', xlf, '-o', join(dir, `${lang}.po`)])).code).toBe(0);
         // po2tmx keeps only finished (non-fuzzy) entries: Anor's approved cells.
-        expect((await run('po2tmx', ['--progress=none', '-l', lang, '-i', join(dir, `${lang}.po`), '-o', join(dir, `${lang}.tmx`)])).code).toBe(0);
+        expect(
+          (await run('po2tmx', ['--progress=none', '-l', lang, '-i', join(dir, `${lang}.po`), '-o', join(dir, `${lang}.tmx`)])).code,
+        ).toBe(0);
         const theirs = parseTmx(await readFile(join(dir, `${lang}.tmx`), 'utf8'));
         const ours = parseTmx(exportTmx(doc));
         if (!theirs.ok || !ours.ok) throw new Error('TMX did not parse');

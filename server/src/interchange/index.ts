@@ -14,7 +14,7 @@ export type { CellImportEdit, ImportPlan } from './plan.js';
 export { formatProblem } from './problems.js';
 export type { ParseOutcome, Problem } from './problems.js';
 export type { ParsedXliff, XliffState, XliffUnit } from './units.js';
-export { toXliff2, toXliff12, fromUnit } from './status-map.js';
+export { toXliff2, toXliff12, fromUnit } from './statusMap.js';
 export { readSourceFile, sourceFormat } from './sources/index.js';
 export { decodeText } from './sources/decode.js';
 export { exportHtml, exportMarkdown } from './html/export.js';

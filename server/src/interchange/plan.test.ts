@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeDoc } from './test-doc.js';
+import { makeDoc } from '../../test/helpers/testDoc.js';
 import { exportXliff2 } from './xliff2/export.js';
 import { parseXliff2 } from './xliff2/parse.js';
 import { exportXliff12 } from './xliff12/export.js';
@@ -30,7 +30,10 @@ describe('planXliffImport', () => {
   it('plans the edited targets with their statuses, matched by unit id', () => {
     const xlf = exportXliff2(doc, 'ru')
       .replace('Саммит в Сиане', 'Саммит в Сиане &amp; «Астане»')
-      .replace('<segment state="translated">\n    <source xml:space="preserve">  Line', '<segment state="final">\n    <source xml:space="preserve">  Line');
+      .replace(
+        '<segment state="translated">\n    <source xml:space="preserve">  Line',
+        '<segment state="final">\n    <source xml:space="preserve">  Line',
+      );
     const r = planXliffImport(doc, parsed2(xlf));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -70,7 +73,17 @@ describe('planXliffImport', () => {
 describe('langFromTag', () => {
   it('maps region and script variants to document languages', () => {
     expect(['zh-Hans', 'zh-CN', 'ru-RU', 'kk', 'uz-Latn', 'en-US', 'de', 'uz-Cyrl', 'zh-Hant', 'zh_TW', null].map(langFromTag)).toEqual([
-      'zh', 'zh', 'ru', 'kk', 'uz', 'en', undefined, undefined, undefined, undefined, undefined,
+      'zh',
+      'zh',
+      'ru',
+      'kk',
+      'uz',
+      'en',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
     ]);
   });
 });

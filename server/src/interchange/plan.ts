@@ -2,7 +2,7 @@ import { LANGS, LANG_TAG } from '../../../shared/index.js';
 import type { CellStatus, DocumentSnapshot, Lang } from '../../../shared/index.js';
 import { Problems } from './problems.js';
 import type { ParseOutcome, Problem } from './problems.js';
-import { fromUnit } from './status-map.js';
+import { fromUnit } from './statusMap.js';
 import type { ParsedXliff } from './units.js';
 
 export interface CellImportEdit {
@@ -61,7 +61,11 @@ export function planXliffImport(doc: DocumentSnapshot, parsed: ParsedXliff): Par
     if (!lang || u.target === null) continue;
     const current = para.cells[doc.sourceLang]?.text ?? '';
     if (u.source !== current) {
-      warnings.push({ rule: 'import.source-changed', message: `the source of "${u.id}" differs from the document's; check the translation`, where: u.id });
+      warnings.push({
+        rule: 'import.source-changed',
+        message: `the source of "${u.id}" differs from the document's; check the translation`,
+        where: u.id,
+      });
     }
     const status = fromUnit(u);
     const cell = para.cells[lang];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeDoc } from './test-doc.js';
+import { makeDoc } from '../../test/helpers/testDoc.js';
 import { exportXliff2 } from './xliff2/export.js';
 import { exportXliff12 } from './xliff12/export.js';
 import { exportTmx } from './tmx/export.js';

@@ -9,9 +9,7 @@ import { validateTmx } from './tmx/parse.js';
 import type { ParsedTmx } from './tmx/parse.js';
 
 export type InterchangeFile =
-  | { format: 'xliff2'; xliff: ParsedXliff }
-  | { format: 'xliff12'; xliff: ParsedXliff }
-  | { format: 'tmx'; tmx: ParsedTmx };
+  { format: 'xliff2'; xliff: ParsedXliff } | { format: 'xliff12'; xliff: ParsedXliff } | { format: 'tmx'; tmx: ParsedTmx };
 
 export type Format = InterchangeFile['format'];
 
@@ -29,7 +27,10 @@ export function readInterchange(text: string): ParseOutcome<InterchangeFile> & {
     const r = validateXliff2(xml.value);
     return r.ok ? { ok: true, format: 'xliff2', value: { format: 'xliff2', xliff: r.value } } : { ...r, format: 'xliff2' };
   }
-  if (root?.localName === 'xliff' && (ns === XLIFF12_NS || ns === XLIFF11_NS || (!ns && /^1\.[12]$/u.test(root.getAttribute('version') ?? '')))) {
+  if (
+    root?.localName === 'xliff' &&
+    (ns === XLIFF12_NS || ns === XLIFF11_NS || (!ns && /^1\.[12]$/u.test(root.getAttribute('version') ?? '')))
+  ) {
     const r = validateXliff12(xml.value);
     return r.ok ? { ok: true, format: 'xliff12', value: { format: 'xliff12', xliff: r.value } } : { ...r, format: 'xliff12' };
   }

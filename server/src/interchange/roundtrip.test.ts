@@ -1,18 +1,44 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cell, makeDoc, paragraph } from './test-doc.js';
+import { cell, makeDoc, paragraph } from '../../test/helpers/testDoc.js';
 import { exportXliff2 } from './xliff2/export.js';
 import { exportXliff12 } from './xliff12/export.js';
 import { exportTmx } from './tmx/export.js';
 import { readInterchange } from './read.js';
 import { planXliffImport } from './plan.js';
-import { SCHEMA, xmllint } from './xmllint.js';
+import { SCHEMA, xmllint } from '../../test/helpers/xmllint.js';
 import type { CellStatus } from '../../../shared/index.js';
 
 // Any Unicode text a cell may hold: markup characters, quotes, emoji, CJK, controls, lone surrogates.
 const cellText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.string({ unit: fc.constantFrom('&', '<', '>', '"', "'", ']]>', '\n', '\t', ' ', '亿', 'ё', 'Ғ', 'oʻ', '🚀', '\u0007', '\u000c', '\r', '\r\n', '\u0085', '\u2028', '\u2029', '\ud800'), maxLength: 30 }),
+  fc.string({
+    unit: fc.constantFrom(
+      '&',
+      '<',
+      '>',
+      '"',
+      "'",
+      ']]>',
+      '\n',
+      '\t',
+      ' ',
+      '亿',
+      'ё',
+      'Ғ',
+      'oʻ',
+      '🚀',
+      '\u0007',
+      '\u000c',
+      '\r',
+      '\r\n',
+      '\u0085',
+      '\u2028',
+      '\u2029',
+      '\ud800',
+    ),
+    maxLength: 30,
+  }),
 );
 const status = fc.constantFrom<CellStatus>('draft', 'in_review', 'approved', 'changes_requested');
 const XML_SAFE = (s: string): boolean => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/u.test(s);
@@ -21,7 +47,9 @@ describe('export → import round trip (property)', () => {
   it('XLIFF 2 keeps every text exactly, XML-invalid characters included, and plans no edit', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(cellText, cellText, status), { minLength: 1, maxLength: 6 }), (rows) => {
-        const doc = makeDoc(rows.map(([en, ru, st], i) => paragraph(`p_${i}`, { en: cell(en, 'draft'), ru: cell(ru, ru === '' ? 'empty' : st) })));
+        const doc = makeDoc(
+          rows.map(([en, ru, st], i) => paragraph(`p_${i}`, { en: cell(en, 'draft'), ru: cell(ru, ru === '' ? 'empty' : st) })),
+        );
         const r = readInterchange(exportXliff2(doc, 'ru'));
         if (!r.ok || r.value.format !== 'xliff2') throw new Error(JSON.stringify(r));
         // Lone surrogates too: they travel as <cp hex="D800"/>, never as raw UTF-16.
@@ -30,22 +58,47 @@ describe('export → import round trip (property)', () => {
         expect(plan.ok && plan.value.edits).toEqual([]);
       }),
       // The example is the counterexample CI once found: xmldom folds a raw U+2028 into LF.
-      { numRuns: 200, examples: [[[['\u2028', '', 'draft'], ['\u0085x\u2029', '', 'draft']]]] },
+      {
+        numRuns: 200,
+        examples: [
+          [
+            [
+              ['\u2028', '', 'draft'],
+              ['\u0085x\u2029', '', 'draft'],
+            ],
+          ],
+        ],
+      },
     );
   });
 
   it('XLIFF 1.2 keeps every XML-safe text exactly and plans no edit', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(cellText.filter(XML_SAFE), cellText.filter(XML_SAFE), status), { minLength: 1, maxLength: 6 }), (rows) => {
-        const doc = makeDoc(rows.map(([en, zh, st], i) => paragraph(`p_${i}`, { en: cell(en, 'draft'), zh: cell(zh, zh === '' ? 'empty' : st) })));
-        const r = readInterchange(exportXliff12(doc, 'zh'));
-        if (!r.ok || r.value.format !== 'xliff12') throw new Error(JSON.stringify(r));
-        expect(r.value.xliff.units.map((u) => [u.source, u.target])).toEqual(rows.map(([en, zh]) => [en, zh === '' ? null : zh]));
-        const plan = planXliffImport(doc, r.value.xliff);
-        expect(plan.ok && plan.value.edits).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.tuple(cellText.filter(XML_SAFE), cellText.filter(XML_SAFE), status), { minLength: 1, maxLength: 6 }),
+        (rows) => {
+          const doc = makeDoc(
+            rows.map(([en, zh, st], i) => paragraph(`p_${i}`, { en: cell(en, 'draft'), zh: cell(zh, zh === '' ? 'empty' : st) })),
+          );
+          const r = readInterchange(exportXliff12(doc, 'zh'));
+          if (!r.ok || r.value.format !== 'xliff12') throw new Error(JSON.stringify(r));
+          expect(r.value.xliff.units.map((u) => [u.source, u.target])).toEqual(rows.map(([en, zh]) => [en, zh === '' ? null : zh]));
+          const plan = planXliffImport(doc, r.value.xliff);
+          expect(plan.ok && plan.value.edits).toEqual([]);
+        },
+      ),
       // The example is the counterexample CI once found: xmldom folds a raw U+2028 into LF.
-      { numRuns: 200, examples: [[[['\u2028', '', 'draft'], ['\u0085x\u2029', '', 'draft']]]] },
+      {
+        numRuns: 200,
+        examples: [
+          [
+            [
+              ['\u2028', '', 'draft'],
+              ['\u0085x\u2029', '', 'draft'],
+            ],
+          ],
+        ],
+      },
     );
   });
 

@@ -10,7 +10,10 @@ import type { UserRecord } from '../storage/types.js';
 export function authorize(user: UserRecord | undefined, action: Action, ctx: PermissionContext = {}): UserRecord {
   if (!user) throw new AppError('unauthenticated', 'the user no longer exists');
   if (!can(user, action, ctx)) {
-    throw new AppError('forbidden', `not allowed: ${action}${ctx.lang ? ` in ${ctx.lang}` : ''}`, { action, ...(ctx.lang ? { lang: ctx.lang } : {}) });
+    throw new AppError('forbidden', `not allowed: ${action}${ctx.lang ? ` in ${ctx.lang}` : ''}`, {
+      action,
+      ...(ctx.lang ? { lang: ctx.lang } : {}),
+    });
   }
   return user;
 }

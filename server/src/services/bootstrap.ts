@@ -16,7 +16,11 @@ export interface BootstrapResult {
  * First start (no users at all): create `admin`, and open with the demo
  * document. Later starts change nothing, so a demo someone deleted stays deleted.
  */
-export async function bootstrap(deps: { users: UserService; documents: DocumentService; adminPassword: string | undefined }): Promise<BootstrapResult> {
+export async function bootstrap(deps: {
+  users: UserService;
+  documents: DocumentService;
+  adminPassword: string | undefined;
+}): Promise<BootstrapResult> {
   const admin = await deps.users.ensureAdmin(deps.adminPassword);
   if (!admin) return { generatedAdminPassword: null, firstStart: false, demoDocId: null };
   let demoDocId: string | null = null;

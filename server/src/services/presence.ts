@@ -27,7 +27,7 @@ export class PresenceService {
 
   enter(docId: string, who: { userId: string; displayName: string; connectionId: string }): void {
     let room = this.byDoc.get(docId);
-    if (!room) this.byDoc.set(docId, (room = new Map()));
+    if (!room) this.byDoc.set(docId, (room = new Map<string, PresenceEntry>()));
     if (room.has(who.connectionId)) return;
     room.set(who.connectionId, { ...who, paragraphId: null, lang: null, typing: false });
     this.changed(docId);

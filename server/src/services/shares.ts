@@ -60,7 +60,8 @@ export class ShareService {
       ]);
     }
     const existing = (await this.store.list()).filter((s) => s.docId === docId);
-    if (existing.length >= MAX_SHARES_PER_DOCUMENT) throw new AppError('conflict', `a document has at most ${MAX_SHARES_PER_DOCUMENT} links`);
+    if (existing.length >= MAX_SHARES_PER_DOCUMENT)
+      throw new AppError('conflict', `a document has at most ${MAX_SHARES_PER_DOCUMENT} links`);
     const token = randomBytes(32).toString('base64url');
     // base64url of 32 bytes is always 43 characters; the schema on the way back in relies on it.
     if (token.length !== SHARE_TOKEN_LENGTH) throw new Error('unexpected token length');
@@ -99,7 +100,9 @@ export class ShareService {
   /** Whether a link still exists and has not expired (a reader who connected may have raced a revoke). */
   async isLive(shareId: string): Promise<boolean> {
     const share = (await this.store.list()).find((s) => s.id === shareId);
-    return share !== undefined && (share.expiresAt === null || Date.parse(share.expiresAt) > this.now()) && this.documentExists(share.docId);
+    return (
+      share !== undefined && (share.expiresAt === null || Date.parse(share.expiresAt) > this.now()) && this.documentExists(share.docId)
+    );
   }
 
   async readerDocument(token: string): Promise<ReaderDocument> {

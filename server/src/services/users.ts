@@ -79,7 +79,8 @@ export class UserService {
   async update(actorId: string, userId: string, body: UpdateUserBody): Promise<PublicUser> {
     const current = await this.users.getById(userId);
     if (!current) throw new AppError('not_found', `no user ${userId}`);
-    if (actorId === userId && body.isAdmin === false) throw new AppError('forbidden', 'an administrator cannot remove their own admin role');
+    if (actorId === userId && body.isAdmin === false)
+      throw new AppError('forbidden', 'an administrator cannot remove their own admin role');
     const patch: Partial<UserRecord> = {};
     if (body.displayName !== undefined) patch.displayName = body.displayName;
     if (body.isAdmin !== undefined) patch.isAdmin = body.isAdmin;

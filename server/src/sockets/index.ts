@@ -78,7 +78,12 @@ export function attachSockets(deps: SocketDeps): Sockets {
     void socket.join(userRoom(socket.data.user.id));
     socket.use(payloadLimit);
     registerDocHandlers(socket, { documents, presence, users, log });
-    registerReviewHandlers(socket, { documents, users, log, notify: (userId, n) => io.to(userRoom(userId)).emit('notification:mention', n) });
+    registerReviewHandlers(socket, {
+      documents,
+      users,
+      log,
+      notify: (userId, n) => io.to(userRoom(userId)).emit('notification:mention', n),
+    });
     socket.on('disconnect', () => presence.leaveAll(socket.id));
   });
 

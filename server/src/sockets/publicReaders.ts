@@ -23,7 +23,12 @@ const docRoom = (docId: string): string => `public-doc:${docId}`;
 const shareRoom = (shareId: string): string => `public-share:${shareId}`;
 /** setTimeout's ceiling (~24.8 days); a later expiry is checked again when that timer fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
-const STRUCTURAL: ReadonlySet<DocEvent['type']> = new Set(['paragraph.inserted', 'paragraph.deleted', 'paragraph.split', 'paragraph.joined']);
+const STRUCTURAL: ReadonlySet<DocEvent['type']> = new Set([
+  'paragraph.inserted',
+  'paragraph.deleted',
+  'paragraph.split',
+  'paragraph.joined',
+]);
 
 /**
  * The `/public` namespace: share-link readers without an account. A reader
@@ -33,7 +38,13 @@ const STRUCTURAL: ReadonlySet<DocEvent['type']> = new Set(['paragraph.inserted',
  * paragraphs changed, fetch again" — never a DocEvent, which names its author.
  * Revoking, expiry and deleting the document end the connection.
  */
-export function attachPublicReaders(deps: { io: AnorServer; shares: ShareService; documents: DocumentService; throttle: LoginThrottle; log: Log }): PublicNamespace {
+export function attachPublicReaders(deps: {
+  io: AnorServer;
+  shares: ShareService;
+  documents: DocumentService;
+  throttle: LoginThrottle;
+  log: Log;
+}): PublicNamespace {
   const { shares, documents, throttle, log } = deps;
   // The server is typed with the workbench's event maps; this namespace has its own.
   const nsp = deps.io.of(PUBLIC_NAMESPACE) as unknown as PublicNamespace;
@@ -86,16 +97,22 @@ export function attachPublicReaders(deps: { io: AnorServer; shares: ShareService
     );
   });
 
-  function endAt(socket: { emit: PublicNamespace['emit']; disconnect(close?: boolean): unknown; on(ev: 'disconnect', cb: () => void): unknown }, at: number): void {
+  function endAt(
+    socket: { emit: PublicNamespace['emit']; disconnect(close?: boolean): unknown; on(ev: 'disconnect', cb: () => void): unknown },
+    at: number,
+  ): void {
     const wait = Math.max(0, at - Date.now());
-    const timer = setTimeout(() => {
-      if (Date.now() < at) {
-        endAt(socket, at);
-        return;
-      }
-      socket.emit('share:ended', { code: 'not_found' });
-      socket.disconnect(true);
-    }, Math.min(wait, MAX_TIMER_MS));
+    const timer = setTimeout(
+      () => {
+        if (Date.now() < at) {
+          endAt(socket, at);
+          return;
+        }
+        socket.emit('share:ended', { code: 'not_found' });
+        socket.disconnect(true);
+      },
+      Math.min(wait, MAX_TIMER_MS),
+    );
     timer.unref();
     socket.on('disconnect', () => clearTimeout(timer));
   }

@@ -64,7 +64,10 @@ export function registerReviewHandlers(socket: AnorSocket, deps: ReviewHandlerDe
   );
 
   // The two batch steps differ only in the role they need and the step they take.
-  for (const [event, action, step] of [['review:approveAll', 'cell.review', 'approve'], ['review:submitAll', 'cell.submit', 'submit']] as const) {
+  for (const [event, action, step] of [
+    ['review:approveAll', 'cell.review', 'approve'],
+    ['review:submitAll', 'cell.submit', 'submit'],
+  ] as const) {
     socket.on(
       event,
       handler<typeof event, typeof reviewBatchPayload>(log, reviewBatchPayload, async (input) => {
@@ -95,7 +98,12 @@ async function resolveMentions(users: UserService, text: string, writer: string)
   return ids;
 }
 
-function notification(input: CommentAddPayload, docTitle: string, commentId: string, by: { id: string; displayName: string }): MentionNotification {
+function notification(
+  input: CommentAddPayload,
+  docTitle: string,
+  commentId: string,
+  by: { id: string; displayName: string },
+): MentionNotification {
   return {
     docId: input.docId,
     docTitle,

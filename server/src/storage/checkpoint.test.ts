@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentState } from '../../../shared/index.js';
 import { createStorage } from './index.js';
 import type { Storage } from './index.js';
-import { byId, DocEventFactory, editBurst, reduceAll, tempDataDir } from './test-factories.js';
+import { byId, DocEventFactory, editBurst, reduceAll, tempDataDir } from '../../test/helpers/storageFactories.js';
 
 let dir: string;
 let remove: () => Promise<void>;

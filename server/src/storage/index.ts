@@ -1,18 +1,18 @@
 import type session from 'express-session';
 import type { DocumentStore, GlossaryStore, ShareStore, TmStore, UserStore } from './types.js';
-import { LowdbGlossaryStore, LowdbTmStore } from './aids-store.js';
+import { LowdbGlossaryStore, LowdbTmStore } from './aidsStore.js';
 import { ensureDir } from './fsync.js';
 import { lockDataDir } from './lock.js';
-import { LowdbDocumentStore } from './document-store.js';
-import { LowdbUserStore } from './user-store.js';
-import { LowdbShareStore } from './share-store.js';
-import { LowdbSessionStore } from './session-store.js';
-import type { SessionStoreOptions } from './session-store.js';
+import { LowdbDocumentStore } from './documentStore.js';
+import { LowdbUserStore } from './userStore.js';
+import { LowdbShareStore } from './shareStore.js';
+import { LowdbSessionStore } from './sessionStore.js';
+import type { SessionStoreOptions } from './sessionStore.js';
 
 export type { DocumentStore, LoadResult, StorageStats, UserRecord, UserStore } from './types.js';
 export type { GlossaryStore, GlossaryTermRecord, TmEntryRecord, TmStore } from './types.js';
 export type { ShareRecord, ShareStore } from './types.js';
-export type { SessionStoreOptions } from './session-store.js';
+export type { SessionStoreOptions } from './sessionStore.js';
 export { DataDirLockedError } from './lock.js';
 
 export interface Storage {

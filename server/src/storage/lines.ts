@@ -9,10 +9,7 @@ const NEWLINE = 0x0a;
  * with `complete: false` when the file does not end with a newline, which is how
  * a write torn by a crash looks.
  */
-export async function forEachLine(
-  path: string,
-  onLine: (line: string, lineNo: number, complete: boolean) => void,
-): Promise<void> {
+export async function forEachLine(path: string, onLine: (line: string, lineNo: number, complete: boolean) => void): Promise<void> {
   const fh = await open(path, 'r');
   try {
     let carry: Buffer | null = null;

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataDirLockedError, LOCK_FILE, lockDataDir } from './lock.js';
 
-const exists = (p: string): Promise<boolean> => stat(p).then(() => true, () => false);
+const exists = (p: string): Promise<boolean> =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 describe('data directory lock', () => {
   let dir: string;
@@ -16,7 +20,7 @@ describe('data directory lock', () => {
 
   it('writes who holds it and removes the file on release', async () => {
     const release = await lockDataDir(dir);
-    const holder = JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8'));
+    const holder = JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')) as unknown;
     expect(holder).toMatchObject({ pid: process.pid, host: hostname() });
     await release();
     expect(await exists(join(dir, LOCK_FILE))).toBe(false);
@@ -27,16 +31,19 @@ describe('data directory lock', () => {
     const gone = new Promise((r) => other.once('exit', r));
     try {
       await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: other.pid, host: hostname(), since: '2026-11-28T00:00:00.000Z' }));
-      const err = await lockDataDir(dir).then(() => null, (e: unknown) => e);
+      const err = await lockDataDir(dir).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(DataDirLockedError);
       expect((err as DataDirLockedError).message).toContain(`pid ${other.pid}`);
-      expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')).pid).toBe(other.pid); // not touched
+      expect((JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')) as { pid: number }).pid).toBe(other.pid); // not touched
     } finally {
       other.kill('SIGKILL');
       await gone;
     }
     const release = await lockDataDir(dir);
-    expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
+    expect((JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')) as { pid: number }).pid).toBe(process.pid);
     await release();
   });
 

@@ -59,7 +59,8 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = await readHolder(path);
-      if (holder && holder.host === mine.host && holder.pid !== process.pid && isAlive(holder.pid)) throw new DataDirLockedError(dataDir, holder);
+      if (holder && holder.host === mine.host && holder.pid !== process.pid && isAlive(holder.pid))
+        throw new DataDirLockedError(dataDir, holder);
       // Stale, unreadable or our own: remove and try again (another process may win the race; it then holds it).
       await unlink(path).catch(() => undefined);
     }
@@ -71,7 +72,9 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
 async function readHolder(path: string): Promise<LockHolder | null> {
   try {
     const v = JSON.parse(await readFile(path, 'utf8')) as Partial<LockHolder>;
-    return typeof v.pid === 'number' && typeof v.host === 'string' ? { pid: v.pid, host: v.host, since: String(v.since ?? '?'), token: String(v.token ?? '') } : null;
+    return typeof v.pid === 'number' && typeof v.host === 'string'
+      ? { pid: v.pid, host: v.host, since: String(v.since ?? '?'), token: String(v.token ?? '') }
+      : null;
   } catch {
     return null;
   }

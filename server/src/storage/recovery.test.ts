@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DocEvent } from '../../../shared/index.js';
 import { createStorage } from './index.js';
-import { byId, DocEventFactory, editBurst, reduceAll, tempDataDir } from './test-factories.js';
+import { byId, DocEventFactory, editBurst, reduceAll, tempDataDir } from '../../test/helpers/storageFactories.js';
 
 /** Two documents' histories, interleaved the way concurrent editors would produce them. */
 function interleaved(editsA: number, editsB: number): DocEvent[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent } from '../../../shared/index.js';
 import { captureSnapshot, serializeSnapshot } from './snapshots.js';
-import { DocEventFactory, editBurst, reduceAll } from './test-factories.js';
+import { DocEventFactory, editBurst, reduceAll } from '../../test/helpers/storageFactories.js';
 
 describe('captureSnapshot', () => {
   function sampleDoc() {

@@ -87,13 +87,7 @@ function isSnapshotFile(v: unknown): v is SnapshotFile {
   const f = v as Partial<Record<keyof SnapshotFile, unknown>>;
   if (f.v !== 1 || typeof f.seq !== 'number' || typeof f.doc !== 'object' || f.doc === null) return false;
   const d = f.doc as Partial<Record<keyof DocumentState, unknown>>;
-  return (
-    typeof d.id === 'string' &&
-    d.seq === f.seq &&
-    Array.isArray(d.paragraphs) &&
-    typeof d.history === 'object' &&
-    d.history !== null
-  );
+  return typeof d.id === 'string' && d.seq === f.seq && Array.isArray(d.paragraphs) && typeof d.history === 'object' && d.history !== null;
 }
 
 /** Already-serialised text goes straight through lowdb's DataFile. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentFromCreated, emptyCell } from '../../../shared/index.js';
 import type { DocEvent, DocumentState } from '../../../shared/index.js';
 import { chooseExact, decidePretranslate } from './pretranslate.js';
-import type { Unit } from './memory-index.js';
+import type { Unit } from './memoryIndex.js';
 
 function doc(rows: { en: string; ru?: string; kk?: string }[]): DocumentState {
   const ev = {
@@ -33,18 +33,32 @@ function doc(rows: { en: string; ru?: string; kk?: string }[]): DocumentState {
   return { ...d, history: d.history ?? {} };
 }
 
-const u = (id: string, texts: Unit['texts'], at: string): Unit => ({ id, origin: 'document', docId: 'x', paragraphId: id, texts, at, variants: {} });
+const u = (id: string, texts: Unit['texts'], at: string): Unit => ({
+  id,
+  origin: 'document',
+  docId: 'x',
+  paragraphId: id,
+  texts,
+  at,
+  variants: {},
+});
 
 describe('pre-translation decisions', () => {
   it('fills only empty target cells with a non-empty source, as pretranslate drafts on the next revision', () => {
     const d = doc([{ en: 'Hello.' }, { en: 'Hello.', ru: 'Мой текст.' }, { en: '' }, { en: 'Unknown.' }]);
     const memory: Record<string, Partial<Record<'ru' | 'kk', string>>> = { 'Hello.': { ru: 'Привет.', kk: 'Сәлем.' } };
     const decision = decidePretranslate(d, ['ru'], (text, _src, lang) => memory[text]?.[lang as 'ru' | 'kk'] ?? null);
-    expect(decision.bodies).toEqual([{ type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'pretranslate', text: 'Привет.', rev: 1, status: 'draft' }]);
+    expect(decision.bodies).toEqual([
+      { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'pretranslate', text: 'Привет.', rev: 1, status: 'draft' },
+    ]);
     expect(decision.finish(d, 7)).toEqual({ seq: 7, filled: [{ paragraphId: 'p0', lang: 'ru' }] });
     // Languages outside the document are ignored; all targets by default.
     expect(decidePretranslate(d, ['zh'], () => 'x').bodies).toEqual([]);
-    expect(decidePretranslate(d, undefined, (text, _s, lang) => memory[text]?.[lang as 'ru' | 'kk'] ?? null).bodies.map((b) => b.type === 'cell.edited' && `${b.paragraphId}:${b.lang}`)).toEqual(['p0:ru', 'p0:kk', 'p1:kk']);
+    expect(
+      decidePretranslate(d, undefined, (text, _s, lang) => memory[text]?.[lang as 'ru' | 'kk'] ?? null).bodies.map(
+        (b) => b.type === 'cell.edited' && `${b.paragraphId}:${b.lang}`,
+      ),
+    ).toEqual(['p0:ru', 'p0:kk', 'p1:kk']);
   });
 
   it('takes only an identical source as 100%, and the newest approval when several agree', () => {

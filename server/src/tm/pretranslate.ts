@@ -1,7 +1,7 @@
 import { docLangs } from '../../../shared/index.js';
 import type { DocEventBody, DocumentState, Lang, PretranslateResult } from '../../../shared/index.js';
-import type { Decision } from '../services/documents/decision.js';
-import type { Unit } from './memory-index.js';
+import type { Decision } from '../../../shared/decide/decision.js';
+import type { Unit } from './memoryIndex.js';
 
 /** The text to fill a `lang` cell with, for a given source text; null when the memory has no 100% match. */
 export type ExactFinder = (sourceText: string, sourceLang: Lang, targetLang: Lang) => string | null;
@@ -32,7 +32,11 @@ export function chooseExact(units: readonly Unit[], sourceText: string, sourceLa
  * 100% match becomes a draft of kind `pretranslate`. Cells with any text are
  * never touched, so running it twice, or while people type, loses nothing.
  */
-export function decidePretranslate(doc: DocumentState, langs: readonly Lang[] | undefined, find: ExactFinder): Decision<PretranslateResult> {
+export function decidePretranslate(
+  doc: DocumentState,
+  langs: readonly Lang[] | undefined,
+  find: ExactFinder,
+): Decision<PretranslateResult> {
   const targets = (langs ?? doc.targetLangs).filter((l) => doc.targetLangs.includes(l) && docLangs(doc).includes(l));
   const bodies: DocEventBody[] = [];
   const filled: PretranslateResult['filled'] = [];

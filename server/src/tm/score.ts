@@ -70,11 +70,16 @@ export function diffWords(from: string, to: string): DiffPart[] {
   const n = a.length;
   const m = b.length;
   // Beyond this the table would cost more than a lookup should; show the match undiffed.
-  if (n * m > 1_000_000) return [{ op: 'delete', text: from }, { op: 'insert', text: to }];
+  if (n * m > 1_000_000)
+    return [
+      { op: 'delete', text: from },
+      { op: 'insert', text: to },
+    ];
   const lcs = new Uint16Array((n + 1) * (m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i * (m + 1) + j] = a[i] === b[j] ? lcs[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(lcs[(i + 1) * (m + 1) + j]!, lcs[i * (m + 1) + j + 1]!);
+      lcs[i * (m + 1) + j] =
+        a[i] === b[j] ? lcs[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(lcs[(i + 1) * (m + 1) + j]!, lcs[i * (m + 1) + j + 1]!);
     }
   }
   const out: DiffPart[] = [];

@@ -17,8 +17,8 @@ import type { DocumentService } from '../services/documents/index.js';
 import { newId } from '../services/ids.js';
 import type { TmEntryRecord, TmStore } from '../storage/types.js';
 import { langFromTag } from './langTag.js';
-import { MemoryIndex } from './memory-index.js';
-import type { Unit, UnitInput } from './memory-index.js';
+import { MemoryIndex } from './memoryIndex.js';
+import type { Unit, UnitInput } from './memoryIndex.js';
 import { chooseExact, decidePretranslate } from './pretranslate.js';
 import { diffWords } from './score.js';
 
@@ -163,7 +163,12 @@ export class TmService {
     this.documents.meta(docId);
     return this.documents.pretranslate(docId, by, (doc) =>
       decidePretranslate(doc, langs, (text, sourceLang, targetLang) =>
-        chooseExact(this.index.exactMatches(text, sourceLang, (u) => u.texts[targetLang] !== undefined), text, sourceLang, targetLang),
+        chooseExact(
+          this.index.exactMatches(text, sourceLang, (u) => u.texts[targetLang] !== undefined),
+          text,
+          sourceLang,
+          targetLang,
+        ),
       ),
     );
   }

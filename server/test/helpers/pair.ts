@@ -26,7 +26,11 @@ export async function editorPair(title: string, targetLangs: Lang[], paragraphs:
   const a = await joinDoc(await connect(server.url, cookie), docId);
   const b = await joinDoc(await connect(server.url, cookie), docId);
   return {
-    server, cookie, docId, a, b,
+    server,
+    cookie,
+    docId,
+    a,
+    b,
     async close() {
       a.socket.close();
       b.socket.close();

@@ -16,12 +16,20 @@ export async function createUser(
   extra: { roles?: Partial<Record<Lang, LangRole>>; isViewer?: boolean; isAdmin?: boolean } = {},
 ): Promise<TestUser> {
   const password = `${username}-password`;
-  const { user } = await data<{ user: PublicUser }>(url, 'POST', '/api/users', { cookie: adminCookie, json: { username, password, displayName: username, ...extra } });
+  const { user } = await data<{ user: PublicUser }>(url, 'POST', '/api/users', {
+    cookie: adminCookie,
+    json: { username, password, displayName: username, ...extra },
+  });
   return { user, cookie: await login(url, username, password) };
 }
 
 /** A fresh document created by the admin over REST. */
-export async function createDoc(url: string, adminCookie: string, paragraphs: string[], targetLangs: Lang[] = ['kk', 'ru']): Promise<string> {
+export async function createDoc(
+  url: string,
+  adminCookie: string,
+  paragraphs: string[],
+  targetLangs: Lang[] = ['kk', 'ru'],
+): Promise<string> {
   const { document } = await data<{ document: DocumentSummary }>(url, 'POST', '/api/documents', {
     cookie: adminCookie,
     json: { title: 'Review test', sourceLang: 'en', targetLangs, paragraphs },

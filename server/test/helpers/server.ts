@@ -36,7 +36,13 @@ export async function startServer(opts: { dataDir?: string; ringSize?: number } 
   const storage = await createStorage({ dataDir, log });
   const documents = new DocumentService(storage.documents, { log, ...(opts.ringSize ? { ringSize: opts.ringSize } : {}) });
   await documents.load();
-  const app = createApp({ storage, documents, sessionSecret: await loadOrCreateSessionSecret(dataDir), log, clientDir: join(dataDir, 'no-client') });
+  const app = createApp({
+    storage,
+    documents,
+    sessionSecret: await loadOrCreateSessionSecret(dataDir),
+    log,
+    clientDir: join(dataDir, 'no-client'),
+  });
   const first = await bootstrap({ users: app.users, documents, adminPassword: ADMIN_PASSWORD });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;

@@ -30,7 +30,11 @@ export function connect(url: string, cookie?: string, transports: ('websocket' |
 }
 
 /** Emits with an ack and resolves with the Result. */
-export function call<E extends EventName>(socket: TestSocket, event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<AckOf<E>> {
+export function call<E extends EventName>(
+  socket: TestSocket,
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+): Promise<AckOf<E>> {
   return callRaw(socket, event, payload) as Promise<AckOf<E>>;
 }
 

@@ -2,7 +2,12 @@ import { request as httpRequest } from 'node:http';
 import type { Result } from '../../../shared/index.js';
 
 /** POSTs raw file bytes the way the client does. */
-export async function upload<T>(url: string, path: string, cookie: string, bytes: Uint8Array | string): Promise<{ status: number; body: Result<T> }> {
+export async function upload<T>(
+  url: string,
+  path: string,
+  cookie: string,
+  bytes: Uint8Array | string,
+): Promise<{ status: number; body: Result<T> }> {
   const res = await fetch(url + path, { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream' }, body: bytes });
   return { status: res.status, body: (await res.json()) as Result<T> };
 }
@@ -13,22 +18,31 @@ export async function upload<T>(url: string, path: string, cookie: string, bytes
  * managed to write when it came — proof that the server did not read the
  * whole body before answering.
  */
-export function streamUpload(url: string, path: string, cookie: string, total: number): Promise<{ status: number; body: string; sent: number }> {
+export function streamUpload(
+  url: string,
+  path: string,
+  cookie: string,
+  total: number,
+): Promise<{ status: number; body: string; sent: number }> {
   return new Promise((resolve, reject) => {
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     let sent = 0;
     let answered = false;
-    const req = httpRequest(url + path, { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked' } }, (res) => {
-      answered = true;
-      const sentWhenAnswered = sent;
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => {
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, body, sent: sentWhenAnswered });
-      });
-    });
+    const req = httpRequest(
+      url + path,
+      { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked' } },
+      (res) => {
+        answered = true;
+        const sentWhenAnswered = sent;
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, body, sent: sentWhenAnswered });
+        });
+      },
+    );
     // The server closing the socket mid-upload is the expected outcome once it has answered.
     req.on('error', (err) => {
       if (!answered) reject(err);

@@ -6,7 +6,11 @@ import { EditorScreen } from '../grid/index.js';
 import { MemoryHub } from '../sync/testing/memoryHub.js';
 
 const me = {
-  id: 'u1', username: 'aida', displayName: 'Aida', isAdmin: false, isViewer: false,
+  id: 'u1',
+  username: 'aida',
+  displayName: 'Aida',
+  isAdmin: false,
+  isViewer: false,
   roles: { en: 'translator', zh: 'translator', ru: 'translator', kk: 'translator', uz: 'translator' } as const,
 };
 
@@ -23,8 +27,24 @@ describe('reading option in the grid', () => {
     await renderUi(<EditorScreen docId="d1" user={me} transport={transport} onSessionEnded={() => undefined} />);
     await waitFor(() => expect(screen.getByTestId('grid').getAttribute('data-ready')).toBe('true'));
     act(() => {
-      hub.emit('u2', 'remote0001', { type: 'cell.edited', paragraphId: 'p0', lang: 'kk', kind: 'edit', text: 'Саммит ашылды.', rev: 1, status: 'draft' });
-      hub.emit('u2', 'remote0002', { type: 'cell.edited', paragraphId: 'p0', lang: 'uz', kind: 'edit', text: 'Sammit ochildi.', rev: 1, status: 'draft' });
+      hub.emit('u2', 'remote0001', {
+        type: 'cell.edited',
+        paragraphId: 'p0',
+        lang: 'kk',
+        kind: 'edit',
+        text: 'Саммит ашылды.',
+        rev: 1,
+        status: 'draft',
+      });
+      hub.emit('u2', 'remote0002', {
+        type: 'cell.edited',
+        paragraphId: 'p0',
+        lang: 'uz',
+        kind: 'edit',
+        text: 'Sammit ochildi.',
+        rev: 1,
+        status: 'draft',
+      });
     });
     await waitFor(() => expect(box('p0', 'kk').value).toBe('Саммит ашылды.'));
 
@@ -50,7 +70,15 @@ describe('reading option in the grid', () => {
     await renderUi(<EditorScreen docId="d1" user={me} transport={hub.connect(me.id)} onSessionEnded={() => undefined} />);
     await waitFor(() => expect(screen.getByTestId('grid').getAttribute('data-ready')).toBe('true'));
     act(() => {
-      hub.emit('u2', 'remote0001', { type: 'cell.edited', paragraphId: 'p0', lang: 'uz', kind: 'edit', text: 'Саммит очилди.', rev: 1, status: 'draft' });
+      hub.emit('u2', 'remote0001', {
+        type: 'cell.edited',
+        paragraphId: 'p0',
+        lang: 'uz',
+        kind: 'edit',
+        text: 'Саммит очилди.',
+        rev: 1,
+        status: 'draft',
+      });
     });
     await waitFor(() => expect(box('p0', 'uz').value).toBe('Саммит очилди.'));
     const user = userEvent.setup();

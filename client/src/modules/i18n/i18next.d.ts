@@ -4,6 +4,12 @@ import type { enInterchange, enAids, enReading, enReview, enTranslation } from '
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof enTranslation; interchange: typeof enInterchange; aids: typeof enAids; review: typeof enReview; reading: typeof enReading };
+    resources: {
+      translation: typeof enTranslation;
+      interchange: typeof enInterchange;
+      aids: typeof enAids;
+      review: typeof enReview;
+      reading: typeof enReading;
+    };
   }
 }

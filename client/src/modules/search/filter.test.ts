@@ -3,16 +3,40 @@ import { emptyCell } from '../../../../shared/index.js';
 import type { Cell, DocumentSnapshot } from '../../../../shared/index.js';
 import { filterParagraphs, isFiltering, NO_FILTER } from './filter.js';
 
-const cell = (text: string, over: Partial<Cell> = {}): Cell => ({ ...emptyCell(), text, rev: text ? 1 : 0, status: text ? 'draft' : 'empty', ...over });
+const cell = (text: string, over: Partial<Cell> = {}): Cell => ({
+  ...emptyCell(),
+  text,
+  rev: text ? 1 : 0,
+  status: text ? 'draft' : 'empty',
+  ...over,
+});
 const doc: DocumentSnapshot = {
-  id: 'd', title: 't', sourceLang: 'en', targetLangs: ['zh', 'ru'], createdAt: '', createdBy: 'u', seq: 1, updatedAt: '',
+  id: 'd',
+  title: 't',
+  sourceLang: 'en',
+  targetLangs: ['zh', 'ru'],
+  createdAt: '',
+  createdBy: 'u',
+  seq: 1,
+  updatedAt: '',
   paragraphs: [
     { id: 'a', cells: { en: cell('Astana summit'), zh: cell('阿斯塔纳峰会', { updatedBy: 'me' }), ru: cell('') } },
-    { id: 'b', cells: { en: cell('Trade grew'), zh: cell(''), ru: cell('Торговля выросла', { status: 'approved', outdated: true, updatedBy: 'other' }) } },
+    {
+      id: 'b',
+      cells: {
+        en: cell('Trade grew'),
+        zh: cell(''),
+        ru: cell('Торговля выросла', { status: 'approved', outdated: true, updatedBy: 'other' }),
+      },
+    },
     { id: 'c', cells: { en: cell('Railway'), zh: cell(''), ru: cell('') } },
   ],
 };
-const ctx = { shownLangs: ['en', 'zh', 'ru'] as const, userId: 'me', textOf: (p: string, l: 'en' | 'zh' | 'ru' | 'kk' | 'uz') => doc.paragraphs.find((x) => x.id === p)?.cells[l]?.text ?? '' };
+const ctx = {
+  shownLangs: ['en', 'zh', 'ru'] as const,
+  userId: 'me',
+  textOf: (p: string, l: 'en' | 'zh' | 'ru' | 'kk' | 'uz') => doc.paragraphs.find((x) => x.id === p)?.cells[l]?.text ?? '',
+};
 
 describe('filterParagraphs', () => {
   it('finds text in any shown language, case-insensitively', () => {

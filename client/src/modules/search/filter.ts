@@ -38,7 +38,8 @@ export function filterParagraphs(doc: DocumentSnapshot, f: GridFilter, ctx: Filt
     for (const lang of langs) {
       const c = p.cells[lang];
       if (!cellOk && c) {
-        cellOk = (f.status === 'any' || c.status === f.status) && (!f.outdatedOnly || c.outdated) && (!f.mineOnly || c.updatedBy === ctx.userId);
+        cellOk =
+          (f.status === 'any' || c.status === f.status) && (!f.outdatedOnly || c.outdated) && (!f.mineOnly || c.updatedBy === ctx.userId);
       }
       if (!textOk && ctx.textOf(p.id, lang).toLocaleLowerCase().includes(needle)) textOk = true;
       if (cellOk && textOk) break;

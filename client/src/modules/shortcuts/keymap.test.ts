@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { matchShortcut } from './keymap.js';
 
 const k = (key: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) => ({
-  key, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods,
+  key,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  ...mods,
 });
 
 describe('matchShortcut', () => {

@@ -17,7 +17,8 @@ export const SHORTCUTS = [
 ] as const;
 
 export type ShortcutId = (typeof SHORTCUTS)[number]['id'];
-export type GridAction = 'nextParagraph' | 'prevParagraph' | 'nextUntranslated' | 'copySource' | 'submitReview' | 'focusSearch' | 'help' | 'leaveCell';
+export type GridAction =
+  'nextParagraph' | 'prevParagraph' | 'nextUntranslated' | 'copySource' | 'submitReview' | 'focusSearch' | 'help' | 'leaveCell';
 
 export interface KeyLike {
   key: string;
@@ -48,5 +49,10 @@ export function matchShortcut(e: KeyLike, inTextField: boolean): GridAction | nu
 
 export function isTextField(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
-  return el.isContentEditable || el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'file'].includes(el.type)) || el instanceof HTMLSelectElement;
+  return (
+    el.isContentEditable ||
+    el instanceof HTMLTextAreaElement ||
+    (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'file'].includes(el.type)) ||
+    el instanceof HTMLSelectElement
+  );
 }

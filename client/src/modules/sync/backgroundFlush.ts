@@ -16,7 +16,12 @@ export function flushInBackground(
   openDocId: string | null,
   opts: (docId: string) => DocSyncOptions = () => ({}),
 ): () => void {
-  const docIds = new Set(outbox.all().filter((e) => e.state === 'pending' && e.docId !== openDocId).map((e) => e.docId));
+  const docIds = new Set(
+    outbox
+      .all()
+      .filter((e) => e.state === 'pending' && e.docId !== openDocId)
+      .map((e) => e.docId),
+  );
   const running: DocSync[] = [];
   for (const docId of docIds) {
     const sync = new DocSync(docId, transport, outbox, opts(docId));

@@ -47,9 +47,17 @@ describe('DocSync', () => {
     await until(() => expect(a.sync.waitingCount).toBe(0));
   });
 
-  it('keeps both people\'s edits to different parts of one cell', async () => {
+  it("keeps both people's edits to different parts of one cell", async () => {
     const hub = new MemoryHub('d1', ['x']);
-    hub.emit('u0', null, { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'начало середина конец', rev: 1, status: 'draft' });
+    hub.emit('u0', null, {
+      type: 'cell.edited',
+      paragraphId: 'p0',
+      lang: 'ru',
+      kind: 'edit',
+      text: 'начало середина конец',
+      rev: 1,
+      status: 'draft',
+    });
     const a = open(hub, 'ua');
     const b = open(hub, 'ub');
     await until(() => expect(b.sync.state).toBe('ready'));
@@ -71,7 +79,15 @@ describe('DocSync', () => {
     a.t.setOnline(false);
     a.sync.setLocalText('p0', 'ru', 'один два три');
     a.t.setOnline(true);
-    hub.emit('u9', 'remote01', { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'ноль один два', rev: 2, status: 'draft' });
+    hub.emit('u9', 'remote01', {
+      type: 'cell.edited',
+      paragraphId: 'p0',
+      lang: 'ru',
+      kind: 'edit',
+      text: 'ноль один два',
+      rev: 2,
+      status: 'draft',
+    });
     await until(() => expect(ruText(hub)).toBe('ноль один два три'));
     await until(() => expect(a.sync.textOf('p0', 'ru')).toBe('ноль один два три'));
   });
@@ -129,7 +145,9 @@ describe('DocSync', () => {
 
     hub.doc.paragraphs.splice(1, 1); // the paragraph disappears under the client
     a.sync.setLocalText('p1', 'ru', 'в пустоту');
-    await until(() => expect(a.sync.entryFor('p1', 'ru')).toMatchObject({ state: 'failed', error: 'paragraph_not_found', text: 'в пустоту' }));
+    await until(() =>
+      expect(a.sync.entryFor('p1', 'ru')).toMatchObject({ state: 'failed', error: 'paragraph_not_found', text: 'в пустоту' }),
+    );
     expect(a.sync.waitingCount).toBe(1);
     a.sync.discard('p1', 'ru');
     expect(a.sync.waitingCount).toBe(0);
@@ -139,7 +157,15 @@ describe('DocSync', () => {
     const hub = new MemoryHub('d1', ['a']);
     const a = open(hub, 'ua');
     await until(() => expect(a.sync.state).toBe('ready'));
-    const ev = hub.emit('u9', 'remote01', { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'раз', rev: 1, status: 'draft' });
+    const ev = hub.emit('u9', 'remote01', {
+      type: 'cell.edited',
+      paragraphId: 'p0',
+      lang: 'ru',
+      kind: 'edit',
+      text: 'раз',
+      rev: 1,
+      status: 'draft',
+    });
     await until(() => expect(a.sync.textOf('p0', 'ru')).toBe('раз'));
     a.t.deliver(ev); // a duplicate delivery must be a no-op
     await Promise.resolve();
@@ -229,7 +255,18 @@ describe('background flush', () => {
     const hub = new MemoryHub('d1', ['a', 'b']);
     // Left behind by a tab that closed while offline.
     const outbox = new Outbox(new LocalStorageOutboxStorage('ua'));
-    outbox.put({ docId: 'd1', paragraphId: 'p1', lang: 'ru', opId: 'op-bg-000001', baseRev: 0, baseText: '', text: 'фон', state: 'pending', attempts: 0, updatedAt: 0 });
+    outbox.put({
+      docId: 'd1',
+      paragraphId: 'p1',
+      lang: 'ru',
+      opId: 'op-bg-000001',
+      baseRev: 0,
+      baseText: '',
+      text: 'фон',
+      state: 'pending',
+      attempts: 0,
+      updatedAt: 0,
+    });
 
     const t2 = hub.connect('ua');
     const stop = flushInBackground(t2, outbox, null, () => ({ debounceMs: 5 }));
@@ -242,7 +279,18 @@ describe('background flush', () => {
   it('leaves the document on screen to its editor', () => {
     const hub = new MemoryHub('d1', ['a']);
     const outbox = new Outbox(new LocalStorageOutboxStorage('ua'));
-    outbox.put({ docId: 'd1', paragraphId: 'p0', lang: 'ru', opId: 'op-bg-000002', baseRev: 0, baseText: '', text: 'x', state: 'pending', attempts: 0, updatedAt: 0 });
+    outbox.put({
+      docId: 'd1',
+      paragraphId: 'p0',
+      lang: 'ru',
+      opId: 'op-bg-000002',
+      baseRev: 0,
+      baseText: '',
+      text: 'x',
+      state: 'pending',
+      attempts: 0,
+      updatedAt: 0,
+    });
     const t = hub.connect('ua');
     const stop = flushInBackground(t, outbox, 'd1');
     expect(t.joined).toBe(false);

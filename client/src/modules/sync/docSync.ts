@@ -54,9 +54,13 @@ export class DocSync {
   ) {
     this.debounceMs = opts.debounceMs ?? 300;
     this.retryBaseMs = opts.retryBaseMs ?? 500;
-    this.presenceOut = new PresenceAnnouncer(docId, (p) => {
-      if (this.transport.connected && this.state === 'ready') this.transport.updatePresence(p);
-    }, opts.typingIdleMs ?? 1500);
+    this.presenceOut = new PresenceAnnouncer(
+      docId,
+      (p) => {
+        if (this.transport.connected && this.state === 'ready') this.transport.updatePresence(p);
+      },
+      opts.typingIdleMs ?? 1500,
+    );
     this.fetchHistory = opts.fetchHistory;
     for (const e of outbox.forDoc(docId)) this.entries.set(entryKey(e), e);
   }
@@ -173,8 +177,16 @@ export class DocSync {
       const baseText = this.settled.get(key)?.text ?? cell?.text ?? '';
       if (text === baseText) return;
       next = {
-        docId: this.docId, paragraphId, lang, opId: newOpId(), baseRev: this.settledRev(key) ?? cell?.rev ?? 0,
-        baseText, text, state: 'pending', attempts: 0, updatedAt: Date.now(),
+        docId: this.docId,
+        paragraphId,
+        lang,
+        opId: newOpId(),
+        baseRev: this.settledRev(key) ?? cell?.rev ?? 0,
+        baseText,
+        text,
+        state: 'pending',
+        attempts: 0,
+        updatedAt: Date.now(),
       };
     }
     this.store(next);
@@ -221,7 +233,8 @@ export class DocSync {
     if (epoch !== this.epoch) return;
     if (!res.ok) {
       if (res.error.code === 'unauthenticated') this.state = 'unauthenticated';
-      else if (isTransient(res.error.code)) setTimeout(() => void (this.transport.connected && this.join()), backoffMs(1, this.retryBaseMs));
+      else if (isTransient(res.error.code))
+        setTimeout(() => void (this.transport.connected && this.join()), backoffMs(1, this.retryBaseMs));
       else this.state = { error: res.error.code };
       this.changed(true);
       return;
@@ -229,7 +242,9 @@ export class DocSync {
     this.presence = res.data.presence.filter((e) => e.connectionId !== this.transport.connectionId);
     if (res.data.mode === 'snapshot') {
       const doc = res.data.doc;
-      const settledByHistory = this.fetchHistory ? await settleFromHistory([...this.entries.values()], doc, this.fetchHistory) : new Map<OutboxEntry, OutboxEntry | null>();
+      const settledByHistory = this.fetchHistory
+        ? await settleFromHistory([...this.entries.values()], doc, this.fetchHistory)
+        : new Map<OutboxEntry, OutboxEntry | null>();
       if (epoch !== this.epoch) return;
       for (const [e, next] of settledByHistory) this.replace(entryKey(e), next);
       this.doc = doc;
@@ -276,10 +291,13 @@ export class DocSync {
 
   private schedule(key: string, ms: number): void {
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.send(key);
-    }, ms));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.send(key);
+      }, ms),
+    );
   }
 
   private async send(key: string): Promise<void> {
@@ -296,7 +314,12 @@ export class DocSync {
     this.inflight.set(key, sent);
     this.store({ ...e, sent: { opId: e.opId, text: e.text } });
     const res = await this.transport.editCell({
-      docId: e.docId, paragraphId: e.paragraphId, lang: e.lang, opId: e.opId, baseRev: e.baseRev, text: e.text,
+      docId: e.docId,
+      paragraphId: e.paragraphId,
+      lang: e.lang,
+      opId: e.opId,
+      baseRev: e.baseRev,
+      text: e.text,
     });
     if (this.inflight.get(key) !== sent) return; // the connection dropped meanwhile; join() resends
     this.inflight.delete(key);
@@ -338,7 +361,13 @@ export class DocSync {
 }
 
 /** Events that change cells or comments only: everything else (paragraphs, settings, the document itself) is layout. */
-const CELL_EVENTS: ReadonlySet<DocEvent['type']> = new Set(['cell.edited', 'cell.conflicted', 'cell.status', 'comment.added', 'comment.resolved']);
+const CELL_EVENTS: ReadonlySet<DocEvent['type']> = new Set([
+  'cell.edited',
+  'cell.conflicted',
+  'cell.status',
+  'comment.added',
+  'comment.resolved',
+]);
 
 const encoder = new TextEncoder();
 /**

@@ -8,3 +8,4 @@ export { SyncIndicator } from './components/SyncIndicator.js';
 export { AttentionList } from './components/AttentionList.js';
 export type { SyncTransport, CallResult } from './transport.js';
 export type { AnyErrorCode } from './retry.js';
+export { useKeyedMemo } from './useKeyedMemo.js';

@@ -3,7 +3,18 @@ import { entryKey, LocalStorageOutboxStorage, newOpId, Outbox } from './outbox.j
 import type { OutboxEntry } from './outbox.js';
 
 function entry(paragraphId: string, text: string): OutboxEntry {
-  return { docId: 'd1', paragraphId, lang: 'zh', opId: newOpId(), baseRev: 0, baseText: '', text, state: 'pending', attempts: 0, updatedAt: 1 };
+  return {
+    docId: 'd1',
+    paragraphId,
+    lang: 'zh',
+    opId: newOpId(),
+    baseRev: 0,
+    baseText: '',
+    text,
+    state: 'pending',
+    attempts: 0,
+    updatedAt: 1,
+  };
 }
 
 describe('Outbox over localStorage', () => {
@@ -15,7 +26,12 @@ describe('Outbox over localStorage', () => {
     a.put(entry('p1', '一二'));
     a.put(entry('p2', '三'));
     const b = new Outbox(new LocalStorageOutboxStorage('u1'));
-    expect(b.forDoc('d1').map((e) => e.text).sort()).toEqual(['一二', '三']);
+    expect(
+      b
+        .forDoc('d1')
+        .map((e) => e.text)
+        .sort(),
+    ).toEqual(['一二', '三']);
   });
 
   it('keeps users apart', () => {

@@ -82,9 +82,16 @@ export class LocalStorageOutboxStorage implements OutboxStorage {
 function isEntry(v: unknown): v is OutboxEntry {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;
-  return typeof e.docId === 'string' && typeof e.paragraphId === 'string' && typeof e.lang === 'string'
-    && typeof e.opId === 'string' && typeof e.baseRev === 'number' && typeof e.baseText === 'string'
-    && typeof e.text === 'string' && typeof e.state === 'string';
+  return (
+    typeof e.docId === 'string' &&
+    typeof e.paragraphId === 'string' &&
+    typeof e.lang === 'string' &&
+    typeof e.opId === 'string' &&
+    typeof e.baseRev === 'number' &&
+    typeof e.baseText === 'string' &&
+    typeof e.text === 'string' &&
+    typeof e.state === 'string'
+  );
 }
 
 /**

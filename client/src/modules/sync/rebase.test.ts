@@ -5,8 +5,17 @@ import type { OutboxEntry } from './outbox.js';
 
 function entry(over: Partial<OutboxEntry> = {}): OutboxEntry {
   return {
-    docId: 'd', paragraphId: 'p', lang: 'ru', opId: 'op000001', baseRev: 1, baseText: 'Привет мир',
-    text: 'Привет мир!', state: 'pending', attempts: 0, updatedAt: 0, ...over,
+    docId: 'd',
+    paragraphId: 'p',
+    lang: 'ru',
+    opId: 'op000001',
+    baseRev: 1,
+    baseText: 'Привет мир',
+    text: 'Привет мир!',
+    state: 'pending',
+    attempts: 0,
+    updatedAt: 0,
+    ...over,
   };
 }
 
@@ -37,14 +46,19 @@ describe('rebaseOnRemote', () => {
 
   it('never loses a local insertion made away from the remote one', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 4, maxLength: 30 }), fc.string({ minLength: 1, maxLength: 5 }), fc.string({ minLength: 1, maxLength: 5 }), (base, ins1, ins2) => {
-        const remote = ins1 + '|' + base;
-        const local = base + '|' + ins2;
-        const r = rebaseOnRemote(entry({ baseText: base, text: local }), remote, 2);
-        expect(r).not.toBeNull();
-        if (r && r.state === 'pending') expect(r.text).toBe(ins1 + '|' + base + '|' + ins2);
-        else expect(r?.theirs).toBe(remote);
-      }),
+      fc.property(
+        fc.string({ minLength: 4, maxLength: 30 }),
+        fc.string({ minLength: 1, maxLength: 5 }),
+        fc.string({ minLength: 1, maxLength: 5 }),
+        (base, ins1, ins2) => {
+          const remote = ins1 + '|' + base;
+          const local = base + '|' + ins2;
+          const r = rebaseOnRemote(entry({ baseText: base, text: local }), remote, 2);
+          expect(r).not.toBeNull();
+          if (r && r.state === 'pending') expect(r.text).toBe(ins1 + '|' + base + '|' + ins2);
+          else expect(r?.theirs).toBe(remote);
+        },
+      ),
     );
   });
 });
@@ -65,7 +79,11 @@ describe('settleAfterAck', () => {
 
   it('keeps both versions on a conflict', () => {
     const e = entry({ text: 'Мой текст' });
-    const r = settleAfterAck(e, { opId: e.opId, text: e.text }, { ...ack, outcome: 'conflict', text: 'Их текст', rev: 4, yours: 'Мой текст' });
+    const r = settleAfterAck(
+      e,
+      { opId: e.opId, text: e.text },
+      { ...ack, outcome: 'conflict', text: 'Их текст', rev: 4, yours: 'Мой текст' },
+    );
     expect(r).toMatchObject({ state: 'conflict', text: 'Мой текст', theirs: 'Их текст', theirsRev: 4, baseRev: 4 });
   });
 

@@ -8,7 +8,14 @@ import { settleAfterAck } from './rebase.js';
  */
 export function ackFromEvent(ev: DocEvent & { type: 'cell.edited' | 'cell.conflicted' }, cell: Cell | undefined): CellEditAck {
   if (ev.type === 'cell.conflicted') {
-    return { outcome: 'conflict', seq: ev.seq, rev: cell?.rev ?? ev.rev, text: cell?.text ?? '', status: cell?.status ?? 'empty', yours: ev.text };
+    return {
+      outcome: 'conflict',
+      seq: ev.seq,
+      rev: cell?.rev ?? ev.rev,
+      text: cell?.text ?? '',
+      status: cell?.status ?? 'empty',
+      yours: ev.text,
+    };
   }
   return { outcome: ev.kind === 'merge' ? 'merged' : 'applied', seq: ev.seq, rev: ev.rev, text: ev.text, status: ev.status };
 }

@@ -24,7 +24,9 @@ describe('planAfterFailure', () => {
   const entry = { attempts: 2, baseRev: 7, baseText: 'старый', state: 'pending', text: 'мой' };
 
   it('waits for the user on a refusal, keeping the text and the code', () => {
-    expect(planAfterFailure(entry, 'text_too_long', undefined, 100)).toEqual({ entry: { ...entry, state: 'failed', error: 'text_too_long' } });
+    expect(planAfterFailure(entry, 'text_too_long', undefined, 100)).toEqual({
+      entry: { ...entry, state: 'failed', error: 'text_too_long' },
+    });
   });
 
   it('retries transient failures later, counting attempts', () => {

@@ -9,7 +9,12 @@ export type AnyErrorCode = ErrorCode | ClientErrorCode;
  * Everything else is a refusal of this edit and waits for the user.
  */
 const TRANSIENT: ReadonlySet<AnyErrorCode> = new Set<AnyErrorCode>([
-  'internal', 'rate_limited', 'not_joined', 'network', 'timeout', 'unauthenticated',
+  'internal',
+  'rate_limited',
+  'not_joined',
+  'network',
+  'timeout',
+  'unauthenticated',
 ]);
 
 export function isTransient(code: AnyErrorCode): boolean {
@@ -44,7 +49,10 @@ export function planAfterFailure<E extends { attempts: number; baseRev: number; 
 ): FailurePlan<E> {
   const attempts = entry.attempts + 1;
   if (code === 'bad_revision') {
-    return { entry: { ...entry, baseRev: cell?.rev ?? 0, baseText: cell?.text ?? '', attempts }, retryInMs: backoffMs(entry.attempts, baseMs) };
+    return {
+      entry: { ...entry, baseRev: cell?.rev ?? 0, baseText: cell?.text ?? '', attempts },
+      retryInMs: backoffMs(entry.attempts, baseMs),
+    };
   }
   if (code === 'not_joined') return { entry: { ...entry, attempts }, rejoin: true };
   if (isTransient(code)) return { entry: { ...entry, attempts }, retryInMs: backoffMs(entry.attempts, baseMs) };

@@ -1,5 +1,12 @@
 import type {
-  CellEditAck, CellEditPayload, DocEvent, JoinAck, JoinPayload, PresenceEntry, PresencePayload, Result,
+  CellEditAck,
+  CellEditPayload,
+  DocEvent,
+  JoinAck,
+  JoinPayload,
+  PresenceEntry,
+  PresencePayload,
+  Result,
 } from '../../../../shared/index.js';
 import type { ClientErrorCode } from './retry.js';
 

@@ -8,7 +8,10 @@ import { currentUser, handle } from '../handle.js';
 export function documentRoutes(documents: DocumentService): Router {
   const r = Router();
 
-  r.get('/', handle({}, (): { documents: DocumentSummary[] } => ({ documents: documents.list() })));
+  r.get(
+    '/',
+    handle({}, (): { documents: DocumentSummary[] } => ({ documents: documents.list() })),
+  );
 
   r.post(
     '/',

@@ -23,7 +23,10 @@ const mayEdit: RequestHandler = (_req, res, next) => {
 
 export function glossaryRoutes(glossary: GlossaryService): Router {
   const r = Router();
-  r.get('/', handle({}, (): { terms: GlossaryTermDto[] } => ({ terms: glossary.list() })));
+  r.get(
+    '/',
+    handle({}, (): { terms: GlossaryTermDto[] } => ({ terms: glossary.list() })),
+  );
   r.post(
     '/',
     mayEdit,

@@ -55,7 +55,10 @@ async function commitJson(req: Request, res: Response): Promise<unknown> {
  * body in under the cap, then call one service function. Nothing is written
  * before the whole file has been read and judged.
  */
-export function interchangeRoutes(deps: { documents: DocumentService; interchange: InterchangeService }): { imports: Router; documents: Router } {
+export function interchangeRoutes(deps: { documents: DocumentService; interchange: InterchangeService }): {
+  imports: Router;
+  documents: Router;
+} {
   const { documents, interchange } = deps;
   const selfApprovalAllowed = (docId: string): boolean => (documents.snapshot(docId).settings ?? DEFAULT_SETTINGS).allowSelfApproval;
   const imports = Router();
@@ -90,7 +93,11 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
       const user = authorize(currentUser(res), body.approved ? 'cell.review' : 'cell.edit', { lang: body.lang, doc: meta });
       // Imported as approved, the importer approves revisions they wrote: the document's four-eyes rule applies.
       if (body.approved && !selfApprovalAllowed(docId)) {
-        throw new AppError('forbidden', 'this document does not allow approving your own revisions: import as drafts for someone else to approve', { reason: 'self_approval' });
+        throw new AppError(
+          'forbidden',
+          'this document does not allow approving your own revisions: import as drafts for someone else to approve',
+          { reason: 'self_approval' },
+        );
       }
       const data: ImportResultDto = await interchange.commitTranslation(docId, body, user.id);
       res.json(ok(data));

@@ -62,7 +62,12 @@ export function publicShareRoutes(shares: ShareService, throttle: LoginThrottle)
   return r;
 }
 
-export async function readWithThrottle(shares: ShareService, throttle: LoginThrottle, address: string, token: unknown): Promise<ReaderDocument> {
+export async function readWithThrottle(
+  shares: ShareService,
+  throttle: LoginThrottle,
+  address: string,
+  token: unknown,
+): Promise<ReaderDocument> {
   throttle.check(address, SHARE_THROTTLE_NAME);
   try {
     const parsed = shareTokenSchema.safeParse(token);

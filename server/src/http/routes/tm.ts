@@ -19,8 +19,14 @@ export function tmRoutes(tm: TmService): Router {
       matches: tm.lookupForCell(body.docId, body.paragraphId, body.lang, body.limit),
     })),
   );
-  r.post('/search', handle({ body: tmSearchBody }, ({ body }): { hits: ConcordanceHit[] } => ({ hits: tm.search(body.q, body.lang, body.limit) })));
-  r.get('/stats', handle({}, (): TmStatsDto => tm.stats()));
+  r.post(
+    '/search',
+    handle({ body: tmSearchBody }, ({ body }): { hits: ConcordanceHit[] } => ({ hits: tm.search(body.q, body.lang, body.limit) })),
+  );
+  r.get(
+    '/stats',
+    handle({}, (): TmStatsDto => tm.stats()),
+  );
   r.post(
     '/import',
     requireAdmin,

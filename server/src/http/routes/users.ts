@@ -15,7 +15,10 @@ export function userRoutes(users: UserService): Router {
     })),
   );
   r.use(requireAdmin);
-  r.get('/', handle({}, async (): Promise<{ users: PublicUser[] }> => ({ users: await users.list() })));
+  r.get(
+    '/',
+    handle({}, async (): Promise<{ users: PublicUser[] }> => ({ users: await users.list() })),
+  );
   r.post(
     '/',
     handle({ body: createUserBody, status: 201 }, async ({ body }): Promise<{ user: PublicUser }> => ({ user: await users.create(body) })),

@@ -9,10 +9,27 @@ import { exportHtml, exportMarkdown } from './export.js';
 const cell = (text: string, extra: Partial<Cell> = {}): Cell => ({ ...emptyCell(), text, rev: 1, status: 'draft', ...extra });
 
 const doc: DocumentSnapshot = {
-  id: 'd1', title: 'Q&A <summit>', sourceLang: 'en', targetLangs: ['zh', 'ru'], createdAt: '', createdBy: 'u', seq: 3, updatedAt: '',
+  id: 'd1',
+  title: 'Q&A <summit>',
+  sourceLang: 'en',
+  targetLangs: ['zh', 'ru'],
+  createdAt: '',
+  createdBy: 'u',
+  seq: 3,
+  updatedAt: '',
   paragraphs: [
-    { id: 'p1', cells: { en: cell('# Not a heading'), zh: cell('峰会', { status: 'approved', approvedRev: 1, approvedText: '峰会' }), ru: cell('<script>alert(1)</script>') } },
-    { id: 'p2', cells: { en: cell('1. first\n- item'), zh: emptyCell(), ru: cell('Черновик', { rev: 2, approvedRev: 1, approvedText: 'Одобрено' }) } },
+    {
+      id: 'p1',
+      cells: {
+        en: cell('# Not a heading'),
+        zh: cell('峰会', { status: 'approved', approvedRev: 1, approvedText: '峰会' }),
+        ru: cell('<script>alert(1)</script>'),
+      },
+    },
+    {
+      id: 'p2',
+      cells: { en: cell('1. first\n- item'), zh: emptyCell(), ru: cell('Черновик', { rev: 2, approvedRev: 1, approvedText: 'Одобрено' }) },
+    },
   ],
 };
 
@@ -25,7 +42,17 @@ describe('exportHtml', () => {
     expect(html).toContain('<title>Q&amp;A &lt;summit&gt;</title>');
     expect(html).toMatch(/:lang\(zh\) \{ font-family: "Noto Sans CJK SC"/u);
     // The importer reads the export: title, header row, then the cells in order (empty ones skipped).
-    expect(htmlParagraphs(html)).toEqual(['Q&A <summit>', 'English', '中文（简体）', 'Русский', '# Not a heading', '峰会', '<script>alert(1)</script>', '1. first\n- item', 'Черновик']);
+    expect(htmlParagraphs(html)).toEqual([
+      'Q&A <summit>',
+      'English',
+      '中文（简体）',
+      'Русский',
+      '# Not a heading',
+      '峰会',
+      '<script>alert(1)</script>',
+      '1. first\n- item',
+      'Черновик',
+    ]);
   });
 });
 

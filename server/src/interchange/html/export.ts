@@ -33,7 +33,9 @@ export function exportHtml(doc: DocumentSnapshot, langs: readonly Lang[]): strin
     const cells = langs.map((l) => {
       const text = p.cells[l]?.text ?? '';
       // Line breaks as <br>: shown by any reader, and read back as line breaks by the HTML importer.
-      return text === '' ? `<td class="empty" lang="${LANG_TAG[l]}"></td>` : `<td lang="${LANG_TAG[l]}">${escapeHtml(text).replace(/\n/gu, '<br>')}</td>`;
+      return text === ''
+        ? `<td class="empty" lang="${LANG_TAG[l]}"></td>`
+        : `<td lang="${LANG_TAG[l]}">${escapeHtml(text).replace(/\n/gu, '<br>')}</td>`;
     });
     return `<tr id="${escapeHtml(p.id)}">${cells.join('')}</tr>`;
   });

@@ -63,7 +63,11 @@ async function vetZip(bytes: Buffer): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const fail = (err: unknown): void => {
       zip.close();
-      reject(err instanceof AppError ? err : new AppError('malformed_file', `damaged zip (DOCX): ${err instanceof Error ? err.message : String(err)}`));
+      reject(
+        err instanceof AppError
+          ? err
+          : new AppError('malformed_file', `damaged zip (DOCX): ${err instanceof Error ? err.message : String(err)}`),
+      );
     };
     zip.on('entry', (e: Entry) => {
       if (e.fileName.endsWith('/')) {
@@ -96,6 +100,9 @@ function refuseIfTooBig(uncompressed: number, compressed: number): void {
     throw new AppError('import_refused', `the DOCX expands to over ${MAX_DOCX_UNCOMPRESSED_BYTES} bytes`, { uncompressed });
   }
   if (uncompressed > compressed * MAX_DOCX_RATIO) {
-    throw new AppError('import_refused', `the DOCX expands over ${MAX_DOCX_RATIO} times its size (a zip bomb?)`, { uncompressed, compressed });
+    throw new AppError('import_refused', `the DOCX expands over ${MAX_DOCX_RATIO} times its size (a zip bomb?)`, {
+      uncompressed,
+      compressed,
+    });
   }
 }

@@ -9,8 +9,39 @@ import { Parser } from 'htmlparser2';
  * `<pre>`. Script, style, template and the head are not text to translate.
  */
 const BLOCK = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'blockquote', 'pre', 'td', 'th', 'caption', 'figcaption',
-  'div', 'section', 'article', 'header', 'footer', 'aside', 'main', 'nav', 'ul', 'ol', 'dl', 'table', 'tr', 'hr', 'address', 'details', 'summary',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'td',
+  'th',
+  'caption',
+  'figcaption',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'main',
+  'nav',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'tr',
+  'hr',
+  'address',
+  'details',
+  'summary',
 ]);
 const SKIP = new Set(['script', 'style', 'template', 'head', 'noscript', 'svg', 'math', 'iframe', 'object']);
 
@@ -21,7 +52,11 @@ export function htmlParagraphs(html: string): string[] {
   let preDepth = 0;
   const flush = (): void => {
     // Outside <pre> the only line feeds in buf come from <br> (text newlines became spaces).
-    const p = (preDepth > 0 ? buf : buf.replace(/[ \t\r\f]+/gu, ' ')).split('\n').map((l) => l.trim()).join('\n').trim();
+    const p = (preDepth > 0 ? buf : buf.replace(/[ \t\r\f]+/gu, ' '))
+      .split('\n')
+      .map((l) => l.trim())
+      .join('\n')
+      .trim();
     if (p !== '') out.push(p);
     buf = '';
   };

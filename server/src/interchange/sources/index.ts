@@ -9,7 +9,16 @@ import { docxParagraphs } from './docx.js';
 import { htmlParagraphs } from './html.js';
 import { markdownParagraphs } from './markdown.js';
 
-const BY_EXTENSION: Record<string, SourceFormat> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', xhtml: 'html', docx: 'docx' };
+const BY_EXTENSION: Record<string, SourceFormat> = {
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  docx: 'docx',
+};
 
 /** The format named by the caller, else the file name's extension; `unsupported_format` for anything else. */
 export function sourceFormat(name: string, format?: SourceFormat): SourceFormat {

@@ -27,7 +27,16 @@ describe('htmlParagraphs', () => {
       <pre>  keep
    spacing</pre></body></html>`;
     expect(htmlParagraphs(html)).toEqual([
-      'Summit in Xi’an', 'First line\nsecond line', 'one', 'two items', 'cell\u00A0A', 'cell & B', 'loose text', 'nested', 'tail', 'keep\nspacing',
+      'Summit in Xi’an',
+      'First line\nsecond line',
+      'one',
+      'two items',
+      'cell\u00A0A',
+      'cell & B',
+      'loose text',
+      'nested',
+      'tail',
+      'keep\nspacing',
     ]);
   });
 
@@ -38,8 +47,16 @@ describe('htmlParagraphs', () => {
 
 describe('markdownParagraphs', () => {
   it('splits headings and list items, drops their markers and fenced code', () => {
-    const md = '# Title #\n\nFirst paragraph\ncontinues here.\n\n- item one\n- item *two*\n\n```\ncode()\n```\n\n> quoted\n> text\n\n1. numbered';
-    expect(markdownParagraphs(md)).toEqual(['Title', 'First paragraph\ncontinues here.', 'item one', 'item *two*', 'quoted\ntext', 'numbered']);
+    const md =
+      '# Title #\n\nFirst paragraph\ncontinues here.\n\n- item one\n- item *two*\n\n```\ncode()\n```\n\n> quoted\n> text\n\n1. numbered';
+    expect(markdownParagraphs(md)).toEqual([
+      'Title',
+      'First paragraph\ncontinues here.',
+      'item one',
+      'item *two*',
+      'quoted\ntext',
+      'numbered',
+    ]);
   });
 
   it('one paragraph per line when there is no blank line', () => {
@@ -65,7 +82,12 @@ describe('decodeText', () => {
 
 describe('readSourceFile', () => {
   it('reads a real DOCX: headings and paragraphs in order', async () => {
-    const docx = buildDocx([{ heading: 1, text: 'China–Central Asia Summit' }, { text: 'The leaders met in Xi’an.' }, { heading: 2, text: 'Outcomes' }, { text: 'They signed a declaration.' }]);
+    const docx = buildDocx([
+      { heading: 1, text: 'China–Central Asia Summit' },
+      { text: 'The leaders met in Xi’an.' },
+      { heading: 2, text: 'Outcomes' },
+      { text: 'They signed a declaration.' },
+    ]);
     const r = await readSourceFile(docx, { name: 'summit.docx', lang: 'en' });
     expect(r.paragraphs).toEqual(['China–Central Asia Summit', 'The leaders met in Xi’an.', 'Outcomes', 'They signed a declaration.']);
     expect(r.report.format).toBe('docx');

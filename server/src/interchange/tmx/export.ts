@@ -18,7 +18,10 @@ export interface TmxExportOptions {
  * beside the file, where it never is; validators take the DTD as an argument.
  */
 export function exportTmx(doc: DocumentSnapshot, opts: TmxExportOptions = {}): string {
-  const now = (opts.now ?? new Date()).toISOString().replace(/[-:]/gu, '').replace(/\.\d{3}/u, '');
+  const now = (opts.now ?? new Date())
+    .toISOString()
+    .replace(/[-:]/gu, '')
+    .replace(/\.\d{3}/u, '');
   const src = doc.sourceLang;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',

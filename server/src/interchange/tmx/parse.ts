@@ -42,7 +42,7 @@ export function validateTmx(doc: Document): ParseOutcome<ParsedTmx> {
   const body = kids.find((k) => k.localName === 'body');
   if (!header) p.add('tmx.header-required', '<tmx> needs a <header>');
   if (!body) p.add('tmx.body-required', '<tmx> needs a <body>');
-  const srcLang = header ? attr(header, 'srclang') ?? '' : '';
+  const srcLang = header ? (attr(header, 'srclang') ?? '') : '';
   if (header) {
     for (const a of ['creationtool', 'creationtoolversion', 'segtype', 'o-tmf', 'adminlang', 'srclang', 'datatype']) {
       if (attr(header, a) === undefined) p.add('tmx.header.attribute-required', `<header> needs the attribute ${a}`);

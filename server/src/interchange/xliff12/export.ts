@@ -1,14 +1,14 @@
 import { LANG_TAG } from '../../../../shared/index.js';
 import type { DocumentSnapshot, Lang } from '../../../../shared/index.js';
 import { escapeAttr, escapeTextLossy } from '../xml/write.js';
-import { toXliff12 } from '../status-map.js';
+import { toXliff12 } from '../statusMap.js';
 
 export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 
 /**
  * One XLIFF 1.2 file for one target language (for tools that read only 1.2,
  * e.g. translate-toolkit): a trans-unit per paragraph, id = paragraph id.
- * States follow status-map.ts; approved cells get approved="yes".
+ * States follow statusMap.ts; approved cells get approved="yes".
  */
 export function exportXliff12(doc: DocumentSnapshot, lang: Lang): string {
   const lines = [

@@ -14,8 +14,16 @@ export const XLIFF11_NS = 'urn:oasis:names:tc:xliff:document:1.1';
 const VERSION_OF_NS: Record<string, string> = { [XLIFF12_NS]: '1.2', [XLIFF11_NS]: '1.1' };
 
 const STATES_12 = new Set([
-  'final', 'needs-adaptation', 'needs-l10n', 'needs-review-adaptation', 'needs-review-l10n',
-  'needs-review-translation', 'needs-translation', 'new', 'signed-off', 'translated',
+  'final',
+  'needs-adaptation',
+  'needs-l10n',
+  'needs-review-adaptation',
+  'needs-review-l10n',
+  'needs-review-translation',
+  'needs-translation',
+  'new',
+  'signed-off',
+  'translated',
 ]);
 /** 1.2 states on the XLIFF 2 scale used by the importer. */
 const SCALE: Record<string, XliffState> = {
@@ -119,7 +127,7 @@ function readUnit(
   if (lang !== undefined && trgLang !== null && !sameLanguage(lang, trgLang)) {
     p.add('xliff12.target.lang', `target xml:lang "${lang}" differs from the file's target-language "${trgLang}"`, at);
   }
-  const scaled: XliffState = approved === 'yes' ? 'final' : SCALE[state ?? ''] ?? 'initial';
+  const scaled: XliffState = approved === 'yes' ? 'final' : (SCALE[state ?? ''] ?? 'initial');
   return {
     id,
     source: sources[0] ? text12(sources[0]) : '',

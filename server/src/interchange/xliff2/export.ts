@@ -1,7 +1,7 @@
 import { LANG_TAG } from '../../../../shared/index.js';
 import type { DocumentSnapshot, Lang } from '../../../../shared/index.js';
 import { escapeAttr, escapeTextWithCp } from '../xml/write.js';
-import { toXliff2 } from '../status-map.js';
+import { toXliff2 } from '../statusMap.js';
 import { XLIFF2_NS, XLIFF22_NS } from './ns.js';
 
 /**

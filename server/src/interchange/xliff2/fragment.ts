@@ -29,7 +29,8 @@ export function parseFragment(ref: string): FragmentParse {
   let rank = -1;
   let leafSeen = false;
   for (const part of body.split('/')) {
-    if (leafSeen) return { ok: false, rule: 'xliff2.fragment.leaf-last', why: `"${part}" follows the leaf selector; only one leaf, and last` };
+    if (leafSeen)
+      return { ok: false, rule: 'xliff2.fragment.leaf-last', why: `"${part}" follows the leaf selector; only one leaf, and last` };
     const eq = part.indexOf('=');
     if (eq < 0) {
       if (!isNmtoken(part)) return { ok: false, rule: 'xliff2.fragment.syntax', why: `"${part}" is not a valid id` };
@@ -43,12 +44,22 @@ export function parseFragment(ref: string): FragmentParse {
     if (id === '') return { ok: false, rule: 'xliff2.fragment.syntax', why: `selector "${part}" has no id` };
     let r = CORE_PREFIXES[prefix];
     if (r === undefined) {
-      if (prefix.length < 2) return { ok: false, rule: 'xliff2.fragment.prefix', why: `prefix "${prefix}" is too short: module and extension prefixes have at least two characters` };
-      if (!REGISTERED_PREFIXES.has(prefix)) return { ok: false, rule: 'xliff2.fragment.prefix', why: `prefix "${prefix}" is not a registered module or extension prefix` };
+      if (prefix.length < 2)
+        return {
+          ok: false,
+          rule: 'xliff2.fragment.prefix',
+          why: `prefix "${prefix}" is too short: module and extension prefixes have at least two characters`,
+        };
+      if (!REGISTERED_PREFIXES.has(prefix))
+        return { ok: false, rule: 'xliff2.fragment.prefix', why: `prefix "${prefix}" is not a registered module or extension prefix` };
       r = 3;
     }
     if (r < rank || (r === rank && r !== 1)) {
-      return { ok: false, rule: 'xliff2.fragment.order', why: `selector "${part}" is out of order or repeated (file, then groups, then unit, then one leaf)` };
+      return {
+        ok: false,
+        rule: 'xliff2.fragment.order',
+        why: `selector "${part}" is out of order or repeated (file, then groups, then unit, then one leaf)`,
+      };
     }
     rank = r;
     if (r === 3) leafSeen = true;

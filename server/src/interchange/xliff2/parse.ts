@@ -5,10 +5,10 @@ import type { ParseOutcome } from '../problems.js';
 import type { ParsedXliff, XliffState, XliffUnit } from '../units.js';
 import { XLIFF2_NS, XLIFF22_NS } from './ns.js';
 import { checkStructure } from './structure.js';
-import { checkDocumentRules } from './rules-document.js';
-import { checkInlineRules, unitContext } from './rules-inline.js';
-import { checkExtensions } from './rules-extensions.js';
-import { checkModules } from './rules-modules.js';
+import { checkDocumentRules } from './rulesDocument.js';
+import { checkInlineRules, unitContext } from './rulesInline.js';
+import { checkExtensions } from './rulesExtensions.js';
+import { checkModules } from './rulesModules.js';
 import { inlineText } from './text.js';
 
 // The 2.2 schema lets a document in the 2.2 namespace say 2.0, 2.1 or 2.2.
@@ -34,8 +34,8 @@ export function validateXliff2(doc: Document): ParseOutcome<ParsedXliff> {
   }
   const p = new Problems();
   const version = attr(root, 'version') ?? '';
-  if (root.hasAttribute('version') && !VERSIONS[ns]!.includes(version)) {
-    p.add('xliff2.version', `version "${version}" does not match the namespace (expected ${VERSIONS[ns]!.join(' or ')})`);
+  if (root.hasAttribute('version') && !VERSIONS[ns].includes(version)) {
+    p.add('xliff2.version', `version "${version}" does not match the namespace (expected ${VERSIONS[ns].join(' or ')})`);
   }
   const foreign = checkStructure(root, ns, p);
   checkDocumentRules(root, ns, p);

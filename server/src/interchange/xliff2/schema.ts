@@ -10,10 +10,7 @@ import type { AttrType } from './values.js';
 /** `any`: attributes of any other namespace; `modules`: only those of inline-code modules (fs, slr, its). */
 export type ForeignAttrs = 'any' | 'modules' | 'none';
 
-export type Particle =
-  | { el: string; min: number; max: number }
-  | { choice: string[]; min: number; max: number }
-  | { other: true };
+export type Particle = { el: string; min: number; max: number } | { choice: string[]; min: number; max: number } | { other: true };
 
 export type Content =
   | { kind: 'sequence'; particles: Particle[] }
@@ -131,12 +128,9 @@ export const CORE: Record<string, ElementSpec> = {
   source: spec({}, [], 'none', { kind: 'inline' }, ['lang', 'space']),
   target: spec({ order: 'positiveInteger' }, [], 'none', { kind: 'inline' }, ['lang', 'space']),
   cp: spec({ hex: 'hex' }, ['hex'], 'none', { kind: 'empty' }),
-  ph: spec(
-    { ...codeCommon, id: 'nmtoken', disp: 'string', equiv: 'string', dataRef: 'nmtoken', subFlows: 'nmtokens' },
-    ['id'],
-    'modules',
-    { kind: 'empty' },
-  ),
+  ph: spec({ ...codeCommon, id: 'nmtoken', disp: 'string', equiv: 'string', dataRef: 'nmtoken', subFlows: 'nmtokens' }, ['id'], 'modules', {
+    kind: 'empty',
+  }),
   pc: spec(
     {
       ...codeCommon,

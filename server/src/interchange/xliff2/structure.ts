@@ -77,14 +77,7 @@ function checkAttributes(el: Element, name: string, s: ElementSpec, p: Problems)
 }
 
 /** Returns the core children to visit. */
-function checkContent(
-  el: Element,
-  name: string,
-  c: Content,
-  ns: string,
-  p: Problems,
-  foreign: Element[],
-): Element[] {
+function checkContent(el: Element, name: string, c: Content, ns: string, p: Problems, foreign: Element[]): Element[] {
   const at = where(el);
   const kids = childElements(el);
   const core = kids.filter((k) => k.namespaceURI === ns);

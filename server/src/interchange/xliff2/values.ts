@@ -1,7 +1,7 @@
 /** Value checks for XLIFF 2 attribute types (XSD simple types plus the spec's prose). */
 
 // XML NCName-ish token: the test suite's bad ids (`/1`, `#1`, `\1`) fail this.
-const NAME_CHAR = /^[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_:.\-·\u0300-\u036f\u203f-\u2040]+$/u;
+const NAME_CHAR = /^[\u0300-\u036f\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_:.\-\u00b7\u203f-\u2040]+$/u;
 
 export function isNmtoken(v: string): boolean {
   return v.length > 0 && NAME_CHAR.test(v);

@@ -5,7 +5,7 @@ import type { Element } from '../xml/dom.js';
 export function where(el: Element): string {
   const parts: string[] = [];
   for (let e: Element | null = el; e; e = isElement(e.parentNode) ? e.parentNode : null) {
-    const name = e.prefix ? `${e.prefix}:${e.localName}` : e.localName ?? e.nodeName;
+    const name = e.prefix ? `${e.prefix}:${e.localName}` : (e.localName ?? e.nodeName);
     if (name === 'xliff' && !isElement(e.parentNode)) break;
     const id = e.getAttribute('id') || e.getAttribute('startRef');
     if (id) parts.push(`${name}[${id}]`);

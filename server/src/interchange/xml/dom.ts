@@ -83,11 +83,11 @@ export function isTextNode(n: Node): boolean {
 
 /** An attribute without namespace, or undefined when absent (an empty value is kept). */
 export function attr(el: Element, name: string): string | undefined {
-  return el.hasAttribute(name) ? el.getAttribute(name) ?? '' : undefined;
+  return el.hasAttribute(name) ? (el.getAttribute(name) ?? '') : undefined;
 }
 
 export function xmlAttr(el: Element, local: 'lang' | 'space' | 'id'): string | undefined {
-  return el.hasAttributeNS(XML_NS, local) ? el.getAttributeNS(XML_NS, local) ?? '' : undefined;
+  return el.hasAttributeNS(XML_NS, local) ? (el.getAttributeNS(XML_NS, local) ?? '') : undefined;
 }
 
 /** The nearest xml:lang / xml:space on the element or its ancestors. */

@@ -22,17 +22,19 @@ export class Checkpoints {
   run(): Promise<void> {
     // One at a time: a slow disk must not pile up overlapping snapshot writes.
     // Chained on the previous run's settlement, so one failure does not poison the rest.
-    const next = this.running.catch(() => {}).then(async () => {
-      const dirty = [...this.runtimes()].filter((rt) => rt.dirty);
-      if (dirty.length === 0 || !this.enabled()) return;
-      for (const rt of dirty) rt.dirty = false;
-      try {
-        await this.store.checkpoint(dirty.map((rt) => rt.doc));
-      } catch (err) {
-        for (const rt of dirty) rt.dirty = true;
-        throw err;
-      }
-    });
+    const next = this.running
+      .catch(() => {})
+      .then(async () => {
+        const dirty = [...this.runtimes()].filter((rt) => rt.dirty);
+        if (dirty.length === 0 || !this.enabled()) return;
+        for (const rt of dirty) rt.dirty = false;
+        try {
+          await this.store.checkpoint(dirty.map((rt) => rt.doc));
+        } catch (err) {
+          for (const rt of dirty) rt.dirty = true;
+          throw err;
+        }
+      });
     this.running = next;
     return next;
   }

@@ -10,9 +10,21 @@ export function openMentions(docs: Iterable<DocumentState>, userId: string, limi
   for (const doc of docs) {
     for (const c of doc.comments ?? []) {
       if (c.resolved || !c.mentions.includes(userId)) continue;
-      found.push({ docId: doc.id, docTitle: doc.title, commentId: c.id, paragraphId: c.paragraphId, lang: c.lang, by: c.author, text: c.text, at: c.at });
+      found.push({
+        docId: doc.id,
+        docTitle: doc.title,
+        commentId: c.id,
+        paragraphId: c.paragraphId,
+        lang: c.lang,
+        by: c.author,
+        text: c.text,
+        at: c.at,
+      });
     }
   }
   // Reversed first, so comments from one millisecond stay newest first through the stable sort.
-  return found.reverse().sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+  return found
+    .reverse()
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, limit);
 }

@@ -1,15 +1,9 @@
-import type { DocumentState, Lang, Paragraph } from '../../../../shared/index.js';
+import type { DocumentState, Lang } from '../../../../shared/index.js';
 import type { Glossary } from '../../../../shared/qa/types.js';
 import { timeSlicer } from '../../slices.js';
-import { blockingIn } from './decideStatus.js';
-
-/** Blocking-finding counts by checkedKey: what a batch approval needs from the quality checks. */
-export type Prechecked = ReadonlyMap<string, number>;
-
-/** The texts a count was worked out on: the paragraph, and the revisions of its target and source cells. */
-export function checkedKey(doc: DocumentState, p: Paragraph, lang: Lang): string {
-  return `${p.id}\u0000${p.cells[lang]?.rev ?? 0}\u0000${p.cells[doc.sourceLang]?.rev ?? 0}`;
-}
+import { blockingIn } from '../../../../shared/decide/decideStatus.js';
+import { checkedKey } from '../../../../shared/decide/prechecked.js';
+import type { Prechecked } from '../../../../shared/decide/prechecked.js';
 
 /**
  * Runs the quality checks of every cell in review in `lang` ahead of a batch

@@ -1,8 +1,17 @@
 import { isLang } from '../../../../shared/index.js';
-import type { CellEditAck, CellStatusAck, DocEvent, DocumentState, Lang, ParagraphOpAck, PretranslateResult, Revision } from '../../../../shared/index.js';
+import type {
+  CellEditAck,
+  CellStatusAck,
+  DocEvent,
+  DocumentState,
+  Lang,
+  ParagraphOpAck,
+  PretranslateResult,
+  Revision,
+} from '../../../../shared/index.js';
 import type { BatchAck, CommentAck, SeqAck } from '../../../../shared/index.js';
 import { opDerivedId } from '../ids.js';
-import { textAtRevision } from './decision.js';
+import { textAtRevision } from '../../../../shared/decide/decision.js';
 
 export interface AckByKind {
   cell: CellEditAck;
@@ -127,7 +136,10 @@ export class DocRuntime {
     switch (r.kind) {
       case 'edit':
       case 'merge':
-        return { kind: 'cell', ack: { outcome: r.kind === 'edit' ? 'applied' : 'merged', seq, rev: r.rev, text: r.text, status: r.status } };
+        return {
+          kind: 'cell',
+          ack: { outcome: r.kind === 'edit' ? 'applied' : 'merged', seq, rev: r.rev, text: r.text, status: r.status },
+        };
       case 'conflict': {
         const kept = textAtRevision(this.doc, paragraphId, lang, r.rev) ?? '';
         return { kind: 'cell', ack: { outcome: 'conflict', seq, rev: r.rev, text: kept, status: r.status, yours: r.text } };

@@ -57,18 +57,33 @@ describe('DocumentService', () => {
   it('keeps documents, history and opIds across a restart', async () => {
     const { id } = await newDoc();
     const pid = service.snapshot(id).paragraphs[1]!.id;
-    const first = await service.editCell({ docId: id, paragraphId: pid, lang: 'zh', opId: 'op-restart-1', baseRev: 0, text: '世界。' }, 'u1');
-    const conflict = await service.editCell({ docId: id, paragraphId: pid, lang: 'zh', opId: 'op-restart-2', baseRev: 0, text: '天下。' }, 'u2');
+    const first = await service.editCell(
+      { docId: id, paragraphId: pid, lang: 'zh', opId: 'op-restart-1', baseRev: 0, text: '世界。' },
+      'u1',
+    );
+    const conflict = await service.editCell(
+      { docId: id, paragraphId: pid, lang: 'zh', opId: 'op-restart-2', baseRev: 0, text: '天下。' },
+      'u2',
+    );
     expect(conflict.outcome).toBe('conflict');
     const before = service.snapshot(id);
 
     await reopen();
     expect(service.snapshot(id)).toEqual(before);
-    expect(service.history(id, pid, 'zh').revisions.map((r) => [r.kind, r.text])).toEqual([['edit', '世界。'], ['conflict', '天下。']]);
+    expect(service.history(id, pid, 'zh').revisions.map((r) => [r.kind, r.text])).toEqual([
+      ['edit', '世界。'],
+      ['conflict', '天下。'],
+    ]);
     // Retries after the restart: the first answers again (seq is the load-time upper bound), nothing changes.
-    const retried = await service.editCell({ docId: id, paragraphId: pid, lang: 'zh', opId: 'op-restart-1', baseRev: 0, text: 'other' }, 'u1');
+    const retried = await service.editCell(
+      { docId: id, paragraphId: pid, lang: 'zh', opId: 'op-restart-1', baseRev: 0, text: 'other' },
+      'u1',
+    );
     expect(retried).toMatchObject({ outcome: 'applied', rev: first.rev, text: first.text });
-    const retriedConflict = await service.editCell({ docId: id, paragraphId: pid, lang: 'zh', opId: 'op-restart-2', baseRev: 0, text: '天下。' }, 'u2');
+    const retriedConflict = await service.editCell(
+      { docId: id, paragraphId: pid, lang: 'zh', opId: 'op-restart-2', baseRev: 0, text: '天下。' },
+      'u2',
+    );
     expect(retriedConflict).toMatchObject({ outcome: 'conflict', text: '世界。', yours: '天下。' });
     expect(service.snapshot(id)).toEqual(before);
   });
@@ -76,15 +91,24 @@ describe('DocumentService', () => {
   it('recognises retried splits, joins and status changes after a restart', async () => {
     const { id } = await newDoc();
     const [p0] = service.snapshot(id).paragraphs.map((p) => p.id);
-    const status = await service.setStatus({ docId: id, paragraphId: p0!, lang: 'en', opId: 'op-rb-status', rev: 1, status: 'in_review' }, 'u1');
+    const status = await service.setStatus(
+      { docId: id, paragraphId: p0!, lang: 'en', opId: 'op-rb-status', rev: 1, status: 'in_review' },
+      'u1',
+    );
     const split = await service.splitParagraph({ docId: id, opId: 'op-rb-split', paragraphId: p0!, baseRev: 1, offset: 3 }, 'u1');
     const join = await service.joinParagraph({ docId: id, opId: 'op-rb-join', paragraphId: split.paragraphId }, 'u1');
     const before = service.snapshot(id);
 
     await reopen();
-    expect(await service.setStatus({ docId: id, paragraphId: p0!, lang: 'en', opId: 'op-rb-status', rev: 1, status: 'in_review' }, 'u1')).toMatchObject({ rev: status.rev, status: 'in_review' });
-    expect(await service.splitParagraph({ docId: id, opId: 'op-rb-split', paragraphId: p0!, baseRev: 1, offset: 3 }, 'u1')).toMatchObject({ paragraphId: split.paragraphId });
-    expect(await service.joinParagraph({ docId: id, opId: 'op-rb-join', paragraphId: split.paragraphId }, 'u1')).toMatchObject({ paragraphId: join.paragraphId });
+    expect(
+      await service.setStatus({ docId: id, paragraphId: p0!, lang: 'en', opId: 'op-rb-status', rev: 1, status: 'in_review' }, 'u1'),
+    ).toMatchObject({ rev: status.rev, status: 'in_review' });
+    expect(await service.splitParagraph({ docId: id, opId: 'op-rb-split', paragraphId: p0!, baseRev: 1, offset: 3 }, 'u1')).toMatchObject({
+      paragraphId: split.paragraphId,
+    });
+    expect(await service.joinParagraph({ docId: id, opId: 'op-rb-join', paragraphId: split.paragraphId }, 'u1')).toMatchObject({
+      paragraphId: join.paragraphId,
+    });
     expect(service.snapshot(id)).toEqual(before);
   });
 
@@ -109,12 +133,32 @@ describe('DocumentService', () => {
 
   it('lets other edits in while a batch approval runs its checks, and approves on the texts as they then are', async () => {
     const n = 600;
-    const { id } = await service.create({ title: 'T', sourceLang: 'en', targetLangs: ['ru'], paragraphs: Array.from({ length: n }, (_, i) => `Trade grew by ${i} per cent in 2024.`) }, 'u1');
+    const { id } = await service.create(
+      {
+        title: 'T',
+        sourceLang: 'en',
+        targetLangs: ['ru'],
+        paragraphs: Array.from({ length: n }, (_, i) => `Trade grew by ${i} per cent in 2024.`),
+      },
+      'u1',
+    );
     const pids = service.snapshot(id).paragraphs.map((p) => p.id);
-    await Promise.all(pids.map(async (pid, i) => {
-      const a = await service.editCell({ docId: id, paragraphId: pid, lang: 'ru', opId: `op-pc-e${i}`, baseRev: 0, text: `Торговля выросла на ${i} процентов в 2024 году.` }, 'u1');
-      await service.setStatus({ docId: id, paragraphId: pid, lang: 'ru', opId: `op-pc-s${i}`, rev: a.rev, status: 'in_review' }, 'u1');
-    }));
+    await Promise.all(
+      pids.map(async (pid, i) => {
+        const a = await service.editCell(
+          {
+            docId: id,
+            paragraphId: pid,
+            lang: 'ru',
+            opId: `op-pc-e${i}`,
+            baseRev: 0,
+            text: `Торговля выросла на ${i} процентов в 2024 году.`,
+          },
+          'u1',
+        );
+        await service.setStatus({ docId: id, paragraphId: pid, lang: 'ru', opId: `op-pc-s${i}`, rev: a.rev, status: 'in_review' }, 'u1');
+      }),
+    );
     const order: string[] = [];
     const batch = service.reviewBatch({ docId: id, opId: 'op-pc-batch', lang: 'ru' }, 'approve', 'u2').then((a) => {
       order.push('batch');
@@ -122,9 +166,9 @@ describe('DocumentService', () => {
     });
     // Sent just after the batch: the translator takes the last cell back to draft.
     const last = pids[n - 1]!;
-    const fix = new Promise<void>((resolve) => setImmediate(() => resolve())).then(() =>
-      service.setStatus({ docId: id, paragraphId: last, lang: 'ru', opId: 'op-pc-withdraw', rev: 1, status: 'draft' }, 'u1'),
-    ).then(() => order.push('withdraw'));
+    const fix = new Promise<void>((resolve) => setImmediate(() => resolve()))
+      .then(() => service.setStatus({ docId: id, paragraphId: last, lang: 'ru', opId: 'op-pc-withdraw', rev: 1, status: 'draft' }, 'u1'))
+      .then(() => order.push('withdraw'));
     const [ack] = await Promise.all([batch, fix]);
     expect(order).toEqual(['withdraw', 'batch']); // the checks yielded: the later step went first
     expect(ack.changed).toBe(n - 1);
@@ -139,7 +183,10 @@ describe('DocumentService', () => {
     const events: DocEvent[] = [];
     service.onCommitted((_d, evs) => events.push(...evs));
     for (let rev = 0; rev < 6; rev++) {
-      await service.editCell({ docId: id, paragraphId: pid, lang: 'zh', opId: `op-ring-${rev}`, baseRev: rev, text: 'x'.repeat(rev + 1) }, 'u1');
+      await service.editCell(
+        { docId: id, paragraphId: pid, lang: 'zh', opId: `op-ring-${rev}`, baseRev: rev, text: 'x'.repeat(rev + 1) },
+        'u1',
+      );
     }
     // Ring of 4 (trimmed in batches of half): the last 4 events are always there.
     const recent = service.join(id, 3);
@@ -156,9 +203,13 @@ describe('DocumentService', () => {
     await storage.documents.close();
     await expect(service.editCell(input, 'u1')).rejects.toThrow();
     const after = service.snapshot(id);
-    await expect(service.editCell({ ...input, opId: 'op-broken-2', baseRev: 1, text: '更坏' }, 'u1')).rejects.toMatchObject({ code: 'internal' });
+    await expect(service.editCell({ ...input, opId: 'op-broken-2', baseRev: 1, text: '更坏' }, 'u1')).rejects.toMatchObject({
+      code: 'internal',
+    });
     await expect(service.editCell(input, 'u1')).rejects.toThrow();
-    await expect(service.create({ title: 'T', sourceLang: 'en', targetLangs: ['zh'], paragraphs: [] }, 'u1')).rejects.toMatchObject({ code: 'internal' });
+    await expect(service.create({ title: 'T', sourceLang: 'en', targetLangs: ['zh'], paragraphs: [] }, 'u1')).rejects.toMatchObject({
+      code: 'internal',
+    });
     expect(service.snapshot(id)).toEqual(after);
   });
 

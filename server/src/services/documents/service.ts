@@ -38,12 +38,12 @@ import { newId, opDerivedId } from '../ids.js';
 import { precheckApprovals } from './precheck.js';
 import { openMentions } from './mentions.js';
 import { Checkpoints } from './checkpoints.js';
-import { decideCreate } from './create.js';
-import { decideCellEdit } from './decideCell.js';
-import { decideStatus } from './decideStatus.js';
-import { decideBatch, decideComment, decideResolve, decideRestore, decideSettings } from './decideReview.js';
-import type { Decision } from './decision.js';
-import { decideDelete, decideInsert, decideJoin, decideSplit } from './decideParagraph.js';
+import { decideCreate } from '../../../../shared/decide/decideCreate.js';
+import { decideCellEdit } from '../../../../shared/decide/decideCell.js';
+import { decideStatus } from '../../../../shared/decide/decideStatus.js';
+import { decideBatch, decideComment, decideResolve, decideRestore, decideSettings } from '../../../../shared/decide/decideReview.js';
+import type { Decision } from '../../../../shared/decide/decision.js';
+import { decideDelete, decideInsert, decideJoin, decideSplit } from '../../../../shared/decide/decideParagraph.js';
 import { DocRuntime } from './runtime.js';
 import type { AckByKind, OpKind, OpResult, RuntimeLimits } from './runtime.js';
 import { summarize } from './summary.js';
@@ -85,7 +85,12 @@ export class DocumentService {
     // closed for a coffee. 50,000 opIds: far more than any client keeps in its outbox.
     this.limits = { ringSize: opts.ringSize ?? 10_000, opIdLimit: opts.opIdLimit ?? 50_000 };
     this.log = opts.log ?? (() => {});
-    this.checkpoints = new Checkpoints(store, () => this.docs.values(), this.log, () => this.broken === undefined);
+    this.checkpoints = new Checkpoints(
+      store,
+      () => this.docs.values(),
+      this.log,
+      () => this.broken === undefined,
+    );
   }
 
   async load(): Promise<{ warnings: string[]; replayed: number }> {
@@ -116,7 +121,14 @@ export class DocumentService {
 
   meta(docId: string): DocumentMeta {
     const { doc } = this.runtime(docId);
-    return { id: doc.id, title: doc.title, sourceLang: doc.sourceLang, targetLangs: doc.targetLangs, createdAt: doc.createdAt, createdBy: doc.createdBy };
+    return {
+      id: doc.id,
+      title: doc.title,
+      sourceLang: doc.sourceLang,
+      targetLangs: doc.targetLangs,
+      createdAt: doc.createdAt,
+      createdBy: doc.createdBy,
+    };
   }
 
   snapshot(docId: string): DocumentSnapshot {
@@ -188,7 +200,9 @@ export class DocumentService {
   }
 
   addComment(input: CommentAddPayload, mentions: string[], by: string): Promise<CommentAck> {
-    return this.commit(input.docId, input.opId, 'comment', by, (doc) => decideComment(doc, input, mentions, opDerivedId('c_', input.docId, by, input.opId)));
+    return this.commit(input.docId, input.opId, 'comment', by, (doc) =>
+      decideComment(doc, input, mentions, opDerivedId('c_', input.docId, by, input.opId)),
+    );
   }
 
   resolveComment(input: CommentResolvePayload, by: string): Promise<SeqAck> {
@@ -198,10 +212,13 @@ export class DocumentService {
   async reviewBatch(input: ReviewBatchPayload, action: 'approve' | 'submit', by: string): Promise<BatchAck> {
     const rt = this.runtime(input.docId);
     // The checks run first, in slices (precheck.ts), so other editors are not held up; a retry needs none.
-    const prechecked = action === 'approve' && !rt.op(by, input.opId) && docLangs(rt.doc).includes(input.lang)
-      ? await precheckApprovals(rt.doc, input.lang, this.glossaryOf())
-      : undefined;
-    return this.commit(input.docId, input.opId, 'batch', by, (doc) => decideBatch(doc, input.lang, action, by, this.glossaryOf(), prechecked));
+    const prechecked =
+      action === 'approve' && !rt.op(by, input.opId) && docLangs(rt.doc).includes(input.lang)
+        ? await precheckApprovals(rt.doc, input.lang, this.glossaryOf())
+        : undefined;
+    return this.commit(input.docId, input.opId, 'batch', by, (doc) =>
+      decideBatch(doc, input.lang, action, by, this.glossaryOf(), prechecked),
+    );
   }
 
   updateSettings(input: DocSettingsPayload, by: string): Promise<SeqAck> {
@@ -210,7 +227,11 @@ export class DocumentService {
 
   /** Open comments that mention `userId`, in every document, newest first (mentions.ts). */
   mentionsOf(userId: string, limit: number): Omit<MentionNotification, 'byName'>[] {
-    return openMentions([...this.docs.values()].map((rt) => rt.doc), userId, limit);
+    return openMentions(
+      [...this.docs.values()].map((rt) => rt.doc),
+      userId,
+      limit,
+    );
   }
 
   /** A comment as it is now, or undefined (to check who may resolve it before deciding). */
@@ -229,7 +250,9 @@ export class DocumentService {
   }
 
   insertParagraph(input: ParagraphInsertPayload, by: string): Promise<ParagraphOpAck> {
-    return this.commit(input.docId, input.opId, 'paragraph', by, (doc) => decideInsert(doc, input, opDerivedId('p_', input.docId, by, input.opId)));
+    return this.commit(input.docId, input.opId, 'paragraph', by, (doc) =>
+      decideInsert(doc, input, opDerivedId('p_', input.docId, by, input.opId)),
+    );
   }
 
   deleteParagraph(input: ParagraphDeletePayload, by: string): Promise<ParagraphOpAck> {

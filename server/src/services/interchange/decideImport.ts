@@ -1,7 +1,7 @@
 import { AppError, cellTextTooLong } from '../../../../shared/index.js';
 import type { CellStatus, DocEventBody, DocumentState, Lang, SeqAck } from '../../../../shared/index.js';
-import { cellIn, findParagraph, requireLang } from '../documents/decision.js';
-import type { Decision } from '../documents/decision.js';
+import { cellIn, findParagraph, requireLang } from '../../../../shared/decide/decision.js';
+import type { Decision } from '../../../../shared/decide/decision.js';
 
 export interface ImportEdit {
   paragraphId: string;
@@ -25,7 +25,8 @@ export function decideImport(doc: DocumentState, edits: readonly ImportEdit[]): 
     requireLang(doc, e.lang);
     if (e.lang === doc.sourceLang) throw new AppError('bad_request', 'an import of a translation cannot write the source column');
     const { p } = findParagraph(doc, e.paragraphId);
-    if (cellTextTooLong(e.text)) throw new AppError('text_too_long', `the text for paragraph ${e.paragraphId} is over the size limit`, { paragraphId: e.paragraphId });
+    if (cellTextTooLong(e.text))
+      throw new AppError('text_too_long', `the text for paragraph ${e.paragraphId} is over the size limit`, { paragraphId: e.paragraphId });
     const cell = cellIn(p, e.lang);
     const approve = e.status === 'approved' && e.text !== '';
     let rev = cell.rev;

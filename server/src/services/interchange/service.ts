@@ -48,13 +48,25 @@ export class InterchangeService {
   }
 
   /** The translation's paragraphs aligned with the source column; writes nothing. */
-  async previewTranslation(docId: string, bytes: Buffer, q: { name: string; lang: Lang; format?: SourceFormat | undefined }): Promise<TranslationPreviewDto> {
+  async previewTranslation(
+    docId: string,
+    bytes: Buffer,
+    q: { name: string; lang: Lang; format?: SourceFormat | undefined },
+  ): Promise<TranslationPreviewDto> {
     const doc = this.documents.snapshot(docId);
     requireTarget(doc, q.lang);
     const parsed = await this.parseSource(bytes, q);
     const source = doc.paragraphs.map((p) => p.cells[doc.sourceLang]?.text ?? '');
     const links = alignParagraphs(source, parsed.paragraphs, { sourceLang: doc.sourceLang, targetLang: q.lang });
-    return { lang: q.lang, target: parsed.paragraphs, links: toPreviewLinks(links, doc.paragraphs.map((p) => p.id)), report: parsed.report };
+    return {
+      lang: q.lang,
+      target: parsed.paragraphs,
+      links: toPreviewLinks(
+        links,
+        doc.paragraphs.map((p) => p.id),
+      ),
+      report: parsed.report,
+    };
   }
 
   /** Applies a (possibly edited) alignment, decided against the document as it is at that moment. */
@@ -64,7 +76,11 @@ export class InterchangeService {
     let edited = 0;
     const ack: SeqAck = await this.documents.importCells(docId, by, (doc) => {
       requireTarget(doc, body.lang);
-      const linked = toIndexLinks(body.links, doc.paragraphs.map((p) => p.id), target.length);
+      const linked = toIndexLinks(
+        body.links,
+        doc.paragraphs.map((p) => p.id),
+        target.length,
+      );
       if (!linked.ok) {
         throw linked.paragraphId
           ? new AppError('paragraph_not_found', linked.reason, { paragraphId: linked.paragraphId })
@@ -96,13 +112,18 @@ export class InterchangeService {
       const kind = read.problems.some((p) => p.rule === 'interchange.format') ? 'unsupported_format' : 'malformed_file';
       throw new AppError(kind, read.problems[0]?.message ?? 'unreadable file', { problems: read.problems });
     }
-    if (read.value.format === 'tmx') throw new AppError('unsupported_format', 'a TMX file goes to the translation memory (POST /api/tm/import), not into a document');
+    if (read.value.format === 'tmx')
+      throw new AppError('unsupported_format', 'a TMX file goes to the translation memory (POST /api/tm/import), not into a document');
     const doc = this.documents.snapshot(docId);
     const plan = planXliffImport(doc, read.value.xliff);
-    if (!plan.ok) throw new AppError('units_mismatch', plan.problems[0]?.message ?? 'the file does not fit the document', { problems: plan.problems });
+    if (!plan.ok)
+      throw new AppError('units_mismatch', plan.problems[0]?.message ?? 'the file does not fit the document', { problems: plan.problems });
     const lang = plan.value.lang;
     const mayApprove = allow(lang).approve;
-    const edits: ImportEdit[] = plan.value.edits.map((e) => ({ ...e, status: e.status === 'approved' && !mayApprove ? 'in_review' : e.status }));
+    const edits: ImportEdit[] = plan.value.edits.map((e) => ({
+      ...e,
+      status: e.status === 'approved' && !mayApprove ? 'in_review' : e.status,
+    }));
     const ack = await this.documents.importCells(docId, by, (current) => decideImport(current, edits));
     return { seq: ack.seq, edited: edits.length, review: [], warnings: plan.value.warnings };
   }
@@ -123,11 +144,19 @@ export class InterchangeService {
       }
       case 'xliff12': {
         const lang = requireTarget(doc, one());
-        return { fileName: `${base}.${lang}.xliff12.xlf`, contentType: 'application/xliff+xml; charset=utf-8', body: exportXliff12(view, lang) };
+        return {
+          fileName: `${base}.${lang}.xliff12.xlf`,
+          contentType: 'application/xliff+xml; charset=utf-8',
+          body: exportXliff12(view, lang),
+        };
       }
       case 'tmx':
         // Approved pairs only, whatever the mode: a memory must not learn drafts.
-        return { fileName: `${base}.tmx`, contentType: 'application/x-tmx+xml; charset=utf-8', body: exportTmx(exportView(doc, 'approved')) };
+        return {
+          fileName: `${base}.tmx`,
+          contentType: 'application/x-tmx+xml; charset=utf-8',
+          body: exportTmx(exportView(doc, 'approved')),
+        };
       case 'html': {
         const langs = q.langs ?? docLangs(doc);
         for (const l of langs) requireLang(doc, l);
@@ -147,11 +176,16 @@ function requireLang(doc: Pick<DocumentSnapshot, 'id' | 'sourceLang' | 'targetLa
 }
 
 function requireTarget(doc: Pick<DocumentSnapshot, 'id' | 'sourceLang' | 'targetLangs'>, lang: Lang): Lang {
-  if (!doc.targetLangs.includes(lang)) throw new AppError('language_not_in_document', `${lang} is not a target language of document ${doc.id}`);
+  if (!doc.targetLangs.includes(lang))
+    throw new AppError('language_not_in_document', `${lang} is not a target language of document ${doc.id}`);
   return lang;
 }
 
 /** A file name from a title: letters of any script kept, the rest dashes. */
 export function slug(title: string): string {
-  return title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 80);
+  return title
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/gu, '')
+    .slice(0, 80);
 }

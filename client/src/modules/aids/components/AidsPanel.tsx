@@ -61,7 +61,10 @@ export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump, hidden =
 
   const scriptActions: ScriptAction[] = [];
   if (cell && target) {
-    for (const [id, to] of [['toLatin', 'Latn'], ['toCyrillic', 'Cyrl']] as const) {
+    for (const [id, to] of [
+      ['toLatin', 'Latn'],
+      ['toCyrillic', 'Cyrl'],
+    ] as const) {
       if (!canTransliterate(cell.lang, to)) continue;
       const converted = transliterate(target, cell.lang, to);
       if (converted !== null && converted !== target) {
@@ -72,21 +75,39 @@ export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump, hidden =
 
   const pretranslate = (): void => {
     setNotice(null);
-    void aidsApi.pretranslate(docId).then((r) =>
-      setNotice(r.ok ? t('pretranslate.done', { count: r.data.filled.length }) : t('pretranslate.failed', { reason: tBase(errorKey(r.error.code)) })),
-    );
+    void aidsApi
+      .pretranslate(docId)
+      .then((r) =>
+        setNotice(
+          r.ok
+            ? t('pretranslate.done', { count: r.data.filled.length })
+            : t('pretranslate.failed', { reason: tBase(errorKey(r.error.code)) }),
+        ),
+      );
   };
 
   return (
     <aside className="aids-panel" aria-label={t('panel.title')} data-testid="aids-panel" hidden={hidden}>
       <div className="aids-toolbar">
-        <button type="button" onClick={() => setDialog('checks')}>{t('checks.runDocument')}</button>
-        <button type="button" onClick={onConcordance} aria-keyshortcuts="Control+Shift+L">{t('concordance.open')}</button>
-        <button type="button" onClick={pretranslate}>{t('pretranslate.button')}</button>
-        <button type="button" onClick={() => setDialog('resources')}>{t('resources.open')}</button>
+        <button type="button" onClick={() => setDialog('checks')}>
+          {t('checks.runDocument')}
+        </button>
+        <button type="button" onClick={onConcordance} aria-keyshortcuts="Control+Shift+L">
+          {t('concordance.open')}
+        </button>
+        <button type="button" onClick={pretranslate}>
+          {t('pretranslate.button')}
+        </button>
+        <button type="button" onClick={() => setDialog('resources')}>
+          {t('resources.open')}
+        </button>
       </div>
       {doc && <ReadingToggles langs={doc.targetLangs} />}
-      {notice && <p role="status" className="aids-notice">{notice}</p>}
+      {notice && (
+        <p role="status" className="aids-notice">
+          {notice}
+        </p>
+      )}
       <AidsSidebar
         cell={cell}
         sourceLang={sourceLang}
@@ -100,7 +121,9 @@ export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump, hidden =
       />
       {dialog === 'checks' && <DocumentChecks docId={docId} onJump={onJump} onClose={() => setDialog(null)} />}
       {dialog === 'resources' && <ResourcesDialog onClose={() => setDialog(null)} onGlossaryChanged={reloadGlossary} />}
-      {dialog === 'concordance' && <Concordance initial={window.getSelection()?.toString().trim().slice(0, 200) ?? ''} onClose={() => setDialog(null)} />}
+      {dialog === 'concordance' && (
+        <Concordance initial={window.getSelection()?.toString().trim().slice(0, 200) ?? ''} onClose={() => setDialog(null)} />
+      )}
     </aside>
   );
 });

@@ -9,7 +9,14 @@ export function AidsShortcutRows() {
       {AIDS_SHORTCUTS.map((s) => (
         <tr key={s.id}>
           <td>{t(`shortcuts.${s.id}`)}</td>
-          <td>{s.keys.map((k, i) => <span key={i}>{i > 0 && '+'}<kbd>{k}</kbd></span>)}</td>
+          <td>
+            {s.keys.map((k, i) => (
+              <span key={i}>
+                {i > 0 && '+'}
+                <kbd>{k}</kbd>
+              </span>
+            ))}
+          </td>
         </tr>
       ))}
     </>

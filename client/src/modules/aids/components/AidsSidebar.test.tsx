@@ -10,8 +10,12 @@ import type { AidsSidebarProps } from './AidsSidebar.js';
 const SOURCE = 'The Shanghai Cooperation Organization met in Astana on 3 July.';
 const TERMS: GlossaryTermDto[] = [
   {
-    id: 'g1', updatedAt: '', updatedBy: 'u',
-    en: 'Shanghai Cooperation Organization', ru: 'Шанхайская организация сотрудничества', note: 'Official name',
+    id: 'g1',
+    updatedAt: '',
+    updatedBy: 'u',
+    en: 'Shanghai Cooperation Organization',
+    ru: 'Шанхайская организация сотрудничества',
+    note: 'Official name',
     forbidden: [{ lang: 'ru', text: 'Шанхайская организация кооперации' }],
   },
   { id: 'g2', updatedAt: '', updatedBy: 'u', en: 'railway', ru: 'железная дорога' },
@@ -19,7 +23,10 @@ const TERMS: GlossaryTermDto[] = [
 
 function match(n: number, score: number, targetText: string, via: TmMatch['via'] = 'source'): TmMatch {
   return {
-    entryId: `e${n}`, score, via, matchLang: via === 'source' ? 'en' : 'kk',
+    entryId: `e${n}`,
+    score,
+    via,
+    matchLang: via === 'source' ? 'en' : 'kk',
     matchText: 'The Shanghai Cooperation Organization met in Tashkent on 3 July.',
     diff: [
       { op: 'equal', text: 'The Shanghai Cooperation Organization met in ' },
@@ -27,11 +34,19 @@ function match(n: number, score: number, targetText: string, via: TmMatch['via']
       { op: 'insert', text: 'Tashkent' },
       { op: 'equal', text: ' on 3 July.' },
     ],
-    targetLang: 'ru', targetText, origin: 'document', docId: 'd0', docTitle: 'Summit 2025', at: '2026-01-01T00:00:00Z',
+    targetLang: 'ru',
+    targetText,
+    origin: 'document',
+    docId: 'd0',
+    docTitle: 'Summit 2025',
+    at: '2026-01-01T00:00:00Z',
   };
 }
 
-const MATCHES = [match(1, 91, 'ШОС собралась в Ташкенте 3 июля.'), match(2, 80, 'Шанхайская организация сотрудничества собралась 3 июля.', 'pivot')];
+const MATCHES = [
+  match(1, 91, 'ШОС собралась в Ташкенте 3 июля.'),
+  match(2, 80, 'Шанхайская организация сотрудничества собралась 3 июля.', 'pivot'),
+];
 
 async function setup(over: Partial<AidsSidebarProps> = {}, locale: 'en' | 'ru' = 'en') {
   const inserted: TmMatch[] = [];
@@ -94,9 +109,11 @@ describe('AidsSidebar', () => {
     expect(document.querySelector('.glossary-source mark')?.textContent).toBe('Shanghai Cooperation Organization');
 
     const texts = screen.getAllByTestId('finding').map((li) => li.textContent ?? '');
-    expect(texts).toEqual(expect.arrayContaining([
-      'Ошибка Глоссарий: «Шанхайская организация кооперации» — запрещённый вариант; используйте «Шанхайская организация сотрудничества».',
-    ]));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Ошибка Глоссарий: «Шанхайская организация кооперации» — запрещённый вариант; используйте «Шанхайская организация сотрудничества».',
+      ]),
+    );
     expect(screen.getByTestId('findings-count').textContent).toContain(`${texts.length} замечани`);
   });
 

@@ -86,7 +86,9 @@ export function AidsSidebar(p: AidsSidebarProps) {
       {p.scriptActions.length > 0 && (
         <section className="aids-actions">
           {p.scriptActions.map((a) => (
-            <button key={a.id} type="button" onClick={a.run}>{t(`script.${a.id}`)}</button>
+            <button key={a.id} type="button" onClick={a.run}>
+              {t(`script.${a.id}`)}
+            </button>
           ))}
         </section>
       )}

@@ -38,16 +38,34 @@ export function Concordance({ initial, onClose }: { initial: string; onClose: ()
   };
 
   return (
-    <Modal className="aids-modal" id="concordance-title" title={t('concordance.title')} onClose={onClose} closeLabel={t('concordance.close')}>
+    <Modal
+      className="aids-modal"
+      id="concordance-title"
+      title={t('concordance.title')}
+      onClose={onClose}
+      closeLabel={t('concordance.close')}
+    >
       <form className="aids-filters" onSubmit={submit} role="search">
-        <label>{t('concordance.label')}{' '}<input type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} /></label>
+        <label>
+          {t('concordance.label')} <input type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} />
+        </label>
         <select aria-label={t('checks.filterLang')} value={lang} onChange={(e) => setLang(e.target.value as Lang | '')}>
           <option value="">{t('checks.all')}</option>
-          {LANGS.map((l) => <option key={l} value={l}>{tBase(`langs.${l}`)}</option>)}
+          {LANGS.map((l) => (
+            <option key={l} value={l}>
+              {tBase(`langs.${l}`)}
+            </option>
+          ))}
         </select>
-        <button type="submit" className="primary">{t('concordance.search')}</button>
+        <button type="submit" className="primary">
+          {t('concordance.search')}
+        </button>
       </form>
-      {error && <p role="alert" className="aids-error">{tBase(errorKey(error))}</p>}
+      {error && (
+        <p role="alert" className="aids-error">
+          {tBase(errorKey(error))}
+        </p>
+      )}
       {hits && <p role="status">{hits.length === 0 ? t('concordance.none') : t('concordance.hits', { count: hits.length })}</p>}
       {hits && hits.length > 0 && (
         <ul className="concordance-hits">

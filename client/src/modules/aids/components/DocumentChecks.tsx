@@ -36,7 +36,9 @@ export function DocumentChecks({ docId, onJump, onClose }: Props) {
     if (!result || !('data' in result)) return [];
     return result.data.cells.flatMap((c) =>
       c.findings
-        .filter((f) => (check === '' || f.check === check) && (severity === '' || f.severity === severity) && (lang === '' || c.lang === lang))
+        .filter(
+          (f) => (check === '' || f.check === check) && (severity === '' || f.severity === severity) && (lang === '' || c.lang === lang),
+        )
         .map((f, i) => ({ key: `${c.paragraphId}:${c.lang}:${i}`, cell: c, f })),
     );
   }, [result, check, severity, lang]);
@@ -47,28 +49,43 @@ export function DocumentChecks({ docId, onJump, onClose }: Props) {
   return (
     <Modal className="aids-modal" id="doc-checks-title" title={t('checks.documentTitle')} onClose={onClose} closeLabel={t('checks.close')}>
       <div className="aids-filters">
-        <label>{t('checks.filterCheck')}{' '}
+        <label>
+          {t('checks.filterCheck')}{' '}
           <select value={check} onChange={(e) => setCheck(e.target.value as CheckId | '')}>
             <option value="">{t('checks.all')}</option>
-            {checks.map((c) => <option key={c} value={c}>{t(`qa.check.${c}`)}</option>)}
+            {checks.map((c) => (
+              <option key={c} value={c}>
+                {t(`qa.check.${c}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('checks.filterSeverity')}{' '}
+        <label>
+          {t('checks.filterSeverity')}{' '}
           <select value={severity} onChange={(e) => setSeverity(e.target.value as Severity | '')}>
             <option value="">{t('checks.all')}</option>
             <option value="error">{t('checks.error')}</option>
             <option value="warning">{t('checks.warning')}</option>
           </select>
         </label>
-        <label>{t('checks.filterLang')}{' '}
+        <label>
+          {t('checks.filterLang')}{' '}
           <select value={lang} onChange={(e) => setLang(e.target.value as Lang | '')}>
             <option value="">{t('checks.all')}</option>
-            {langs.map((l) => <option key={l} value={l}>{tBase(`langs.${l}`)}</option>)}
+            {langs.map((l) => (
+              <option key={l} value={l}>
+                {tBase(`langs.${l}`)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       {result === null && <p role="status">{t('checks.running')}</p>}
-      {result && 'error' in result && <p role="alert" className="aids-error">{t('checks.failed', { reason: tBase(errorKey(result.error)) })}</p>}
+      {result && 'error' in result && (
+        <p role="alert" className="aids-error">
+          {t('checks.failed', { reason: tBase(errorKey(result.error)) })}
+        </p>
+      )}
       {result && 'data' in result && (
         <>
           <p role="status">{t('checks.count', { count: rows.length })}</p>

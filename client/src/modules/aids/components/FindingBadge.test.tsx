@@ -5,7 +5,11 @@ import { EditorScreen } from '../../grid/index.js';
 import { MemoryHub } from '../../sync/testing/memoryHub.js';
 
 const me = {
-  id: 'u1', username: 'aida', displayName: 'Aida', isAdmin: false, isViewer: false,
+  id: 'u1',
+  username: 'aida',
+  displayName: 'Aida',
+  isAdmin: false,
+  isViewer: false,
   roles: { en: 'translator', zh: 'translator', ru: 'translator', kk: 'translator', uz: 'translator' } as const,
 };
 
@@ -15,8 +19,24 @@ describe('finding badges in the grid', () => {
     await renderUi(<EditorScreen docId="d1" user={me} transport={hub.connect(me.id)} onSessionEnded={() => undefined} />);
     await waitFor(() => expect(screen.getByTestId('grid').getAttribute('data-ready')).toBe('true'));
     act(() => {
-      hub.emit('u2', 'remote0001', { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'Цены выросли в мае.', rev: 1, status: 'draft' });
-      hub.emit('u2', 'remote0002', { type: 'cell.edited', paragraphId: 'p1', lang: 'ru', kind: 'edit', text: 'Переговоры завершились.', rev: 1, status: 'draft' });
+      hub.emit('u2', 'remote0001', {
+        type: 'cell.edited',
+        paragraphId: 'p0',
+        lang: 'ru',
+        kind: 'edit',
+        text: 'Цены выросли в мае.',
+        rev: 1,
+        status: 'draft',
+      });
+      hub.emit('u2', 'remote0002', {
+        type: 'cell.edited',
+        paragraphId: 'p1',
+        lang: 'ru',
+        kind: 'edit',
+        text: 'Переговоры завершились.',
+        rev: 1,
+        status: 'draft',
+      });
     });
     const badge = (pid: string, lang: string) => within(screen.getByTestId(`cell-${pid}-${lang}`)).queryByTestId('finding-badge');
     await waitFor(() => expect(badge('p0', 'ru')?.textContent).toMatch(/^⛔ \d+$/u));
@@ -26,7 +46,15 @@ describe('finding badges in the grid', () => {
     expect(badge('p0', 'kk')).toBeNull();
 
     act(() => {
-      hub.emit('u2', 'remote0003', { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'Цены выросли на 5% в мае.', rev: 2, status: 'draft' });
+      hub.emit('u2', 'remote0003', {
+        type: 'cell.edited',
+        paragraphId: 'p0',
+        lang: 'ru',
+        kind: 'edit',
+        text: 'Цены выросли на 5% в мае.',
+        rev: 2,
+        status: 'draft',
+      });
     });
     await waitFor(() => expect(badge('p0', 'ru')).toBeNull());
   }, 20_000);

@@ -42,7 +42,10 @@ export function GlossaryHits({ terms, source, sourceLang, lang }: Props) {
   return (
     <>
       <p className="glossary-source" lang={LANG_TAG[sourceLang]}>
-        {marked(source, hits.flatMap((h) => h.ranges)).map((part, i) => (typeof part === 'string' ? <span key={i}>{part}</span> : <mark key={i}>{part.mark}</mark>))}
+        {marked(
+          source,
+          hits.flatMap((h) => h.ranges),
+        ).map((part, i) => (typeof part === 'string' ? <span key={i}>{part}</span> : <mark key={i}>{part.mark}</mark>))}
       </p>
       <dl className="glossary-hits">
         {hits.map(({ term }) => {

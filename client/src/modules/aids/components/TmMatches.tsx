@@ -14,7 +14,13 @@ function DiffText({ match }: { match: TmMatch }) {
   return (
     <p className="tm-diff" lang={LANG_TAG[match.matchLang]}>
       {match.diff.map((part, i) =>
-        part.op === 'equal' ? <span key={i}>{part.text}</span> : part.op === 'insert' ? <ins key={i}>{part.text}</ins> : <del key={i}>{part.text}</del>,
+        part.op === 'equal' ? (
+          <span key={i}>{part.text}</span>
+        ) : part.op === 'insert' ? (
+          <ins key={i}>{part.text}</ins>
+        ) : (
+          <del key={i}>{part.text}</del>
+        ),
       )}
     </p>
   );
@@ -25,8 +31,18 @@ export function TmMatches({ result, onInsert }: Props) {
   const { t } = useTranslation('aids');
   const { t: tBase } = useTranslation();
   if (result.state === 'idle') return null;
-  if (result.state === 'loading') return <p className="aids-muted" role="status">{t('tm.loading')}</p>;
-  if (result.state === 'error') return <p className="aids-error" role="alert">{t('tm.error', { reason: tBase(errorKey(result.code)) })}</p>;
+  if (result.state === 'loading')
+    return (
+      <p className="aids-muted" role="status">
+        {t('tm.loading')}
+      </p>
+    );
+  if (result.state === 'error')
+    return (
+      <p className="aids-error" role="alert">
+        {t('tm.error', { reason: tBase(errorKey(result.code)) })}
+      </p>
+    );
   if (result.matches.length === 0) return <p className="aids-muted">{t('tm.none')}</p>;
   return (
     <ol className="tm-matches">
@@ -40,9 +56,13 @@ export function TmMatches({ result, onInsert }: Props) {
               <span className="aids-muted">{m.via === 'source' ? t('tm.viaSource', { lang }) : t('tm.viaPivot', { lang })}</span>
             </div>
             <DiffText match={m} />
-            <p className="tm-target" lang={LANG_TAG[m.targetLang]}>{m.targetText}</p>
+            <p className="tm-target" lang={LANG_TAG[m.targetLang]}>
+              {m.targetText}
+            </p>
             <div className="tm-foot">
-              <small className="aids-muted">{m.origin === 'document' ? t('tm.fromDocument', { title: m.docTitle ?? '' }) : t('tm.fromTmx')}</small>
+              <small className="aids-muted">
+                {m.origin === 'document' ? t('tm.fromDocument', { title: m.docTitle ?? '' }) : t('tm.fromTmx')}
+              </small>
               {n <= INSERTABLE_MATCHES && (
                 <button type="button" onClick={() => onInsert(m)} aria-keyshortcuts={`Control+Shift+${n}`}>
                   {t('tm.insert', { n })} <kbd>Ctrl+Shift+{n}</kbd>

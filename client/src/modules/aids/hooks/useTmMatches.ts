@@ -3,7 +3,8 @@ import type { Lang } from '../../../../../shared/languages.js';
 import type { TmMatch } from '../../../../../shared/protocol/aids.js';
 import { aidsApi } from '../../../api/aids.js';
 
-export type MatchesState = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; matches: TmMatch[] } | { state: 'error'; code: string };
+export type MatchesState =
+  { state: 'idle' } | { state: 'loading' } | { state: 'ready'; matches: TmMatch[] } | { state: 'error'; code: string };
 
 /** How long focus must rest on a cell before asking: arrowing through rows should not fire a lookup per row. */
 const SETTLE_MS = 120;

@@ -29,13 +29,31 @@ export function LoginScreen({ onSignedIn, sessionEnded }: { onSignedIn: (u: Publ
         {sessionEnded && <p className="notice">{t('auth.session.ended')}</p>}
         <label>
           {t('auth.login.username')}
-          <input name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} autoFocus />
+          <input
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            autoFocus
+          />
         </label>
         <label>
           {t('auth.login.password')}
-          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
-        {error && <p role="alert" className="error">{t(errorKey(error))}</p>}
+        {error && (
+          <p role="alert" className="error">
+            {t(errorKey(error))}
+          </p>
+        )}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('auth.login.submitting') : t('auth.login.submit')}
         </button>

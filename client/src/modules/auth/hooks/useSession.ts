@@ -2,10 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PublicUser } from '../../../../../shared/index.js';
 import { api } from '../../../api/http.js';
 
-export type Session =
-  | { status: 'loading' }
-  | { status: 'anonymous'; ended?: boolean }
-  | { status: 'signedIn'; user: PublicUser };
+export type Session = { status: 'loading' } | { status: 'anonymous'; ended?: boolean } | { status: 'signedIn'; user: PublicUser };
 
 /** Asks the server who we are (the session cookie is httpOnly, so only it knows). */
 export function useSession(): { session: Session; signedIn: (u: PublicUser) => void; signOut: () => Promise<void>; ended: () => void } {

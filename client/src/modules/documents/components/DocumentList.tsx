@@ -21,13 +21,27 @@ export function DocumentList({ onUnauthenticated, canCreate = true }: { onUnauth
       <div className="page-head">
         <h1>{t('documents.list.title')}</h1>
         <fieldset className="unit-switch">
-          <label><input type="radio" name="unit" checked={unit === 'paragraphs'} onChange={() => setUnit('paragraphs')} />{t('documents.progress.byParagraphs')}</label>
-          <label><input type="radio" name="unit" checked={unit === 'words'} onChange={() => setUnit('words')} />{t('documents.progress.byWords')}</label>
+          <label>
+            <input type="radio" name="unit" checked={unit === 'paragraphs'} onChange={() => setUnit('paragraphs')} />
+            {t('documents.progress.byParagraphs')}
+          </label>
+          <label>
+            <input type="radio" name="unit" checked={unit === 'words'} onChange={() => setUnit('words')} />
+            {t('documents.progress.byWords')}
+          </label>
         </fieldset>
-        {canCreate && <a className="button primary" href="#/new">{t('documents.list.new')}</a>}
+        {canCreate && (
+          <a className="button primary" href="#/new">
+            {t('documents.list.new')}
+          </a>
+        )}
       </div>
       {state.status === 'loading' && <p role="status">{t('documents.list.loading')}</p>}
-      {state.status === 'error' && <p role="alert" className="error">{t(errorKey(state.code))}</p>}
+      {state.status === 'error' && (
+        <p role="alert" className="error">
+          {t(errorKey(state.code))}
+        </p>
+      )}
       {state.status === 'ready' && state.documents.length === 0 && <p>{t('documents.list.empty')}</p>}
       {state.status === 'ready' && state.documents.length > 0 && (
         <table className="doc-table">
@@ -42,9 +56,12 @@ export function DocumentList({ onUnauthenticated, canCreate = true }: { onUnauth
             {state.documents.map((d) => (
               <tr key={d.id}>
                 <td>
-                  <a href={`#/doc/${encodeURIComponent(d.id)}`} className="doc-link">{d.title}</a>
+                  <a href={`#/doc/${encodeURIComponent(d.id)}`} className="doc-link">
+                    {d.title}
+                  </a>
                   <div className="muted">
-                    {t('documents.list.paragraphs', { count: d.paragraphCount })} · {t('documents.list.updated', { date: dateFmt.format(new Date(d.updatedAt)) })}
+                    {t('documents.list.paragraphs', { count: d.paragraphCount })} ·{' '}
+                    {t('documents.list.updated', { date: dateFmt.format(new Date(d.updatedAt)) })}
                   </div>
                 </td>
                 <td>{t(`langs.${d.sourceLang}`)}</td>

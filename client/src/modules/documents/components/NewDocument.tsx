@@ -32,7 +32,13 @@ export function NewDocument({ onCreated }: { onCreated: (docId: string) => void 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
     setServerError(null);
-    const p: Problem | null = !title.trim() ? 'needTitle' : chosenTargets.length === 0 ? 'needTarget' : paragraphs.length === 0 ? 'noParagraphs' : null;
+    const p: Problem | null = !title.trim()
+      ? 'needTitle'
+      : chosenTargets.length === 0
+        ? 'needTarget'
+        : paragraphs.length === 0
+          ? 'noParagraphs'
+          : null;
     setProblem(p);
     if (p) return;
     setBusy(true);
@@ -54,7 +60,11 @@ export function NewDocument({ onCreated }: { onCreated: (docId: string) => void 
           <label>
             {t('documents.new.sourceLang')}
             <select value={sourceLang} onChange={(e) => setSourceLang(e.target.value as Lang)}>
-              {LANGS.map((l) => <option key={l} value={l}>{t(`langs.${l}`)}</option>)}
+              {LANGS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`langs.${l}`)}
+                </option>
+              ))}
             </select>
           </label>
           <fieldset>
@@ -73,16 +83,39 @@ export function NewDocument({ onCreated }: { onCreated: (docId: string) => void 
         </div>
         <label>
           {t('documents.new.text')}
-          <textarea className="source-input" lang={LANG_TAG[sourceLang]} rows={12} value={text} onChange={(e) => setText(e.target.value)} aria-describedby="text-hint" />
+          <textarea
+            className="source-input"
+            lang={LANG_TAG[sourceLang]}
+            rows={12}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby="text-hint"
+          />
         </label>
-        <p id="text-hint" className="muted">{t('documents.new.textHint')}</p>
+        <p id="text-hint" className="muted">
+          {t('documents.new.textHint')}
+        </p>
         <SourceFileInput label={t('documents.new.upload')} lang={sourceLang} onParsed={takeParsed} />
-        <p role="status" data-testid="paragraph-preview">{t('documents.new.preview', { count: paragraphs.length })}</p>
-        {problem && <p role="alert" className="error">{t(`documents.new.${problem}`)}</p>}
-        {serverError && <p role="alert" className="error">{t(errorKey(serverError))}</p>}
+        <p role="status" data-testid="paragraph-preview">
+          {t('documents.new.preview', { count: paragraphs.length })}
+        </p>
+        {problem && (
+          <p role="alert" className="error">
+            {t(`documents.new.${problem}`)}
+          </p>
+        )}
+        {serverError && (
+          <p role="alert" className="error">
+            {t(errorKey(serverError))}
+          </p>
+        )}
         <div className="actions">
-          <a href="#/" className="button">{t('documents.new.cancel')}</a>
-          <button type="submit" className="primary" disabled={busy}>{busy ? t('documents.new.creating') : t('documents.new.create')}</button>
+          <a href="#/" className="button">
+            {t('documents.new.cancel')}
+          </a>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('documents.new.creating') : t('documents.new.create')}
+          </button>
         </div>
       </form>
     </main>

@@ -13,7 +13,9 @@ export function ProgressBar({ lang, counts, unit }: { lang: Lang; counts: Status
     <div className="progress" data-testid={`progress-${lang}`}>
       <div className="progress-label">
         <span>{summary}</span>
-        {counts.outdated > 0 && <span className="badge badge-outdated">{t('documents.progress.outdated', { count: counts.outdated })}</span>}
+        {counts.outdated > 0 && (
+          <span className="badge badge-outdated">{t('documents.progress.outdated', { count: counts.outdated })}</span>
+        )}
       </div>
       <div className="progress-track" role="img" aria-label={SEGMENTS.map((s) => `${t(`status.${s}`)}: ${c[s] ?? 0}`).join(', ')}>
         {SEGMENTS.map((s) => {
@@ -25,7 +27,10 @@ export function ProgressBar({ lang, counts, unit }: { lang: Lang; counts: Status
       {/* Colour is never the only carrier: every non-zero segment is also spelled out. */}
       <ul className="progress-legend">
         {SEGMENTS.filter((s) => (c[s] ?? 0) > 0).map((s) => (
-          <li key={s}><span className={`swatch seg-${s}`} aria-hidden="true" />{t(`status.${s}`)} {c[s]}</li>
+          <li key={s}>
+            <span className={`swatch seg-${s}`} aria-hidden="true" />
+            {t(`status.${s}`)} {c[s]}
+          </li>
         ))}
       </ul>
     </div>

@@ -3,7 +3,8 @@ import type { DocumentSummary } from '../../../../../shared/index.js';
 import { api } from '../../../api/http.js';
 import type { AnyErrorCode } from '../../sync/index.js';
 
-export type DocumentsState = { status: 'loading' } | { status: 'error'; code: AnyErrorCode } | { status: 'ready'; documents: DocumentSummary[] };
+export type DocumentsState =
+  { status: 'loading' } | { status: 'error'; code: AnyErrorCode } | { status: 'ready'; documents: DocumentSummary[] };
 
 export function useDocuments(): DocumentsState {
   const [state, setState] = useState<DocumentsState>({ status: 'loading' });

@@ -8,13 +8,39 @@ import type { OutboxEntry } from '../../sync/index.js';
 
 function props(over: Partial<CellEditorProps> = {}): CellEditorProps {
   return {
-    paragraphId: 'p1', lang: 'zh', number: 3, text: '你好', status: 'draft', outdated: false, entry: undefined, present: [], isSource: false,
-    onText: vi.fn(), onFocus: vi.fn(), onBlur: vi.fn(), onResolve: vi.fn(), onDiscard: vi.fn(), onRetry: vi.fn(), ...over,
+    paragraphId: 'p1',
+    lang: 'zh',
+    number: 3,
+    text: '你好',
+    status: 'draft',
+    outdated: false,
+    entry: undefined,
+    present: [],
+    isSource: false,
+    onText: vi.fn(),
+    onFocus: vi.fn(),
+    onBlur: vi.fn(),
+    onResolve: vi.fn(),
+    onDiscard: vi.fn(),
+    onRetry: vi.fn(),
+    ...over,
   };
 }
 
 function entry(over: Partial<OutboxEntry>): OutboxEntry {
-  return { docId: 'd', paragraphId: 'p1', lang: 'zh', opId: 'op000001', baseRev: 1, baseText: '你好', text: '你好！', state: 'pending', attempts: 0, updatedAt: 0, ...over };
+  return {
+    docId: 'd',
+    paragraphId: 'p1',
+    lang: 'zh',
+    opId: 'op000001',
+    baseRev: 1,
+    baseText: '你好',
+    text: '你好！',
+    state: 'pending',
+    attempts: 0,
+    updatedAt: 0,
+    ...over,
+  };
 }
 
 describe('CellEditor', () => {
@@ -39,7 +65,9 @@ describe('CellEditor', () => {
 
   it('shows who else is in the cell, in which language, and whether they type', async () => {
     await renderUi(
-      <CellEditor {...props({ present: [{ userId: 'u2', displayName: 'Aigerim', connectionId: 'c2', paragraphId: 'p1', lang: 'zh', typing: true }] })} />,
+      <CellEditor
+        {...props({ present: [{ userId: 'u2', displayName: 'Aigerim', connectionId: 'c2', paragraphId: 'p1', lang: 'zh', typing: true }] })}
+      />,
       'ru',
     );
     expect(screen.getByText(/Aigerim · Китайский \(упрощённый\)/u).textContent).toContain('печатает');
@@ -56,7 +84,13 @@ describe('CellEditor', () => {
     const { I18nextProvider } = await import('react-i18next');
     const { initI18n } = await import('../../i18n/index.js');
     const i18n = await initI18n('en');
-    act(() => rerender(<I18nextProvider i18n={i18n}><CellEditor {...p} text="hello world" /></I18nextProvider>));
+    act(() =>
+      rerender(
+        <I18nextProvider i18n={i18n}>
+          <CellEditor {...p} text="hello world" />
+        </I18nextProvider>,
+      ),
+    );
     expect(box.value).toBe('hello world');
     expect(box.selectionStart).toBe(9);
   });

@@ -103,8 +103,12 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
       {entry?.state === 'failed' && (
         <div role="alert" className="cell-error">
           {t('grid.cell.failed', { reason: t(errorKey(entry.error ?? 'internal')) })}
-          <button type="button" onClick={() => p.onRetry(p.paragraphId, p.lang)}>{t('grid.cell.retry')}</button>
-          <button type="button" onClick={() => p.onDiscard(p.paragraphId, p.lang)}>{t('grid.cell.discard')}</button>
+          <button type="button" onClick={() => p.onRetry(p.paragraphId, p.lang)}>
+            {t('grid.cell.retry')}
+          </button>
+          <button type="button" onClick={() => p.onDiscard(p.paragraphId, p.lang)}>
+            {t('grid.cell.discard')}
+          </button>
         </div>
       )}
       {entry?.state === 'conflict' && (

@@ -23,20 +23,30 @@ export function ConflictPanel({ lang, theirs, yours, onKeepTheirs, onUse }: Prop
       <div className="conflict-versions">
         <figure>
           <figcaption>{t('grid.conflict.theirs')}</figcaption>
-          <p lang={tag} className="conflict-text" data-testid="conflict-theirs">{theirs}</p>
-          <button type="button" onClick={onKeepTheirs}>{t('grid.conflict.keepTheirs')}</button>
+          <p lang={tag} className="conflict-text" data-testid="conflict-theirs">
+            {theirs}
+          </p>
+          <button type="button" onClick={onKeepTheirs}>
+            {t('grid.conflict.keepTheirs')}
+          </button>
         </figure>
         <figure>
           <figcaption>{t('grid.conflict.yours')}</figcaption>
-          <p lang={tag} className="conflict-text" data-testid="conflict-yours">{yours}</p>
-          <button type="button" onClick={() => onUse(yours)}>{t('grid.conflict.keepYours')}</button>
+          <p lang={tag} className="conflict-text" data-testid="conflict-yours">
+            {yours}
+          </p>
+          <button type="button" onClick={() => onUse(yours)}>
+            {t('grid.conflict.keepYours')}
+          </button>
         </figure>
       </div>
       <label className="conflict-combine">
         {t('grid.conflict.combined')}
         <textarea lang={tag} value={combined} onChange={(e) => setCombined(e.target.value)} />
       </label>
-      <button type="button" className="primary" onClick={() => onUse(combined)}>{t('grid.conflict.combine')}</button>
+      <button type="button" className="primary" onClick={() => onUse(combined)}>
+        {t('grid.conflict.combine')}
+      </button>
     </section>
   );
 }

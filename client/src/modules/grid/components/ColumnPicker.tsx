@@ -1,7 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../../shared/index.js';
 
-export function ColumnPicker({ targets, shown, onToggle }: { targets: readonly Lang[]; shown: readonly Lang[]; onToggle: (l: Lang) => void }) {
+export function ColumnPicker({
+  targets,
+  shown,
+  onToggle,
+}: {
+  targets: readonly Lang[];
+  shown: readonly Lang[];
+  onToggle: (l: Lang) => void;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className="column-picker">

@@ -1,8 +1,8 @@
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Lang } from '../../../../../shared/index.js';
-import { useSyncVersion } from '../../sync/index.js';
+import { useKeyedMemo, useSyncVersion } from '../../sync/index.js';
 import type { DocSync } from '../../sync/index.js';
 import { presenceByParagraph } from '../../presence/index.js';
 import { GridRow, rowSignature } from './GridRow.js';
@@ -35,7 +35,7 @@ export const EditorGrid = forwardRef<EditorGridHandle, Props>(function EditorGri
   const doc = sync.doc;
   const layout = sync.getLayout();
   // Stable between edits: the virtualizer rebuilds its measurements of every row when this function changes.
-  const getItemKey = useCallback((i: number) => doc?.paragraphs[rows[i] ?? -1]?.id ?? i, [doc, rows, layout]);
+  const getItemKey = useKeyedMemo(() => (i: number) => doc?.paragraphs[rows[i] ?? -1]?.id ?? i, [doc, rows, layout]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement,
@@ -47,24 +47,28 @@ export const EditorGrid = forwardRef<EditorGridHandle, Props>(function EditorGri
     return scrollRef.current;
   }
 
-  useImperativeHandle(ref, () => ({
-    focusCell(pos, lang) {
-      const pid = doc?.paragraphs[rows[pos] ?? -1]?.id;
-      if (!pid) return;
-      virtualizer.scrollToIndex(pos, { align: 'auto' });
-      let tries = 0;
-      const attempt = (): void => {
-        const el = scrollRef.current?.querySelector<HTMLTextAreaElement>(`textarea[data-cell="${CSS.escape(`${pid}:${lang}`)}"]`);
-        if (el) {
-          el.focus({ preventScroll: false });
-        } else if (tries++ < 20) requestAnimationFrame(attempt);
-      };
-      attempt();
-    },
-    focusGrid() {
-      scrollRef.current?.focus();
-    },
-  }), [doc, rows, virtualizer]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusCell(pos, lang) {
+        const pid = doc?.paragraphs[rows[pos] ?? -1]?.id;
+        if (!pid) return;
+        virtualizer.scrollToIndex(pos, { align: 'auto' });
+        let tries = 0;
+        const attempt = (): void => {
+          const el = scrollRef.current?.querySelector<HTMLTextAreaElement>(`textarea[data-cell="${CSS.escape(`${pid}:${lang}`)}"]`);
+          if (el) {
+            el.focus({ preventScroll: false });
+          } else if (tries++ < 20) requestAnimationFrame(attempt);
+        };
+        attempt();
+      },
+      focusGrid() {
+        scrollRef.current?.focus();
+      },
+    }),
+    [doc, rows, virtualizer],
+  );
 
   const items = virtualizer.getVirtualItems();
   const ready = doc !== null && (rows.length === 0 || items.length > 0);

@@ -4,7 +4,7 @@ import { docLangs } from '../../../../../shared/domain/types.js';
 import type { Lang, PublicUser } from '../../../../../shared/index.js';
 import { can } from '../../../../../shared/domain/roles.js';
 import { errorKey } from '../../i18n/index.js';
-import { AttentionList, SyncIndicator, useDocSync, useSyncSelector } from '../../sync/index.js';
+import { AttentionList, SyncIndicator, useDocSync, useKeyedMemo, useSyncSelector } from '../../sync/index.js';
 import type { SyncTransport } from '../../sync/index.js';
 import { filterParagraphs, isFiltering, NO_FILTER, SearchBar } from '../../search/index.js';
 import type { GridFilter } from '../../search/index.js';
@@ -54,7 +54,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
     if (sync.state === 'unauthenticated') onSessionEnded();
   }, [sync.state, onSessionEnded]);
 
-  const computed = useMemo(() => {
+  const computed = useKeyedMemo(() => {
     if (!doc) return [];
     if (!filtering) return doc.paragraphs.map((_, i) => i);
     return filterParagraphs(doc, deferredFilter, { shownLangs: langs, userId: user.id, textOf: (p, l) => sync.textOf(p, l) });
@@ -87,16 +87,19 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   }, [help, onGlobal]);
 
   // Stable, so the memoised side panels are not re-rendered by a new arrow on every render.
-  const onJump = useCallback((pid: string, lang: Lang): void => {
-    const pos = rowsRef.current.findIndex((i) => sync.doc?.paragraphs[i]?.id === pid);
-    grid.current?.focusCell(pos, lang);
-  }, [sync]);
+  const onJump = useCallback(
+    (pid: string, lang: Lang): void => {
+      const pos = rowsRef.current.findIndex((i) => sync.doc?.paragraphs[i]?.id === pid);
+      grid.current?.focusCell(pos, lang);
+    },
+    [sync],
+  );
 
   const jump = (delta: 1 | -1): void => {
     if (rows.length === 0) return;
     const next = (matchPos + delta + rows.length) % rows.length;
     setMatchPos(next);
-    const lang = filter.lang !== 'all' ? filter.lang : shown[0] ?? doc?.sourceLang;
+    const lang = filter.lang !== 'all' ? filter.lang : (shown[0] ?? doc?.sourceLang);
     if (lang) grid.current?.focusCell(next, lang);
   };
 
@@ -104,7 +107,9 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
     const code = sync.state.error;
     return (
       <main id="main" className="editor">
-        <p role="alert" className="error">{code === 'document_not_found' ? t('grid.notFound') : t(errorKey(code))}</p>
+        <p role="alert" className="error">
+          {code === 'document_not_found' ? t('grid.notFound') : t(errorKey(code))}
+        </p>
         <a href="#/">{t('grid.toolbar.back')}</a>
       </main>
     );
@@ -113,12 +118,18 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   return (
     <main id="main" className="editor">
       <div className="editor-toolbar">
-        <a href="#/" className="back">← {t('grid.toolbar.back')}</a>
+        <a href="#/" className="back">
+          ← {t('grid.toolbar.back')}
+        </a>
         <h1 className="doc-title">{doc?.title ?? t('grid.loading')}</h1>
         {doc && <ColumnPicker targets={doc.targetLangs} shown={shown} onToggle={toggle} />}
         <SyncIndicator sync={sync} detailsOpen={attention} onToggleDetails={() => setAttention((v) => !v)} />
-        <button type="button" aria-pressed={panelsShown} onClick={togglePanels}>{t('grid.toolbar.panels')}</button>
-        <button type="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">{t('grid.toolbar.help')} <kbd>?</kbd></button>
+        <button type="button" aria-pressed={panelsShown} onClick={togglePanels}>
+          {t('grid.toolbar.panels')}
+        </button>
+        <button type="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          {t('grid.toolbar.help')} <kbd>?</kbd>
+        </button>
         {doc && <InterchangeMenu doc={doc} user={user} />}
       </div>
       {doc && (
@@ -146,7 +157,11 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
           }}
         />
       )}
-      {!doc && <p className="loading" role="status">{t('grid.loading')}</p>}
+      {!doc && (
+        <p className="loading" role="status">
+          {t('grid.loading')}
+        </p>
+      )}
       {doc && (
         <AidsLayout>
           <EditorGrid ref={grid} sync={sync} rows={rows} langs={langs} handlers={handlers} />

@@ -54,7 +54,9 @@ export const GridRow = memo(function GridRow({ sync, paragraphId, number, langs,
   const { canEdit, ...cellHandlers } = handlers;
   return (
     <>
-      <div className="row-number" aria-hidden="true">{number}</div>
+      <div className="row-number" aria-hidden="true">
+        {number}
+      </div>
       {langs.map((lang) => {
         const cell = sync.cell(paragraphId, lang);
         const here = present ? presenceIn(present, paragraphId, lang) : NOBODY;

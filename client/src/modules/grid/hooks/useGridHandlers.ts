@@ -35,7 +35,7 @@ export function useGridHandlers({ sync, rows, langs, grid, onGlobal }: Nav): Row
         }
         case 'nextUntranslated': {
           const doc = sync.doc;
-          const target = doc && lang === doc.sourceLang ? langs.find((l) => l !== doc.sourceLang) ?? lang : lang;
+          const target = doc && lang === doc.sourceLang ? (langs.find((l) => l !== doc.sourceLang) ?? lang) : lang;
           for (let p = pos + 1; p < rows.length; p++) {
             const id = pidAt(p);
             if (id && sync.textOf(id, target).trim() === '') {

@@ -12,8 +12,18 @@ import { ImportTranslationDialog } from './ImportTranslationDialog.js';
 
 const source = ['Summit', 'The leaders met.', 'They signed a declaration.'];
 const doc: DocumentSnapshot = {
-  id: 'd1', title: 'T', sourceLang: 'en', targetLangs: ['ru', 'kk'], createdAt: '', createdBy: 'u', seq: 1, updatedAt: '',
-  paragraphs: source.map((text, i) => ({ id: `p${i}`, cells: { en: { ...emptyCell(), text, rev: 1, status: 'draft' }, ru: emptyCell(), kk: emptyCell() } })),
+  id: 'd1',
+  title: 'T',
+  sourceLang: 'en',
+  targetLangs: ['ru', 'kk'],
+  createdAt: '',
+  createdBy: 'u',
+  seq: 1,
+  updatedAt: '',
+  paragraphs: source.map((text, i) => ({
+    id: `p${i}`,
+    cells: { en: { ...emptyCell(), text, rev: 1, status: 'draft' }, ru: emptyCell(), kk: emptyCell() },
+  })),
 };
 const target = ['Саммит', 'Лидеры встретились.', 'Они подписали декларацию.'];
 // The aligner's mistake: the second paragraph took two translations, the third none.
@@ -25,7 +35,18 @@ const proposed: PreviewLink[] = [
 
 function Harness({ onLinks }: { onLinks: (l: PreviewLink[]) => void }) {
   const [links, setLinks] = useState(proposed);
-  return <AlignmentPreview doc={doc} lang="ru" target={target} links={links} onChange={(l) => { setLinks(l); onLinks(l); }} />;
+  return (
+    <AlignmentPreview
+      doc={doc}
+      lang="ru"
+      target={target}
+      links={links}
+      onChange={(l) => {
+        setLinks(l);
+        onLinks(l);
+      }}
+    />
+  );
 }
 
 describe('AlignmentPreview', () => {
@@ -47,8 +68,15 @@ describe('AlignmentPreview', () => {
 describe('ImportTranslationDialog', () => {
   it('previews, then commits the edited links with the approval the reviewer chose', async () => {
     const preview: TranslationPreviewDto = {
-      lang: 'ru', target, links: proposed,
-      report: { format: 'txt', paragraphs: 3, removed: { zero_width: 2 }, language: { declared: 'ru', detected: { lang: 'ru', script: 'Cyrl', confidence: 1, letters: 50 }, verdict: 'match' } },
+      lang: 'ru',
+      target,
+      links: proposed,
+      report: {
+        format: 'txt',
+        paragraphs: 3,
+        removed: { zero_width: 2 },
+        language: { declared: 'ru', detected: { lang: 'ru', script: 'Cyrl', confidence: 1, letters: 50 }, verdict: 'match' },
+      },
     };
     const sent: unknown[] = [];
     const api = {
@@ -59,14 +87,32 @@ describe('ImportTranslationDialog', () => {
       },
     };
     await renderUi(<ImportTranslationDialog doc={doc} langs={['ru', 'kk']} mayApprove={() => true} onClose={() => {}} api={api} />);
-    await userEvent.upload(screen.getByLabelText(/File with the translation/u), new File([target.join('\n\n')], 'ru.txt', { type: 'text/plain' }));
+    await userEvent.upload(
+      screen.getByLabelText(/File with the translation/u),
+      new File([target.join('\n\n')], 'ru.txt', { type: 'text/plain' }),
+    );
     await userEvent.click(screen.getByLabelText('The translation is already reviewed: import it as approved'));
     await userEvent.click(screen.getByRole('button', { name: 'Align with the source' }));
-    expect(await screen.findByText('Removed 2 invisible characters (zero-width spaces, soft hyphens, direction marks or control characters).')).toBeTruthy();
-    await userEvent.click(within(screen.getAllByTestId('align-row')[1]!).getByRole('button', { name: 'Move the last translated paragraph to the next row' }));
+    expect(
+      await screen.findByText('Removed 2 invisible characters (zero-width spaces, soft hyphens, direction marks or control characters).'),
+    ).toBeTruthy();
+    await userEvent.click(
+      within(screen.getAllByTestId('align-row')[1]!).getByRole('button', { name: 'Move the last translated paragraph to the next row' }),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Import into the document' }));
     expect(await screen.findByText('3 cells imported.')).toBeTruthy();
-    expect(sent).toEqual([{ lang: 'ru', target, approved: true, links: [{ paragraphIds: ['p0'], target: [0] }, { paragraphIds: ['p1'], target: [1] }, { paragraphIds: ['p2'], target: [2] }] }]);
+    expect(sent).toEqual([
+      {
+        lang: 'ru',
+        target,
+        approved: true,
+        links: [
+          { paragraphIds: ['p0'], target: [0] },
+          { paragraphIds: ['p1'], target: [1] },
+          { paragraphIds: ['p2'], target: [2] },
+        ],
+      },
+    ]);
   });
 });
 

@@ -31,33 +31,88 @@ export function AlignmentPreview({
   return (
     <div className="alignment">
       <p className="muted">{t('preview.caption')}</p>
-      {low > 0 && <p role="status" className="warning">{t('preview.lowCount', { count: low })}</p>}
+      {low > 0 && (
+        <p role="status" className="warning">
+          {t('preview.lowCount', { count: low })}
+        </p>
+      )}
       <table className="alignment-table">
         <thead>
           <tr>
             <th scope="col">{t('preview.source')}</th>
             <th scope="col">{t('preview.target')}</th>
-            <th scope="col"><span className="visually-hidden">{t('preview.actions')}</span></th>
+            <th scope="col">
+              <span className="visually-hidden">{t('preview.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {links.map((l, i) => {
             const next = links[i + 1];
             return (
-              <tr key={`${l.paragraphIds.join('+')}|${l.target.join('+')}|${i}`} className={l.low ? 'low' : undefined} data-testid="align-row" data-low={l.low ? 'true' : 'false'}>
+              <tr
+                key={`${l.paragraphIds.join('+')}|${l.target.join('+')}|${i}`}
+                className={l.low ? 'low' : undefined}
+                data-testid="align-row"
+                data-low={l.low ? 'true' : 'false'}
+              >
                 <td lang={LANG_TAG[doc.sourceLang]}>
                   {l.low && <span className="low-badge">{t('preview.low')}</span>}
-                  {l.paragraphIds.length === 0 ? <em className="muted">{t('preview.noSource')}</em> : l.paragraphIds.map((id) => <p key={id}>{textOf.get(id)}</p>)}
+                  {l.paragraphIds.length === 0 ? (
+                    <em className="muted">{t('preview.noSource')}</em>
+                  ) : (
+                    l.paragraphIds.map((id) => <p key={id}>{textOf.get(id)}</p>)
+                  )}
                 </td>
                 <td lang={LANG_TAG[lang]}>
-                  {l.target.length === 0 ? <em className="muted">{t('preview.noTarget')}</em> : l.target.map((j) => <p key={j} data-testid="align-target">{target[j]}</p>)}
+                  {l.target.length === 0 ? (
+                    <em className="muted">{t('preview.noTarget')}</em>
+                  ) : (
+                    l.target.map((j) => (
+                      <p key={j} data-testid="align-target">
+                        {target[j]}
+                      </p>
+                    ))
+                  )}
                   {!l.low && <span className="muted score">{t('preview.score', { score: Math.round(l.score * 100) })}</span>}
                 </td>
                 <td className="align-actions">
-                  <button type="button" disabled={!next || l.target.length === 0} onClick={() => onChange(shiftLink(links, i, 'down'))} title={t('preview.shiftDown')} aria-label={t('preview.shiftDown')}>↓</button>
-                  <button type="button" disabled={!next || next.target.length === 0} onClick={() => onChange(shiftLink(links, i, 'up'))} title={t('preview.shiftUp')} aria-label={t('preview.shiftUp')}>↑</button>
-                  <button type="button" disabled={!next} onClick={() => onChange(mergeLinks(links, i))} title={t('preview.merge')} aria-label={t('preview.merge')}>⤓</button>
-                  <button type="button" disabled={l.paragraphIds.length + l.target.length <= 2} onClick={() => onChange(splitLink(links, i))} title={t('preview.split')} aria-label={t('preview.split')}>⤒</button>
+                  <button
+                    type="button"
+                    disabled={!next || l.target.length === 0}
+                    onClick={() => onChange(shiftLink(links, i, 'down'))}
+                    title={t('preview.shiftDown')}
+                    aria-label={t('preview.shiftDown')}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    disabled={!next || next.target.length === 0}
+                    onClick={() => onChange(shiftLink(links, i, 'up'))}
+                    title={t('preview.shiftUp')}
+                    aria-label={t('preview.shiftUp')}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    disabled={!next}
+                    onClick={() => onChange(mergeLinks(links, i))}
+                    title={t('preview.merge')}
+                    aria-label={t('preview.merge')}
+                  >
+                    ⤓
+                  </button>
+                  <button
+                    type="button"
+                    disabled={l.paragraphIds.length + l.target.length <= 2}
+                    onClick={() => onChange(splitLink(links, i))}
+                    title={t('preview.split')}
+                    aria-label={t('preview.split')}
+                  >
+                    ⤒
+                  </button>
                 </td>
               </tr>
             );

@@ -8,11 +8,25 @@ import { interchangeApi } from '../../../api/interchange.js';
 import { Modal } from '../../../app/Modal.js';
 
 /** Format names are product names, the same in every UI language. */
-const FORMAT_NAMES: Record<ExportFormat, string> = { xliff2: 'XLIFF 2.0', xliff12: 'XLIFF 1.2', tmx: 'TMX 1.4', html: 'HTML', md: 'Markdown' };
+const FORMAT_NAMES: Record<ExportFormat, string> = {
+  xliff2: 'XLIFF 2.0',
+  xliff12: 'XLIFF 1.2',
+  tmx: 'TMX 1.4',
+  html: 'HTML',
+  md: 'Markdown',
+};
 const SINGLE: ReadonlySet<ExportFormat> = new Set(['xliff2', 'xliff12', 'md']);
 
 /** The export menu: format, languages, approved only (default) or latest; the download is a plain link. */
-export function ExportDialog({ doc, onClose, exportUrl = interchangeApi.exportUrl }: { doc: DocumentSnapshot; onClose: () => void; exportUrl?: typeof interchangeApi.exportUrl }) {
+export function ExportDialog({
+  doc,
+  onClose,
+  exportUrl = interchangeApi.exportUrl,
+}: {
+  doc: DocumentSnapshot;
+  onClose: () => void;
+  exportUrl?: typeof interchangeApi.exportUrl;
+}) {
   const { t } = useTranslation('interchange');
   const { t: tBase } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>('xliff2');
@@ -21,14 +35,23 @@ export function ExportDialog({ doc, onClose, exportUrl = interchangeApi.exportUr
   const [mode, setMode] = useState<ExportMode>('approved');
   // XLIFF pairs the source with one target; Markdown may be any one column.
   const singleChoices = format === 'md' ? docLangs(doc) : doc.targetLangs;
-  const langs = format === 'tmx' ? [] : SINGLE.has(format) ? [singleChoices.includes(single) ? single : singleChoices[0]!] : docLangs(doc).filter((l) => chosen.includes(l));
+  const langs =
+    format === 'tmx'
+      ? []
+      : SINGLE.has(format)
+        ? [singleChoices.includes(single) ? single : singleChoices[0]!]
+        : docLangs(doc).filter((l) => chosen.includes(l));
   const href = exportUrl(doc.id, format, langs, mode);
   return (
     <Modal className="interchange-modal" title={t('export.title')} id="export-title" onClose={onClose}>
       <label>
         {t('export.format')}
         <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-          {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{FORMAT_NAMES[f]}</option>)}
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {FORMAT_NAMES[f]}
+            </option>
+          ))}
         </select>
       </label>
       {format !== 'tmx' && (
@@ -43,7 +66,11 @@ export function ExportDialog({ doc, onClose, exportUrl = interchangeApi.exportUr
               ))
             : docLangs(doc).map((l) => (
                 <label key={l} className="check">
-                  <input type="checkbox" checked={chosen.includes(l)} onChange={(e) => setChosen(e.target.checked ? [...chosen, l] : chosen.filter((x) => x !== l))} />
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(l)}
+                    onChange={(e) => setChosen(e.target.checked ? [...chosen, l] : chosen.filter((x) => x !== l))}
+                  />
                   {tBase(`langs.${l}`)}
                 </label>
               ))}
@@ -64,11 +91,17 @@ export function ExportDialog({ doc, onClose, exportUrl = interchangeApi.exportUr
       )}
       <div className="actions">
         {format === 'html' && langs.length === 0 ? (
-          <button type="button" disabled>{t('export.download')}</button>
+          <button type="button" disabled>
+            {t('export.download')}
+          </button>
         ) : (
-          <a className="button primary" href={href} download data-testid="export-download">{t('export.download')}</a>
+          <a className="button primary" href={href} download data-testid="export-download">
+            {t('export.download')}
+          </a>
         )}
-        <button type="button" onClick={onClose}>{t('export.close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('export.close')}
+        </button>
       </div>
     </Modal>
   );

@@ -18,7 +18,9 @@ export function ImportReportView({ report, name }: { report: ImportReport; name:
         </p>
       )}
       {verdict === 'script_mismatch' && (
-        <p role="alert" className="warning">{t('source.script_mismatch', { declared: tBase(`langs.${declared}`) })}</p>
+        <p role="alert" className="warning">
+          {t('source.script_mismatch', { declared: tBase(`langs.${declared}`) })}
+        </p>
       )}
     </div>
   );

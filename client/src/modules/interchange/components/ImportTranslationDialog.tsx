@@ -56,7 +56,12 @@ export function ImportTranslationDialog({
     if (!preview) return;
     setBusy(true);
     setError(null);
-    const body = { lang: preview.lang, target: preview.target, links: links.map(({ paragraphIds, target }) => ({ paragraphIds, target })), approved: approved && mayApprove(preview.lang) };
+    const body = {
+      lang: preview.lang,
+      target: preview.target,
+      links: links.map(({ paragraphIds, target }) => ({ paragraphIds, target })),
+      approved: approved && mayApprove(preview.lang),
+    };
     const r = await api.commitTranslation(doc.id, body);
     setBusy(false);
     if (!r.ok) return setError(r.error.code);
@@ -70,7 +75,11 @@ export function ImportTranslationDialog({
           <label>
             {t('translation.lang')}
             <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-              {langs.map((l) => <option key={l} value={l}>{tBase(`langs.${l}`)}</option>)}
+              {langs.map((l) => (
+                <option key={l} value={l}>
+                  {tBase(`langs.${l}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label>
@@ -83,19 +92,33 @@ export function ImportTranslationDialog({
               {t('translation.approved')}
             </label>
           )}
-          <button type="button" className="primary" disabled={!file || busy} onClick={() => void align()}>{busy ? t('translation.aligning') : t('translation.align')}</button>
+          <button type="button" className="primary" disabled={!file || busy} onClick={() => void align()}>
+            {busy ? t('translation.aligning') : t('translation.align')}
+          </button>
         </div>
       )}
       {preview && done === null && (
         <>
           <ImportReportView report={preview.report} name={file?.name ?? ''} />
           <AlignmentPreview doc={doc} lang={preview.lang} target={preview.target} links={links} onChange={setLinks} />
-          <button type="button" className="primary" disabled={busy} onClick={() => void commit()}>{busy ? t('translation.committing') : t('translation.commit')}</button>
+          <button type="button" className="primary" disabled={busy} onClick={() => void commit()}>
+            {busy ? t('translation.committing') : t('translation.commit')}
+          </button>
         </>
       )}
-      {done !== null && <p role="status" data-testid="import-done">{done === 0 ? t('translation.nothing') : t('translation.done', { count: done })}</p>}
-      {error && <p role="alert" className="error">{tBase(errorKey(error))}</p>}
-      <button type="button" onClick={onClose}>{t('translation.close')}</button>
+      {done !== null && (
+        <p role="status" data-testid="import-done">
+          {done === 0 ? t('translation.nothing') : t('translation.done', { count: done })}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {tBase(errorKey(error))}
+        </p>
+      )}
+      <button type="button" onClick={onClose}>
+        {t('translation.close')}
+      </button>
     </Modal>
   );
 }

@@ -7,7 +7,15 @@ import { errorKey } from '../../i18n/index.js';
 import { Modal } from '../../../app/Modal.js';
 
 /** An XLIFF file (exported from this document and translated elsewhere) back in, by unit id. */
-export function ImportXliffDialog({ docId, onClose, api = interchangeApi }: { docId: string; onClose: () => void; api?: Pick<InterchangeApi, 'importXliff'> }) {
+export function ImportXliffDialog({
+  docId,
+  onClose,
+  api = interchangeApi,
+}: {
+  docId: string;
+  onClose: () => void;
+  api?: Pick<InterchangeApi, 'importXliff'>;
+}) {
   const { t } = useTranslation('interchange');
   const { t: tBase } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
@@ -31,17 +39,31 @@ export function ImportXliffDialog({ docId, onClose, api = interchangeApi }: { do
         {t('xliff.file')}
         <input type="file" accept=".xlf,.xliff,.xml,application/xliff+xml" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </label>
-      <button type="button" className="primary" disabled={!file || busy} onClick={() => void run()}>{busy ? t('xliff.importing') : t('xliff.import')}</button>
+      <button type="button" className="primary" disabled={!file || busy} onClick={() => void run()}>
+        {busy ? t('xliff.importing') : t('xliff.import')}
+      </button>
       {result && <p role="status">{t('xliff.done', { count: result.edited })}</p>}
       {result && result.warnings.length > 0 && (
         <>
           <p>{t('xliff.warnings')}</p>
           {/* Importer remarks name rules and units of the file: shown as the file's own terms, untranslated. */}
-          <ul className="muted">{result.warnings.map((w, i) => <li key={i}><code>{w.rule}</code> {w.where}</li>)}</ul>
+          <ul className="muted">
+            {result.warnings.map((w, i) => (
+              <li key={i}>
+                <code>{w.rule}</code> {w.where}
+              </li>
+            ))}
+          </ul>
         </>
       )}
-      {error && <p role="alert" className="error">{tBase(errorKey(error))}</p>}
-      <button type="button" onClick={onClose}>{t('translation.close')}</button>
+      {error && (
+        <p role="alert" className="error">
+          {tBase(errorKey(error))}
+        </p>
+      )}
+      <button type="button" onClick={onClose}>
+        {t('translation.close')}
+      </button>
     </Modal>
   );
 }

@@ -20,10 +20,27 @@ export function InterchangeMenu({ doc, user }: { doc: DocumentSnapshot; user: Pu
   const close = (): void => setOpen(null);
   return (
     <>
-      {writable.length > 0 && <button type="button" onClick={() => setOpen('translation')}>{t('menu.importTranslation')}</button>}
-      {writable.length > 0 && <button type="button" onClick={() => setOpen('xliff')}>{t('menu.importXliff')}</button>}
-      <button type="button" onClick={() => setOpen('export')}>{t('menu.export')}</button>
-      {open === 'translation' && <ImportTranslationDialog doc={doc} langs={writable} mayApprove={(lang) => can(user, 'cell.review', { lang, doc }) && (doc.settings ?? DEFAULT_SETTINGS).allowSelfApproval} onClose={close} />}
+      {writable.length > 0 && (
+        <button type="button" onClick={() => setOpen('translation')}>
+          {t('menu.importTranslation')}
+        </button>
+      )}
+      {writable.length > 0 && (
+        <button type="button" onClick={() => setOpen('xliff')}>
+          {t('menu.importXliff')}
+        </button>
+      )}
+      <button type="button" onClick={() => setOpen('export')}>
+        {t('menu.export')}
+      </button>
+      {open === 'translation' && (
+        <ImportTranslationDialog
+          doc={doc}
+          langs={writable}
+          mayApprove={(lang) => can(user, 'cell.review', { lang, doc }) && (doc.settings ?? DEFAULT_SETTINGS).allowSelfApproval}
+          onClose={close}
+        />
+      )}
       {open === 'xliff' && <ImportXliffDialog docId={doc.id} onClose={close} />}
       {open === 'export' && <ExportDialog doc={doc} onClose={close} />}
     </>

@@ -7,7 +7,8 @@ import type { InterchangeApi } from '../../../api/interchange.js';
 import { errorKey } from '../../i18n/index.js';
 import { ImportReportView } from './ImportReportView.js';
 
-export const SOURCE_ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const SOURCE_ACCEPT =
+  '.txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const SOURCE_FORMATS_LABEL = '.txt, .md, .html, .docx';
 
 /**
@@ -62,7 +63,11 @@ export function SourceFileInput({
       <p className="muted">{t('source.accepted', { formats: SOURCE_FORMATS_LABEL })}</p>
       {busy && <p role="status">{t('source.reading')}</p>}
       {parsed && <ImportReportView report={parsed.dto.report} name={parsed.name} />}
-      {error && <p role="alert" className="error">{tBase(errorKey(error))}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {tBase(errorKey(error))}
+        </p>
+      )}
     </div>
   );
 }

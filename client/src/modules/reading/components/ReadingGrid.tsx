@@ -10,7 +10,10 @@ import type { ReadingColumn, ReadingModel, ReadingRow } from '../../../../../sha
  * language tag. Tapping a row highlights it (hover does the same with a mouse);
  * rows re-render only when their own cells change.
  */
-export const ReadingGrid = forwardRef<HTMLDivElement, { model: ReadingModel; labels: ReadingLabels }>(function ReadingGrid({ model, labels }, ref) {
+export const ReadingGrid = forwardRef<HTMLDivElement, { model: ReadingModel; labels: ReadingLabels }>(function ReadingGrid(
+  { model, labels },
+  ref,
+) {
   const [active, setActive] = useState<string | null>(null);
   // Roving focus: one row is in the tab order (the highlighted one, else the first); ↑/↓ move between rows.
   const focusable = active !== null && model.rows.some((r) => r.id === active) ? active : (model.rows[0]?.id ?? null);
@@ -35,11 +38,21 @@ export const ReadingGrid = forwardRef<HTMLDivElement, { model: ReadingModel; lab
     <div className="reading-grid" role="table" aria-label={labels.grid} ref={ref} data-testid="reading-grid" onKeyDown={onKeyDown}>
       <div role="row" className="reading-head">
         {model.columns.map((c, i) => (
-          <div role="columnheader" className="reading-colhead" key={c.lang}>{labels.columns[i] ?? c.lang}</div>
+          <div role="columnheader" className="reading-colhead" key={c.lang}>
+            {labels.columns[i] ?? c.lang}
+          </div>
         ))}
       </div>
       {model.rows.map((row) => (
-        <Row key={row.id} row={row} columns={model.columns} labels={labels} active={row.id === active} tabbable={row.id === focusable} onToggle={setActive} />
+        <Row
+          key={row.id}
+          row={row}
+          columns={model.columns}
+          labels={labels}
+          active={row.id === active}
+          tabbable={row.id === focusable}
+          onToggle={setActive}
+        />
       ))}
     </div>
   );
@@ -68,12 +81,20 @@ const Row = memo(function Row({ row, columns, labels, active, tabbable, onToggle
         const tag = columns[i]?.tag ?? cell.lang;
         return (
           <div role="cell" className={`reading-cell${cell.draft ? ' is-draft' : ''}`} lang={tag} data-lang={cell.lang} key={cell.lang}>
-            <span className="reading-cell-label" aria-hidden="true" lang={labels.uiLang}>{labels.columns[i] ?? cell.lang}</span>
+            <span className="reading-cell-label" aria-hidden="true" lang={labels.uiLang}>
+              {labels.columns[i] ?? cell.lang}
+            </span>
             {cell.text === null ? (
-              <span className="reading-missing" lang={labels.uiLang}>{labels.missing}</span>
+              <span className="reading-missing" lang={labels.uiLang}>
+                {labels.missing}
+              </span>
             ) : (
               <>
-                {cell.draft && <span className="reading-badge" lang={labels.uiLang}>{labels.draft}</span>}
+                {cell.draft && (
+                  <span className="reading-badge" lang={labels.uiLang}>
+                    {labels.draft}
+                  </span>
+                )}
                 <span className="reading-text">{cell.text}</span>
               </>
             )}
@@ -86,7 +107,13 @@ const Row = memo(function Row({ row, columns, labels, active, tabbable, onToggle
 
 /** Rows are rebuilt with every model; compare what they show, not object identity. */
 function sameRow(a: RowProps, b: RowProps): boolean {
-  if (a.active !== b.active || a.tabbable !== b.tabbable || a.labels !== b.labels || a.columns.map((c) => c.tag).join() !== b.columns.map((c) => c.tag).join()) return false;
+  if (
+    a.active !== b.active ||
+    a.tabbable !== b.tabbable ||
+    a.labels !== b.labels ||
+    a.columns.map((c) => c.tag).join() !== b.columns.map((c) => c.tag).join()
+  )
+    return false;
   if (a.row.id !== b.row.id || a.row.cells.length !== b.row.cells.length) return false;
   return a.row.cells.every((c, i) => {
     const d = b.row.cells[i];

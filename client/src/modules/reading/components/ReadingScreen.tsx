@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../../shared/languages.js';
 import type { PublicUser } from '../../../../../shared/protocol/dto.js';
 import { toReaderDocument } from '../../../../../shared/reading/reader.js';
 import type { LatestTexts } from '../../../../../shared/reading/model.js';
 import { errorKey } from '../../i18n/index.js';
+import { useKeyedMemo } from '../../sync/index.js';
 import type { SyncTransport } from '../../sync/index.js';
 import { useLiveDocument } from '../hooks/useLiveDocument.js';
 import { useReadingPrefs } from '../hooks/useReadingPrefs.js';
@@ -34,14 +35,19 @@ export function ReadingScreen({ docId, user, transport, onSessionEnded }: Props)
   const live = useLiveDocument(docId, transport, () => captureRef.current());
   const version = live.status === 'ready' ? live.version : 0;
   const anchor = useScrollAnchor(gridRef, version);
-  captureRef.current = anchor.capture;
+  captureRef.current = () => anchor.capture();
 
   const doc = live.status === 'ready' ? live.doc : null;
   // `version` stands for every in-place change of the live copy.
-  const reader = useMemo(() => (doc ? toReaderDocument(doc) : null), [doc, version]);
-  const latest: LatestTexts | undefined = useMemo(() => {
+  const reader = useKeyedMemo(() => (doc ? toReaderDocument(doc) : null), [doc, version]);
+  const latest: LatestTexts | undefined = useKeyedMemo(() => {
     if (!doc || prefs.mode !== 'latest') return undefined;
-    return new Map(doc.paragraphs.map((p) => [p.id, Object.fromEntries(Object.entries(p.cells).map(([l, c]) => [l, c.text])) as Partial<Record<Lang, string>>]));
+    return new Map(
+      doc.paragraphs.map((p) => [
+        p.id,
+        Object.fromEntries(Object.entries(p.cells).map(([l, c]) => [l, c.text])) as Partial<Record<Lang, string>>,
+      ]),
+    );
   }, [doc, version, prefs.mode]);
 
   useEffect(() => {
@@ -51,9 +57,20 @@ export function ReadingScreen({ docId, user, transport, onSessionEnded }: Props)
     if (live.status === 'error' && live.code === 'unauthenticated') onSessionEnded();
   }, [live, onSessionEnded]);
 
-  if (live.status === 'loading') return <main id="main"><p role="status">{t('screen.loading')}</p></main>;
+  if (live.status === 'loading')
+    return (
+      <main id="main">
+        <p role="status">{t('screen.loading')}</p>
+      </main>
+    );
   if (live.status === 'error' || !reader || !doc) {
-    return <main id="main"><p role="alert" className="error">{tBase(errorKey(live.status === 'error' ? live.code : 'internal'))}</p></main>;
+    return (
+      <main id="main">
+        <p role="alert" className="error">
+          {tBase(errorKey(live.status === 'error' ? live.code : 'internal'))}
+        </p>
+      </main>
+    );
   }
   const isDocAdmin = user.isAdmin || (doc.createdBy === user.id && !user.isViewer);
   return (
@@ -67,7 +84,11 @@ export function ReadingScreen({ docId, user, transport, onSessionEnded }: Props)
       top={
         <nav className="reading-nav" aria-label={t('screen.title')}>
           <a href={`#/doc/${encodeURIComponent(docId)}`}>{t('screen.edit')}</a>
-          {!live.connected && <span className="notice" role="status">{t('screen.offline')}</span>}
+          {!live.connected && (
+            <span className="notice" role="status">
+              {t('screen.offline')}
+            </span>
+          )}
         </nav>
       }
       aside={isDocAdmin ? <ShareLinksPanel docId={docId} /> : undefined}

@@ -33,7 +33,13 @@ export function ReadingToolbar({ docLangs, shown, prefs, onChange, draftsAllowed
           const locked = on ? shown.length <= MIN_READING_LANGS : shown.length >= MAX_READING_LANGS;
           return (
             <label key={lang}>
-              <input type="checkbox" checked={on} disabled={locked} onChange={(e) => toggle(lang, e.target.checked)} data-testid={`reading-lang-${lang}`} />
+              <input
+                type="checkbox"
+                checked={on}
+                disabled={locked}
+                onChange={(e) => toggle(lang, e.target.checked)}
+                data-testid={`reading-lang-${lang}`}
+              />
               {tBase(`langs.${lang}`)}
             </label>
           );
@@ -53,7 +59,13 @@ export function ReadingToolbar({ docLangs, shown, prefs, onChange, draftsAllowed
             <legend>{t('toolbar.script', { lang: tBase(`langs.${lang}`) })}</legend>
             {(['Cyrl', 'Latn'] as const).map((script) => (
               <label key={script}>
-                <input type="radio" name={`script-${lang}`} checked={current === script} onChange={() => set(script)} data-testid={`reading-script-${lang}-${script}`} />
+                <input
+                  type="radio"
+                  name={`script-${lang}`}
+                  checked={current === script}
+                  onChange={() => set(script)}
+                  data-testid={`reading-script-${lang}-${script}`}
+                />
                 {t(script === 'Latn' ? 'toolbar.latin' : 'toolbar.cyrillic')}
               </label>
             ))}
@@ -62,13 +74,22 @@ export function ReadingToolbar({ docLangs, shown, prefs, onChange, draftsAllowed
       })}
       {draftsAllowed && (
         <label className="reading-drafts">
-          <input type="checkbox" checked={prefs.mode === 'latest'} onChange={(e) => onChange({ ...prefs, mode: e.target.checked ? 'latest' : 'approved' })} data-testid="reading-drafts" />
+          <input
+            type="checkbox"
+            checked={prefs.mode === 'latest'}
+            onChange={(e) => onChange({ ...prefs, mode: e.target.checked ? 'latest' : 'approved' })}
+            data-testid="reading-drafts"
+          />
           {t('toolbar.drafts')}
         </label>
       )}
       <div className="reading-actions">
-        <button type="button" onClick={onPrint}>{t('toolbar.print')}</button>
-        <button type="button" onClick={onDownload} data-testid="reading-download">{t('toolbar.download')}</button>
+        <button type="button" onClick={onPrint}>
+          {t('toolbar.print')}
+        </button>
+        <button type="button" onClick={onDownload} data-testid="reading-download">
+          {t('toolbar.download')}
+        </button>
       </div>
     </div>
   );

@@ -15,7 +15,10 @@ const READER: ReaderDocument = {
   sourceLang: 'en',
   langs: ['en', 'zh', 'ru', 'kk', 'uz'],
   paragraphs: [
-    { id: 'p1', texts: { en: 'The summit opened.', zh: '峰会开幕。', ru: 'Саммит открылся.', kk: 'Саммит ашылды.', uz: 'Sammit ochildi.' } },
+    {
+      id: 'p1',
+      texts: { en: 'The summit opened.', zh: '峰会开幕。', ru: 'Саммит открылся.', kk: 'Саммит ашылды.', uz: 'Sammit ochildi.' },
+    },
     { id: 'p2', texts: { en: 'Delegates arrived.', zh: null, ru: null, kk: null, uz: null } },
   ],
 };
@@ -27,17 +30,28 @@ function Harness({ drafts }: { drafts: boolean }) {
   return <ReadingView reader={READER} latest={LATEST} prefs={prefs} onPrefs={setPrefs} draftsAllowed={drafts} gridRef={grid} />;
 }
 
-const cellsOf = (row: HTMLElement): string[] => within(row).getAllByRole('cell').map((c) => c.querySelector('.reading-text')?.textContent ?? '∅');
+const cellsOf = (row: HTMLElement): string[] =>
+  within(row)
+    .getAllByRole('cell')
+    .map((c) => c.querySelector('.reading-text')?.textContent ?? '∅');
 
 describe('ReadingView', () => {
   it('shows every language side by side, approved text only, a row per paragraph', async () => {
     await renderUi(<Harness drafts />);
     const table = screen.getByRole('table', { name: 'Parallel text' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['English', 'Chinese (Simplified)', 'Russian', 'Kazakh', 'Uzbek']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['English', 'Chinese (Simplified)', 'Russian', 'Kazakh', 'Uzbek']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.dataset.pid)).toEqual(['p1', 'p2']);
     expect(cellsOf(rows[1]!)).toEqual(['Delegates arrived.', '∅', '∅', '∅', '∅']);
-    expect(within(rows[0]!).getAllByRole('cell').map((c) => c.getAttribute('lang'))).toEqual(['en', 'zh-Hans', 'ru', 'kk', 'uz-Latn']);
+    expect(
+      within(rows[0]!)
+        .getAllByRole('cell')
+        .map((c) => c.getAttribute('lang')),
+    ).toEqual(['en', 'zh-Hans', 'ru', 'kk', 'uz-Latn']);
   });
 
   it('switches to the latest drafts, marked, and back', async () => {
@@ -59,7 +73,7 @@ describe('ReadingView', () => {
     await renderUi(<Harness drafts />);
     for (const lang of ['zh', 'ru', 'uz']) await userEvent.click(screen.getByTestId(`reading-lang-${lang}`));
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['English', 'Kazakh']);
-    expect((screen.getByTestId('reading-lang-en') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLInputElement>('reading-lang-en').disabled).toBe(true);
     await userEvent.click(screen.getByTestId('reading-script-kk-Latn'));
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['English', 'Kazakh (Latin)']);
     expect(cellsOf(screen.getAllByRole('row')[1]!)).toEqual(['The summit opened.', 'Sammit aşyldy.']);
@@ -69,10 +83,20 @@ describe('ReadingView', () => {
     await renderUi(<Harness drafts />);
     const model = buildReadingModel(READER, { langs: READER.langs, mode: 'approved' });
     const exported = document.createElement('div');
-    exported.innerHTML = readingGridHtml(model, { columns: ['English', 'Chinese (Simplified)', 'Russian', 'Kazakh', 'Uzbek'], draft: 'Draft', missing: 'Not approved yet', grid: 'Parallel text', uiLang: 'en' });
+    exported.innerHTML = readingGridHtml(model, {
+      columns: ['English', 'Chinese (Simplified)', 'Russian', 'Kazakh', 'Uzbek'],
+      draft: 'Draft',
+      missing: 'Not approved yet',
+      grid: 'Parallel text',
+      uiLang: 'en',
+    });
     const shape = (root: Element): string[] =>
-      [...root.querySelectorAll('[role]')].map((e) => `${e.getAttribute('role')}|${e.className}|${e.getAttribute('lang') ?? ''}|${e.textContent}`);
-    expect(shape(screen.getByTestId('reading-grid').parentElement!.querySelector('.reading-grid')!)).toEqual(shape(exported.firstElementChild!));
+      [...root.querySelectorAll('[role]')].map(
+        (e) => `${e.getAttribute('role')}|${e.className}|${e.getAttribute('lang') ?? ''}|${e.textContent}`,
+      );
+    expect(shape(screen.getByTestId('reading-grid').parentElement!.querySelector('.reading-grid')!)).toEqual(
+      shape(exported.firstElementChild!),
+    );
   });
 
   it('moves the highlight with the keyboard: one row in the tab order, arrows between rows, Enter toggles', async () => {

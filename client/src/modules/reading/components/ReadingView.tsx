@@ -40,7 +40,10 @@ export function ReadingView({ reader, latest, prefs, onPrefs, draftsAllowed, gri
       columns: model.columns.map((c) =>
         c.script === DEFAULT_SCRIPT[c.lang]
           ? tBase(`langs.${c.lang}`)
-          : t('grid.columnScript', { lang: tBase(`langs.${c.lang}`), script: t(c.script === 'Latn' ? 'toolbar.latin' : 'toolbar.cyrillic') }),
+          : t('grid.columnScript', {
+              lang: tBase(`langs.${c.lang}`),
+              script: t(c.script === 'Latn' ? 'toolbar.latin' : 'toolbar.cyrillic'),
+            }),
       ),
       draft: t('grid.draft'),
       missing: t('grid.missing'),

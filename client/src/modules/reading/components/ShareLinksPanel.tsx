@@ -71,21 +71,39 @@ export function ShareLinksPanel({ docId }: { docId: string }) {
           {t('share.expires')}
           <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} data-testid="share-expires" />
         </label>
-        <button type="button" onClick={() => void create()} disabled={busy} data-testid="share-create">{t('share.create')}</button>
+        <button type="button" onClick={() => void create()} disabled={busy} data-testid="share-create">
+          {t('share.create')}
+        </button>
       </div>
       {created && (
         <div className="share-created" role="status">
           <p>{t('share.created')}</p>
-          <input type="text" readOnly value={created} aria-label={t('share.copy')} data-testid="share-url" onFocus={(e) => e.target.select()} />
+          <input
+            type="text"
+            readOnly
+            value={created}
+            aria-label={t('share.copy')}
+            data-testid="share-url"
+            onFocus={(e) => e.target.select()}
+          />
           <button
             type="button"
-            onClick={() => void navigator.clipboard?.writeText(created).then(() => setCopied(true), () => setCopied(false))}
+            onClick={() =>
+              void navigator.clipboard?.writeText(created).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
           >
             {copied ? t('share.copied') : t('share.copy')}
           </button>
         </div>
       )}
-      {error && <p role="alert" className="error">{tBase(errorKey(error))}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {tBase(errorKey(error))}
+        </p>
+      )}
       <p className="muted">{links.length === 0 ? t('share.none') : t('share.count', { count: links.length })}</p>
       <ul className="share-list">
         {links.map((l) => (
@@ -93,7 +111,9 @@ export function ShareLinksPanel({ docId }: { docId: string }) {
             <span>{t('share.createdOn', { date: date.format(new Date(l.createdAt)) })}</span>
             {' · '}
             <span>{expiryText(l.expiresAt)}</span>
-            <button type="button" onClick={() => void revoke(l.id)} data-testid="share-revoke">{t('share.revoke')}</button>
+            <button type="button" onClick={() => void revoke(l.id)} data-testid="share-revoke">
+              {t('share.revoke')}
+            </button>
           </li>
         ))}
       </ul>

@@ -9,7 +9,11 @@ import { useReadingPrefs } from '../hooks/useReadingPrefs.js';
 import { useScrollAnchor } from '../hooks/useScrollAnchor.js';
 import { ReadingView } from './ReadingView.js';
 
-type State = { status: 'loading' } | { status: 'ended' } | { status: 'error'; code: string } | { status: 'ready'; reader: ReaderDocument; version: number };
+type State =
+  | { status: 'loading' }
+  | { status: 'ended' }
+  | { status: 'error'; code: string }
+  | { status: 'ready'; reader: ReaderDocument; version: number };
 
 /**
  * `#/share/<token>`: the reading view without an account, approved text only
@@ -36,7 +40,11 @@ export function SharedReadingScreen({ token }: { token: string }) {
     return connectPublicReader(token, {
       onCell: (u) => {
         anchor.capture();
-        setState((s) => (s.status === 'ready' ? { status: 'ready', reader: withReaderText(s.reader, u.paragraphId, u.lang, u.text), version: s.version + 1 } : s));
+        setState((s) =>
+          s.status === 'ready'
+            ? { status: 'ready', reader: withReaderText(s.reader, u.paragraphId, u.lang, u.text), version: s.version + 1 }
+            : s,
+        );
       },
       onStale: () => void load(),
       onEnded: () => setState({ status: 'ended' }),
@@ -47,9 +55,28 @@ export function SharedReadingScreen({ token }: { token: string }) {
     if (state.status === 'ready') document.title = `${state.reader.title} · ${tBase('app.name')}`;
   }, [state, tBase]);
 
-  if (state.status === 'loading') return <main id="main"><p role="status">{t('public.loading')}</p></main>;
-  if (state.status === 'ended') return <main id="main"><p role="alert" className="notice" data-testid="share-ended">{t('public.ended')}</p></main>;
-  if (state.status === 'error') return <main id="main"><p role="alert" className="error">{tBase(errorKey(state.code))}</p></main>;
+  if (state.status === 'loading')
+    return (
+      <main id="main">
+        <p role="status">{t('public.loading')}</p>
+      </main>
+    );
+  if (state.status === 'ended')
+    return (
+      <main id="main">
+        <p role="alert" className="notice" data-testid="share-ended">
+          {t('public.ended')}
+        </p>
+      </main>
+    );
+  if (state.status === 'error')
+    return (
+      <main id="main">
+        <p role="alert" className="error">
+          {tBase(errorKey(state.code))}
+        </p>
+      </main>
+    );
   return (
     <ReadingView
       reader={state.reader}

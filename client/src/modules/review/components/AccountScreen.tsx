@@ -25,9 +25,24 @@ export function AccountScreen() {
           });
         }}
       >
-        <label>{t('account.current')} <input type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} /></label>
-        <label>{t('account.new')} <input type="password" autoComplete="new-password" minLength={8} required value={next} onChange={(e) => setNext(e.target.value)} /></label>
-        <button type="submit" className="primary">{t('account.submit')}</button>
+        <label>
+          {t('account.current')}{' '}
+          <input type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+        </label>
+        <label>
+          {t('account.new')}{' '}
+          <input
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            required
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="primary">
+          {t('account.submit')}
+        </button>
       </form>
       {message && <p role="status">{message}</p>}
     </main>

@@ -34,7 +34,14 @@ export function CommentThread({ transport, doc, paragraphId, lang, canWrite, use
   const comments = commentsForCell(doc, paragraphId, lang);
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const query = mentionQuery(text, caret);
-  const candidates = query === null ? [] : users.filter((u) => u.username.toLowerCase().startsWith(query.toLowerCase()) || u.displayName.toLowerCase().startsWith(query.toLowerCase())).slice(0, 6);
+  const candidates =
+    query === null
+      ? []
+      : users
+          .filter(
+            (u) => u.username.toLowerCase().startsWith(query.toLowerCase()) || u.displayName.toLowerCase().startsWith(query.toLowerCase()),
+          )
+          .slice(0, 6);
 
   const choose = (u: DirectoryEntry): void => {
     const next = completeMention(text, caret, u.username);
@@ -45,7 +52,13 @@ export function CommentThread({ transport, doc, paragraphId, lang, canWrite, use
 
   const add = async (): Promise<void> => {
     if (!transport || text.trim() === '') return;
-    const r = await transport.send('comment:add', { docId: doc.id, opId: newOpId(), paragraphId, lang: onRow ? doc.sourceLang : lang, text: text.trim() });
+    const r = await transport.send('comment:add', {
+      docId: doc.id,
+      opId: newOpId(),
+      paragraphId,
+      lang: onRow ? doc.sourceLang : lang,
+      text: text.trim(),
+    });
     setError(r.ok ? null : r.error.code);
     if (r.ok) setText('');
   };
@@ -68,11 +81,19 @@ export function CommentThread({ transport, doc, paragraphId, lang, canWrite, use
             </div>
             <p className="comment-text">{c.text}</p>
             {c.resolved && c.resolvedBy && <p className="muted">{t('comments.resolvedBy', { name: nameOf(users, c.resolvedBy) })}</p>}
-            {canWrite && <button type="button" onClick={() => void resolve(c)}>{c.resolved ? t('comments.reopen') : t('comments.resolve')}</button>}
+            {canWrite && (
+              <button type="button" onClick={() => void resolve(c)}>
+                {c.resolved ? t('comments.reopen') : t('comments.resolve')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
-      {error && <p role="alert" className="error">{tBase(errorKey(error))}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {tBase(errorKey(error))}
+        </p>
+      )}
       {canWrite && transport && (
         <form
           className="review-form"
@@ -81,7 +102,9 @@ export function CommentThread({ transport, doc, paragraphId, lang, canWrite, use
             void add();
           }}
         >
-          <label className="visually-hidden" htmlFor={`comment-${paragraphId}-${lang}`}>{t('comments.placeholder')}</label>
+          <label className="visually-hidden" htmlFor={`comment-${paragraphId}-${lang}`}>
+            {t('comments.placeholder')}
+          </label>
           <textarea
             id={`comment-${paragraphId}-${lang}`}
             ref={box}
@@ -113,7 +136,15 @@ export function CommentThread({ transport, doc, paragraphId, lang, canWrite, use
           {candidates.length > 0 && (
             <ul className="mention-list" role="listbox" id={`mentions-${paragraphId}-${lang}`} aria-label={t('comments.people')}>
               {candidates.map((u, i) => (
-                <li key={u.id} role="option" aria-selected={i === pick} onMouseDown={(e) => { e.preventDefault(); choose(u); }}>
+                <li
+                  key={u.id}
+                  role="option"
+                  aria-selected={i === pick}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    choose(u);
+                  }}
+                >
                   {u.displayName} <span className="muted">@{u.username}</span>
                 </li>
               ))}
@@ -124,7 +155,9 @@ export function CommentThread({ transport, doc, paragraphId, lang, canWrite, use
               <input type="checkbox" checked={onRow} onChange={(e) => setOnRow(e.target.checked)} /> {t('comments.attachToRow')}
             </label>
           )}
-          <button type="submit" disabled={text.trim() === ''}>{t('comments.add')}</button>
+          <button type="submit" disabled={text.trim() === ''}>
+            {t('comments.add')}
+          </button>
         </form>
       )}
     </section>

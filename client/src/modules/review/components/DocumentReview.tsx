@@ -8,7 +8,7 @@ import type { ActivityItem } from '../../../../../shared/protocol/review.js';
 import { newOpId } from '../../../api/review.js';
 import type { ReviewTransport } from '../../../api/review.js';
 import { errorKey } from '../../i18n/index.js';
-import { useSyncSelector } from '../../sync/index.js';
+import { useKeyedMemo, useSyncSelector } from '../../sync/index.js';
 import type { DocSync, SyncTransport } from '../../sync/index.js';
 import { nameOf } from '../hooks/useDirectory.js';
 import { useActivity } from '../hooks/useActivity.js';
@@ -38,18 +38,25 @@ export const DocumentReview = memo(function DocumentReview({ sync, user, review,
   const activity = useActivity(doc.id, transport);
   const time = useMemo(() => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }), [i18n.language]);
   // Paragraph numbers by id, rebuilt when the paragraph list changes (`layout`), not per line.
-  const numbers = useMemo(() => new Map(doc.paragraphs.map((p, i) => [p.id, i + 1])), [doc, layout]);
+  const numbers = useKeyedMemo(() => new Map(doc.paragraphs.map((p, i) => [p.id, i + 1])), [doc, layout]);
 
   const batch = async (event: 'review:approveAll' | 'review:submitAll', lang: Lang): Promise<void> => {
     if (!review) return;
     const r = await review.send(event, { docId: doc.id, opId: newOpId(), lang });
-    setResult(r.ok ? `${t('batch.result', { count: r.data.changed })} ${r.data.skipped.length > 0 ? t('batch.skipped', { count: r.data.skipped.length }) : ''}` : tBase(errorKey(r.error.code)));
+    setResult(
+      r.ok
+        ? `${t('batch.result', { count: r.data.changed })} ${r.data.skipped.length > 0 ? t('batch.skipped', { count: r.data.skipped.length }) : ''}`
+        : tBase(errorKey(r.error.code)),
+    );
   };
   const reReview = useMemo(
-    () => (reReviewKey === '' ? [] : reReviewKey.split(' ').map((k) => {
-      const [paragraphId = '', lang = 'en'] = k.split(':') as [string, Lang];
-      return { paragraphId, lang, n: numbers.get(paragraphId) ?? 0 };
-    })),
+    () =>
+      reReviewKey === ''
+        ? []
+        : reReviewKey.split(' ').map((k) => {
+            const [paragraphId = '', lang = 'en'] = k.split(':') as [string, Lang];
+            return { paragraphId, lang, n: numbers.get(paragraphId) ?? 0 };
+          }),
     [reReviewKey, numbers],
   );
   const settings = doc.settings ?? DEFAULT_SETTINGS;
@@ -62,10 +69,14 @@ export const DocumentReview = memo(function DocumentReview({ sync, user, review,
           {doc.targetLangs.map((lang) => (
             <div key={lang} className="review-buttons">
               {can(user, 'cell.submit', { lang, doc }) && (
-                <button type="button" onClick={() => void batch('review:submitAll', lang)}>{t('batch.submitAll', { lang: tBase(`langs.${lang}`) })}</button>
+                <button type="button" onClick={() => void batch('review:submitAll', lang)}>
+                  {t('batch.submitAll', { lang: tBase(`langs.${lang}`) })}
+                </button>
               )}
               {can(user, 'cell.review', { lang, doc }) && (
-                <button type="button" onClick={() => void batch('review:approveAll', lang)}>{t('batch.approveAll', { lang: tBase(`langs.${lang}`) })}</button>
+                <button type="button" onClick={() => void batch('review:approveAll', lang)}>
+                  {t('batch.approveAll', { lang: tBase(`langs.${lang}`) })}
+                </button>
               )}
             </div>
           ))}
@@ -89,7 +100,9 @@ export const DocumentReview = memo(function DocumentReview({ sync, user, review,
         <ul className="rereview-list" data-testid="rereview">
           {reReview.map((c) => (
             <li key={`${c.paragraphId}:${c.lang}`}>
-              <button type="button" className="link" onClick={() => onJump(c.paragraphId, c.lang)}>{t('reReview.item', { n: c.n, lang: tBase(`langs.${c.lang}`) })}</button>
+              <button type="button" className="link" onClick={() => onJump(c.paragraphId, c.lang)}>
+                {t('reReview.item', { n: c.n, lang: tBase(`langs.${c.lang}`) })}
+              </button>
             </li>
           ))}
         </ul>
@@ -97,15 +110,34 @@ export const DocumentReview = memo(function DocumentReview({ sync, user, review,
       <h3>{t('activity.title')}</h3>
       {activity.length === 0 && <p className="muted">{t('activity.empty')}</p>}
       <ol className="activity-list" data-testid="activity" aria-live="polite">
-        {activity.slice(-50).reverse().map((a) => (
-          <ActivityLine key={a.seq} item={a} by={nameOf(users, a.by)} n={a.paragraphId ? numbers.get(a.paragraphId) ?? 0 : 0} time={time} />
-        ))}
+        {activity
+          .slice(-50)
+          .reverse()
+          .map((a) => (
+            <ActivityLine
+              key={a.seq}
+              item={a}
+              by={nameOf(users, a.by)}
+              n={a.paragraphId ? (numbers.get(a.paragraphId) ?? 0) : 0}
+              time={time}
+            />
+          ))}
       </ol>
     </section>
   );
 });
 
-const ActivityLine = memo(function ActivityLine({ item: a, by, n, time }: { item: ActivityItem; by: string; n: number; time: Intl.DateTimeFormat }) {
+const ActivityLine = memo(function ActivityLine({
+  item: a,
+  by,
+  n,
+  time,
+}: {
+  item: ActivityItem;
+  by: string;
+  n: number;
+  time: Intl.DateTimeFormat;
+}) {
   const { t } = useTranslation('review');
   const { t: tBase } = useTranslation();
   return (

@@ -54,24 +54,46 @@ export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRe
     <section className="review-history" aria-label={t('history.title')} data-testid="history">
       <div className="review-head">
         <h3>{t('history.title')}</h3>
-        <button type="button" onClick={onClose}>{t('history.close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('history.close')}
+        </button>
       </div>
-      {error && <p role="alert" className="error">{tBase(errorKey(error))}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {tBase(errorKey(error))}
+        </p>
+      )}
       {revisions && lines.length === 0 && <p className="muted">{t('history.empty')}</p>}
       <ol className="history-list">
         {lines.map(({ revision: r, diff, statusFrom }, i) => (
           <li key={`${r.rev}-${r.kind}-${i}`} className={`history-${r.kind}`}>
             <div className="history-meta">
-              <strong>{t(`history.kind.${r.kind}`)}</strong> · {t('history.rev', { rev: r.rev })} · {nameOf(users, r.author)} · <time dateTime={r.at}>{time.format(new Date(r.at))}</time>
-              {statusFrom !== null && <span className="muted"> · {tBase(`status.${statusFrom}`)} → {tBase(`status.${r.status}`)}</span>}
+              <strong>{t(`history.kind.${r.kind}`)}</strong> · {t('history.rev', { rev: r.rev })} · {nameOf(users, r.author)} ·{' '}
+              <time dateTime={r.at}>{time.format(new Date(r.at))}</time>
+              {statusFrom !== null && (
+                <span className="muted">
+                  {' '}
+                  · {tBase(`status.${statusFrom}`)} → {tBase(`status.${r.status}`)}
+                </span>
+              )}
             </div>
             {diff.length > 0 && (
               <p className="history-diff" lang={lang}>
-                {diff.map((d, j) => (d.op === 'equal' ? <span key={j}>{d.text}</span> : d.op === 'insert' ? <ins key={j}>{d.text}</ins> : <del key={j}>{d.text}</del>))}
+                {diff.map((d, j) =>
+                  d.op === 'equal' ? (
+                    <span key={j}>{d.text}</span>
+                  ) : d.op === 'insert' ? (
+                    <ins key={j}>{d.text}</ins>
+                  ) : (
+                    <del key={j}>{d.text}</del>
+                  ),
+                )}
               </p>
             )}
             {canRestore && r.kind !== 'status' && r.kind !== 'conflict' && r.text !== cell.text && (
-              <button type="button" onClick={() => void restore(r.rev)}>{t('history.restore')}</button>
+              <button type="button" onClick={() => void restore(r.rev)}>
+                {t('history.restore')}
+              </button>
             )}
           </li>
         ))}

@@ -20,7 +20,10 @@ export function Notifications({ transport, userId }: { transport: unknown; userI
     let live = true;
     const add = (incoming: MentionNotification[]): void => {
       const dismissed = readDismissed(userId);
-      setItems((prev) => [...prev, ...incoming.filter((n) => !dismissed.has(n.commentId) && !prev.some((p) => p.commentId === n.commentId))]);
+      setItems((prev) => [
+        ...prev,
+        ...incoming.filter((n) => !dismissed.has(n.commentId) && !prev.some((p) => p.commentId === n.commentId)),
+      ]);
     };
     const off = review.onMention((n) => add([n]));
     void reviewApi.mentions().then((r) => {
@@ -43,8 +46,12 @@ export function Notifications({ transport, userId }: { transport: unknown; userI
         <div key={n.commentId} className="notification">
           <p>{t('notifications.mention', { name: n.byName, doc: n.docTitle })}</p>
           <blockquote>{n.text}</blockquote>
-          <a href={`#/doc/${encodeURIComponent(n.docId)}`} onClick={() => dismiss(n.commentId)}>{t('notifications.open')}</a>{' '}
-          <button type="button" onClick={() => dismiss(n.commentId)}>{t('notifications.dismiss')}</button>
+          <a href={`#/doc/${encodeURIComponent(n.docId)}`} onClick={() => dismiss(n.commentId)}>
+            {t('notifications.open')}
+          </a>{' '}
+          <button type="button" onClick={() => dismiss(n.commentId)}>
+            {t('notifications.dismiss')}
+          </button>
         </div>
       ))}
     </div>

@@ -55,7 +55,8 @@ export const ReviewPanel = memo(function ReviewPanel({ sync, user, transport, on
       ) : (
         <div className="review-cell" key={`${focused.paragraphId}:${focused.lang}`}>
           <p className="review-where">
-            {t('panel.cell', { n: number, lang: tBase(`langs.${focused.lang}`) })} · <span className={`badge badge-${cell.status}`}>{tBase(`status.${cell.status}`)}</span>
+            {t('panel.cell', { n: number, lang: tBase(`langs.${focused.lang}`) })} ·{' '}
+            <span className={`badge badge-${cell.status}`}>{tBase(`status.${cell.status}`)}</span>
           </p>
           {review && (
             <StatusActions
@@ -81,9 +82,18 @@ export const ReviewPanel = memo(function ReviewPanel({ sync, user, transport, on
               onClose={() => setHistory(false)}
             />
           ) : (
-            <button type="button" onClick={() => setHistory(true)}>{t('history.open')}</button>
+            <button type="button" onClick={() => setHistory(true)}>
+              {t('history.open')}
+            </button>
           )}
-          <CommentThread transport={review} doc={doc} paragraphId={focused.paragraphId} lang={focused.lang} canWrite={can(user, 'comment.write', { lang: focused.lang, doc })} users={users} />
+          <CommentThread
+            transport={review}
+            doc={doc}
+            paragraphId={focused.paragraphId}
+            lang={focused.lang}
+            canWrite={can(user, 'comment.write', { lang: focused.lang, doc })}
+            users={users}
+          />
         </div>
       )}
       <DocumentReview sync={sync} user={user} review={review} transport={transport} users={users} onJump={onJump} />

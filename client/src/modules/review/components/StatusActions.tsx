@@ -43,7 +43,10 @@ export function StatusActions({ transport, user, doc, paragraphId, lang, cell, s
   const reReview = needsReReview(cell);
   const own = cell.updatedBy === user.id && cell.status === 'in_review';
 
-  const send = async (status: Settable, extra: { comment?: string; overrides?: { check: string; reason: string }[] } = {}): Promise<void> => {
+  const send = async (
+    status: Settable,
+    extra: { comment?: string; overrides?: { check: string; reason: string }[] } = {},
+  ): Promise<void> => {
     setBusy(true);
     setError(null);
     const r = await transport.send('cell:status', { docId: doc.id, paragraphId, lang, opId: newOpId(), rev: cell.rev, status, ...extra });
@@ -61,7 +64,13 @@ export function StatusActions({ transport, user, doc, paragraphId, lang, cell, s
   const overrideAll = async (): Promise<void> => {
     const g = await aidsApi.glossary();
     const glossary = g.ok ? { terms: g.data.terms } : undefined;
-    const findings = runChecks({ source: sourceText, target: cell.text, sourceLang: doc.sourceLang, targetLang: lang, ...(glossary ? { glossary } : {}) }).filter((f) => f.severity === 'error');
+    const findings = runChecks({
+      source: sourceText,
+      target: cell.text,
+      sourceLang: doc.sourceLang,
+      targetLang: lang,
+      ...(glossary ? { glossary } : {}),
+    }).filter((f) => f.severity === 'error');
     const checks = [...new Set(findings.map((f) => f.check))];
     await send('approved', { overrides: checks.map((check) => ({ check, reason: reason.trim() })) });
   };
@@ -74,15 +83,23 @@ export function StatusActions({ transport, user, doc, paragraphId, lang, cell, s
       {unsaved && <p className="review-note muted">{t('actions.unsaved')}</p>}
       <div className="review-buttons">
         {maySubmit && (cell.status === 'draft' || cell.status === 'changes_requested') && (
-          <button type="button" className="primary" disabled={disabled} onClick={() => void send('in_review')}>{t('actions.submit')}</button>
+          <button type="button" className="primary" disabled={disabled} onClick={() => void send('in_review')}>
+            {t('actions.submit')}
+          </button>
         )}
         {maySubmit && cell.status === 'in_review' && (
-          <button type="button" disabled={disabled} onClick={() => void send('draft')}>{t('actions.withdraw')}</button>
+          <button type="button" disabled={disabled} onClick={() => void send('draft')}>
+            {t('actions.withdraw')}
+          </button>
         )}
         {mayReview && (cell.status === 'in_review' || reReview) && (
           <>
-            <button type="button" className="primary" disabled={disabled} onClick={() => void send('approved')}>{t('actions.approve')}</button>
-            <button type="button" disabled={disabled} onClick={() => setAsking(true)}>{t('actions.requestChanges')}</button>
+            <button type="button" className="primary" disabled={disabled} onClick={() => void send('approved')}>
+              {t('actions.approve')}
+            </button>
+            <button type="button" disabled={disabled} onClick={() => setAsking(true)}>
+              {t('actions.requestChanges')}
+            </button>
           </>
         )}
       </div>
@@ -100,8 +117,12 @@ export function StatusActions({ transport, user, doc, paragraphId, lang, cell, s
             <textarea value={comment} onChange={(e) => setComment(e.target.value)} required rows={3} />
           </label>
           <div className="review-buttons">
-            <button type="submit" className="primary" disabled={busy || comment.trim() === ''}>{t('actions.send')}</button>
-            <button type="button" onClick={() => setAsking(false)}>{t('actions.cancel')}</button>
+            <button type="submit" className="primary" disabled={busy || comment.trim() === ''}>
+              {t('actions.send')}
+            </button>
+            <button type="button" onClick={() => setAsking(false)}>
+              {t('actions.cancel')}
+            </button>
           </div>
         </form>
       )}
@@ -120,7 +141,9 @@ export function StatusActions({ transport, user, doc, paragraphId, lang, cell, s
                 {t('actions.overrideReason')}
                 <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} minLength={3} required />
               </label>
-              <button type="submit" disabled={busy || reason.trim().length < 3}>{t('actions.override')}</button>
+              <button type="submit" disabled={busy || reason.trim().length < 3}>
+                {t('actions.override')}
+              </button>
             </form>
           )}
         </div>

@@ -43,18 +43,43 @@ export function UsersScreen({ me }: { me: PublicUser }) {
               <th scope="col">{t('users.username')}</th>
               <th scope="col">{t('users.admin')}</th>
               <th scope="col">{t('users.viewer')}</th>
-              {LANGS.map((l) => <th key={l} scope="col">{tBase(`langs.${l}`)}</th>)}
+              {LANGS.map((l) => (
+                <th key={l} scope="col">
+                  {tBase(`langs.${l}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id} data-testid={`user-${u.username}`}>
-                <th scope="row">{u.displayName} <span className="muted">@{u.username}</span></th>
-                <td><input type="checkbox" aria-label={`${t('users.admin')}: ${u.username}`} checked={u.isAdmin} disabled={u.id === me.id} onChange={(e) => void update(u, { isAdmin: e.target.checked })} /></td>
-                <td><input type="checkbox" aria-label={`${t('users.viewer')}: ${u.username}`} checked={u.isViewer} onChange={(e) => void update(u, { isViewer: e.target.checked })} /></td>
+                <th scope="row">
+                  {u.displayName} <span className="muted">@{u.username}</span>
+                </th>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`${t('users.admin')}: ${u.username}`}
+                    checked={u.isAdmin}
+                    disabled={u.id === me.id}
+                    onChange={(e) => void update(u, { isAdmin: e.target.checked })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`${t('users.viewer')}: ${u.username}`}
+                    checked={u.isViewer}
+                    onChange={(e) => void update(u, { isViewer: e.target.checked })}
+                  />
+                </td>
                 {LANGS.map((l) => (
                   <td key={l}>
-                    <select aria-label={t('users.roleIn', { lang: tBase(`langs.${l}`), name: u.username })} value={u.roles[l] ?? ''} onChange={(e) => setRole(u, l, e.target.value as LangRole | '')}>
+                    <select
+                      aria-label={t('users.roleIn', { lang: tBase(`langs.${l}`), name: u.username })}
+                      value={u.roles[l] ?? ''}
+                      onChange={(e) => setRole(u, l, e.target.value as LangRole | '')}
+                    >
                       <option value="">{t('users.role.none')}</option>
                       <option value="translator">{t('users.role.translator')}</option>
                       <option value="reviewer">{t('users.role.reviewer')}</option>
@@ -70,21 +95,43 @@ export function UsersScreen({ me }: { me: PublicUser }) {
         className="users-new"
         onSubmit={(e) => {
           e.preventDefault();
-          void reviewApi.createUser({ username: form.username, password: form.password, ...(form.displayName ? { displayName: form.displayName } : {}) }).then((r) => {
-            if (r.ok) {
-              setUsers((prev) => [...(prev ?? []), r.data.user]);
-              setForm({ username: '', displayName: '', password: '' });
-              forgetDirectory();
-            }
-            setMessage(r.ok ? t('users.created') : tBase(errorKey(r.error.code)));
-          });
+          void reviewApi
+            .createUser({
+              username: form.username,
+              password: form.password,
+              ...(form.displayName ? { displayName: form.displayName } : {}),
+            })
+            .then((r) => {
+              if (r.ok) {
+                setUsers((prev) => [...(prev ?? []), r.data.user]);
+                setForm({ username: '', displayName: '', password: '' });
+                forgetDirectory();
+              }
+              setMessage(r.ok ? t('users.created') : tBase(errorKey(r.error.code)));
+            });
         }}
       >
         <h2>{t('users.create')}</h2>
-        <label>{t('users.username')} <input value={form.username} required onChange={(e) => setForm({ ...form, username: e.target.value })} /></label>
-        <label>{t('users.displayName')} <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} /></label>
-        <label>{t('users.password')} <input type="password" autoComplete="new-password" minLength={8} required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} /></label>
-        <button type="submit" className="primary">{t('users.create')}</button>
+        <label>
+          {t('users.username')} <input value={form.username} required onChange={(e) => setForm({ ...form, username: e.target.value })} />
+        </label>
+        <label>
+          {t('users.displayName')} <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+        </label>
+        <label>
+          {t('users.password')}{' '}
+          <input
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            required
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+          />
+        </label>
+        <button type="submit" className="primary">
+          {t('users.create')}
+        </button>
       </form>
     </main>
   );

@@ -27,7 +27,14 @@ export function useSubmitShortcut(sync: DocSync, user: PublicUser, review: Revie
         while (sync.entryFor(at.paragraphId, at.lang) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
         const cell = sync.cell(at.paragraphId, at.lang);
         if (!cell || sync.entryFor(at.paragraphId, at.lang) || (cell.status !== 'draft' && cell.status !== 'changes_requested')) return;
-        await review.send('cell:status', { docId: doc.id, paragraphId: at.paragraphId, lang: at.lang, opId: newOpId(), rev: cell.rev, status: 'in_review' });
+        await review.send('cell:status', {
+          docId: doc.id,
+          paragraphId: at.paragraphId,
+          lang: at.lang,
+          opId: newOpId(),
+          rev: cell.rev,
+          status: 'in_review',
+        });
       })();
     };
     document.addEventListener('keydown', onKey);

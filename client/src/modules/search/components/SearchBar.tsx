@@ -42,14 +42,22 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
         {t('search.status')}
         <select value={filter.status} onChange={(e) => set('status', e.target.value as CellStatus | 'any')}>
           <option value="any">{t('search.anyStatus')}</option>
-          {CELL_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          {CELL_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         {t('search.language')}
         <select value={filter.lang} onChange={(e) => set('lang', e.target.value as Lang | 'all')}>
           <option value="all">{t('search.anyLanguage')}</option>
-          {langs.map((l) => <option key={l} value={l}>{t(`langs.${l}`)}</option>)}
+          {langs.map((l) => (
+            <option key={l} value={l}>
+              {t(`langs.${l}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="check">
@@ -62,10 +70,18 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
       </label>
       {isFiltering(filter) && (
         <>
-          <output className="match-count" data-testid="match-count" aria-live="polite">{count === null ? '…' : t('search.matches', { count })}</output>
-          <button type="button" onClick={onPrev} disabled={!count} aria-label={t('search.previous')} title={t('search.previous')}>↑</button>
-          <button type="button" onClick={onNext} disabled={!count} aria-label={t('search.next')} title={t('search.next')}>↓</button>
-          <button type="button" onClick={() => onChange(NO_FILTER)}>{t('search.clear')}</button>
+          <output className="match-count" data-testid="match-count" aria-live="polite">
+            {count === null ? '…' : t('search.matches', { count })}
+          </output>
+          <button type="button" onClick={onPrev} disabled={!count} aria-label={t('search.previous')} title={t('search.previous')}>
+            ↑
+          </button>
+          <button type="button" onClick={onNext} disabled={!count} aria-label={t('search.next')} title={t('search.next')}>
+            ↓
+          </button>
+          <button type="button" onClick={() => onChange(NO_FILTER)}>
+            {t('search.clear')}
+          </button>
         </>
       )}
     </search>

@@ -43,15 +43,33 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
               <tr key={s.id}>
                 <td>{t(`shortcuts.${s.id}`)}</td>
                 <td>
-                  {s.keys.map((k, i) => <span key={i}>{i > 0 && '+'}<kbd>{k}</kbd></span>)}
-                  {'alt' in s && <> / {s.alt.map((k, i) => <span key={i}>{i > 0 && '+'}<kbd>{k}</kbd></span>)}</>}
+                  {s.keys.map((k, i) => (
+                    <span key={i}>
+                      {i > 0 && '+'}
+                      <kbd>{k}</kbd>
+                    </span>
+                  ))}
+                  {'alt' in s && (
+                    <>
+                      {' '}
+                      /{' '}
+                      {s.alt.map((k, i) => (
+                        <span key={i}>
+                          {i > 0 && '+'}
+                          <kbd>{k}</kbd>
+                        </span>
+                      ))}
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
             <AidsShortcutRows />
           </tbody>
         </table>
-        <button ref={closeRef} type="button" className="primary" onClick={onClose}>{t('shortcuts.close')}</button>
+        <button ref={closeRef} type="button" className="primary" onClick={onClose}>
+          {t('shortcuts.close')}
+        </button>
       </div>
     </div>
   );

@@ -25,13 +25,25 @@ export function AttentionList({ sync, onGoTo }: { sync: DocSync; onGoTo: (paragr
             <li key={`${e.paragraphId}:${e.lang}`}>
               <div className="attention-head">
                 <strong>{n > 0 ? t('sync.attention.paragraph', { n }) : t('sync.attention.deleted')}</strong>
-                {' · '}{t(`langs.${e.lang}`)}{' · '}
+                {' · '}
+                {t(`langs.${e.lang}`)}
+                {' · '}
                 <span className="error">{e.state === 'conflict' ? t('sync.attention.conflict') : t(errorKey(e.error ?? 'internal'))}</span>
               </div>
-              <p lang={LANG_TAG[e.lang]} className="attention-text">{e.text}</p>
-              {n > 0 && <button type="button" onClick={() => onGoTo(e.paragraphId, e.lang)}>{t('sync.attention.goTo')}</button>}
-              <button type="button" onClick={() => void navigator.clipboard?.writeText(e.text)}>{t('sync.attention.copy')}</button>
-              <button type="button" onClick={() => sync.discard(e.paragraphId, e.lang)}>{t('sync.attention.discard')}</button>
+              <p lang={LANG_TAG[e.lang]} className="attention-text">
+                {e.text}
+              </p>
+              {n > 0 && (
+                <button type="button" onClick={() => onGoTo(e.paragraphId, e.lang)}>
+                  {t('sync.attention.goTo')}
+                </button>
+              )}
+              <button type="button" onClick={() => void navigator.clipboard?.writeText(e.text)}>
+                {t('sync.attention.copy')}
+              </button>
+              <button type="button" onClick={() => sync.discard(e.paragraphId, e.lang)}>
+                {t('sync.attention.discard')}
+              </button>
             </li>
           );
         })}

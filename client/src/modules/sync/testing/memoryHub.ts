@@ -1,7 +1,17 @@
 import { applyEvent, cellKey, docLangs, emptyCell, merge3 } from '../../../../../shared/index.js';
 import type {
-  CellEditAck, CellEditPayload, DocEvent, DocEventBody, DocumentSnapshot, JoinAck, JoinPayload, Lang,
-  PresenceEntry, PresencePayload, ReducibleDoc, Revision,
+  CellEditAck,
+  CellEditPayload,
+  DocEvent,
+  DocEventBody,
+  DocumentSnapshot,
+  JoinAck,
+  JoinPayload,
+  Lang,
+  PresenceEntry,
+  PresencePayload,
+  ReducibleDoc,
+  Revision,
 } from '../../../../../shared/index.js';
 import type { CallResult, SyncTransport } from '../transport.js';
 
@@ -19,8 +29,15 @@ export class MemoryHub {
 
   constructor(docId: string, paragraphs: string[], targetLangs: Lang[] = ['ru']) {
     this.doc = {
-      id: docId, title: 'T', sourceLang: 'en', targetLangs, createdAt: '2026-01-01T00:00:00Z', createdBy: 'u0',
-      seq: 1, updatedAt: '2026-01-01T00:00:00Z', history: {},
+      id: docId,
+      title: 'T',
+      sourceLang: 'en',
+      targetLangs,
+      createdAt: '2026-01-01T00:00:00Z',
+      createdBy: 'u0',
+      seq: 1,
+      updatedAt: '2026-01-01T00:00:00Z',
+      history: {},
       paragraphs: paragraphs.map((text, i) => ({ id: `p${i}`, cells: {} })),
     };
     for (const [i, p] of this.doc.paragraphs.entries()) {
@@ -28,7 +45,8 @@ export class MemoryHub {
       const src = p.cells.en!;
       const text = paragraphs[i] ?? '';
       Object.assign(src, { text, rev: text ? 1 : 0, status: text ? 'draft' : 'empty' });
-      if (text) this.doc.history![cellKey(p.id, 'en')] = [{ rev: 1, text, author: 'u0', at: '', kind: 'import', status: 'draft', opId: null }];
+      if (text)
+        this.doc.history![cellKey(p.id, 'en')] = [{ rev: 1, text, author: 'u0', at: '', kind: 'import', status: 'draft', opId: null }];
     }
   }
 
@@ -45,7 +63,7 @@ export class MemoryHub {
 
   /** Appends an event as the server would, and broadcasts it to joined, connected clients. */
   emit(by: string, opId: string | null, body: DocEventBody): DocEvent {
-    const ev = { docId: this.doc.id, seq: this.doc.seq + 1, at: new Date().toISOString(), by, opId, ...body } as DocEvent;
+    const ev = { docId: this.doc.id, seq: this.doc.seq + 1, at: new Date().toISOString(), by, opId, ...body };
     applyEvent(this.doc, ev);
     this.log.push(ev);
     for (const c of this.clients) if (c.connected && c.joined) c.deliver(ev);
@@ -68,17 +86,29 @@ export class MemoryHub {
     if (!cell) return { ok: false, error: { code: 'language_not_in_document', message: 'no lang' } };
     if (p.baseRev > cell.rev) return { ok: false, error: { code: 'bad_revision', message: 'future' } };
     const ack = (outcome: CellEditAck['outcome'], yours?: string): CallResult<CellEditAck> => ({
-      ok: true, data: { outcome, seq: this.doc.seq, rev: cell.rev, text: cell.text, status: cell.status, ...(yours === undefined ? {} : { yours }) },
+      ok: true,
+      data: { outcome, seq: this.doc.seq, rev: cell.rev, text: cell.text, status: cell.status, ...(yours === undefined ? {} : { yours }) },
     });
     if (p.text === cell.text) return ack('unchanged');
     const edit = (text: string, kind: 'edit' | 'merge'): void => {
-      this.emit(by, p.opId, { type: 'cell.edited', paragraphId: p.paragraphId, lang: p.lang, kind, text, rev: cell.rev + 1, status: text ? 'draft' : 'empty' });
+      this.emit(by, p.opId, {
+        type: 'cell.edited',
+        paragraphId: p.paragraphId,
+        lang: p.lang,
+        kind,
+        text,
+        rev: cell.rev + 1,
+        status: text ? 'draft' : 'empty',
+      });
     };
     if (p.baseRev === cell.rev) {
       edit(p.text, 'edit');
       return ack('applied');
     }
-    const base = p.baseRev === 0 ? '' : (this.doc.history![cellKey(p.paragraphId, p.lang)] ?? []).find((r) => r.rev === p.baseRev && r.kind !== 'conflict')?.text ?? '';
+    const base =
+      p.baseRev === 0
+        ? ''
+        : ((this.doc.history![cellKey(p.paragraphId, p.lang)] ?? []).find((r) => r.rev === p.baseRev && r.kind !== 'conflict')?.text ?? '');
     const m = merge3(base, cell.text, p.text);
     if (!m.ok) {
       this.emit(by, p.opId, { type: 'cell.conflicted', paragraphId: p.paragraphId, lang: p.lang, text: p.text, rev: cell.rev });
@@ -106,7 +136,10 @@ export class MemoryTransport implements SyncTransport {
   private disconnects = new Set<() => void>();
   private sessionEnds = new Set<() => void>();
 
-  constructor(private readonly hub: MemoryHub, readonly userId: string) {
+  constructor(
+    private readonly hub: MemoryHub,
+    readonly userId: string,
+  ) {
     this.connectionId = `c${MemoryTransport.n++}`;
   }
 
@@ -155,11 +188,21 @@ export class MemoryTransport implements SyncTransport {
     for (const l of online ? this.connects : this.disconnects) l();
   }
 
-  onEvent(cb: Listener<DocEvent>): () => void { return on(this.events, cb); }
-  onPresence(cb: Listener<{ docId: string; entries: PresenceEntry[] }>): () => void { return on(this.presence, cb); }
-  onConnect(cb: () => void): () => void { return on(this.connects, cb); }
-  onDisconnect(cb: () => void): () => void { return on(this.disconnects, cb); }
-  onSessionEnded(cb: () => void): () => void { return on(this.sessionEnds, cb); }
+  onEvent(cb: Listener<DocEvent>): () => void {
+    return on(this.events, cb);
+  }
+  onPresence(cb: Listener<{ docId: string; entries: PresenceEntry[] }>): () => void {
+    return on(this.presence, cb);
+  }
+  onConnect(cb: () => void): () => void {
+    return on(this.connects, cb);
+  }
+  onDisconnect(cb: () => void): () => void {
+    return on(this.disconnects, cb);
+  }
+  onSessionEnded(cb: () => void): () => void {
+    return on(this.sessionEnds, cb);
+  }
 }
 
 function on<T>(set: Set<T>, cb: T): () => void {

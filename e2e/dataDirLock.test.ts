@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, CLI, ROOT, freePort, removeDir, startBuiltServer, tempDataDir } from './helpers/server.js';
+import { ApiClient } from './helpers/http.js';
+
+/** Runs the built `anor` command line to its end. */
+function anor(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ANOR_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => resolve({ code, out }));
+  });
+}
+
+/**
+ * One process per data directory: `anor import` (or a second `anor serve`)
+ * next to a running server must refuse and change nothing, and a server
+ * killed with -9 must not leave the directory locked for good.
+ */
+describe('data directory lock', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  it('refuses a second writer while the server runs, and frees the directory on stop and after kill -9', async () => {
+    const dataDir = await tempDataDir();
+    cleanups.push(() => removeDir(dataDir));
+    const file = path.join(dataDir, '..', `${path.basename(dataDir)}-import.txt`);
+    await writeFile(file, 'Astana hosted the summit.\nLeaders signed a declaration.\n');
+    cleanups.push(() => removeDir(file));
+    const importDoc = (): Promise<{ code: number | null; out: string }> =>
+      anor(['import', 'document', file, '--title', 'Imported', '--source-lang', 'en', '--target-langs', 'ru', '--data-dir', dataDir]);
+
+    const server = await startBuiltServer({ dataDir });
+    cleanups.push(() => server.stop('SIGKILL'));
+    const api = new ApiClient(server.url);
+    await api.login('admin', ADMIN_PASSWORD);
+    const before = (await api.documents()).documents.map((d) => d.title);
+
+    const refused = await importDoc();
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('data_dir_locked');
+    expect(refused.out).toContain(`pid ${server.child.pid}`);
+    const second = await anor(['serve'], { DATA_DIR: dataDir, PORT: String(await freePort()) });
+    expect(second.code).toBe(1);
+    expect(second.out).toContain('data_dir_locked');
+    // The running server is untouched and still serves the same documents.
+    expect((await api.documents()).documents.map((d) => d.title)).toEqual(before);
+
+    await server.stop('SIGTERM');
+    const afterStop = await importDoc();
+    expect(afterStop.code).toBe(0);
+
+    const again = await startBuiltServer({ dataDir });
+    cleanups.push(() => again.stop('SIGKILL'));
+    await again.stop('SIGKILL'); // leaves anor.lock behind, held by a dead pid
+    const afterKill = await importDoc();
+    expect(afterKill.code).toBe(0);
+
+    const last = await startBuiltServer({ dataDir });
+    cleanups.push(() => last.stop('SIGKILL'));
+    const check = new ApiClient(last.url);
+    await check.login('admin', ADMIN_PASSWORD);
+    expect((await check.documents()).documents.filter((d) => d.title === 'Imported')).toHaveLength(2);
+  });
+});

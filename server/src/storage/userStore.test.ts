@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/index.js';
+import { createStorage } from './index.js';
+import type { Storage, UserRecord } from './index.js';
+import { tempDataDir } from '../../test/helpers/storageFactories.js';
+
+let dir: string;
+let remove: () => Promise<void>;
+const open: Storage[] = [];
+
+async function openStorage(): Promise<Storage> {
+  const s = await createStorage({ dataDir: dir, log: () => {} });
+  open.push(s);
+  return s;
+}
+
+function user(id: string, username: string, extra: Partial<UserRecord> = {}): UserRecord {
+  return {
+    id,
+    username,
+    displayName: username,
+    passwordHash: `scrypt$16384$8$1$c2FsdA==$${id}`,
+    isAdmin: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    sessionsValidAfter: null,
+    ...extra,
+  };
+}
+
+beforeEach(async () => {
+  ({ dir, remove } = await tempDataDir());
+});
+
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.close();
+  await remove();
+});
+
+describe('user store', () => {
+  it('creates, reads, updates and keeps users across a reopen', async () => {
+    const s = await openStorage();
+    expect(await s.users.count()).toBe(0);
+    await s.users.create(user('u1', 'Aigerim', { isAdmin: true }));
+    await s.users.create(user('u2', 'Дмитрий'));
+    expect(await s.users.count()).toBe(2);
+    expect((await s.users.getById('u1'))?.username).toBe('Aigerim');
+    expect((await s.users.getByUsername('aigerim'))?.id).toBe('u1');
+    expect((await s.users.getByUsername('ДМИТРИЙ'))?.id).toBe('u2');
+    expect(await s.users.getById('nobody')).toBeUndefined();
+
+    const updated = await s.users.update('u2', { displayName: 'Dima', sessionsValidAfter: '2026-02-01T00:00:00.000Z' });
+    expect(updated).toEqual(user('u2', 'Дмитрий', { displayName: 'Dima', sessionsValidAfter: '2026-02-01T00:00:00.000Z' }));
+
+    await s.close();
+    const again = await openStorage();
+    expect(await again.users.list()).toEqual([user('u1', 'Aigerim', { isAdmin: true }), updated]);
+  });
+
+  it('refuses a taken username whatever its case, and changes nothing', async () => {
+    const s = await openStorage();
+    await s.users.create(user('u1', 'Aigerim'));
+    const err = await s.users.create(user('u2', 'AIGERIM')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('conflict');
+    await s.users.create(user('u3', 'Other'));
+    await expect(s.users.update('u3', { username: 'aigerim' })).rejects.toMatchObject({ code: 'conflict' });
+    expect((await s.users.list()).map((u) => u.username)).toEqual(['Aigerim', 'Other']);
+  });
+
+  it('hands out copies, so a caller cannot change a user without update()', async () => {
+    const s = await openStorage();
+    await s.users.create(user('u1', 'Aigerim'));
+    const copy = await s.users.getById('u1');
+    copy!.isAdmin = true;
+    expect((await s.users.getById('u1'))?.isAdmin).toBe(false);
+  });
+
+  it('reports an unknown user on update', async () => {
+    const s = await openStorage();
+    await expect(s.users.update('ghost', { displayName: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
