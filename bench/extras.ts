@@ -4,6 +4,7 @@ import { benchStorage } from './storage.js';
 import { measureAlign } from './alignSpeed.js';
 import { benchQa } from './qa.js';
 import { benchTm } from './tm.js';
+import { measureImports } from './importFiles.js';
 import { measureGrid } from '../e2e/bench/gridLoad.js';
 import { measureReading } from '../e2e/bench/readingLoad.js';
 import { ROOT } from '../e2e/helpers/server.js';
@@ -34,6 +35,16 @@ async function qaSamples(): Promise<Parameters<typeof benchQa>[0]> {
 
 /** Benchmarks that live beside the modules they measure. */
 export const benches: Record<string, () => Promise<Row[]>> = {
+  import: async () =>
+    (await measureImports()).flatMap((r) => [
+      {
+        metric: `import a ${round(r.bytes / 1024 / 1024, 1)} MB ${r.kind} (${r.paragraphs.toLocaleString('en')} paragraphs), anor import document`,
+        value: r.ms,
+        unit: 'ms',
+        target: '—',
+      },
+      { metric: `  peak memory of that import (RSS)`, value: r.peakRssMb, unit: 'MB', target: '< 1,024' },
+    ]),
   storage: async () => {
     const r = await benchStorage({ edits: QUICK ? 20_000 : 100_000, writers: 64 });
     return [

@@ -25,7 +25,7 @@ export interface Aids {
  * from the already-loaded documents, and the aids' routes wait for it, so a
  * request can never see a half-built memory.
  */
-export function createAids(deps: { storage: Storage; documents: DocumentService; log: Log }): Aids {
+export function createAids(deps: { storage: Storage; documents: DocumentService; log: Log; maxImportBytes: number }): Aids {
   const tm = new TmService(deps.documents, deps.storage.tm, deps.log);
   const glossary = new GlossaryService(deps.storage.glossary);
   deps.documents.useGlossary(() => glossary.glossary());
@@ -40,8 +40,8 @@ export function createAids(deps: { storage: Storage; documents: DocumentService;
     ready,
     waitReady,
     routes: {
-      tm: tmRoutes(tm),
-      glossary: glossaryRoutes(glossary),
+      tm: tmRoutes(tm, deps.maxImportBytes),
+      glossary: glossaryRoutes(glossary, deps.maxImportBytes),
       documents: aidsDocumentRoutes({ documents: deps.documents, tm, glossary }),
     },
     close: () => tm.close(),

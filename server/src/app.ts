@@ -14,6 +14,7 @@ import { userRoutes } from './http/routes/users.js';
 import { mentionRoutes } from './http/routes/mentions.js';
 import { createSessionMiddleware } from './http/session.js';
 import { serveClient } from './http/static.js';
+import { DEFAULT_MAX_IMPORT_BYTES } from './limits.js';
 import { appVersion, defaultClientDir } from './paths.js';
 import type { DocumentService } from './services/documents/index.js';
 import { InterchangeService } from './services/interchange/service.js';
@@ -34,6 +35,8 @@ export interface AppDeps {
   log: Log;
   /** The built client; defaults to dist/client. */
   clientDir?: string;
+  /** Largest file any import route accepts (ANOR_MAX_IMPORT_BYTES); 16 MiB by default. */
+  maxImportBytes?: number;
 }
 
 export interface App {
@@ -63,7 +66,8 @@ export function createApp(deps: AppDeps): App {
     next();
   });
   const httpServer = createServer(app);
-  const aids = createAids({ storage, documents, log });
+  const maxImportBytes = deps.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES;
+  const aids = createAids({ storage, documents, log, maxImportBytes });
   const sockets = attachSockets({ httpServer, sessionMiddleware, users, documents, presence, log });
   // Share links: one failure budget per address for the REST route and the /public handshake together.
   const shares = new ShareService(storage.shares, documents);
@@ -93,7 +97,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/tm', requireSession(users), aids.waitReady, aids.routes.tm);
   app.use('/api/glossary', requireSession(users), aids.waitReady, aids.routes.glossary);
   app.use('/api/documents', requireSession(users), aids.waitReady, aids.routes.documents);
-  const interchange = interchangeRoutes({ documents, interchange: new InterchangeService(documents) });
+  const interchange = interchangeRoutes({ documents, interchange: new InterchangeService(documents), maxImportBytes });
   app.use('/api/import', requireSession(users), interchange.imports);
   app.use('/api/documents', requireSession(users), interchange.documents);
   app.use('/api', apiNotFound);

@@ -1,18 +1,27 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, dataDirFrom, loadConfig, maxImportBytes } from './config.js';
 
 describe('loadConfig', () => {
   it('has defaults for everything', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: undefined, dataDir: resolve('./data'), adminPassword: undefined });
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: undefined,
+      dataDir: resolve('./data'),
+      adminPassword: undefined,
+      maxImportBytes: 16 * 1024 * 1024,
+    });
   });
 
-  it('reads PORT, HOST, DATA_DIR and ANOR_ADMIN_PASSWORD', () => {
-    expect(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: '/tmp/x', ANOR_ADMIN_PASSWORD: 'long-enough' })).toEqual({
+  it('reads PORT, HOST, DATA_DIR, ANOR_ADMIN_PASSWORD and ANOR_MAX_IMPORT_BYTES', () => {
+    expect(
+      loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: '/tmp/x', ANOR_ADMIN_PASSWORD: 'long-enough', ANOR_MAX_IMPORT_BYTES: '1000' }),
+    ).toEqual({
       port: 0,
       host: '127.0.0.1',
       dataDir: '/tmp/x',
       adminPassword: 'long-enough',
+      maxImportBytes: 1000,
     });
     expect(loadConfig({ ANOR_ADMIN_PASSWORD: '' }).adminPassword).toBeUndefined();
   });
@@ -21,5 +30,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError);
     expect(() => loadConfig({ ANOR_ADMIN_PASSWORD: 'short' })).toThrow(ConfigError);
+  });
+
+  it('refuses an empty DATA_DIR instead of taking the current directory', () => {
+    expect(() => loadConfig({ DATA_DIR: '' })).toThrow(/DATA_DIR is set but empty/u);
+    expect(() => loadConfig({ DATA_DIR: '  ' })).toThrow(ConfigError);
+    expect(() => dataDirFrom('', '--data-dir')).toThrow(/--data-dir is set but empty/u);
+    expect(dataDirFrom(undefined, 'DATA_DIR')).toBe(resolve('./data'));
+  });
+
+  it('reads the import limit in bytes, KiB or MiB and refuses anything else', () => {
+    expect(maxImportBytes({})).toBe(16 * 1024 * 1024);
+    expect(maxImportBytes({ ANOR_MAX_IMPORT_BYTES: '' })).toBe(16 * 1024 * 1024);
+    expect(maxImportBytes({ ANOR_MAX_IMPORT_BYTES: '512K' })).toBe(512 * 1024);
+    expect(maxImportBytes({ ANOR_MAX_IMPORT_BYTES: '64m' })).toBe(64 * 1024 * 1024);
+    for (const bad of ['0', '-1', '1.5M', '16 MB', 'lots']) {
+      expect(() => maxImportBytes({ ANOR_MAX_IMPORT_BYTES: bad })).toThrow(ConfigError);
+    }
   });
 });

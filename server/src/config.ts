@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_MAX_IMPORT_BYTES } from './limits.js';
 
 export interface Config {
   port: number;
@@ -7,6 +8,8 @@ export interface Config {
   dataDir: string;
   /** Password for the `admin` user created on first start; generated when unset. */
   adminPassword: string | undefined;
+  /** Largest file any import accepts (upload routes and the CLI). */
+  maxImportBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -22,7 +25,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     host: env.HOST && env.HOST.trim() !== '' ? env.HOST : undefined,
-    dataDir: resolve(env.DATA_DIR ?? './data'),
+    dataDir: dataDirFrom(env.DATA_DIR, 'DATA_DIR'),
     adminPassword,
+    maxImportBytes: maxImportBytes(env),
   };
+}
+
+/**
+ * The data directory named by `DATA_DIR` or `--data-dir`, `./data` when not
+ * given. Given but empty (or blank) is refused: `resolve('')` is the current
+ * directory, and Anor would lock it and write its journal among the user's files.
+ */
+export function dataDirFrom(raw: string | undefined, what: string): string {
+  if (raw === undefined) return resolve('./data');
+  if (raw.trim() === '') throw new ConfigError(`${what} is set but empty; name a directory (or unset it for ./data)`);
+  return resolve(raw);
+}
+
+/**
+ * `ANOR_MAX_IMPORT_BYTES`: a positive whole number of bytes, or with a K or M
+ * suffix (KiB, MiB); unset or empty means 16 MiB. Anything else is refused,
+ * not silently replaced by the default.
+ */
+export function maxImportBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.ANOR_MAX_IMPORT_BYTES;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_IMPORT_BYTES;
+  const m = /^\s*(\d+)\s*([KkMm]?)\s*$/u.exec(raw);
+  const unit = m?.[2] ? (m[2].toLowerCase() === 'k' ? 1024 : 1024 * 1024) : 1;
+  const n = m ? Number(m[1]) * unit : Number.NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    throw new ConfigError(`ANOR_MAX_IMPORT_BYTES must be a positive number of bytes (e.g. 16777216 or 16M), got "${raw}"`);
+  }
+  return n;
 }

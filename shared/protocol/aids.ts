@@ -82,6 +82,8 @@ export const tmImportBody = z.object({
   name: z.string().trim().min(1).max(200).optional(),
 });
 export type TmImportBody = z.infer<typeof tmImportBody>;
+/** POST /api/tm/import?name=… with the TMX file's raw bytes as the body (read under the import limit). */
+export const tmImportQuery = z.object({ name: z.string().trim().min(1).max(200).optional() });
 
 export interface TmImportResult {
   added: number;

@@ -1,5 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { AppError, isLang, LANGS } from '../../../shared/index.js';
@@ -10,6 +9,8 @@ import { DocumentService } from '../services/documents/index.js';
 import { InterchangeService } from '../services/interchange/service.js';
 import { createStorage, DataDirLockedError } from '../storage/index.js';
 import type { Storage } from '../storage/index.js';
+import { ConfigError, dataDirFrom, maxImportBytes } from '../config.js';
+import { InputFileError, readBounded } from './io.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -74,7 +75,14 @@ export interface Opened {
 
 /** Opens the data directory, runs `fn`, and always checkpoints and closes, so what was imported is on disk. */
 export async function withDataDir<T>(values: Values, io: CliIo, fn: (o: Opened) => Promise<T>): Promise<T> {
-  const dataDir = resolve(typeof values['data-dir'] === 'string' ? values['data-dir'] : (process.env.DATA_DIR ?? './data'));
+  let dataDir: string;
+  try {
+    const flag = values['data-dir'];
+    dataDir = typeof flag === 'string' ? dataDirFrom(flag, '--data-dir') : dataDirFrom(process.env.DATA_DIR, 'DATA_DIR');
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
   const storage = await createStorage({ dataDir, log: (m) => io.err(`[anor] ${m}\n`) });
   const documents = new DocumentService(storage.documents);
   try {
@@ -86,11 +94,23 @@ export async function withDataDir<T>(values: Values, io: CliIo, fn: (o: Opened) 
   }
 }
 
-export async function readBytes(path: string): Promise<Buffer> {
+/** An input file under the import limit (`ANOR_MAX_IMPORT_BYTES`), refused before it is read whole. */
+export async function readBytes(path: string, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+  const limit = importLimit(env);
   try {
-    return await readFile(path);
+    return await readBounded(path, limit);
   } catch (err) {
-    throw new AppError('not_found', `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (!(err instanceof InputFileError)) throw err;
+    throw err.kind === 'too_large' ? new AppError('payload_too_large', err.message, { limit }) : new AppError('not_found', err.message);
+  }
+}
+
+function importLimit(env: NodeJS.ProcessEnv): number {
+  try {
+    return maxImportBytes(env);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
   }
 }
 

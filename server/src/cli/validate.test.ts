@@ -7,6 +7,7 @@ import { makeDoc } from '../../test/helpers/testDoc.js';
 import { exportXliff2 } from '../interchange/xliff2/export.js';
 import { exportXliff12 } from '../interchange/xliff12/export.js';
 import { exportTmx } from '../interchange/tmx/export.js';
+import { nestedPcXliff } from '../../test/helpers/hostile.js';
 import { run } from './validate.js';
 
 const SUITE = fileURLToPath(new URL('../../test/fixtures/validators/xliff/xliff-21/test-suite/core/', import.meta.url));
@@ -63,5 +64,46 @@ describe('anor validate', () => {
     expect(await run(['a', 'b'], capture().io)).toBe(2);
     expect(await run([join(dir, 'missing.xlf')], capture().io)).toBe(2);
     expect(await run([join(dir, 'zh.xlf'), '--format', 'yaml'], capture().io)).toBe(2);
+  });
+
+  it('judges UTF-16 files (with a byte-order mark) as the importer does', async () => {
+    const xlf = exportXliff2(makeDoc(), 'zh').replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xlf, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    await writeFile(join(dir, 'utf16le.xlf'), le);
+    await writeFile(join(dir, 'utf16be.xlf'), be);
+    for (const name of ['utf16le.xlf', 'utf16be.xlf']) {
+      const c = capture();
+      expect(await run([join(dir, name)], c.io)).toBe(0);
+      expect(c.text()).toContain('ok (XLIFF 2 2.0 en→zh-Hans, 3 units)');
+    }
+  });
+
+  it('refuses text in another encoding by a rule, as the importer does', async () => {
+    await writeFile(join(dir, 'cp1251.xlf'), Buffer.from([0x3c, 0x78, 0x3e, 0xcf, 0xf0, 0xe8, 0x3c, 0x2f, 0x78, 0x3e]));
+    const c = capture();
+    expect(await run([join(dir, 'cp1251.xlf')], c.io)).toBe(1);
+    expect(c.text()).toContain('encoding.invalid: the file is not valid UTF-8');
+  });
+
+  it('refuses a file over ANOR_MAX_IMPORT_BYTES by the rule limits.file-size, without a stack trace', async () => {
+    const before = process.env.ANOR_MAX_IMPORT_BYTES;
+    process.env.ANOR_MAX_IMPORT_BYTES = '100';
+    try {
+      const c = capture();
+      expect(await run([join(dir, 'zh.xlf')], c.io)).toBe(1);
+      expect(c.text()).toContain('limits.file-size: the file is over the import limit of 100 bytes');
+    } finally {
+      if (before === undefined) delete process.env.ANOR_MAX_IMPORT_BYTES;
+      else process.env.ANOR_MAX_IMPORT_BYTES = before;
+    }
+  });
+
+  it('refuses deep nesting by a rule, not a stack trace', async () => {
+    await writeFile(join(dir, 'deep.xlf'), nestedPcXliff(20_000));
+    const c = capture();
+    expect(await run([join(dir, 'deep.xlf')], c.io)).toBe(1);
+    expect(c.text()).toContain('limits.xml-depth: elements are nested deeper than 256 levels');
   });
 });

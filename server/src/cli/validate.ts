@@ -1,13 +1,18 @@
 import { parseArgs } from 'node:util';
+import { AppError } from '../../../shared/index.js';
+import { ConfigError, maxImportBytes } from '../config.js';
 import { readInterchange } from '../interchange/read.js';
-import type { InterchangeFile } from '../interchange/read.js';
+import type { Format, InterchangeFile } from '../interchange/read.js';
 import { formatProblem } from '../interchange/problems.js';
-import { processIo, readUtf8 } from './io.js';
+import type { ParseOutcome } from '../interchange/problems.js';
+import { decodeText } from '../interchange/sources/decode.js';
+import { InputFileError, processIo, readBounded } from './io.js';
 import type { CliIo } from './io.js';
 
 export const USAGE = `Usage: anor validate FILE [--format text|json]
 
 Checks an XLIFF 2.x, XLIFF 1.2 or TMX 1.4 file exactly as Anor's importer reads it
+(size limit ANOR_MAX_IMPORT_BYTES, encoding, structure bounds, then the format's rules)
 and prints each problem with the rule it breaks.
 Exit code 0 when the file would import, 1 when it would be refused,
 2 for bad usage or a file that cannot be read.
@@ -39,12 +44,54 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     return 2;
   }
   const file = parsed.positionals[0]!;
-  const input = await readUtf8(file);
-  if ('error' in input) {
-    io.err(`anor validate: ${input.error}\n`);
+  let limit: number;
+  try {
+    limit = maxImportBytes();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    io.err(`anor validate: ${err.message}\n`);
     return 2;
   }
-  const r = readInterchange(input.text);
+  let bytes: Buffer;
+  try {
+    bytes = await readBounded(file, limit);
+  } catch (err) {
+    if (!(err instanceof InputFileError)) throw err;
+    if (err.kind === 'unreadable') {
+      io.err(`anor validate: ${err.message}\n`);
+      return 2;
+    }
+    return report(file, format, refusal('limits.file-size', `the file is over the import limit of ${limit} bytes`), io);
+  }
+  return report(file, format, judge(bytes), io);
+}
+
+function refusal(rule: string, message: string): ParseOutcome<InterchangeFile> & { format?: Format } {
+  return { ok: false, problems: [{ rule, message }] };
+}
+
+/**
+ * The importer's judgement of the bytes: the same decoding (UTF-8, or UTF-16
+ * with a byte-order mark) and the same reader. Anything thrown on the way is
+ * a refusal with a rule, never a stack trace.
+ */
+function judge(bytes: Buffer): ParseOutcome<InterchangeFile> & { format?: Format } {
+  let text: string;
+  try {
+    text = decodeText(bytes);
+  } catch (err) {
+    if (err instanceof AppError) return refusal(err.code === 'invalid_encoding' ? 'encoding.invalid' : `encoding.${err.code}`, err.message);
+    throw err;
+  }
+  try {
+    return readInterchange(text);
+  } catch (err) {
+    // A bug, not a verdict on the file; still one line, no stack.
+    return refusal('internal', `the reader failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function report(file: string, format: 'text' | 'json', r: ParseOutcome<InterchangeFile> & { format?: Format }, io: CliIo): number {
   if (format === 'json') {
     io.out(
       `${JSON.stringify(r.ok ? { ok: true, format: r.value.format, units: count(r.value) } : { ok: false, format: r.format ?? null, problems: r.problems })}\n`,

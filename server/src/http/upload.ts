@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/index.js';
-import { MAX_UPLOAD_BYTES } from '../../../shared/protocol/interchange.js';
 import { badRequest, issuesOf } from '../errors.js';
 
 /**
@@ -11,8 +10,9 @@ import { badRequest, issuesOf } from '../errors.js';
  * rest is never read: the connection is marked to close, so the error
  * response goes out at once and the sender's remaining bytes are dropped with
  * the socket instead of being drained (a 200 MB upload costs 16 MB at most).
+ * `limit` is the installation's import limit (ANOR_MAX_IMPORT_BYTES).
  */
-export function readUpload(req: Request, res: Response, limit = MAX_UPLOAD_BYTES): Promise<Buffer> {
+export function readUpload(req: Request, res: Response, limit: number): Promise<Buffer> {
   const tooLarge = (): AppError => {
     res.setHeader('connection', 'close');
     return new AppError('payload_too_large', `the file is over ${limit} bytes`, { limit });
@@ -57,4 +57,11 @@ export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.out
   const r = schema.safeParse(value ?? {});
   if (!r.success) throw badRequest(issuesOf(r.error, 'body'));
   return r.data;
+}
+
+/** A file sent inside a JSON body (TMX, glossary) is held to the same import limit as an upload. */
+export function refuseOverLimit(content: string, limit: number): void {
+  if (Buffer.byteLength(content, 'utf8') > limit) {
+    throw new AppError('payload_too_large', `the file is over ${limit} bytes`, { limit });
+  }
 }

@@ -41,7 +41,6 @@ const cellText = fc.oneof(
   }),
 );
 const status = fc.constantFrom<CellStatus>('draft', 'in_review', 'approved', 'changes_requested');
-const XML_SAFE = (s: string): boolean => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/u.test(s);
 
 describe('export → import round trip (property)', () => {
   it('XLIFF 2 keeps every text exactly, XML-invalid characters included, and plans no edit', () => {
@@ -72,21 +71,18 @@ describe('export → import round trip (property)', () => {
     );
   });
 
-  it('XLIFF 1.2 keeps every XML-safe text exactly and plans no edit', () => {
+  it('XLIFF 1.2 keeps every text exactly (XML-invalid characters as x-cp placeholders) and plans no edit', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(cellText.filter(XML_SAFE), cellText.filter(XML_SAFE), status), { minLength: 1, maxLength: 6 }),
-        (rows) => {
-          const doc = makeDoc(
-            rows.map(([en, zh, st], i) => paragraph(`p_${i}`, { en: cell(en, 'draft'), zh: cell(zh, zh === '' ? 'empty' : st) })),
-          );
-          const r = readInterchange(exportXliff12(doc, 'zh'));
-          if (!r.ok || r.value.format !== 'xliff12') throw new Error(JSON.stringify(r));
-          expect(r.value.xliff.units.map((u) => [u.source, u.target])).toEqual(rows.map(([en, zh]) => [en, zh === '' ? null : zh]));
-          const plan = planXliffImport(doc, r.value.xliff);
-          expect(plan.ok && plan.value.edits).toEqual([]);
-        },
-      ),
+      fc.property(fc.array(fc.tuple(cellText, cellText, status), { minLength: 1, maxLength: 6 }), (rows) => {
+        const doc = makeDoc(
+          rows.map(([en, zh, st], i) => paragraph(`p_${i}`, { en: cell(en, 'draft'), zh: cell(zh, zh === '' ? 'empty' : st) })),
+        );
+        const r = readInterchange(exportXliff12(doc, 'zh'));
+        if (!r.ok || r.value.format !== 'xliff12') throw new Error(JSON.stringify(r));
+        expect(r.value.xliff.units.map((u) => [u.source, u.target])).toEqual(rows.map(([en, zh]) => [en, zh === '' ? null : zh]));
+        const plan = planXliffImport(doc, r.value.xliff);
+        expect(plan.ok && plan.value.edits).toEqual([]);
+      }),
       // The example is the counterexample CI once found: xmldom folds a raw U+2028 into LF.
       {
         numRuns: 200,
@@ -100,6 +96,27 @@ describe('export → import round trip (property)', () => {
         ],
       },
     );
+  });
+
+  it('TMX keeps every text exactly, XML-invalid characters as x-cp placeholders', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cellText, cellText), { minLength: 1, maxLength: 6 }), (rows) => {
+        const kept = rows.filter(([en, ru]) => en !== '' && ru !== '');
+        const doc = makeDoc(rows.map(([en, ru], i) => paragraph(`p_${i}`, { en: cell(en, 'draft'), ru: cell(ru, 'approved') })));
+        const r = readInterchange(exportTmx(doc));
+        if (!r.ok || r.value.format !== 'tmx') throw new Error(JSON.stringify(r));
+        expect(r.value.tmx.units.map((u) => u.variants.map((v) => v.text))).toEqual(kept);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a control character leaves XLIFF 1.2 and TMX as a typed placeholder, not U+FFFD', () => {
+    const doc = makeDoc([paragraph('p_1', { en: cell('bell\u0007', 'draft'), ru: cell('звонок\u0007\ufffe', 'approved') })]);
+    const x12 = exportXliff12(doc, 'ru');
+    expect(x12).toContain('<target state="final">звонок<x id="cp1" ctype="x-cp-0007"/><x id="cp2" ctype="x-cp-FFFE"/></target>');
+    expect(exportTmx(doc)).toContain('<seg>bell<ph x="1" type="x-cp-0007"/></seg>');
+    expect(x12 + exportTmx(doc)).not.toContain('\ufffd');
   });
 
   it('exports with hostile text still validate against the official schemas', async () => {

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/index.js';
 import { LANGS } from '../../../shared/index.js';
 import { foldForMatch } from '../../../shared/text/normalize.js';
+import { formatProblem } from '../interchange/problems.js';
 import { parseTmx } from '../interchange/tmx/parse.js';
 import type { DocumentService } from '../services/documents/index.js';
 import { newId } from '../services/ids.js';
@@ -136,7 +137,15 @@ export class TmService {
 
   async importTmx(content: string, name: string | undefined, by: string): Promise<TmImportResult> {
     const parsed = parseTmx(content);
-    if (!parsed.ok) throw new AppError('bad_request', 'not a valid TMX 1.4 file', parsed.problems.slice(0, 50));
+    if (!parsed.ok) {
+      const first = parsed.problems[0];
+      const limit = parsed.problems.some((p) => p.rule.startsWith('limits.'));
+      throw new AppError(
+        limit ? 'import_refused' : 'bad_request',
+        `not a valid TMX 1.4 file${first ? `: ${formatProblem(first)}` : ''}`,
+        parsed.problems.slice(0, 50),
+      );
+    }
     const at = new Date().toISOString();
     const records: TmEntryRecord[] = [];
     let skipped = 0;

@@ -6,6 +6,7 @@ import type { GlossaryService } from '../../glossary/service.js';
 import type { RequestHandler } from 'express';
 import { authorize } from '../../services/authorize.js';
 import { currentUser, handle } from '../handle.js';
+import { refuseOverLimit } from '../upload.js';
 
 /**
  * The project glossary. Everyone signed in reads it (the editor shows it
@@ -21,7 +22,7 @@ const mayEdit: RequestHandler = (_req, res, next) => {
   }
 };
 
-export function glossaryRoutes(glossary: GlossaryService): Router {
+export function glossaryRoutes(glossary: GlossaryService, maxImportBytes: number): Router {
   const r = Router();
   r.get(
     '/',
@@ -37,9 +38,10 @@ export function glossaryRoutes(glossary: GlossaryService): Router {
   r.post(
     '/import',
     mayEdit,
-    handle({ body: glossaryImportBody }, ({ body, res }): Promise<GlossaryImportResult> =>
-      glossary.import(body.format, body.content, body.mode, currentUser(res).id),
-    ),
+    handle({ body: glossaryImportBody }, ({ body, res }): Promise<GlossaryImportResult> => {
+      refuseOverLimit(body.content, maxImportBytes);
+      return glossary.import(body.format, body.content, body.mode, currentUser(res).id);
+    }),
   );
   // A file, not an envelope, so that a plain link downloads it; errors are still coded JSON.
   r.get('/export/:format', (req, res, next) => {

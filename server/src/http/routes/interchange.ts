@@ -38,10 +38,10 @@ function step(fn: (req: Request, res: Response) => Promise<void>): RequestHandle
  * leaves alone, it is read here like an upload. Plain `application/json`
  * (already parsed, under 4 MB) is accepted too.
  */
-async function commitJson(req: Request, res: Response): Promise<unknown> {
+async function commitJson(req: Request, res: Response, limit: number): Promise<unknown> {
   if (req.is('application/json')) return req.body as unknown;
   if (!req.is(COMMIT_MEDIA_TYPE)) throw new AppError('unsupported_format', `send the commit as ${COMMIT_MEDIA_TYPE} or application/json`);
-  const bytes = await readUpload(req, res);
+  const bytes = await readUpload(req, res, limit);
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
@@ -55,18 +55,18 @@ async function commitJson(req: Request, res: Response): Promise<unknown> {
  * body in under the cap, then call one service function. Nothing is written
  * before the whole file has been read and judged.
  */
-export function interchangeRoutes(deps: { documents: DocumentService; interchange: InterchangeService }): {
+export function interchangeRoutes(deps: { documents: DocumentService; interchange: InterchangeService; maxImportBytes: number }): {
   imports: Router;
   documents: Router;
 } {
-  const { documents, interchange } = deps;
+  const { documents, interchange, maxImportBytes: limit } = deps;
   const selfApprovalAllowed = (docId: string): boolean => (documents.snapshot(docId).settings ?? DEFAULT_SETTINGS).allowSelfApproval;
   const imports = Router();
   imports.post(
     '/parse',
     step(async (req, res) => {
       const q = parsePart(parseSourceQuery, req, 'query');
-      const bytes = await readUpload(req, res);
+      const bytes = await readUpload(req, res, limit);
       const data: ParsedSourceDto = await interchange.parseSource(bytes, q);
       res.json(ok(data));
     }),
@@ -79,7 +79,7 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
       const { docId } = parsePart(docIdOnly, req, 'params');
       const q = parsePart(translationPreviewQuery, req, 'query');
       authorize(currentUser(res), 'cell.edit', { lang: q.lang, doc: documents.meta(docId) });
-      const bytes = await readUpload(req, res);
+      const bytes = await readUpload(req, res, limit);
       const data: TranslationPreviewDto = await interchange.previewTranslation(docId, bytes, q);
       res.json(ok(data));
     }),
@@ -88,7 +88,7 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
     '/:docId/import/translation/commit',
     step(async (req, res) => {
       const { docId } = parsePart(docIdOnly, req, 'params');
-      const body = parseBody(translationCommitBody, await commitJson(req, res));
+      const body = parseBody(translationCommitBody, await commitJson(req, res, limit));
       const meta = documents.meta(docId);
       const user = authorize(currentUser(res), body.approved ? 'cell.review' : 'cell.edit', { lang: body.lang, doc: meta });
       // Imported as approved, the importer approves revisions they wrote: the document's four-eyes rule applies.
@@ -110,7 +110,7 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
       parsePart(xliffImportQuery, req, 'query');
       const meta = documents.meta(docId);
       const user = currentUser(res);
-      const bytes = await readUpload(req, res);
+      const bytes = await readUpload(req, res, limit);
       const data = await interchange.importXliff(docId, bytes, user.id, (lang) => {
         authorize(user, 'cell.edit', { lang, doc: meta });
         return { approve: can(user, 'cell.review', { lang, doc: meta }) && selfApprovalAllowed(docId) };

@@ -3,6 +3,9 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { AppError } from '../../../../shared/index.js';
 import { MAX_DOCX_RATIO, MAX_DOCX_UNCOMPRESSED_BYTES } from '../../../../shared/protocol/interchange.js';
+import { LimitError, MAX_DOCX_ELEMENTS, MAX_XML_DEPTH } from '../../limits.js';
+import { xmlShapeCheck } from '../xml/shape.js';
+import type { ShapeBudget } from '../xml/shape.js';
 import { htmlParagraphs } from './html.js';
 
 /**
@@ -15,7 +18,9 @@ import { htmlParagraphs } from './html.js';
  * inflating: the declared sizes must stay under 50 MB in total and under
  * 100× the file. Declared sizes can lie, so every entry is then inflated once
  * as a stream through yauzl (validateEntrySizes: it fails an entry the moment
- * it outgrows its declared size), counting bytes and keeping none.
+ * it outgrows its declared size), counting bytes and keeping none. On the
+ * same pass every XML part's shape is checked (nesting under 256, under
+ * 2,000,000 elements in all): mammoth builds the parts into trees, recursively.
  */
 export async function docxParagraphs(bytes: Buffer): Promise<string[]> {
   await vetZip(bytes);
@@ -60,13 +65,16 @@ async function vetZip(bytes: Buffer): Promise<void> {
   // Second pass inflating for real; a fresh handle because the first one closed at its end.
   const zip = await openZip(bytes);
   let inflated = 0;
+  const budget: ShapeBudget = { elements: 0 };
   await new Promise<void>((resolve, reject) => {
     const fail = (err: unknown): void => {
       zip.close();
       reject(
         err instanceof AppError
           ? err
-          : new AppError('malformed_file', `damaged zip (DOCX): ${err instanceof Error ? err.message : String(err)}`),
+          : err instanceof LimitError
+            ? new AppError('import_refused', `the DOCX is too complex: ${err.message}`, { rule: err.rule })
+            : new AppError('malformed_file', `damaged zip (DOCX): ${err instanceof Error ? err.message : String(err)}`),
       );
     };
     zip.on('entry', (e: Entry) => {
@@ -74,19 +82,31 @@ async function vetZip(bytes: Buffer): Promise<void> {
         zip.readEntry();
         return;
       }
+      const shape = /\.(xml|rels)$/iu.test(e.fileName)
+        ? xmlShapeCheck({ depth: MAX_XML_DEPTH, elements: MAX_DOCX_ELEMENTS }, budget)
+        : null;
       zip.openReadStream(e, (err, stream) => {
         if (err) return fail(err);
         stream.on('data', (chunk: Buffer) => {
           inflated += chunk.length;
           try {
             refuseIfTooBig(inflated, bytes.length);
-          } catch (tooBig) {
+            shape?.write(chunk);
+          } catch (refused) {
             stream.destroy();
-            fail(tooBig);
+            fail(refused);
           }
         });
         stream.on('error', fail);
-        stream.on('end', () => zip.readEntry());
+        stream.on('end', () => {
+          try {
+            shape?.end();
+          } catch (refused) {
+            fail(refused);
+            return;
+          }
+          zip.readEntry();
+        });
       });
     });
     zip.on('end', () => resolve());

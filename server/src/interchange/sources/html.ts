@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { parseHtml } from './htmlParse.js';
 
 /**
  * HTML to source paragraphs with htmlparser2 (a tolerant streaming parser:
@@ -60,32 +60,27 @@ export function htmlParagraphs(html: string): string[] {
     if (p !== '') out.push(p);
     buf = '';
   };
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (SKIP.has(name)) skipDepth++;
-        if (skipDepth > 0) return;
-        if (BLOCK.has(name)) flush();
-        if (name === 'pre') preDepth++;
-        if (name === 'br') buf += '\n';
-      },
-      ontext(text) {
-        if (skipDepth === 0) buf += preDepth > 0 ? text : text.replace(/\n/gu, ' ');
-      },
-      onclosetag(name) {
-        if (SKIP.has(name)) {
-          skipDepth = Math.max(0, skipDepth - 1);
-          return;
-        }
-        if (skipDepth > 0) return;
-        if (BLOCK.has(name)) flush();
-        if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
-      },
+  parseHtml(html, {
+    onopentag(name) {
+      if (SKIP.has(name)) skipDepth++;
+      if (skipDepth > 0) return;
+      if (BLOCK.has(name)) flush();
+      if (name === 'pre') preDepth++;
+      if (name === 'br') buf += '\n';
     },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
+    ontext(text) {
+      if (skipDepth === 0) buf += preDepth > 0 ? text : text.replace(/\n/gu, ' ');
+    },
+    onclosetag(name) {
+      if (SKIP.has(name)) {
+        skipDepth = Math.max(0, skipDepth - 1);
+        return;
+      }
+      if (skipDepth > 0) return;
+      if (BLOCK.has(name)) flush();
+      if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
+    },
+  });
   flush();
   return out;
 }

@@ -1,6 +1,6 @@
 import { LANG_TAG, docLangs } from '../../../../shared/index.js';
 import type { DocumentSnapshot } from '../../../../shared/index.js';
-import { escapeAttr, escapeTextLossy } from '../xml/write.js';
+import { escapeAttr, escapeTextLossy, escapeTextTmx } from '../xml/write.js';
 
 export interface TmxExportOptions {
   /** For the header's creationdate; injected so tests and exports are reproducible. */
@@ -44,7 +44,7 @@ export function exportTmx(doc: DocumentSnapshot, opts: TmxExportOptions = {}): s
     if (targets.length === 0) continue;
     lines.push(`    <tu tuid="${escapeAttr(p.id)}">`);
     for (const v of [{ lang: src, text: source.text }, ...targets]) {
-      lines.push(`      <tuv xml:lang="${LANG_TAG[v.lang]}"><seg>${escapeTextLossy(v.text)}</seg></tuv>`);
+      lines.push(`      <tuv xml:lang="${LANG_TAG[v.lang]}"><seg>${escapeTextTmx(v.text)}</seg></tuv>`);
     }
     lines.push('    </tu>');
   }

@@ -1,4 +1,5 @@
-import { attr, childElements, isElement, isTextNode, parseXml, xmlAttr } from '../xml/dom.js';
+import { attr, childElements, parseXml, textWithout, xmlAttr } from '../xml/dom.js';
+import { controlFromCode } from '../xml/write.js';
 import type { Document, Element } from '../xml/dom.js';
 import { Problems } from '../problems.js';
 import type { ParseOutcome } from '../problems.js';
@@ -71,11 +72,11 @@ export function validateTmx(doc: Document): ParseOutcome<ParsedTmx> {
   return { ok: true, value: { srcLang, units } };
 }
 
+/** Text of a <seg>: native code left out, <hi> read through; Anor's `x-cp-HHHH` placeholders back to their character. */
 function segText(el: Element): string {
-  let out = '';
-  for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (isTextNode(n)) out += n.nodeValue ?? '';
-    else if (isElement(n) && !CODE_CONTENT.has(n.localName ?? '')) out += segText(n);
-  }
-  return out;
+  return textWithout(
+    el,
+    (e) => CODE_CONTENT.has(e.localName ?? ''),
+    (e) => (e.localName === 'ph' ? controlFromCode(attr(e, 'type')) : undefined),
+  );
 }

@@ -1,6 +1,6 @@
 import { LANG_TAG } from '../../../../shared/index.js';
 import type { DocumentSnapshot, Lang } from '../../../../shared/index.js';
-import { escapeAttr, escapeTextLossy } from '../xml/write.js';
+import { escapeAttr, escapeTextLossy, escapeTextXliff12 } from '../xml/write.js';
 import { toXliff12 } from '../statusMap.js';
 
 export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
@@ -26,8 +26,8 @@ export function exportXliff12(doc: DocumentSnapshot, lang: Lang): string {
     const mapped = cell && cell.text !== '' ? toXliff12(cell.status) : null;
     const approved = mapped?.approved ? ' approved="yes"' : '';
     lines.push(`   <trans-unit id="${escapeAttr(p.id)}" xml:space="preserve"${approved}>`);
-    lines.push(`    <source>${escapeTextLossy(src)}</source>`);
-    if (mapped && cell) lines.push(`    <target state="${mapped.state}">${escapeTextLossy(cell.text)}</target>`);
+    lines.push(`    <source>${escapeTextXliff12(src)}</source>`);
+    if (mapped && cell) lines.push(`    <target state="${mapped.state}">${escapeTextXliff12(cell.text)}</target>`);
     lines.push('   </trans-unit>');
   }
   lines.push('  </body>', ' </file>', '</xliff>', '');

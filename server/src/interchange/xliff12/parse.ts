@@ -1,5 +1,6 @@
-import { attr, childElements, isElement, isTextNode, parseXml, xmlAttr } from '../xml/dom.js';
-import type { Document, Element } from '../xml/dom.js';
+import { attr, childElements, isElement, nextInTree, nextSkippingChildren, parseXml, textWithout, xmlAttr } from '../xml/dom.js';
+import { controlFromCode } from '../xml/write.js';
+import type { Document, Element, Node } from '../xml/dom.js';
 import { Problems } from '../problems.js';
 import type { ParseOutcome } from '../problems.js';
 import type { ParsedXliff, XliffState, XliffUnit } from '../units.js';
@@ -78,20 +79,22 @@ export function validateXliff12(doc: Document): ParseOutcome<ParsedXliff> {
     const bodies = own(file, 'body');
     if (bodies.length !== 1) p.add('xliff12.body-required', '<file> needs exactly one <body>', at);
     const ids = new Set<string>();
-    const walk = (el: Element): void => {
-      for (const c of childElements(el)) {
-        if (c.namespaceURI !== ns) continue;
-        if (c.localName === 'group') walk(c);
-        else if (c.localName === 'trans-unit') {
-          const u = readUnit(c, own, at, tl, p);
-          if (!u) continue;
-          if (ids.has(u.id)) p.add('xliff12.trans-unit.id-unique', `trans-unit id "${u.id}" is used twice`, at);
-          ids.add(u.id);
-          units.push(u);
+    // Groups nest as deep as the file says: a loop in document order, entering groups only.
+    for (const body of bodies) {
+      let n: Node | null = nextInTree(body, body);
+      while (n) {
+        const inside: boolean = isElement(n) && n.namespaceURI === ns && n.localName === 'group';
+        if (isElement(n) && n.namespaceURI === ns && n.localName === 'trans-unit') {
+          const u = readUnit(n, own, at, tl, p);
+          if (u && ids.has(u.id)) p.add('xliff12.trans-unit.id-unique', `trans-unit id "${u.id}" is used twice`, at);
+          if (u) {
+            ids.add(u.id);
+            units.push(u);
+          }
         }
+        n = inside ? nextInTree(n, body) : nextSkippingChildren(n, body);
       }
-    };
-    for (const body of bodies) walk(body);
+    }
   });
   if (!p.empty) return { ok: false, problems: p.list };
   return { ok: true, value: { version: expected === '1.1' ? '1.1' : '1.2', srcLang, trgLang, units } };
@@ -137,11 +140,11 @@ function readUnit(
   };
 }
 
+/** Text of a source/target: native code left out; Anor's `x-cp-HHHH` placeholders back to their character. */
 function text12(el: Element): string {
-  let out = '';
-  for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (isTextNode(n)) out += n.nodeValue ?? '';
-    else if (isElement(n) && !CODE_CONTENT.has(n.localName ?? '')) out += text12(n);
-  }
-  return out;
+  return textWithout(
+    el,
+    (e) => CODE_CONTENT.has(e.localName ?? ''),
+    (e) => (e.localName === 'x' || e.localName === 'ph' ? controlFromCode(attr(e, 'ctype')) : undefined),
+  );
 }

@@ -18,17 +18,19 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 export function checkStructure(root: Element, ns: string, p: Problems): Element[] {
   const foreign: Element[] = [];
   const schema = ns === XLIFF22_NS ? CORE_22 : CORE;
-  const visit = (el: Element): void => {
+  // Depth-first in document order with an explicit stack: the input decides the depth.
+  const stack: Element[] = [root];
+  for (let el = stack.pop(); el; el = stack.pop()) {
     const name = el.localName ?? '';
     const s = schema[name];
     if (!s) {
       p.add('xliff2.schema.unknown-element', `<${name}> is not an XLIFF 2 core element`, where(el));
-      return;
+      continue;
     }
     checkAttributes(el, name, s, p);
-    for (const child of checkContent(el, name, s.content, ns, p, foreign)) visit(child);
-  };
-  visit(root);
+    const kids = checkContent(el, name, s.content, ns, p, foreign);
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
+  }
   return foreign;
 }
 

@@ -1,5 +1,6 @@
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, ParseError } from '@xmldom/xmldom';
 import type { Document, Element, Node } from '@xmldom/xmldom';
+import { LimitError, MAX_XML_DEPTH, MAX_XML_ELEMENTS } from '../../limits.js';
 import type { ParseOutcome } from '../problems.js';
 
 export type { Document, Element, Node };
@@ -9,23 +10,79 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_NODE = 4;
 
+export interface XmlLimits {
+  depth: number;
+  elements: number;
+}
+
+export const XML_LIMITS: XmlLimits = { depth: MAX_XML_DEPTH, elements: MAX_XML_ELEMENTS };
+
+interface SaxHandler {
+  startElement(...args: unknown[]): void;
+  endElement(...args: unknown[]): void;
+}
+type SaxHandlerClass = new (options: unknown) => SaxHandler;
+/** xmldom's own DOM builder, reached through a parser instance (the library exports it only under an internal name). */
+const DomBuilder = (new DOMParser() as unknown as { domHandler: SaxHandlerClass }).domHandler;
+
+/**
+ * xmldom's DOM builder with a budget: it counts elements and open depth as the
+ * SAX layer reports them and stops the parse (a ParseError, which xmldom lets
+ * through) the moment a bound is passed, so a hostile file never gets its
+ * whole tree built. Everything after the parse can then walk the tree without
+ * fear of its depth.
+ */
+function boundedBuilder(limits: XmlLimits): SaxHandlerClass {
+  return class extends DomBuilder {
+    private depth = 0;
+    private elements = 0;
+    override startElement(...args: unknown[]): void {
+      this.depth++;
+      this.elements++;
+      if (this.depth > limits.depth) {
+        throw new ParseError(
+          'too deep',
+          undefined,
+          new LimitError('limits.xml-depth', `elements are nested deeper than ${limits.depth} levels`),
+        );
+      }
+      if (this.elements > limits.elements) {
+        throw new ParseError(
+          'too many',
+          undefined,
+          new LimitError('limits.xml-elements', `the file has more than ${limits.elements} elements`),
+        );
+      }
+      super.startElement(...args);
+    }
+    override endElement(...args: unknown[]): void {
+      this.depth--;
+      super.endElement(...args);
+    }
+  };
+}
+
 /**
  * Parses XML text into a namespace-aware DOM. Any parser error (not only a fatal
  * one) refuses the file: an importer that guessed around a broken tag could
  * write the wrong text into a cell. External entities and DTDs are never fetched.
+ * Nesting and element count are bounded (`limits.xml-depth`, `limits.xml-elements`).
  */
-export function parseXml(text: string): ParseOutcome<Document> {
+export function parseXml(text: string, limits: XmlLimits = XML_LIMITS): ParseOutcome<Document> {
   const messages: string[] = [];
   // A byte-order mark is legal before the declaration; the parser would see it as content.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let doc: Document | undefined;
   try {
     doc = new DOMParser({
+      domHandler: boundedBuilder(limits),
       onError: (level, msg) => {
         if (level !== 'warning') messages.push(msg);
       },
     }).parseFromString(body, 'application/xml');
   } catch (e) {
+    const limit = e instanceof ParseError && e.cause instanceof LimitError ? e.cause : undefined;
+    if (limit) return { ok: false, problems: [{ rule: limit.rule, message: limit.message }] };
     if (messages.length === 0) messages.push(e instanceof Error ? e.message : String(e));
   }
   if (!doc || messages.length > 0 || !doc.documentElement) {
@@ -56,16 +113,48 @@ export function firstChildNamed(el: Element, ns: string, local: string): Element
   return childElements(el).find((c) => c.namespaceURI === ns && c.localName === local);
 }
 
-/** All descendant elements in document order (not the element itself). */
+/** All descendant elements in document order (not the element itself); iterative, whatever the depth. */
 export function descendants(el: Element): Element[] {
   const out: Element[] = [];
-  const walk = (e: Element): void => {
-    for (const c of childElements(e)) {
-      out.push(c);
-      walk(c);
+  for (let n = nextInTree(el, el); n; n = nextInTree(n, el)) if (isElement(n)) out.push(n);
+  return out;
+}
+
+/**
+ * The node after `n` in document order within `root` (pre-order: first child,
+ * else next sibling, else the next sibling of the nearest ancestor that has
+ * one), or null at the end. Lets every walk over a tree be a loop.
+ */
+export function nextInTree(n: Node, root: Node): Node | null {
+  return n.firstChild ?? nextSkippingChildren(n, root);
+}
+
+/** The node after `n` and all its descendants, in document order within `root`. */
+export function nextSkippingChildren(n: Node, root: Node): Node | null {
+  for (let c: Node | null = n; c && c !== root; c = c.parentNode) if (c.nextSibling) return c.nextSibling;
+  return null;
+}
+
+/**
+ * Character data of an element and its descendants, skipping the subtrees of
+ * elements `skip` says hold something else (native code in XLIFF 1.2 and TMX);
+ * `replace` may give an element's text instead of its content. A loop, not a recursion.
+ */
+export function textWithout(el: Element, skip: (e: Element) => boolean, replace?: (e: Element) => string | undefined): string {
+  let out = '';
+  let n: Node | null = nextInTree(el, el);
+  while (n) {
+    if (isTextNode(n)) out += n.nodeValue ?? '';
+    else if (isElement(n)) {
+      const instead = replace?.(n);
+      if (instead !== undefined || skip(n)) {
+        out += instead ?? '';
+        n = nextSkippingChildren(n, el);
+        continue;
+      }
     }
-  };
-  walk(el);
+    n = nextInTree(n, el);
+  }
   return out;
 }
 

@@ -25,9 +25,9 @@ export function escapeAttr(s: string): string {
 }
 
 /**
- * Text for formats without an escape for XML-invalid characters (XLIFF 1.2, TMX):
- * such characters become U+FFFD, so the file stays well-formed; this is lossy,
- * and only control characters no translator types are affected.
+ * Text for places that take no markup (a note, a property): XML-invalid
+ * characters become U+FFFD, so the file stays well-formed. Cell text never
+ * goes this way: see escapeTextWithCodes.
  */
 export function escapeTextLossy(s: string): string {
   return escapeText(s.replace(NOT_XML_CHAR, '\uFFFD'));
@@ -35,12 +35,43 @@ export function escapeTextLossy(s: string): string {
 
 /** XLIFF 2 text: XML-invalid characters are kept, as <cp hex="…"/> (core §4.2.2.1). */
 export function escapeTextWithCp(s: string): string {
+  return escapeTextWithCodes(s, (hex) => `<cp hex="${hex}"/>`);
+}
+
+/**
+ * Text with every XML-invalid character (C0 controls, U+FFFE/U+FFFF, a lone
+ * surrogate) written as the markup `code` gives for its hex code unit: XLIFF 2
+ * has <cp>; XLIFF 1.2 and TMX have no such element, so they carry it as a
+ * placeholder whose type names the character (CONTROL_CODE_TYPE), which
+ * Anor's importers turn back into it and other tools keep as a code.
+ */
+export function escapeTextWithCodes(s: string, code: (hex: string, n: number) => string): string {
   let out = '';
   let last = 0;
+  let n = 0;
   for (const m of s.matchAll(NOT_XML_CHAR)) {
     out += escapeText(s.slice(last, m.index));
-    out += `<cp hex="${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}"/>`;
+    out += code(m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'), ++n);
     last = m.index + m[0].length;
   }
   return out + escapeText(s.slice(last));
+}
+
+/** The placeholder type (XLIFF 1.2 ctype, TMX ph type) that carries a character XML cannot: `x-cp-0007`. */
+export const CONTROL_CODE_PREFIX = 'x-cp-';
+
+/** XLIFF 1.2: `<x id="cp1" ctype="x-cp-0007"/>`. */
+export function escapeTextXliff12(s: string): string {
+  return escapeTextWithCodes(s, (hex, n) => `<x id="cp${n}" ctype="${CONTROL_CODE_PREFIX}${hex}"/>`);
+}
+
+/** TMX: `<ph type="x-cp-0007"/>` (an empty ph: no native code, the type says which character). */
+export function escapeTextTmx(s: string): string {
+  return escapeTextWithCodes(s, (hex, n) => `<ph x="${n}" type="${CONTROL_CODE_PREFIX}${hex}"/>`);
+}
+
+/** The character a placeholder of type `x-cp-HHHH` stands for, or undefined for any other type. */
+export function controlFromCode(type: string | undefined): string | undefined {
+  const m = type ? /^x-cp-([0-9A-Fa-f]{4})$/u.exec(type) : null;
+  return m ? String.fromCharCode(Number.parseInt(m[1]!, 16)) : undefined;
 }

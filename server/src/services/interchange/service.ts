@@ -109,7 +109,11 @@ export class InterchangeService {
     const text = decodeText(bytes);
     const read = readInterchange(text);
     if (!read.ok) {
-      const kind = read.problems.some((p) => p.rule === 'interchange.format') ? 'unsupported_format' : 'malformed_file';
+      const kind = read.problems.some((p) => p.rule === 'interchange.format')
+        ? 'unsupported_format'
+        : read.problems.some((p) => p.rule.startsWith('limits.'))
+          ? 'import_refused'
+          : 'malformed_file';
       throw new AppError(kind, read.problems[0]?.message ?? 'unreadable file', { problems: read.problems });
     }
     if (read.value.format === 'tmx')
