@@ -209,7 +209,14 @@ describe('translation memory over a real server', () => {
       cookie,
       json: { content: tmx, name: 'water.tmx' },
     });
-    expect(imported).toEqual({ added: 1, skipped: 1 });
+    expect(imported).toEqual({ added: 1, skipped: 1, duplicates: 0 });
+    // The same file again, as an upload this time: everything is already held, nothing is added twice.
+    const again = await fetch(`${server.url}/api/tm/import?name=water.tmx`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/octet-stream' },
+      body: tmx,
+    });
+    expect(await again.json()).toEqual({ ok: true, data: { added: 0, skipped: 1, duplicates: 1 } });
 
     const hits = await data<{
       hits: { lang: Lang; texts: Partial<Record<Lang, string>>; ranges: { start: number; end: number }[]; origin: string }[];

@@ -11,8 +11,11 @@ export const MAX_DOCX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
 export const MAX_DOCX_RATIO = 100;
 
 export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx'] as const;
+/** Files a document can be created from as they are, with their paragraph ids, translations and statuses. */
+export const INTERCHANGE_FORMATS = ['xliff2', 'xliff12', 'po', 'tmx'] as const;
+export type InterchangeFormat = (typeof INTERCHANGE_FORMATS)[number];
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
-export const EXPORT_FORMATS = ['xliff2', 'xliff12', 'tmx', 'html', 'md'] as const;
+export const EXPORT_FORMATS = ['xliff2', 'xliff12', 'po', 'tmx', 'html', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** `approved`: only approved texts (readers' view, the default); `latest`: whatever is in the cells now. */
 export const EXPORT_MODES = ['approved', 'latest'] as const;

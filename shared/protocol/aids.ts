@@ -89,6 +89,8 @@ export interface TmImportResult {
   added: number;
   /** Units with fewer than two languages Anor knows (or an unsupported script) are skipped. */
   skipped: number;
+  /** Units the memory already held (the same texts in the same languages), from an earlier import or earlier in this file: not added again. */
+  duplicates: number;
 }
 
 export interface TmStatsDto {

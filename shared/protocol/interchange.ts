@@ -114,6 +114,8 @@ export interface ImportResultDto {
   review: string[];
   /** Non-fatal remarks (e.g. an XLIFF unit whose source no longer matches). */
   warnings: ImportProblemDto[];
+  /** XLIFF/PO: how the file's units found their paragraphs (by unit id, by reference/context, by source text). */
+  matched?: { id: number; reference: number; source: number; unmatched: number };
 }
 
 /** A rule an imported interchange file broke (or a remark), as the importer names it. */
@@ -123,8 +125,40 @@ export interface ImportProblemDto {
   where?: string;
 }
 
-/** POST /api/documents/:docId/import/xliff?name=… — XLIFF 2.x / 1.2 back into the document by unit id. */
-export const xliffImportQuery = z.object({ name: fileName.optional(), approved: z.enum(['0', '1']).optional() });
+/**
+ * POST /api/documents/:docId/import/xliff?name=…[&lang=…] — XLIFF 2.x / 1.2 or gettext PO back into the
+ * document (units matched by id, reference or source text). `lang` names the target language when the file does not.
+ */
+export const xliffImportQuery = z.object({
+  name: fileName.optional(),
+  approved: z.enum(['0', '1']).optional(),
+  lang: langSchema.optional(),
+});
+
+/**
+ * POST /api/import/document?name=…[&title=…&sourceLang=…&targetLangs=…&lang=…] — a new document from an
+ * XLIFF, TMX or PO file, with the file's paragraph ids, translations and statuses. Languages the file does
+ * not name come from the query; `targetLangs` defaults to the languages the file has.
+ */
+export const interchangeDocumentQuery = z.object({
+  name: fileName,
+  title: z.string().trim().min(1).max(300).optional(),
+  sourceLang: langSchema.optional(),
+  targetLangs: langList.optional(),
+  lang: langSchema.optional(),
+});
+export type InterchangeDocumentQuery = z.input<typeof interchangeDocumentQuery>;
+
+export interface InterchangeDocumentDto {
+  /** The new document. */
+  docId: string;
+  title: string;
+  format: 'xliff2' | 'xliff12' | 'po' | 'tmx';
+  paragraphs: number;
+  /** Cells filled from the file's translations. */
+  translated: number;
+  warnings: ImportProblemDto[];
+}
 
 /** GET /api/documents/:docId/export?format=…&langs=…&mode=… */
 export const exportQuery = z.object({
@@ -143,6 +177,7 @@ export interface InterchangeRoutes {
   'POST /api/documents/:docId/import/translation/preview': { body: Blob; res: TranslationPreviewDto };
   'POST /api/documents/:docId/import/translation/commit': { body: TranslationCommitBody; res: ImportResultDto };
   'POST /api/documents/:docId/import/xliff': { body: Blob; res: ImportResultDto };
+  'POST /api/import/document': { body: Blob; res: InterchangeDocumentDto };
   /** A file download on success; a Result envelope on error. */
   'GET /api/documents/:docId/export': { body: never; res: Blob };
 }

@@ -83,7 +83,7 @@ describe('anor import / anor export', () => {
     expect(await readFile(tmx, 'utf8')).toContain(RU_PARAGRAPHS[4]);
     const io2 = capture();
     expect(await runImport(['tmx', tmx, ...data], io2)).toBe(0);
-    expect(JSON.parse(io2.stdout())).toEqual({ added: 5, skipped: 0 });
+    expect(JSON.parse(io2.stdout())).toEqual({ added: 5, skipped: 0, duplicates: 0 });
     const storage = await createStorage({ dataDir: join(dir, 'data'), log: () => {} });
     try {
       expect((await storage.tm.list()).filter((e) => e.texts.ru !== undefined)).toHaveLength(5);

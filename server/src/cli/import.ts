@@ -5,23 +5,43 @@ import { decodeText } from '../interchange/sources/decode.js';
 import { TmService } from '../tm/service.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
+import type { Lang } from '../../../shared/index.js';
 import { CLI_AUTHOR, lang, langs, parse, readBytes, runGuarded, sourceFormatFlag, str, UsageError, withDataDir } from './interchange.js';
+import type { Values } from './interchange.js';
 
 export const USAGE = `Usage:
   anor import document FILE --title TITLE --source-lang L --target-langs L,L [--format txt|md|html|docx]
+  anor import document FILE.xlf|.tmx|.po [--title T] [--source-lang L] [--target-langs L,L] [--lang L]
   anor import translation FILE --doc ID --lang L [--approved] [--dry-run] [--format …]
-  anor import xliff FILE --doc ID
+  anor import xliff|po FILE --doc ID [--lang L]
   anor import tmx FILE
 Common: --data-dir DIR (default $DATA_DIR or ./data). Refused (data_dir_locked) while \`anor serve\` runs on it.
 
-document     a new document from a source file (paragraphs as in the browser's import).
+document     a new document from a source file (paragraphs as in the browser's import), or
+             from an XLIFF, TMX or PO file as it is: its ids, translations and statuses
+             (languages the file does not name: --source-lang, --lang; --target-langs
+             defaults to the file's languages).
 translation  aligns the file's paragraphs with the document's source and writes them as
              import drafts (--approved: as approved); links worth a look are listed.
              --dry-run prints the proposed links and writes nothing.
-xliff        XLIFF 2.x or 1.2 back into the document by unit id (all or nothing).
+xliff, po    XLIFF 2.x/1.2 or gettext PO back into the document, all or nothing: units
+             matched by id, by po-reference/msgctxt, or by source text; --lang when the
+             file names no target language (translate-toolkit's po2xliff).
 tmx          TMX 1.4 into this installation's translation memory (the store behind /api/tm).
 Exit code 0 done, 1 refused (the error code is printed), 2 bad usage.
 `;
+
+/** Files that make a document as they are (ids, translations, statuses) rather than a source text to split. */
+const INTERCHANGE_FILE = /\.(xlf|xliff|tmx|po)$/iu;
+
+function optional(values: Values, key: string): string | undefined {
+  return values[key] === undefined ? undefined : str(values, key);
+}
+
+function optionalLang(values: Values, key: string): Lang | undefined {
+  const v = optional(values, key);
+  return v === undefined ? undefined : lang(v, key);
+}
 
 function describeReport(r: ImportReport): string {
   const removed = totalRemoved(r.removed);
@@ -52,9 +72,28 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       return;
     }
     const [what, file, ...rest] = positionals;
-    if (!what || !file || rest.length) throw new UsageError('expected: document|translation|xliff FILE');
+    if (!what || !file || rest.length) throw new UsageError('expected: document|translation|xliff|po|tmx FILE');
     const name = basename(file);
-    if (what === 'document') {
+    if (what === 'document' && INTERCHANGE_FILE.test(name)) {
+      const bytes = await readBytes(file);
+      await withDataDir(values, io, async ({ interchange }) => {
+        const r = await interchange.createFromFile(
+          bytes,
+          {
+            name,
+            title: optional(values, 'title'),
+            sourceLang: optionalLang(values, 'source-lang'),
+            targetLangs: values['target-langs'] === undefined ? undefined : langs(str(values, 'target-langs'), 'target-langs'),
+            lang: optionalLang(values, 'lang'),
+          },
+          CLI_AUTHOR,
+          () => ({ approve: true }),
+        );
+        for (const w of r.warnings) io.err(`warning: ${w.rule}: ${w.message}\n`);
+        io.err(`${r.paragraphs} paragraphs, ${r.translated} translations (${r.format})\n`);
+        io.out(`${r.docId}\n`);
+      });
+    } else if (what === 'document') {
       const sourceLang = lang(str(values, 'source-lang'), 'source-lang');
       const targetLangs = langs(str(values, 'target-langs'), 'target-langs');
       const title = str(values, 'title');
@@ -86,14 +125,17 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
           `imported ${r.edited} cells (seq ${r.seq}); ${low.length} links worth a look${low.length ? `: ${low.map((l) => l.paragraphIds.join('+') || `(no source) ${l.target.join(',')}`).join(' ')}` : ''}\n`,
         );
       });
-    } else if (what === 'xliff') {
+    } else if (what === 'xliff' || what === 'po') {
       const docId = str(values, 'doc');
+      const target = optionalLang(values, 'lang');
       const bytes = await readBytes(file);
       await withDataDir(values, io, async ({ interchange }) => {
         // On the command line the operator is the administrator: statuses travel as the file has them.
-        const r = await interchange.importXliff(docId, bytes, CLI_AUTHOR, () => ({ approve: true }));
+        const r = await interchange.importXliff(docId, bytes, CLI_AUTHOR, () => ({ approve: true }), { name, lang: target });
         for (const w of r.warnings) io.err(`warning: ${w.rule}: ${w.message}\n`);
-        io.out(`imported ${r.edited} cells (seq ${r.seq})\n`);
+        const m = r.matched;
+        const how = m ? ` (units matched by id ${m.id}, by reference ${m.reference}, by source text ${m.source})` : '';
+        io.out(`imported ${r.edited} cells (seq ${r.seq})${how}\n`);
       });
     } else if (what === 'tmx') {
       const bytes = await readBytes(file);

@@ -11,14 +11,14 @@ import type { CliIo } from './io.js';
 
 export const USAGE = `Usage: anor validate FILE [--format text|json]
 
-Checks an XLIFF 2.x, XLIFF 1.2 or TMX 1.4 file exactly as Anor's importer reads it
+Checks an XLIFF 2.x, XLIFF 1.2, TMX 1.4 or gettext PO file exactly as Anor's importer reads it
 (size limit ANOR_MAX_IMPORT_BYTES, encoding, structure bounds, then the format's rules)
 and prints each problem with the rule it breaks.
 Exit code 0 when the file would import, 1 when it would be refused,
 2 for bad usage or a file that cannot be read.
 `;
 
-const FORMAT_NAME = { xliff2: 'XLIFF 2', xliff12: 'XLIFF 1.2', tmx: 'TMX' } as const;
+const FORMAT_NAME = { xliff2: 'XLIFF 2', xliff12: 'XLIFF 1.2', po: 'PO', tmx: 'TMX' } as const;
 
 /** `anor validate`: exit 0 importable, 1 refused, 2 usage error or unreadable file. */
 export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -63,7 +63,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     }
     return report(file, format, refusal('limits.file-size', `the file is over the import limit of ${limit} bytes`), io);
   }
-  return report(file, format, judge(bytes), io);
+  return report(file, format, judge(bytes, file), io);
 }
 
 function refusal(rule: string, message: string): ParseOutcome<InterchangeFile> & { format?: Format } {
@@ -75,7 +75,7 @@ function refusal(rule: string, message: string): ParseOutcome<InterchangeFile> &
  * with a byte-order mark) and the same reader. Anything thrown on the way is
  * a refusal with a rule, never a stack trace.
  */
-function judge(bytes: Buffer): ParseOutcome<InterchangeFile> & { format?: Format } {
+function judge(bytes: Buffer, name: string): ParseOutcome<InterchangeFile> & { format?: Format } {
   let text: string;
   try {
     text = decodeText(bytes);
@@ -84,7 +84,7 @@ function judge(bytes: Buffer): ParseOutcome<InterchangeFile> & { format?: Format
     throw err;
   }
   try {
-    return readInterchange(text);
+    return readInterchange(text, name);
   } catch (err) {
     // A bug, not a verdict on the file; still one line, no stack.
     return refusal('internal', `the reader failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -103,7 +103,9 @@ function report(file: string, format: 'text' | 'json', r: ParseOutcome<Interchan
     const what =
       v.format === 'tmx'
         ? `TMX ${v.tmx.srcLang}, ${count(v)} translation units`
-        : `${FORMAT_NAME[v.format]} ${v.xliff.version} ${v.xliff.srcLang}→${v.xliff.trgLang ?? '?'}, ${count(v)} units`;
+        : v.format === 'po'
+          ? `PO ${v.xliff.srcLang || '?'}→${v.xliff.trgLang ?? '?'}, ${count(v)} units`
+          : `${FORMAT_NAME[v.format]} ${v.xliff.version} ${v.xliff.srcLang}→${v.xliff.trgLang ?? '?'}, ${count(v)} units`;
     io.out(`${file}: ok (${what})\n`);
     return 0;
   }

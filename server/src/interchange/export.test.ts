@@ -167,7 +167,7 @@ function poEntries(po: string): { msgctxtOrId: string; state: 'translated' | 'fu
 }
 
 describe('third-party XLIFF 1.x', () => {
-  it("reads translate-toolkit's po2xliff output (XLIFF 1.1) and refuses to map its renumbered ids", async () => {
+  it("reads translate-toolkit's po2xliff output (XLIFF 1.1): renumbered ids, matched back by po-reference", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'anor-tt-'));
     try {
       const xlf = join(dir, 'ru.xlf');
@@ -177,11 +177,15 @@ describe('third-party XLIFF 1.x', () => {
       const r = parseXliff12(await readFile(join(dir, 'back.xlf'), 'utf8'));
       expect(r.ok ? [] : r.problems).toEqual([]);
       if (!r.ok) return;
-      // The PO header comes back as a unit; the paragraphs keep their texts in order.
-      const texts = r.value.units.filter((u) => !u.source.startsWith('Project-Id-Version')).map((u) => u.target);
-      expect(texts).toEqual(doc.paragraphs.map((p) => (p.cells.ru!.text === '' ? null : p.cells.ru!.text)));
-      const plan = planXliffImport({ ...doc }, { ...r.value, trgLang: 'ru' });
-      expect(!plan.ok && plan.problems.every((p) => p.rule === 'import.unknown-unit' || p.rule === 'import.source-language')).toBe(true);
+      // The PO header unit is left out; the paragraphs keep their texts in order, with no target language.
+      expect(r.value.trgLang).toBeNull();
+      expect(r.value.units.map((u) => u.target)).toEqual(doc.paragraphs.map((p) => (p.cells.ru!.text === '' ? null : p.cells.ru!.text)));
+      // Without a language the file cannot be placed; with one, every unit finds its paragraph through the
+      // po-reference context that carries Anor's id (po2xliff writes source-language en-US: a warning only).
+      const none = planXliffImport(doc, r.value);
+      expect(!none.ok && none.problems.map((p) => p.rule)).toEqual(['import.target-language']);
+      const plan = planXliffImport(doc, r.value, { lang: 'ru' });
+      expect(plan.ok ? plan.value.matched : plan.problems).toEqual({ id: 0, reference: doc.paragraphs.length, source: 0, unmatched: 0 });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

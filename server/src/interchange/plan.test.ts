@@ -46,7 +46,9 @@ describe('planXliffImport', () => {
 
   it('refuses unknown or repeated unit ids and changes nothing', () => {
     const before = JSON.stringify(doc);
-    const xlf = exportXliff2(doc, 'zh').replace('<unit id="p_2">', '<unit id="p_404">');
+    const xlf = exportXliff2(doc, 'zh')
+      .replace('<unit id="p_2">', '<unit id="p_404">')
+      .replace("The leaders' summit", 'A paragraph the document never had');
     const r = planXliffImport(doc, parsed2(xlf));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems).toEqual([expect.objectContaining({ rule: 'import.unknown-unit', where: 'p_404' })]);

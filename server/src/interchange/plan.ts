@@ -1,5 +1,7 @@
 import { LANGS, LANG_TAG } from '../../../shared/index.js';
 import type { CellStatus, DocumentSnapshot, Lang } from '../../../shared/index.js';
+import { matchUnits } from './match.js';
+import type { MatchCounts } from './match.js';
 import { Problems } from './problems.js';
 import type { ParseOutcome, Problem } from './problems.js';
 import { fromUnit } from './statusMap.js';
@@ -17,6 +19,8 @@ export interface ImportPlan {
   edits: CellImportEdit[];
   /** Not fatal: e.g. a unit whose source no longer matches the paragraph (its translation may be stale). */
   warnings: Problem[];
+  /** How the file's units found their paragraphs. */
+  matched: MatchCounts;
 }
 
 /** Maps a language tag from a file (zh-Hans, zh-CN, ru-RU, uz-Latn-UZ …) to a document language. */
@@ -29,38 +33,74 @@ export function langFromTag(tag: string | null): Lang | undefined {
   return LANGS.find((l) => l === primary || LANG_TAG[l].toLowerCase() === tag.toLowerCase());
 }
 
+export interface PlanOptions {
+  /**
+   * The target language the person importing names (`--lang`, the dialog's
+   * field): needed when the file names none (translate-toolkit's po2xliff
+   * writes no target-language), refused when the file names another. Naming
+   * it also makes a differing source language in the file a warning, not a
+   * refusal: po2xliff writes en-US whatever the source was.
+   */
+  lang?: Lang | undefined;
+}
+
 /**
- * The cell edits an imported XLIFF file asks for, matched by unit id =
- * paragraph id. Pure: it changes nothing; the server applies the edits later
- * as `import` revisions. Refused as a whole (no partial import) when the
- * languages do not fit the document or any unit id is unknown or repeated.
- * Units whose target equals the cell's text and status give no edit.
+ * The cell edits an imported XLIFF or PO file asks for. Pure: it changes
+ * nothing; the server applies the edits later as `import` revisions. Units
+ * find their paragraphs by id, by reference/context, or by source text
+ * (matchUnits). Refused as a whole (no partial import) when the languages do
+ * not fit the document, a unit id is repeated, or any unit matches no
+ * paragraph. Units whose target equals the cell's text and status give no edit.
  */
-export function planXliffImport(doc: DocumentSnapshot, parsed: ParsedXliff): ParseOutcome<ImportPlan> {
+export function planXliffImport(doc: DocumentSnapshot, parsed: ParsedXliff, opts: PlanOptions = {}): ParseOutcome<ImportPlan> {
   const p = new Problems();
-  const src = langFromTag(parsed.srcLang);
-  const lang = langFromTag(parsed.trgLang);
-  if (src !== doc.sourceLang) {
-    p.add('import.source-language', `the file's source language "${parsed.srcLang}" is not the document's (${LANG_TAG[doc.sourceLang]})`);
-  }
-  if (!lang || !doc.targetLangs.includes(lang)) {
-    p.add('import.target-language', `the file's target language "${parsed.trgLang ?? ''}" is not a target language of the document`);
-  }
-  const byId = new Map(doc.paragraphs.map((para) => [para.id, para]));
-  const seen = new Set<string>();
-  const edits: CellImportEdit[] = [];
   const warnings: Problem[] = [];
+  const src = langFromTag(parsed.srcLang);
+  const fileLang = langFromTag(parsed.trgLang);
+  let lang = fileLang;
+  if (opts.lang) {
+    if (parsed.trgLang && fileLang !== opts.lang) {
+      p.add('import.target-language', `the file's target language "${parsed.trgLang}" is not the language chosen (${LANG_TAG[opts.lang]})`);
+    }
+    lang = opts.lang;
+  }
+  if (parsed.srcLang && src !== doc.sourceLang) {
+    const message = `the file's source language "${parsed.srcLang}" is not the document's (${LANG_TAG[doc.sourceLang]})`;
+    if (opts.lang) warnings.push({ rule: 'import.source-language', message });
+    else p.add('import.source-language', message);
+  }
+  if (!lang) {
+    p.add(
+      'import.target-language',
+      parsed.trgLang
+        ? `the file's target language "${parsed.trgLang}" is not a language Anor has`
+        : 'the file names no target language: choose one (--lang on the command line)',
+    );
+  } else if (!doc.targetLangs.includes(lang)) {
+    p.add('import.target-language', `${LANG_TAG[lang]} is not a target language of the document`);
+  }
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
   for (const u of parsed.units) {
-    const para = byId.get(u.id);
-    if (seen.has(u.id)) p.add('import.unit-repeated', `unit "${u.id}" appears twice`, u.id);
+    if (seen.has(u.id)) {
+      p.add('import.unit-repeated', `unit "${u.id}" appears twice`, u.id);
+      repeated.add(u.id);
+    }
     seen.add(u.id);
+  }
+  const { matches, counts } = matchUnits(doc, parsed.units);
+  const byId = new Map(doc.paragraphs.map((para) => [para.id, para]));
+  const edits: CellImportEdit[] = [];
+  for (const m of matches) {
+    const para = m.paragraphId ? byId.get(m.paragraphId) : undefined;
     if (!para) {
-      p.add('import.unknown-unit', `unit "${u.id}" matches no paragraph of the document`, u.id);
+      if (repeated.has(m.unit.id)) continue;
+      p.add('import.unknown-unit', `unit "${m.unit.id}" matches no paragraph of the document (by id, reference or source text)`, m.unit.id);
       continue;
     }
+    const u = m.unit;
     if (!lang || u.target === null) continue;
-    const current = para.cells[doc.sourceLang]?.text ?? '';
-    if (u.source !== current) {
+    if (u.source !== (para.cells[doc.sourceLang]?.text ?? '')) {
       warnings.push({
         rule: 'import.source-changed',
         message: `the source of "${u.id}" differs from the document's; check the translation`,
@@ -70,8 +110,8 @@ export function planXliffImport(doc: DocumentSnapshot, parsed: ParsedXliff): Par
     const status = fromUnit(u);
     const cell = para.cells[lang];
     if (cell && cell.text === u.target && cell.status === status) continue;
-    edits.push({ paragraphId: u.id, lang, text: u.target, status });
+    edits.push({ paragraphId: para.id, lang, text: u.target, status });
   }
   if (!p.empty || !lang) return { ok: false, problems: p.list };
-  return { ok: true, value: { lang, edits, warnings } };
+  return { ok: true, value: { lang, edits, warnings, matched: counts } };
 }

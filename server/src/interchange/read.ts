@@ -7,18 +7,26 @@ import { validateXliff12, XLIFF11_NS } from './xliff12/parse.js';
 import { XLIFF12_NS } from './xliff12/export.js';
 import { validateTmx } from './tmx/parse.js';
 import type { ParsedTmx } from './tmx/parse.js';
+import { looksLikePo, parsePo } from './po/parse.js';
 
 export type InterchangeFile =
-  { format: 'xliff2'; xliff: ParsedXliff } | { format: 'xliff12'; xliff: ParsedXliff } | { format: 'tmx'; tmx: ParsedTmx };
+  | { format: 'xliff2'; xliff: ParsedXliff }
+  | { format: 'xliff12'; xliff: ParsedXliff }
+  | { format: 'po'; xliff: ParsedXliff }
+  | { format: 'tmx'; tmx: ParsedTmx };
 
 export type Format = InterchangeFile['format'];
 
 /**
  * Reads an interchange file of any supported format, deciding the format by
- * its root element — the one entry point for the importer and `anor validate`,
- * so both judge a file the same way.
+ * its root element (gettext PO by its name or its first entry) — the one entry
+ * point for the importer and `anor validate`, so both judge a file the same way.
  */
-export function readInterchange(text: string): ParseOutcome<InterchangeFile> & { format?: Format } {
+export function readInterchange(text: string, name?: string): ParseOutcome<InterchangeFile> & { format?: Format } {
+  if (looksLikePo(text, name)) {
+    const r = parsePo(text);
+    return r.ok ? { ok: true, format: 'po', value: { format: 'po', xliff: r.value } } : { ...r, format: 'po' };
+  }
   const xml = parseXml(text);
   if (!xml.ok) return xml;
   const root = xml.value.documentElement;
@@ -40,7 +48,7 @@ export function readInterchange(text: string): ParseOutcome<InterchangeFile> & {
   }
   const problem: Problem = {
     rule: 'interchange.format',
-    message: `unsupported file: root <${root?.nodeName ?? '?'}>${ns ? ` in namespace ${ns}` : ''}; expected XLIFF 2.x, XLIFF 1.2 or TMX 1.4`,
+    message: `unsupported file: root <${root?.nodeName ?? '?'}>${ns ? ` in namespace ${ns}` : ''}; expected XLIFF 2.x, XLIFF 1.2, TMX 1.4 or gettext PO`,
   };
   return { ok: false, problems: [problem] };
 }

@@ -17,11 +17,24 @@ export interface XliffUnit {
    * (`anor:in_review`) or an XLIFF 1.2 state value (`needs-review-translation`).
    */
   detail: string | null;
+  /**
+   * Other names the unit gives for where its text came from, for files made
+   * by other tools: translate-toolkit's po-reference `sourcefile` contexts
+   * (po2xliff turns a PO entry's `#:` references into them, and xliff2po turned
+   * Anor's unit ids into `#:` references), a PO entry's `#:` references and msgctxt.
+   */
+  refs?: string[];
+  /** Comments the file gives the translator (PO translator and extracted comments, XLIFF notes). */
+  notes?: string[];
 }
 
 export interface ParsedXliff {
-  version: '1.1' | '1.2' | '2.0' | '2.1' | '2.2';
+  /** `po` for gettext PO read into the same shape (one unit per entry, one per plural form). */
+  version: '1.1' | '1.2' | '2.0' | '2.1' | '2.2' | 'po';
   srcLang: string;
+  /** Null when the file does not say (translate-toolkit's po2xliff writes no target-language). */
   trgLang: string | null;
   units: XliffUnit[];
+  /** The document title, when the file carries one (Anor's exports do). */
+  title?: string | null;
 }

@@ -149,14 +149,27 @@ export class TmService {
     const at = new Date().toISOString();
     const records: TmEntryRecord[] = [];
     let skipped = 0;
+    let duplicates = 0;
+    // What the memory already holds from TMX files, by content: importing a file twice adds nothing the second time.
+    const held = new Set<string>();
+    for (const u of this.index.all()) if (u.origin === 'tmx') held.add(contentKey(u.texts));
     for (const tu of parsed.value.units) {
       const texts: Partial<Record<Lang, string>> = {};
       for (const v of tu.variants) {
         const m = langFromTag(v.lang);
         if (m && v.text.trim() !== '' && texts[m.lang] === undefined) texts[m.lang] = m.convert(v.text);
       }
-      if (Object.keys(texts).length < 2) skipped++;
-      else records.push({ id: newId('x_'), texts, importedAt: at, importedBy: by, source: name ?? null });
+      if (Object.keys(texts).length < 2) {
+        skipped++;
+        continue;
+      }
+      const key = contentKey(texts);
+      if (held.has(key)) {
+        duplicates++;
+        continue;
+      }
+      held.add(key);
+      records.push({ id: newId('x_'), texts, importedAt: at, importedBy: by, source: name ?? null });
     }
     await this.store.addMany(records);
     for (let i = 0; i < records.length; i++) {
@@ -165,7 +178,7 @@ export class TmService {
       if (i % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     this.index.freeze();
-    return { added: records.length, skipped };
+    return { added: records.length, skipped, duplicates };
   }
 
   pretranslate(docId: string, langs: Lang[] | undefined, by: string): Promise<PretranslateResult> {
@@ -264,6 +277,15 @@ export class TmService {
       this.log(`translation memory update failed for ${docId}: ${String(err)}`);
     }
   }
+}
+
+/**
+ * A unit's identity by content: every language with its text, in a fixed
+ * order. Derived from what is stored, so no key needs storing (and a store
+ * behind storage/types.ts needs nothing new).
+ */
+function contentKey(texts: Partial<Record<Lang, string>>): string {
+  return LANGS.map((l) => `${texts[l] ?? '\u0001'}`).join('\u0000');
 }
 
 function fromRecord(e: TmEntryRecord): UnitInput {

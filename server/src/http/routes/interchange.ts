@@ -5,12 +5,18 @@ import {
   COMMIT_MEDIA_TYPE,
   docIdOnly,
   exportQuery,
+  interchangeDocumentQuery,
   parseSourceQuery,
   translationCommitBody,
   translationPreviewQuery,
   xliffImportQuery,
 } from '../../../../shared/protocol/interchange.js';
-import type { ImportResultDto, ParsedSourceDto, TranslationPreviewDto } from '../../../../shared/protocol/interchange.js';
+import type {
+  ImportResultDto,
+  InterchangeDocumentDto,
+  ParsedSourceDto,
+  TranslationPreviewDto,
+} from '../../../../shared/protocol/interchange.js';
 import { authorize } from '../../services/authorize.js';
 import type { DocumentService } from '../../services/documents/index.js';
 import type { InterchangeService } from '../../services/interchange/service.js';
@@ -71,6 +77,20 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
       res.json(ok(data));
     }),
   );
+  imports.post(
+    '/document',
+    step(async (req, res) => {
+      const q = parsePart(interchangeDocumentQuery, req, 'query');
+      const user = authorize(currentUser(res), 'document.create');
+      const bytes = await readUpload(req, res, limit);
+      // A new document has the default settings: approving one's own imported revisions is not allowed there.
+      const mayApprove = DEFAULT_SETTINGS.allowSelfApproval;
+      const data: InterchangeDocumentDto = await interchange.createFromFile(bytes, q, user.id, (lang) => ({
+        approve: mayApprove && can(user, 'cell.review', { lang }),
+      }));
+      res.status(201).json(ok(data));
+    }),
+  );
 
   const docs = Router();
   docs.post(
@@ -107,14 +127,20 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
     '/:docId/import/xliff',
     step(async (req, res) => {
       const { docId } = parsePart(docIdOnly, req, 'params');
-      parsePart(xliffImportQuery, req, 'query');
+      const q = parsePart(xliffImportQuery, req, 'query');
       const meta = documents.meta(docId);
       const user = currentUser(res);
       const bytes = await readUpload(req, res, limit);
-      const data = await interchange.importXliff(docId, bytes, user.id, (lang) => {
-        authorize(user, 'cell.edit', { lang, doc: meta });
-        return { approve: can(user, 'cell.review', { lang, doc: meta }) && selfApprovalAllowed(docId) };
-      });
+      const data = await interchange.importXliff(
+        docId,
+        bytes,
+        user.id,
+        (lang) => {
+          authorize(user, 'cell.edit', { lang, doc: meta });
+          return { approve: can(user, 'cell.review', { lang, doc: meta }) && selfApprovalAllowed(docId) };
+        },
+        { name: q.name, lang: q.lang },
+      );
       res.json(ok(data));
     }),
   );

@@ -60,7 +60,13 @@ describe('exportMarkdown', () => {
   it('escapes lines Markdown would read as markup, so the importer gets the text back', () => {
     const md = exportMarkdown(doc, 'en');
     expect(md).toContain('\\# Not a heading');
-    expect(markdownParagraphs(md).slice(1)).toEqual(['\\# Not a heading', '1\\. first\n\\- item']);
+    expect(markdownParagraphs(md)).toEqual(['\\# Not a heading', '1\\. first\n\\- item']);
+  });
+
+  it('puts the title in front matter, so export then import gives the paragraphs and not the title as one more', () => {
+    const md = exportMarkdown({ ...doc, title: 'Summit: "Astana" — 2025' }, 'en');
+    expect(md.startsWith('---\ntitle: "Summit: \\"Astana\\" — 2025"\n---\n')).toBe(true);
+    expect(markdownParagraphs(md)).toHaveLength(doc.paragraphs.length);
   });
 });
 

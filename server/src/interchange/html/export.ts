@@ -61,7 +61,9 @@ export function exportHtml(doc: DocumentSnapshot, langs: readonly Lang[]): strin
 }
 
 /**
- * One language as Markdown: the title as a heading, then each paragraph as a
+ * One language as Markdown: the title in YAML front matter (metadata, which
+ * an importer leaves out, so export then import gives the same paragraphs,
+ * not the title as one more), then each paragraph as a
  * block separated by a blank line (what the text importer splits on). Empty
  * cells are left out rather than written as blank blocks, which Markdown
  * cannot represent; re-importing aligns the paragraphs again anyway.
@@ -77,5 +79,6 @@ export function exportMarkdown(doc: DocumentSnapshot, lang: Lang): string {
         .map((line) => line.replace(/^(\s*)([#>+*-])(?=\s)/u, '$1\\$2').replace(/^(\s*\d+)([.)])(?=\s)/u, '$1\\$2'))
         .join('\n'),
     );
-  return `# ${doc.title}\n\n${blocks.join('\n\n')}\n`;
+  // A JSON string is a valid YAML double-quoted scalar.
+  return `---\ntitle: ${JSON.stringify(doc.title)}\n---\n\n${blocks.join('\n\n')}\n`;
 }

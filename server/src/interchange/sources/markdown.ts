@@ -14,7 +14,7 @@ const FENCE = /^ {0,3}(```|~~~)/u;
 
 export function markdownParagraphs(text: string): string[] {
   const out: string[] = [];
-  for (const block of splitParagraphs(withoutCode(text))) {
+  for (const block of splitParagraphs(withoutCode(withoutFrontMatter(text)))) {
     let current: string[] = [];
     const flush = (): void => {
       const p = current.join('\n').trim();
@@ -38,6 +38,12 @@ export function markdownParagraphs(text: string): string[] {
     flush();
   }
   return out;
+}
+
+/** YAML front matter (`---` on the first line … `---`) is metadata, not text: Anor's own Markdown export puts the title there. */
+function withoutFrontMatter(text: string): string {
+  const m = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u.exec(text);
+  return m ? text.slice(m[0].length) : text;
 }
 
 function withoutCode(text: string): string {

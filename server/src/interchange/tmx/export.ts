@@ -29,6 +29,7 @@ export function exportTmx(doc: DocumentSnapshot, opts: TmxExportOptions = {}): s
     `  <header creationtool="Anor" creationtoolversion="${escapeAttr(opts.toolVersion ?? '0.1.0')}" segtype="paragraph"` +
       ` o-tmf="anor" adminlang="en" srclang="${LANG_TAG[src]}" datatype="plaintext" creationdate="${now}">`,
     `    <prop type="x-anor-document">${escapeTextLossy(doc.id)}</prop>`,
+    `    <prop type="x-anor-title">${escapeTextLossy(doc.title)}</prop>`,
     '  </header>',
     '  <body>',
   ];

@@ -16,6 +16,8 @@ export interface TmxUnit {
 export interface ParsedTmx {
   srcLang: string;
   units: TmxUnit[];
+  /** The document title, when Anor wrote the file (header prop x-anor-title). */
+  title?: string | null;
 }
 
 // Inline elements whose content is native code (tags of the original format), not text.
@@ -69,7 +71,8 @@ export function validateTmx(doc: Document): ParseOutcome<ParsedTmx> {
       units.push({ tuid: attr(tu, 'tuid') ?? null, variants });
     });
   if (!p.empty) return { ok: false, problems: p.list };
-  return { ok: true, value: { srcLang, units } };
+  const titleProp = header ? childElements(header).find((e) => e.localName === 'prop' && attr(e, 'type') === 'x-anor-title') : undefined;
+  return { ok: true, value: { srcLang, units, title: titleProp ? segText(titleProp) : null } };
 }
 
 /** Text of a <seg>: native code left out, <hi> read through; Anor's `x-cp-HHHH` placeholders back to their character. */

@@ -84,7 +84,8 @@ export function validateXliff12(doc: Document): ParseOutcome<ParsedXliff> {
       let n: Node | null = nextInTree(body, body);
       while (n) {
         const inside: boolean = isElement(n) && n.namespaceURI === ns && n.localName === 'group';
-        if (isElement(n) && n.namespaceURI === ns && n.localName === 'trans-unit') {
+        // translate-toolkit's po2xliff writes the PO header as a unit of its own: not text to translate.
+        if (isElement(n) && n.namespaceURI === ns && n.localName === 'trans-unit' && attr(n, 'restype') !== 'x-gettext-domain-header') {
           const u = readUnit(n, own, at, tl, p);
           if (u && ids.has(u.id)) p.add('xliff12.trans-unit.id-unique', `trans-unit id "${u.id}" is used twice`, at);
           if (u) {
@@ -97,7 +98,12 @@ export function validateXliff12(doc: Document): ParseOutcome<ParsedXliff> {
     }
   });
   if (!p.empty) return { ok: false, problems: p.list };
-  return { ok: true, value: { version: expected === '1.1' ? '1.1' : '1.2', srcLang, trgLang, units } };
+  const header = files[0] ? own(files[0], 'header')[0] : undefined;
+  const titleNote = header ? own(header, 'note').find((n) => attr(n, 'from') === 'anor') : undefined;
+  return {
+    ok: true,
+    value: { version: expected === '1.1' ? '1.1' : '1.2', srcLang, trgLang, units, title: titleNote ? text12(titleNote) : null },
+  };
 }
 
 function readUnit(
@@ -131,8 +137,19 @@ function readUnit(
     p.add('xliff12.target.lang', `target xml:lang "${lang}" differs from the file's target-language "${trgLang}"`, at);
   }
   const scaled: XliffState = approved === 'yes' ? 'final' : (SCALE[state ?? ''] ?? 'initial');
+  // po2xliff keeps a PO entry's `#:` references as po-reference contexts (sourcefile), and its comments as notes.
+  const refs: string[] = [];
+  for (const group of own(tu, 'context-group')) {
+    if (attr(group, 'name') !== 'po-reference') continue;
+    for (const c of own(group, 'context')) if (attr(c, 'context-type') === 'sourcefile') refs.push(text12(c).trim());
+  }
+  const notes = own(tu, 'note')
+    .map(text12)
+    .filter((t) => t.trim() !== '');
   return {
     id,
+    refs,
+    notes,
     source: sources[0] ? text12(sources[0]) : '',
     target: target ? text12(target) : null,
     state: target ? scaled : 'initial',

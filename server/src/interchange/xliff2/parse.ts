@@ -47,9 +47,13 @@ export function validateXliff2(doc: Document): ParseOutcome<ParsedXliff> {
   checkExtensions(root, ns, foreign, p);
   checkModules(root, ns, p);
   if (!p.empty) return { ok: false, problems: p.list };
+  const firstFile = childrenNamed(root, ns, 'file')[0];
+  const notes = firstFile ? childrenNamed(firstFile, ns, 'notes')[0] : undefined;
+  const titleNote = notes ? childrenNamed(notes, ns, 'note').find((n) => attr(n, 'category') === 'anor:title') : undefined;
   return {
     ok: true,
     value: {
+      title: titleNote ? inlineText(titleNote) : null,
       version: version as ParsedXliff['version'],
       srcLang: attr(root, 'srcLang') ?? '',
       trgLang: attr(root, 'trgLang') ?? null,

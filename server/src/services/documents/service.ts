@@ -159,12 +159,18 @@ export class DocumentService {
     return events ? { mode: 'events', events } : { mode: 'snapshot', doc: toSnapshot(rt.doc) };
   }
 
-  async create(body: CreateDocumentBody, by: string): Promise<DocumentSummary> {
+  /**
+   * A new document. `paragraphIds` (unique, in order) keep the ids a document
+   * had elsewhere, when it comes from an interchange file; others are new.
+   */
+  async create(body: CreateDocumentBody, by: string, paragraphIds?: readonly (string | null)[]): Promise<DocumentSummary> {
     this.assertWritable();
     const at = new Date().toISOString();
     let docId = newId('d_');
     while (this.docs.has(docId)) docId = newId('d_');
-    const ev: DocEvent = { ...decideCreate(body, { docId, paragraphId: () => newId('p_') }, by, at), docId, seq: 1, at, by, opId: null };
+    let k = 0;
+    const paragraphId = (): string => (k < body.paragraphs.length ? paragraphIds?.[k++] : undefined) ?? newId('p_');
+    const ev: DocEvent = { ...decideCreate(body, { docId, paragraphId }, by, at), docId, seq: 1, at, by, opId: null };
     const start = documentFromCreated(ev, true);
     const doc: DocumentState = { ...start, history: start.history ?? {} };
     const rt = new DocRuntime(doc, this.limits);

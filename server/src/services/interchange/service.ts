@@ -7,6 +7,7 @@ import type {
   ExportFormat,
   ExportMode,
   ImportResultDto,
+  InterchangeDocumentDto,
   ParsedSourceDto,
   SourceFormat,
   TranslationCommitBody,
@@ -22,8 +23,11 @@ import {
   exportXliff2,
   planXliffImport,
   readInterchange,
+  planDocumentFromFile,
+  exportPo,
   readSourceFile,
 } from '../../interchange/index.js';
+import type { InterchangeFile } from '../../interchange/index.js';
 import type { DocumentService } from '../documents/index.js';
 import { decideImport } from './decideImport.js';
 import type { ImportEdit } from './decideImport.js';
@@ -96,30 +100,27 @@ export class InterchangeService {
   }
 
   /**
-   * XLIFF 2.x / 1.2 back into the document by unit id (planXliffImport): all
-   * or nothing. `allow` is asked once the file's language is known: it throws
-   * when the user may not write that language, and says whether they may
-   * approve in it; if not, approved units arrive as in_review (a translator
-   * may import, only a reviewer may approve, and only where the document
-   * allows approving one's own revisions — an imported revision is the
-   * importer's).
+   * XLIFF 2.x / 1.2 or gettext PO back into the document (planXliffImport:
+   * units matched by id, reference or source text), all or nothing. `allow`
+   * is asked once the file's language is known: it throws when the user may
+   * not write that language, and says whether they may approve in it; if not,
+   * approved units arrive as in_review (a translator may import, only a
+   * reviewer may approve, and only where the document allows approving one's
+   * own revisions — an imported revision is the importer's). `lang` names the
+   * target language of a file that names none (translate-toolkit's po2xliff).
    */
-  async importXliff(docId: string, bytes: Buffer, by: string, allow: (lang: Lang) => { approve: boolean }): Promise<ImportResultDto> {
-    // XML may declare another encoding; Anor reads UTF-8 and UTF-16 with BOM, as for plain text.
-    const text = decodeText(bytes);
-    const read = readInterchange(text);
-    if (!read.ok) {
-      const kind = read.problems.some((p) => p.rule === 'interchange.format')
-        ? 'unsupported_format'
-        : read.problems.some((p) => p.rule.startsWith('limits.'))
-          ? 'import_refused'
-          : 'malformed_file';
-      throw new AppError(kind, read.problems[0]?.message ?? 'unreadable file', { problems: read.problems });
-    }
-    if (read.value.format === 'tmx')
+  async importXliff(
+    docId: string,
+    bytes: Buffer,
+    by: string,
+    allow: (lang: Lang) => { approve: boolean },
+    opts: { name?: string | undefined; lang?: Lang | undefined } = {},
+  ): Promise<ImportResultDto> {
+    const read = readTranslationFile(bytes, opts.name);
+    if (read.format === 'tmx')
       throw new AppError('unsupported_format', 'a TMX file goes to the translation memory (POST /api/tm/import), not into a document');
     const doc = this.documents.snapshot(docId);
-    const plan = planXliffImport(doc, read.value.xliff);
+    const plan = planXliffImport(doc, read.xliff, { lang: opts.lang });
     if (!plan.ok)
       throw new AppError('units_mismatch', plan.problems[0]?.message ?? 'the file does not fit the document', { problems: plan.problems });
     const lang = plan.value.lang;
@@ -129,7 +130,55 @@ export class InterchangeService {
       status: e.status === 'approved' && !mayApprove ? 'in_review' : e.status,
     }));
     const ack = await this.documents.importCells(docId, by, (current) => decideImport(current, edits));
-    return { seq: ack.seq, edited: edits.length, review: [], warnings: plan.value.warnings };
+    return { seq: ack.seq, edited: edits.length, review: [], warnings: plan.value.warnings, matched: plan.value.matched };
+  }
+
+  /**
+   * A new document from an XLIFF, PO or TMX file (planDocumentFromFile): the
+   * file's ids, source texts, translations and statuses. Created, then its
+   * translations written as one `import` operation; `allow` says, per
+   * language, whether approved texts may stay approved (else in_review).
+   */
+  async createFromFile(
+    bytes: Buffer,
+    q: {
+      name: string;
+      title?: string | undefined;
+      sourceLang?: Lang | undefined;
+      targetLangs?: Lang[] | undefined;
+      lang?: Lang | undefined;
+    },
+    by: string,
+    allow: (lang: Lang) => { approve: boolean },
+  ): Promise<InterchangeDocumentDto> {
+    const read = readTranslationFile(bytes, q.name);
+    const plan = planDocumentFromFile(read, { sourceLang: q.sourceLang, targetLangs: q.targetLangs, lang: q.lang });
+    if (!plan.ok)
+      throw new AppError('import_refused', plan.problems[0]?.message ?? 'no document in this file', { problems: plan.problems });
+    const v = plan.value;
+    const title = q.title ?? (v.title?.trim() || q.name.replace(/\.[A-Za-z0-9]+$/u, '') || q.name);
+    const summary = await this.documents.create(
+      { title: title.slice(0, 300), sourceLang: v.sourceLang, targetLangs: v.targetLangs, paragraphs: v.paragraphs.map((p) => p.source) },
+      by,
+      v.paragraphs.map((p) => p.id),
+    );
+    const created = this.documents.snapshot(summary.id);
+    const approve = new Map(v.targetLangs.map((l) => [l, allow(l).approve]));
+    const edits: ImportEdit[] = v.cells.map((c) => ({
+      paragraphId: created.paragraphs[c.index]!.id,
+      lang: c.lang,
+      text: c.text,
+      status: c.status === 'approved' && !approve.get(c.lang) ? 'in_review' : c.status,
+    }));
+    if (edits.length > 0) await this.documents.importCells(summary.id, by, (current) => decideImport(current, edits));
+    return {
+      docId: summary.id,
+      title: summary.title,
+      format: read.format,
+      paragraphs: v.paragraphs.length,
+      translated: edits.length,
+      warnings: v.warnings,
+    };
   }
 
   exportFile(docId: string, q: { format: ExportFormat; langs?: Lang[] | undefined; mode: ExportMode }): ExportedFile {
@@ -154,6 +203,10 @@ export class InterchangeService {
           body: exportXliff12(view, lang),
         };
       }
+      case 'po': {
+        const lang = requireTarget(doc, one());
+        return { fileName: `${base}.${lang}.po`, contentType: 'text/x-gettext-translation; charset=utf-8', body: exportPo(view, lang) };
+      }
       case 'tmx':
         // Approved pairs only, whatever the mode: a memory must not learn drafts.
         return {
@@ -172,6 +225,24 @@ export class InterchangeService {
       }
     }
   }
+}
+
+/**
+ * An uploaded interchange file read as the importer and `anor validate` read
+ * it: decoded (UTF-8, or UTF-16 with a byte-order mark), then by format.
+ * A broken file is `malformed_file`, one past a structural bound
+ * `import_refused`, anything else `unsupported_format`; the problems with
+ * their rules go in `details.problems`.
+ */
+function readTranslationFile(bytes: Buffer, name?: string): InterchangeFile {
+  const read = readInterchange(decodeText(bytes), name);
+  if (read.ok) return read.value;
+  const kind = read.problems.some((p) => p.rule === 'interchange.format')
+    ? 'unsupported_format'
+    : read.problems.some((p) => p.rule.startsWith('limits.'))
+      ? 'import_refused'
+      : 'malformed_file';
+  throw new AppError(kind, read.problems[0]?.message ?? 'unreadable file', { problems: read.problems });
 }
 
 function requireLang(doc: Pick<DocumentSnapshot, 'id' | 'sourceLang' | 'targetLangs'>, lang: Lang): Lang {

@@ -11,11 +11,12 @@ import { Modal } from '../../../app/Modal.js';
 const FORMAT_NAMES: Record<ExportFormat, string> = {
   xliff2: 'XLIFF 2.0',
   xliff12: 'XLIFF 1.2',
+  po: 'gettext PO',
   tmx: 'TMX 1.4',
   html: 'HTML',
   md: 'Markdown',
 };
-const SINGLE: ReadonlySet<ExportFormat> = new Set(['xliff2', 'xliff12', 'md']);
+const SINGLE: ReadonlySet<ExportFormat> = new Set(['xliff2', 'xliff12', 'po', 'md']);
 
 /** The export menu: format, languages, approved only (default) or latest; the download is a plain link. */
 export function ExportDialog({
