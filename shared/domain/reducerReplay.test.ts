@@ -36,7 +36,10 @@ import type { DocumentState } from './types.js';
  * each command picks its paragraph, cell, revision and text from what is
  * there now, so edits land on current and stale revisions (merges and
  * conflicts), statuses on the revision shown, and so on. A command the decide
- * function refuses (AppError) is simply not part of the sequence.
+ * function refuses (AppError) is simply not part of the sequence. Each run
+ * snapshots after the first and the last event and after up to four chosen
+ * ones (a snapshot after every event would make the run quadratic), and tries
+ * the double and the early application after every event.
  */
 
 const LANGS: Lang[] = ['en', 'zh', 'ru', 'kk'];
