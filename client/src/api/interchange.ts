@@ -4,6 +4,7 @@ import type {
   ExportFormat,
   ExportMode,
   ImportResultDto,
+  InterchangeDocumentDto,
   ParsedSourceDto,
   TranslationCommitBody,
   TranslationPreviewDto,
@@ -48,8 +49,25 @@ export const interchangeApi = {
     send<TranslationPreviewDto>('POST', `${doc(docId)}/import/translation/preview?${q({ name, lang })}`, file, OCTET),
   commitTranslation: (docId: string, body: TranslationCommitBody) =>
     send<ImportResultDto>('POST', `${doc(docId)}/import/translation/commit`, JSON.stringify(body), COMMIT_MEDIA_TYPE),
-  importXliff: (docId: string, file: Blob, name: string) =>
-    send<ImportResultDto>('POST', `${doc(docId)}/import/xliff?${q({ name })}`, file, OCTET),
+  importXliff: (docId: string, file: Blob, name: string, lang?: Lang) =>
+    send<ImportResultDto>('POST', `${doc(docId)}/import/xliff?${q({ name, ...(lang ? { lang } : {}) })}`, file, OCTET),
+  /** A new document from an XLIFF, TMX or PO file; languages the file names win, these fill in the rest. */
+  createFromFile: (
+    file: Blob,
+    name: string,
+    opts: { sourceLang?: Lang | undefined; lang?: Lang | undefined; targetLangs: readonly Lang[] },
+  ) =>
+    send<InterchangeDocumentDto>(
+      'POST',
+      `/api/import/document?${q({
+        name,
+        ...(opts.sourceLang ? { sourceLang: opts.sourceLang } : {}),
+        ...(opts.lang ? { lang: opts.lang } : {}),
+        ...(opts.targetLangs.length ? { targetLangs: opts.targetLangs.join(',') } : {}),
+      })}`,
+      file,
+      OCTET,
+    ),
   /** A plain link: the browser downloads the file with the session cookie. */
   exportUrl: (docId: string, format: ExportFormat, langs: readonly Lang[], mode: ExportMode) =>
     `${doc(docId)}/export?${q({ format, mode, ...(langs.length ? { langs: langs.join(',') } : {}) })}`,

@@ -21,6 +21,11 @@ export interface DocumentFromFile {
 
 export interface CreateOptions {
   sourceLang?: Lang | undefined;
+  /**
+   * XLIFF/PO: languages the document gets besides the file's own; TMX: the
+   * languages taken from the file (default: every one it has). The source
+   * language among them is ignored.
+   */
   targetLangs?: Lang[] | undefined;
   /** The target language of an XLIFF or PO file that names none. */
   lang?: Lang | undefined;
@@ -68,10 +73,10 @@ function fromUnits(x: Extract<InterchangeFile, { xliff: unknown }>['xliff'], opt
   // A PO file says its source language only when Anor wrote it (X-Source-Language).
   const sourceLang = chooseLang(p, 'source', x.srcLang || null, opts.sourceLang);
   const lang = chooseLang(p, 'target', x.trgLang, opts.lang);
-  const targetLangs = opts.targetLangs ?? (lang ? [lang] : []);
+  // The file's own language, and those chosen besides it (the document's other XLIFF files import into them later).
+  const targetLangs = LANGS.filter((l) => l !== sourceLang && (l === lang || (opts.targetLangs ?? []).includes(l)));
   checkLangs(p, sourceLang, targetLangs);
-  if (lang && !targetLangs.includes(lang))
-    p.add('create.target-language', `the file's translations are in ${LANG_TAG[lang]}, which is not among the target languages`);
+  if (lang && lang === sourceLang) p.add('create.target-language', 'the file translates into its own source language');
   if (x.units.length > MAX_PARAGRAPHS)
     p.add('create.too-many', `the file has ${x.units.length} units; a document holds at most ${MAX_PARAGRAPHS}`);
   if (!p.empty || !sourceLang || !lang) return { ok: false, problems: p.list };
@@ -117,7 +122,7 @@ function fromTmx(t: Extract<InterchangeFile, { format: 'tmx' }>['tmx'], opts: Cr
   }
   if (noSource > 0)
     warnings.push({ rule: 'create.tmx-no-source', message: `${noSource} units have no ${LANG_TAG[sourceLang]} text and were left out` });
-  const targetLangs = opts.targetLangs ?? LANGS.filter((l) => present.has(l));
+  const targetLangs = LANGS.filter((l) => l !== sourceLang && (opts.targetLangs ? opts.targetLangs.includes(l) : present.has(l)));
   checkLangs(p, sourceLang, targetLangs);
   const ignored = [...present].filter((l) => !targetLangs.includes(l));
   if (ignored.length > 0)

@@ -2,4 +2,5 @@ import './interchange.css';
 
 export { InterchangeMenu } from './components/InterchangeMenu.js';
 export { SourceFileInput } from './components/SourceFileInput.js';
+export { InterchangeFileInput } from './components/InterchangeFileInput.js';
 export { AlignmentPreview } from './components/AlignmentPreview.js';

@@ -40,7 +40,7 @@ export function ResourcesDialog({ onClose, onGlossaryChanged }: { onClose: () =>
         const r = await aidsApi.importTmx(content, file.name);
         setMessage(
           r.ok
-            ? { ok: true, text: t('resources.tmxDone', { added: r.data.added, skipped: r.data.skipped }) }
+            ? { ok: true, text: t('resources.tmxDone', { added: r.data.added, skipped: r.data.skipped, duplicates: r.data.duplicates }) }
             : { ok: false, text: t('resources.failed', { reason: tBase(errorKey(r.error.code)) }) },
         );
       }

@@ -6,7 +6,7 @@ import { splitParagraphs } from '../../../../../shared/domain/paragraphs.js';
 import type { Lang } from '../../../../../shared/index.js';
 import { api } from '../../../api/http.js';
 import { errorKey } from '../../i18n/index.js';
-import { SourceFileInput } from '../../interchange/index.js';
+import { InterchangeFileInput, SourceFileInput } from '../../interchange/index.js';
 
 type Problem = 'needTitle' | 'needTarget' | 'noParagraphs' | 'fileError';
 
@@ -96,6 +96,7 @@ export function NewDocument({ onCreated }: { onCreated: (docId: string) => void 
           {t('documents.new.textHint')}
         </p>
         <SourceFileInput label={t('documents.new.upload')} lang={sourceLang} onParsed={takeParsed} />
+        <InterchangeFileInput targetLangs={chosenTargets} onCreated={onCreated} />
         <p role="status" data-testid="paragraph-preview">
           {t('documents.new.preview', { count: paragraphs.length })}
         </p>

@@ -41,7 +41,7 @@ export function InterchangeMenu({ doc, user }: { doc: DocumentSnapshot; user: Pu
           onClose={close}
         />
       )}
-      {open === 'xliff' && <ImportXliffDialog docId={doc.id} onClose={close} />}
+      {open === 'xliff' && <ImportXliffDialog docId={doc.id} targetLangs={doc.targetLangs} onClose={close} />}
       {open === 'export' && <ExportDialog doc={doc} onClose={close} />}
     </>
   );
