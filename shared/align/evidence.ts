@@ -20,6 +20,9 @@ export class Evidence {
   private readonly ancT: Float64Array;
   private readonly strS: Float64Array;
   private readonly strT: Float64Array;
+  /** Anchors that could be matched at all: those whose value occurs somewhere in the other document. */
+  private readonly okS: Float64Array;
+  private readonly okT: Float64Array;
   /** Target characters per source character. */
   ratio: number;
   private readonly dense: Uint16Array | null;
@@ -39,6 +42,8 @@ export class Evidence {
     this.ancT = prefix(ft.map(anchorCount));
     this.strS = prefix(fs.map((f) => (f.heading || f.list !== null ? 1 : 0)));
     this.strT = prefix(ft.map((f) => (f.heading || f.list !== null ? 1 : 0)));
+    this.okS = prefix(matchable(fs, ft));
+    this.okT = prefix(matchable(ft, fs));
     const totalS = this.lenS[fs.length]!;
     const totalT = this.lenT[ft.length]!;
     this.ratio = totalS > 0 && totalT > 0 ? totalT / totalS : 1;
@@ -89,8 +94,12 @@ export class Evidence {
 
   /** Fills lenZ (|standardised length difference|), dice (-1: no anchors), structure penalty and anchor count. */
   private evidence(s0: number, s1: number, t0: number, t1: number): void {
-    const ls = this.lenS[s1]! - this.lenS[s0]!;
-    const lt = (this.lenT[t1]! - this.lenT[t0]!) / this.ratio;
+    // Both lengths in the finer of the two units (a Chinese character is worth about three
+    // English letters): the variance per unit then means the same in either direction, so
+    // zh→en weighs length as en→zh does. Measured in the coarser unit it was ~9× too loose.
+    const finer = Math.max(1, this.ratio);
+    const ls = (this.lenS[s1]! - this.lenS[s0]!) * finer;
+    const lt = ((this.lenT[t1]! - this.lenT[t0]!) * finer) / this.ratio;
     this.lenZ = Math.abs(lt - ls) / Math.sqrt(this.model.s2 * Math.max(1, (ls + lt) / 2));
     this.dice = -1;
     this.structure = 0;
@@ -130,17 +139,40 @@ export class Evidence {
     return c;
   }
 
+  /**
+   * A link's quality for the person checking the preview, in 0..1 (the margin
+   * is applied by the caller). Length: full marks within one standard
+   * deviation — a faithful translation is often that far off — then falling
+   * as a normal density. Anchors: agreement over the anchors that could have
+   * matched at all (a value that occurs somewhere in the other document), so
+   * that names the other script spells its own way (Xi Jinping / Си Цзиньпин)
+   * do not count as disagreement. The cost keeps every anchor (docs/align.md).
+   */
   score(s0: number, s1: number, t0: number, t1: number): number {
     this.evidence(s0, s1, t0, t1);
-    const len = Math.sqrt(Math.exp(logTwoSidedTail(this.lenZ)));
+    const len = Math.exp(-(Math.max(0, this.lenZ - 1) ** 2) / 2);
     if (s1 === s0 || t1 === t0) return round(0.3 * len);
-    const base = this.dice < 0 ? 0.85 * len : 0.5 * len + 0.5 * this.dice;
+    const possible = this.okS[s1]! - this.okS[s0]! + (this.okT[t1]! - this.okT[t0]!);
+    let dice = -1;
+    if (possible > 0) {
+      let shared = 0;
+      for (let a = s0; a < s1; a++) for (let b = t0; b < t1; b++) shared += this.shared(a, b);
+      dice = Math.min(1, (2 * shared) / possible);
+    }
+    const base = dice < 0 ? 0.85 * len : 0.5 * len + 0.5 * dice;
     const shape = s1 - s0 === 1 && t1 - t0 === 1 ? 1 : s1 - s0 === 2 && t1 - t0 === 2 ? 0.6 : 0.8;
     return round(Math.max(0, Math.min(1, base * shape - 0.1 * Math.max(0, this.structure))));
   }
 }
 
 const UNKNOWN = 0xffff;
+
+/** Per paragraph of `mine`, how many of its anchors occur anywhere in `other` (the document on the other side). */
+function matchable(mine: readonly ParagraphFeatures[], other: readonly ParagraphFeatures[]): number[] {
+  const nums = new Set(other.flatMap((f) => f.nums));
+  const names = new Set(other.flatMap((f) => f.names));
+  return mine.map((f) => f.nums.filter((n) => nums.has(n)).length + f.names.filter((n) => names.has(n)).length);
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
