@@ -8,6 +8,7 @@ import { extractMarkdown } from './markdown.js';
 import { partEdits, splice } from './rebuild.js';
 import type { Extracted, OriginalFormat, Skeleton } from './types.js';
 import { readZip, writeZip } from './zip.js';
+import type { ZipEntry } from './zip.js';
 
 export type { Extracted, OriginalFormat, Skeleton, Slot, TagData } from './types.js';
 export type { HtmlOptions } from './html.js';
@@ -40,18 +41,21 @@ export async function extractOriginal(
  * except a declared legacy charset, which becomes UTF-8 and says so.
  */
 export async function rebuildOriginal(bytes: Buffer, skeleton: Skeleton, texts: readonly (string | null)[]): Promise<Buffer> {
-  const edits = partEdits(skeleton, texts);
   if (skeleton.format === 'docx') {
     const entries = await readZip(bytes);
+    const entryOf = (part: number): ZipEntry | undefined => entries.find((e) => e.name === skeleton.parts[part]);
+    const edits = partEdits(skeleton, texts, (part) => {
+      const e = entryOf(part);
+      return e ? partText(e) : '';
+    });
     for (const [part, list] of edits) {
-      const name = skeleton.parts[part];
-      const entry = entries.find((e) => e.name === name);
+      const entry = entryOf(part);
       if (entry) entry.data = Buffer.from(splice(partText(entry), list), 'utf8');
     }
     return Buffer.from(writeZip(entries));
   }
   const text = skeleton.format === 'md' ? decodeText(bytes) : decodeHtml(bytes).text;
-  const out = splice(text, edits.get(0) ?? []);
+  const out = splice(text, partEdits(skeleton, texts, () => text).get(0) ?? []);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(out, 'utf16le')]);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(out, 'utf16le').swap16()]);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

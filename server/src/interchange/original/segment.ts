@@ -89,6 +89,7 @@ export class SegmentBuilder {
           open: tok.raw,
           close: close?.raw ?? '',
           label: tok.label,
+          at: tok.start,
           ...(tok.style !== undefined ? { style: tok.style } : {}),
         };
         text += openTag(id);
@@ -96,13 +97,13 @@ export class SegmentBuilder {
         text += closeTag(ids.get(tok.ref) ?? 0);
       } else {
         const id = next++;
-        tags[id] = { kind: 'ph', raw: tok.raw, label: tok.label };
+        tags[id] = { kind: 'ph', raw: tok.raw, label: tok.label, at: tok.start };
         text += standaloneTag(id);
       }
     }
     flushRun();
     // "a <b> b</b>" shows one space in a browser: so should the cell.
-    if (collapseAcrossTags) text = text.replace(/ ((?:[\u{F0001}-\u{FBFFF}])+) /gu, ' $1');
+    if (collapseAcrossTags) text = text.replace(/ ((?:[\u{F0001}-\u{F7FFF}])+) /gu, ' $1');
     const cleaned = cleanText(text, removed).text.trim();
     if (stripTags(cleaned).trim() === '') return null;
     return { before, inner, after, text: cleaned, tags };

@@ -13,9 +13,14 @@
  */
 export type OriginalFormat = 'md' | 'html' | 'docx';
 
+/**
+ * `at`: where the opening (or standalone) markup starts in the part, so that
+ * a slot inside it (an HTML `title` attribute of a link) is written into it.
+ */
 export type TagData =
   /** Paired: `open` and `close` are raw markup; `style` (DOCX) is the run properties for the text inside. */
-  { kind: 'pair'; open: string; close: string; style?: string; label: string } | { kind: 'ph'; raw: string; label: string };
+  | { kind: 'pair'; open: string; close: string; style?: string; label: string; at?: number }
+  | { kind: 'ph'; raw: string; label: string; at?: number };
 
 export interface Slot {
   part: number;
