@@ -95,3 +95,8 @@ export function stripTags(text: string): string {
 }
 
 export const tagKey = (tag: Tag): string => `${tag.kind === 'open' ? '' : tag.kind === 'close' ? '/' : '!'}${tag.id}`;
+
+/** How a tag is shown to people (editor, QA messages, exports for reading): ⟨1⟩ opening, ⟨/1⟩ closing, ⟨1/⟩ standalone. */
+export function displayTag(tag: Tag): string {
+  return tag.kind === 'open' ? `⟨${tag.id}⟩` : tag.kind === 'close' ? `⟨/${tag.id}⟩` : `⟨${tag.id}/⟩`;
+}

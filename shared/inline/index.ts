@@ -2,6 +2,7 @@ export {
   MAX_TAG_ID,
   TAG_RE,
   closeTag,
+  displayTag,
   hasTags,
   openTag,
   pieces,
