@@ -122,6 +122,18 @@ describe.each(['pandoc.docx', 'libreoffice.docx'])('DOCX made by %s', (file) => 
     expect(md).toMatch(/\[Хи'ан\]\(https:\/\/en\.wikipedia\.org\/wiki\/Xi/u);
   });
 
+  it('keeps each footnote clean: its number mark and the space or tab after it stay out of the text and in the file', () => {
+    const c = cases.get(file)!;
+    const note = c.skeleton.slots.find((s) => c.skeleton.parts[s.part] === 'word/footnotes.xml')!;
+    expect(note.text).toBe('The summit was held on 18–19 May 2026.');
+    const notes = Buffer.from(unzip(c.out).find((e) => e.name === 'word/footnotes.xml')!.data).toString('utf8');
+    expect(notes).toMatch(
+      file === 'pandoc.docx'
+        ? /<w:footnoteRef \/>\s*<\/w:r><w:r><w:t xml:space="preserve"> <\/w:t><\/w:r><w:r><w:t xml:space="preserve">§\d+ Тхе суммит/u
+        : /<w:footnoteRef\/><\/w:r><w:r><w:rPr><\/w:rPr><w:tab\/><\/w:r><w:r><w:rPr><\/w:rPr><w:t xml:space="preserve">§\d+ Тхе суммит/u,
+    );
+  });
+
   it('reads back as the same translated paragraphs, tags and all', async () => {
     const c = cases.get(file)!;
     const back = await readSource(c.out, { name: c.name, lang: 'kk' });

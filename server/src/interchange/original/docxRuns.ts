@@ -39,8 +39,7 @@ function labelOfStyle(rpr: string): string {
 }
 
 export function paragraphTokens(xml: string, content: readonly (XNode | XText)[], b: SegmentBuilder): { base: string } {
-  const atoms: Atom[] = [];
-  collect(xml, content, atoms, b, 0);
+  const atoms = edgeSpaces(collectAtoms(xml, content, b));
   // The look of plain text: the run properties most of the text has, at the paragraph's level and
   // inside each hyperlink (whose runs usually carry a Hyperlink style of their own).
   const weights = new Map<number, Map<string, number>>();
@@ -98,6 +97,38 @@ export function paragraphTokens(xml: string, content: readonly (XNode | XText)[]
   }
   closeStyle();
   return { base };
+}
+
+function collectAtoms(xml: string, content: readonly (XNode | XText)[], b: SegmentBuilder): Atom[] {
+  const atoms: Atom[] = [];
+  collect(xml, content, atoms, b, 0);
+  return atoms;
+}
+
+/**
+ * The space or tab between a footnote's number and its words (and any space
+ * at either end of a paragraph) is layout, not text: split off into atoms of
+ * its own, it stays with the edge codes and is written back as it was.
+ */
+function edgeSpaces(atoms: Atom[]): Atom[] {
+  const texts = atoms.flatMap((a, i) => (a.k === 'text' ? [i] : []));
+  const first = texts[0];
+  const last = texts[texts.length - 1];
+  if (first === undefined || last === undefined) return atoms;
+  const out = [...atoms];
+  const split = (i: number, lead: boolean): void => {
+    const a = out[i];
+    if (a?.k !== 'text') return;
+    const m = lead ? /^\s+/u.exec(a.value) : /\s+$/u.exec(a.value);
+    if (!m || m[0].length === a.value.length) return;
+    const rest = lead ? a.value.slice(m[0].length) : a.value.slice(0, -m[0].length);
+    const space: Atom = { k: 'text', value: m[0], style: a.style };
+    const body: Atom = { k: 'text', value: rest, style: a.style };
+    out.splice(i, 1, ...(lead ? [space, body] : [body, space]));
+  };
+  split(last, false);
+  split(first, true);
+  return out;
 }
 
 const MAX_INLINE_DEPTH = 32;

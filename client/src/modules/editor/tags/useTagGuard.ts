@@ -80,12 +80,24 @@ export function useTagGuard(ref: RefObject<HTMLTextAreaElement | null>, text: st
     };
     const copy = (e: ClipboardEvent): void => onCopy(e, false);
     const cut = (e: ClipboardEvent): void => onCopy(e, true);
+    // Arrow keys step over a token as over one character.
+    const onKeyDown = (e: KeyboardEvent): void => {
+      if ((e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (el.selectionStart !== el.selectionEnd) return;
+      const at = el.selectionStart;
+      const tok = current().find((x) => (e.key === 'ArrowLeft' ? x.end === at : x.start === at));
+      if (!tok) return;
+      e.preventDefault();
+      const to = e.key === 'ArrowLeft' ? tok.start : tok.end;
+      el.setSelectionRange(to, to);
+    };
     const onSelect = (): void => {
       if (el.selectionStart !== el.selectionEnd) return;
       const at = outsideToken(current(), el.selectionStart);
       if (at !== el.selectionStart) el.setSelectionRange(at, at);
     };
     el.addEventListener('beforeinput', onBeforeInput);
+    el.addEventListener('keydown', onKeyDown);
     el.addEventListener('copy', copy);
     el.addEventListener('cut', cut);
     el.addEventListener('select', onSelect);
@@ -93,6 +105,7 @@ export function useTagGuard(ref: RefObject<HTMLTextAreaElement | null>, text: st
     el.addEventListener('mouseup', onSelect);
     return () => {
       el.removeEventListener('beforeinput', onBeforeInput);
+      el.removeEventListener('keydown', onKeyDown);
       el.removeEventListener('copy', copy);
       el.removeEventListener('cut', cut);
       el.removeEventListener('select', onSelect);
