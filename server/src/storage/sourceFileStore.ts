@@ -19,10 +19,9 @@ const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/u;
 export class FileSourceFileStore implements SourceFileStore {
   private constructor(private readonly dir: string) {}
 
-  static async open(dataDir: string): Promise<FileSourceFileStore> {
-    const dir = join(dataDir, 'sources');
-    await ensureDir(dir);
-    return new FileSourceFileStore(dir);
+  /** The directory is made on the first put: most installations never import a file. */
+  static open(dataDir: string): Promise<FileSourceFileStore> {
+    return Promise.resolve(new FileSourceFileStore(join(dataDir, 'sources')));
   }
 
   private path(docId: string): string {
@@ -46,6 +45,7 @@ export class FileSourceFileStore implements SourceFileStore {
     const path = this.path(record.docId);
     const tmp = `${path}.tmp`;
     const disk: OnDisk = { ...record, bytes: record.bytes.toString('base64') };
+    await ensureDir(this.dir);
     const fh = await open(tmp, 'w');
     try {
       await fh.writeFile(JSON.stringify(disk));

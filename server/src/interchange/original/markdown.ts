@@ -164,10 +164,19 @@ function labelOf(type: string): string {
   }
 }
 
-/** Markdown-escapes a translation's text: every ASCII punctuation mark that could start markup gets a backslash. */
-export function escapeMarkdown(s: string): string {
-  return s
-    .replace(/[\\`*_[\]<>&|~]/gu, '\\$&')
-    .replace(/^([ \t]*)([#+=-])/gmu, '$1\\$2')
-    .replace(/^([ \t]*\d+)([.)])/gmu, '$1\\$2');
+/**
+ * Markdown-escapes a translation's text: every ASCII punctuation mark that
+ * could start markup gets a backslash, and so does what would open a block at
+ * the start of a line (`#`, `-`, `+`, `=`, `1.`) — at the start of the slot
+ * (`atStart`) or after a line break, not in mid-line.
+ */
+export function escapeMarkdown(s: string, atStart: boolean): string {
+  const inline = s.replace(/[\\`*_[\]<>&|~]/gu, '\\$&');
+  return inline.replace(
+    /(^|\n)([ \t]*)([#+=-]|\d+(?=[.)]))(\d*)([.)]?)/gu,
+    (m, nl: string, sp: string, mark: string, digits: string, dot: string, at: number) => {
+      if (at === 0 && nl === '' && !atStart) return m;
+      return /^\d/u.test(mark) ? `${nl}${sp}${mark}${digits}${dot ? `\\${dot}` : ''}` : `${nl}${sp}\\${mark}${digits}${dot}`;
+    },
+  );
 }

@@ -27,11 +27,11 @@ export function renderSlot(slot: Slot, text: string, nested: readonly Edit[] = [
   }
   let out = '';
   const styles: string[] = [];
-  for (const p of pieces(text)) {
+  for (const [i, p] of pieces(text).entries()) {
     if ('text' in p) {
       switch (mode.kind) {
         case 'md':
-          out += escapeMarkdown(p.text).replace(/\n/gu, mode.continuation === null ? ' ' : `\n${mode.continuation}`);
+          out += escapeMarkdown(p.text, i === 0).replace(/\n/gu, mode.continuation === null ? ' ' : `\n${mode.continuation}`);
           break;
         case 'html':
           out += mode.br === null ? escapeHtml(p.text) : escapeHtml(p.text).replace(/\n/gu, mode.br);
