@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeTag, openTag, standaloneTag, stripTags } from '../../../../shared/inline/index.js';
+import { closeTag, openTag, standaloneTag } from '../../../../shared/inline/index.js';
 import { AppError } from '../../../../shared/index.js';
 import { zipFiles } from '../../../test/helpers/docx.js';
 import { extractOriginal, rebuildOriginal } from './index.js';
