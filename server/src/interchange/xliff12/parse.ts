@@ -1,11 +1,11 @@
-import { attr, childElements, isElement, nextInTree, nextSkippingChildren, parseXml, textWithout, xmlAttr } from '../xml/dom.js';
-import { controlFromCode } from '../xml/write.js';
+import { attr, childElements, isElement, nextInTree, nextSkippingChildren, parseXml, xmlAttr } from '../xml/dom.js';
 import type { Document, Element, Node } from '../xml/dom.js';
 import { Problems } from '../problems.js';
 import type { ParseOutcome } from '../problems.js';
 import type { ParsedXliff, XliffState, XliffUnit } from '../units.js';
 import { isLanguageTag, sameLanguage } from '../xliff2/values.js';
 import { XLIFF12_NS } from './export.js';
+import { xliff12Tagged } from '../inline/read.js';
 
 /**
  * XLIFF 1.1 is read too: its elements and attributes used here are the same
@@ -35,8 +35,6 @@ const SCALE: Record<string, XliffState> = {
   'needs-review-adaptation': 'translated',
   'needs-review-l10n': 'translated',
 };
-// Inline elements whose content is native code, not text.
-const CODE_CONTENT = new Set(['bpt', 'ept', 'it', 'ph', 'sub']);
 
 export function parseXliff12(text: string): ParseOutcome<ParsedXliff> {
   const xml = parseXml(text);
@@ -102,7 +100,7 @@ export function validateXliff12(doc: Document): ParseOutcome<ParsedXliff> {
   const titleNote = header ? own(header, 'note').find((n) => attr(n, 'from') === 'anor') : undefined;
   return {
     ok: true,
-    value: { version: expected === '1.1' ? '1.1' : '1.2', srcLang, trgLang, units, title: titleNote ? text12(titleNote) : null },
+    value: { version: expected === '1.1' ? '1.1' : '1.2', srcLang, trgLang, units, title: titleNote ? xliff12Tagged(titleNote) : null },
   };
 }
 
@@ -141,27 +139,18 @@ function readUnit(
   const refs: string[] = [];
   for (const group of own(tu, 'context-group')) {
     if (attr(group, 'name') !== 'po-reference') continue;
-    for (const c of own(group, 'context')) if (attr(c, 'context-type') === 'sourcefile') refs.push(text12(c).trim());
+    for (const c of own(group, 'context')) if (attr(c, 'context-type') === 'sourcefile') refs.push((c.textContent ?? '').trim());
   }
   const notes = own(tu, 'note')
-    .map(text12)
+    .map(xliff12Tagged)
     .filter((t) => t.trim() !== '');
   return {
     id,
     refs,
     notes,
-    source: sources[0] ? text12(sources[0]) : '',
-    target: target ? text12(target) : null,
+    source: sources[0] ? xliff12Tagged(sources[0]) : '',
+    target: target ? xliff12Tagged(target) : null,
     state: target ? scaled : 'initial',
     detail: state ?? null,
   };
-}
-
-/** Text of a source/target: native code left out; Anor's `x-cp-HHHH` placeholders back to their character. */
-function text12(el: Element): string {
-  return textWithout(
-    el,
-    (e) => CODE_CONTENT.has(e.localName ?? ''),
-    (e) => (e.localName === 'x' || e.localName === 'ph' ? controlFromCode(attr(e, 'ctype')) : undefined),
-  );
 }

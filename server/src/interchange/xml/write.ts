@@ -60,9 +60,14 @@ export function escapeTextWithCodes(s: string, code: (hex: string, n: number) =>
 /** The placeholder type (XLIFF 1.2 ctype, TMX ph type) that carries a character XML cannot: `x-cp-0007`. */
 export const CONTROL_CODE_PREFIX = 'x-cp-';
 
-/** XLIFF 1.2: `<x id="cp1" ctype="x-cp-0007"/>`. */
-export function escapeTextXliff12(s: string): string {
-  return escapeTextWithCodes(s, (hex, n) => `<x id="cp${n}" ctype="${CONTROL_CODE_PREFIX}${hex}"/>`);
+/**
+ * XLIFF 1.2: `<x id="cp1" ctype="x-cp-0007"/>`. One escaper per source or
+ * target, called for each stretch of text between inline codes, so the ids
+ * stay unique within the element.
+ */
+export function escaperXliff12(): (s: string) => string {
+  let n = 0;
+  return (s) => escapeTextWithCodes(s, (hex) => `<x id="cp${++n}" ctype="${CONTROL_CODE_PREFIX}${hex}"/>`);
 }
 
 /** TMX: `<ph type="x-cp-0007"/>` (an empty ph: no native code, the type says which character). */

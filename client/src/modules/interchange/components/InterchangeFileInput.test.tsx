@@ -14,7 +14,7 @@ describe('InterchangeFileInput', () => {
     const calls: Call[] = [];
     let opened = '';
     const api = {
-      createFromFile: (_file: Blob, name: string, opts: Call['opts']): Promise<CallResult<InterchangeDocumentDto>> => {
+      createFromInterchangeFile: (_file: Blob, name: string, opts: Call['opts']): Promise<CallResult<InterchangeDocumentDto>> => {
         calls.push({ name, opts });
         return Promise.resolve({
           ok: true,
@@ -35,7 +35,7 @@ describe('InterchangeFileInput', () => {
 
   it('shows a refusal as a translated message, not the server text', async () => {
     const api = {
-      createFromFile: (): Promise<CallResult<InterchangeDocumentDto>> =>
+      createFromInterchangeFile: (): Promise<CallResult<InterchangeDocumentDto>> =>
         Promise.resolve({ ok: false, error: { code: 'import_refused', message: 'the file names no source language: choose one' } }),
     };
     await renderUi(<InterchangeFileInput targetLangs={['ru']} onCreated={() => {}} api={api} />);

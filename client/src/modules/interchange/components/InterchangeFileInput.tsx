@@ -23,7 +23,7 @@ export function InterchangeFileInput({
 }: {
   targetLangs: readonly Lang[];
   onCreated: (docId: string) => void;
-  api?: Pick<InterchangeApi, 'createFromFile'>;
+  api?: Pick<InterchangeApi, 'createFromInterchangeFile'>;
 }) {
   const { t } = useTranslation('interchange');
   const { t: tBase } = useTranslation();
@@ -37,7 +37,11 @@ export function InterchangeFileInput({
     if (!file) return;
     setBusy(true);
     setError(null);
-    const r = await api.createFromFile(file, file.name, { sourceLang: sourceLang || undefined, lang: lang || undefined, targetLangs });
+    const r = await api.createFromInterchangeFile(file, file.name, {
+      sourceLang: sourceLang || undefined,
+      lang: lang || undefined,
+      targetLangs,
+    });
     setBusy(false);
     if (r.ok) onCreated(r.data.docId);
     else setError(r.error.code);
