@@ -78,7 +78,7 @@ describe('import a translation with alignment preview (Chromium)', () => {
     await page.goto(`${w.server.url}/#/new`);
     await page.getByLabel('Source language').selectOption('kk');
     const docx = buildDocx([{ heading: 1, text: EN_PARAGRAPHS[0]! }, ...EN_PARAGRAPHS.slice(1).map((text) => ({ text }))]);
-    await page.locator('input[type="file"]').setInputFiles({
+    await page.locator('input[type="file"][accept*=".docx"]').setInputFiles({
       name: 'summit.docx',
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       buffer: docx,

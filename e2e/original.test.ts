@@ -25,7 +25,7 @@ describe('a DOCX translated and downloaded as the same file (Chromium)', () => {
   it('creates the document from the file, protects its tags, and exports the original with the translation', async () => {
     const { page } = await w.open(w.admin, (await w.createDoc(['seed'])).id);
     await page.goto(`${w.server.url}/#/new`);
-    await page.locator('input[type="file"]').setInputFiles({
+    await page.locator('input[type="file"][accept*=".docx"]').setInputFiles({
       name: 'pandoc.docx',
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       buffer: await readFile(FIXTURE),

@@ -55,7 +55,7 @@ describe('sign-in, new document and the document list', () => {
   it('creates a document from an uploaded .txt file, one paragraph per line when it has no blank lines', async () => {
     const { page } = await w.open(w.admin, (await w.createDoc(['seed'])).id);
     await page.goto(`${w.server.url}/#/new`);
-    await page.locator('input[type="file"]').setInputFiles({
+    await page.locator('input[type="file"][accept*=".docx"]').setInputFiles({
       name: 'subtitles.txt',
       mimeType: 'text/plain',
       buffer: Buffer.from('Бірінші жол\nЕкінші жол\nҮшінші жол\n', 'utf8'),
@@ -68,6 +68,23 @@ describe('sign-in, new document and the document list', () => {
     expect(
       await page.locator('textarea[data-cell$=":kk"]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value)),
     ).toEqual(['Бірінші жол', 'Екінші жол', 'Үшінші жол']);
+  });
+
+  // A peer's PO (no source language in it): the person names it, and the translations come along.
+  it('creates a document from a gettext PO file with its translations', async () => {
+    const { page } = await w.open(w.admin, (await w.createDoc(['seed'])).id);
+    await page.goto(`${w.server.url}/#/new`);
+    const po =
+      'msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "Good morning"\nmsgstr "Доброе утро"\n\n#, fuzzy\nmsgid "Open"\nmsgstr "Открыть"\n';
+    await page
+      .locator('input[type="file"][accept*=".po"]')
+      .setInputFiles({ name: 'peer.po', mimeType: 'text/x-gettext-translation', buffer: Buffer.from(po) });
+    await page.getByLabel('Language of the original text, if the file does not say').selectOption('en');
+    await page.getByRole('button', { name: 'Create from this file' }).click();
+    await page.locator('[data-testid="grid"][data-ready="true"]').waitFor();
+    expect(
+      await page.locator('textarea[data-cell$=":ru"]').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value)),
+    ).toEqual(['Доброе утро', 'Открыть']);
   });
 
   it('shows sign-in to someone without a session, whatever the address', async () => {

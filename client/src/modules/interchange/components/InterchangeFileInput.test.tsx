@@ -27,7 +27,7 @@ describe('InterchangeFileInput', () => {
     const create = screen.getByRole('button', { name: 'Create from this file' });
     expect(create).toHaveProperty('disabled', true);
     await user.upload(screen.getByLabelText(/gettext PO file/u), new File(['msgid "Hello"\nmsgstr "Привет"\n'], 'peer.po'));
-    await user.selectOptions(screen.getByLabelText('Source language, if the file does not say'), 'en');
+    await user.selectOptions(screen.getByLabelText('Language of the original text, if the file does not say'), 'en');
     await user.click(create);
     expect(calls).toEqual([{ name: 'peer.po', opts: { sourceLang: 'en', lang: undefined, targetLangs: ['ru', 'kk'] } }]);
     expect(opened).toBe('d_new');
