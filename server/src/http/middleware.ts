@@ -65,6 +65,15 @@ function bodyParserError(err: unknown): AppError | undefined {
   return undefined;
 }
 
+/**
+ * A path with a malformed percent-escape (`/api/documents/%ZZ`): the router
+ * throws a URIError (status 400) while decoding a route parameter. It is the
+ * client's mistake, so it is answered, not logged as a bug.
+ */
+function urlError(err: unknown): AppError | undefined {
+  return err instanceof URIError ? new AppError('bad_request', 'malformed percent-escape in the URL') : undefined;
+}
+
 /** The one error handler; registered after every route. */
 export function errorHandler(log: Log): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
@@ -72,7 +81,7 @@ export function errorHandler(log: Log): ErrorRequestHandler {
       next(err);
       return;
     }
-    const failure = toFail(bodyParserError(err) ?? err, log);
+    const failure = toFail(urlError(err) ?? bodyParserError(err) ?? err, log);
     res.status(HTTP_STATUS[failure.error.code]).json(failure);
   };
 }
