@@ -26,8 +26,9 @@ class RawEncoder extends Encoder {
 }
 
 /** A real socket.io-client connection (websocket, session cookie) that can also send RawJson payloads. */
-export function connectRaw(url: string, cookie?: string, namespace = ''): Promise<TestSocket> {
+export function connectRaw(url: string, cookie?: string, namespace = '', auth?: Record<string, string>): Promise<TestSocket> {
   const socket: TestSocket = io(url + namespace, {
+    ...(auth ? { auth } : {}),
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
