@@ -35,7 +35,6 @@ const cellText = fc.oneof(
       '\u0085',
       '\u2028',
       '\u2029',
-      '\ud800',
     ),
     maxLength: 30,
   }),
@@ -52,7 +51,7 @@ describe('export → import round trip (property)', () => {
         );
         const r = readInterchange(exportXliff2(doc, 'ru'));
         if (!r.ok || r.value.format !== 'xliff2') throw new Error(JSON.stringify(r));
-        // Lone surrogates too: they travel as <cp hex="D800"/>, never as raw UTF-16.
+        // Lone surrogates are not text Anor stores (shared/text/wellFormed.ts); server/test/unicode.test.ts covers them.
         expect(r.value.xliff.units.map((u) => [u.source, u.target])).toEqual(rows.map(([en, ru]) => [en, ru === '' ? null : ru]));
         const plan = planXliffImport(doc, r.value.xliff);
         expect(plan.ok && plan.value.edits).toEqual([]);

@@ -4,6 +4,8 @@ import { cleanParagraphs } from '../../../../shared/interchange/clean.js';
 import { checkDeclaredLanguage } from '../../../../shared/interchange/detect.js';
 import { SOURCE_FORMATS } from '../../../../shared/protocol/interchange.js';
 import type { ParsedSourceDto, SourceFormat } from '../../../../shared/protocol/interchange.js';
+import { loneSurrogateAt } from '../../../../shared/text/wellFormed.js';
+import { LONE_SURROGATE_RULE } from '../problems.js';
 import { decodeText } from './decode.js';
 import { docxParagraphs } from './docx.js';
 import { htmlParagraphs } from './html.js';
@@ -29,6 +31,21 @@ export function sourceFormat(name: string, format?: SourceFormat): SourceFormat 
   return f;
 }
 
+/**
+ * UTF-8 and UTF-16 are decoded strictly, but a DOCX can still carry a
+ * `&#xD800;` in its XML: a lone surrogate is refused like any broken file.
+ */
+function refuseLoneSurrogates(paragraphs: readonly string[], name: string): void {
+  const index = paragraphs.findIndex((p) => loneSurrogateAt(p) >= 0);
+  if (index < 0) return;
+  const problem = {
+    rule: LONE_SURROGATE_RULE,
+    message: 'a lone surrogate (half of a UTF-16 pair) is not a character',
+    where: `paragraph ${index + 1}`,
+  };
+  throw new AppError('malformed_file', `"${name}": ${problem.message} (${problem.where})`, { problems: [problem] });
+}
+
 /** A zip's local-file signature: a .txt that is really a DOCX (or any zip) should not import as binary noise. */
 function looksZipped(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -49,6 +66,7 @@ export async function readSourceFile(bytes: Buffer, opts: { name: string; lang: 
     const text = decodeText(bytes);
     raw = format === 'html' ? htmlParagraphs(text) : format === 'md' ? markdownParagraphs(text) : splitParagraphs(text);
   }
+  refuseLoneSurrogates(raw, opts.name);
   const { paragraphs, removed } = cleanParagraphs(raw);
   if (paragraphs.length === 0) throw new AppError('import_refused', `"${opts.name}" has no text to import`);
   if (paragraphs.length > MAX_PARAGRAPHS) {
