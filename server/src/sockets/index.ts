@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express';
 import { Server } from 'socket.io';
 import { CLIENT_EVENT_NAMES, TRANSPORT_HARD_LIMIT_BYTES } from '../../../shared/index.js';
 import type { Log } from '../errors.js';
+import { judgeOrigin } from '../http/origin.js';
 import type { DocumentService } from '../services/documents/index.js';
 import type { PresenceService } from '../services/presence.js';
 import type { UserService } from '../services/users.js';
@@ -16,6 +17,8 @@ import { docRoom, sessionRoom } from './types.js';
 export interface SocketDeps {
   httpServer: HttpServer;
   sessionMiddleware: RequestHandler;
+  /** Origins besides the server's own that may open a connection. */
+  allowedOrigins: ReadonlySet<string>;
   users: UserService;
   documents: DocumentService;
   presence: PresenceService;
@@ -48,6 +51,12 @@ export function attachSockets(deps: SocketDeps): Sockets {
     serveClient: false,
     // Size and depth are judged on the raw packet before it is parsed (parser.ts).
     parser: boundedParser,
+    // Every handshake (polling or websocket, any namespace) from a foreign origin is refused with 403:
+    // a page on another site must not ride the user's cookie into a connection.
+    allowRequest: (req, callback) => {
+      const verdict = judgeOrigin(req, deps.allowedOrigins);
+      callback(verdict.ok ? null : 'forbidden_origin', verdict.ok);
+    },
   });
   const boundary = eventBoundary(new Set(CLIENT_EVENT_NAMES), log);
 

@@ -29,7 +29,7 @@ export interface TestServer {
  * The real app on an ephemeral port over real storage in a fresh temp dir
  * (or `dataDir` to restart on an existing one), bootstrapped like `anor serve`.
  */
-export async function startServer(opts: { dataDir?: string; ringSize?: number } = {}): Promise<TestServer> {
+export async function startServer(opts: { dataDir?: string; ringSize?: number; allowedOrigins?: string[] } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'anor-server-')));
   const logs: string[] = [];
   const log = (msg: string): void => void logs.push(msg);
@@ -42,6 +42,7 @@ export async function startServer(opts: { dataDir?: string; ringSize?: number } 
     sessionSecret: await loadOrCreateSessionSecret(dataDir),
     log,
     clientDir: join(dataDir, 'no-client'),
+    ...(opts.allowedOrigins ? { allowedOrigins: opts.allowedOrigins } : {}),
   });
   const first = await bootstrap({ users: app.users, documents, adminPassword: ADMIN_PASSWORD });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
