@@ -22,6 +22,7 @@ import { LoginThrottle } from './services/loginThrottle.js';
 import { PresenceService } from './services/presence.js';
 import { ShareService } from './services/shares.js';
 import { UserService } from './services/users.js';
+import type { ScryptCost } from './services/passwords.js';
 import { attachSockets } from './sockets/index.js';
 import { attachPublicReaders } from './sockets/publicReaders.js';
 import type { AnorServer } from './sockets/types.js';
@@ -37,6 +38,8 @@ export interface AppDeps {
   clientDir?: string;
   /** Origins besides the server's own allowed to change state and open sockets (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /** scrypt work factors for new password hashes; SCRYPT_COST unless given (tests pass a cheaper one). */
+  passwordCost?: ScryptCost;
 }
 
 export interface App {
@@ -52,7 +55,7 @@ export interface App {
 /** Builds the whole HTTP + Socket.IO application without listening (tests listen on port 0). */
 export function createApp(deps: AppDeps): App {
   const { storage, documents, log } = deps;
-  const users = new UserService(storage.users);
+  const users = new UserService(storage.users, deps.passwordCost ? { passwordCost: deps.passwordCost } : {});
   const presence = new PresenceService();
   const sessionMiddleware = createSessionMiddleware(storage.sessions, deps.sessionSecret);
   const allowedOrigins = new Set(deps.allowedOrigins ?? []);
