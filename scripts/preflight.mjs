@@ -3,7 +3,8 @@
 /**
  * The first step of `npm test`: checks the system packages the test tiers
  * need and that npm cannot install — Chromium (end-to-end tests), a CJK font
- * (Chinese in the browser), translate-toolkit (the XLIFF peer checks). Plain
+ * (Chinese in the browser), translate-toolkit (the XLIFF peer checks), pandoc
+ * and LibreOffice Writer (the round trip of original files). Plain
  * JavaScript with Node's built-ins only, because it runs before anything is
  * built or compiled.
  *
@@ -61,6 +62,12 @@ export const REQUIREMENTS = [
   { pkg: 'chromium', why: 'the end-to-end tests drive Chromium', present: () => onPath('chromium') },
   { pkg: 'fonts-noto-cjk', why: 'Chinese text in the browser needs a CJK font', present: () => hasCjkFont() },
   { pkg: 'translate-toolkit', why: 'the XLIFF export is checked with xliff2po, po2xliff and po2tmx', present: () => onPath('xliff2po') },
+  { pkg: 'pandoc', why: 'the round trip of DOCX, HTML and Markdown files opens them with pandoc', present: () => onPath('pandoc') },
+  {
+    pkg: 'libreoffice-writer-nogui',
+    why: 'the round trip of DOCX files opens them with LibreOffice Writer',
+    present: () => onPath('soffice'),
+  },
 ];
 
 const APT_INSTALL = ['apt-get', 'install', '-y', '-qq', '--no-install-recommends'];

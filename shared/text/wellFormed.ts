@@ -15,6 +15,19 @@ export function loneSurrogateAt(s: string): number {
   return m ? m.index : -1;
 }
 
+/**
+ * A character reference to a surrogate code point (`&#xD800;`, `&#55296;`):
+ * a well-formedness error in XML, which not every parser reports. Index of
+ * the first one in `xml`, or -1.
+ */
+const SURROGATE_CHAR_REF =
+  /&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*(?:5529[6-9]|55[3-9]\d{2}|56\d{3}|57[0-2]\d{2}|573[0-3]\d|5734[0-3]));/u;
+
+export function surrogateCharRefAt(xml: string): number {
+  const m = SURROGATE_CHAR_REF.exec(xml);
+  return m ? m.index : -1;
+}
+
 export const LONE_SURROGATE_MESSAGE = 'not well-formed Unicode: a lone surrogate (half of a UTF-16 pair)';
 
 /**
