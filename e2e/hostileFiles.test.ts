@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flatTmx, nestedDocx, nestedGXliff12, nestedHiTmx, nestedHtml, nestedPcXliff } from '../server/test/helpers/hostile.js';
+import { flatTmx, nestedDocx, nestedGXliff12, nestedHiTmx, nestedHtml, nestedPcXliff } from '../server/test/helpers/hostileFiles.js';
 import { CLI, ROOT } from './helpers/server.js';
 
 interface Run {

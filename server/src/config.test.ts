@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       dataDir: resolve('./data'),
       adminPassword: undefined,
       maxImportBytes: 16 * 1024 * 1024,
+      allowedOrigins: [],
     });
   });
 
@@ -22,6 +23,7 @@ describe('loadConfig', () => {
       dataDir: '/tmp/x',
       adminPassword: 'long-enough',
       maxImportBytes: 1000,
+      allowedOrigins: [],
     });
     expect(loadConfig({ ANOR_ADMIN_PASSWORD: '' }).adminPassword).toBeUndefined();
   });
@@ -47,5 +49,14 @@ describe('loadConfig', () => {
     for (const bad of ['0', '-1', '1.5M', '16 MB', 'lots']) {
       expect(() => maxImportBytes({ ANOR_MAX_IMPORT_BYTES: bad })).toThrow(ConfigError);
     }
+  });
+
+  it('reads ALLOWED_ORIGINS as a comma-separated list of origins, normalised', () => {
+    expect(
+      loadConfig({ ALLOWED_ORIGINS: ' https://Docs.Example.org , http://localhost:5173/,https://a.example:443' }).allowedOrigins,
+    ).toEqual(['https://docs.example.org', 'http://localhost:5173', 'https://a.example']);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'docs.example.org' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://a.example/path' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: '*' })).toThrow(ConfigError);
   });
 });

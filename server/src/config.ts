@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_MAX_IMPORT_BYTES } from './limits.js';
+import { normalizeOrigin } from './http/origin.js';
 
 export interface Config {
   port: number;
@@ -10,6 +11,8 @@ export interface Config {
   adminPassword: string | undefined;
   /** Largest file any import accepts (upload routes and the CLI). */
   maxImportBytes: number;
+  /** Origins besides the server's own that may change state and open sockets (ALLOWED_ORIGINS). */
+  allowedOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -28,7 +31,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: dataDirFrom(env.DATA_DIR, 'DATA_DIR'),
     adminPassword,
     maxImportBytes: maxImportBytes(env),
+    allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS ?? ''),
   };
+}
+
+/** `https://a.example, http://localhost:5173` → normalised origins; anything that is not a bare origin is an error. */
+function parseOrigins(raw: string): string[] {
+  const out: string[] = [];
+  for (const item of raw.split(',').map((s) => s.trim())) {
+    if (item === '') continue;
+    const origin = bareOrigin(item);
+    if (origin === undefined) {
+      throw new ConfigError(`ALLOWED_ORIGINS: "${item}" is not an origin like https://example.org or http://localhost:5173`);
+    }
+    out.push(origin);
+  }
+  return out;
+}
+
+/** Scheme, host and port only: no path, query, fragment or credentials. */
+function bareOrigin(item: string): string | undefined {
+  try {
+    const url = new URL(item);
+    const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+    return bare ? normalizeOrigin(item) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { data, login } from './helpers/http.js';
 import { ADMIN_PASSWORD, startServer } from './helpers/server.js';
 import type { TestServer } from './helpers/server.js';
 import { upload } from './helpers/upload.js';
-import { run } from './helpers/xmllint.js';
+import { run } from './helpers/tools.js';
 
 /**
  * Files from other tools over the real REST API: translate-toolkit (Debian's,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cell, makeDoc, paragraph } from '../../../test/helpers/testDoc.js';
-import { run } from '../../../test/helpers/xmllint.js';
+import { run } from '../../../test/helpers/tools.js';
 import { planXliffImport } from '../plan.js';
 import { readInterchange } from '../read.js';
 import { exportXliff12 } from '../xliff12/export.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatTmx, nestedGXliff12, nestedHiTmx, nestedHtml, nestedPcXliff } from '../../../test/helpers/hostile.js';
+import { flatTmx, nestedGXliff12, nestedHiTmx, nestedHtml, nestedPcXliff } from '../../../test/helpers/hostileFiles.js';
 import { readInterchange } from '../read.js';
 import { readSourceFile } from '../sources/index.js';
 import { parseXml } from './dom.js';

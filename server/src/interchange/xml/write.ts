@@ -33,19 +33,27 @@ export function escapeTextLossy(s: string): string {
   return escapeText(s.replace(NOT_XML_CHAR, '\uFFFD'));
 }
 
-/** XLIFF 2 text: XML-invalid characters are kept, as <cp hex="…"/> (core §4.2.2.1). */
-export function escapeTextWithCp(s: string): string {
-  return escapeTextWithCodes(s, (hex) => `<cp hex="${hex}"/>`);
+const LONE_SURROGATE = /\p{Cs}/gu;
+
+/**
+ * XLIFF 2 text: XML-invalid characters are kept, as <cp hex="…"/> (core §4.2.2.1).
+ * A lone surrogate is no character: Anor refuses them on input, and one in
+ * data stored before that is written as U+FFFD, as every other export does.
+ */
+export function escapeTextWithCp(text: string): string {
+  return escapeTextWithCodes(text, (hex) => `<cp hex="${hex}"/>`);
 }
 
 /**
- * Text with every XML-invalid character (C0 controls, U+FFFE/U+FFFF, a lone
- * surrogate) written as the markup `code` gives for its hex code unit: XLIFF 2
+ * Text with every XML-invalid character (C0 controls but tab/LF/CR,
+ * U+FFFE/U+FFFF) written as the markup `code` gives for its hex code: XLIFF 2
  * has <cp>; XLIFF 1.2 and TMX have no such element, so they carry it as a
- * placeholder whose type names the character (CONTROL_CODE_TYPE), which
- * Anor's importers turn back into it and other tools keep as a code.
+ * placeholder whose type names the character (CONTROL_CODE_PREFIX), which
+ * Anor's importers turn back into it and other tools keep as a code. A lone
+ * surrogate is not a character at all: it becomes U+FFFD first.
  */
-export function escapeTextWithCodes(s: string, code: (hex: string, n: number) => string): string {
+export function escapeTextWithCodes(text: string, code: (hex: string, n: number) => string): string {
+  const s = text.replace(LONE_SURROGATE, '\uFFFD');
   let out = '';
   let last = 0;
   let n = 0;
@@ -78,5 +86,8 @@ export function escapeTextTmx(s: string): string {
 /** The character a placeholder of type `x-cp-HHHH` stands for, or undefined for any other type. */
 export function controlFromCode(type: string | undefined): string | undefined {
   const m = type ? /^x-cp-([0-9A-Fa-f]{4})$/u.exec(type) : null;
-  return m ? String.fromCharCode(Number.parseInt(m[1]!, 16)) : undefined;
+  if (!m) return undefined;
+  const code = Number.parseInt(m[1]!, 16);
+  // Half a UTF-16 pair is no character (Anor refuses them on input): as every export writes it, U+FFFD.
+  return code >= 0xd800 && code <= 0xdfff ? '\uFFFD' : String.fromCharCode(code);
 }
