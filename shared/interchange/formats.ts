@@ -11,9 +11,6 @@ export const MAX_DOCX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
 export const MAX_DOCX_RATIO = 100;
 
 export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx'] as const;
-/** Files a document can be created from as they are, with their paragraph ids, translations and statuses. */
-export const INTERCHANGE_FORMATS = ['xliff2', 'xliff12', 'po', 'tmx'] as const;
-export type InterchangeFormat = (typeof INTERCHANGE_FORMATS)[number];
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 /** `original`: the DOCX, HTML or Markdown file the document was imported from, with the translation in place. */
 export const EXPORT_FORMATS = ['xliff2', 'xliff12', 'po', 'tmx', 'html', 'md', 'original'] as const;
