@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
  * the client. Formatting is Prettier's job (npm run check runs both).
  */
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.tsbuild/', 'data/', 'coverage/', 'docs/**/*.mjs', 'server/test/fixtures/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-bench/', '.tsbuild/', 'data/', 'coverage/', 'docs/**/*.mjs', 'server/test/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
