@@ -5,7 +5,7 @@ import type { Lang, PublicUser } from '../../../../../shared/index.js';
 import { can } from '../../../../../shared/domain/roles.js';
 import { errorKey } from '../../i18n/index.js';
 import { AttentionList, SyncIndicator, useDocSync, useKeyedMemo, useSyncSelector } from '../../sync/index.js';
-import type { SyncTransport } from '../../sync/index.js';
+import type { DocSync, SyncTransport } from '../../sync/index.js';
 import { filterParagraphs, isFiltering, NO_FILTER, SearchBar } from '../../search/index.js';
 import type { GridFilter } from '../../search/index.js';
 import { isTextField, matchShortcut, ShortcutsDialog } from '../../shortcuts/index.js';
@@ -37,6 +37,8 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   const [filter, setFilter] = useState<GridFilter>(NO_FILTER);
   const deferredFilter = useDeferredValue(filter);
   const [matchPos, setMatchPos] = useState(-1);
+  // The row the caret is in stays on screen while a filter is on (filterParagraphs' `editing`).
+  const [focusedRow, setFocusedRow] = useState<string | null>(null);
   const targets = useMemo(() => doc?.targetLangs ?? [], [doc?.targetLangs]);
   const { shown, toggle } = useColumns(user.id, targets);
   const { panelsShown, togglePanels } = usePanels(user.id);
@@ -57,9 +59,14 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   const computed = useKeyedMemo(() => {
     if (!doc) return [];
     if (!filtering) return doc.paragraphs.map((_, i) => i);
-    return filterParagraphs(doc, deferredFilter, { shownLangs: langs, userId: user.id, textOf: (p, l) => sync.textOf(p, l) });
+    return filterParagraphs(doc, deferredFilter, {
+      shownLangs: langs,
+      userId: user.id,
+      textOf: (p, l) => sync.textOf(p, l),
+      editing: editingRows(sync, focusedRow),
+    });
     // `layout` and `version` stand for changes inside the engine (the document is updated in place).
-  }, [doc, filtering, deferredFilter, langs, user.id, sync, layout, version]);
+  }, [doc, filtering, deferredFilter, langs, user.id, sync, layout, version, focusedRow]);
   // Same matches, same array: the row handlers and memoised rows then stay as they are.
   const rows = useStableRows(computed);
   const rowsRef = useRef(rows);
@@ -71,7 +78,24 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   }, []);
   const gridHandlers = useGridHandlers({ sync, rows, langs, grid, onGlobal });
   // Columns the user holds no role in are shown read-only (the server refuses such edits anyway).
-  const handlers = useMemo(() => ({ ...gridHandlers, canEdit: (lang: Lang) => can(user, 'cell.edit', { lang }) }), [gridHandlers, user]);
+  const handlers = useMemo(
+    () => ({
+      ...gridHandlers,
+      onFocus: (pid: string, lang: Lang) => {
+        setFocusedRow(pid);
+        gridHandlers.onFocus(pid, lang);
+      },
+      onBlur: () => {
+        // Only once the focus has settled: moving to another cell of the same row must not drop the row in between.
+        setTimeout(() => {
+          if (!document.activeElement?.matches('textarea[data-cell]')) setFocusedRow(null);
+        }, 0);
+        gridHandlers.onBlur();
+      },
+      canEdit: (lang: Lang) => can(user, 'cell.edit', { lang }),
+    }),
+    [gridHandlers, user],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -172,6 +196,14 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
     </main>
   );
+}
+
+/** Paragraphs being edited: the focused one, and every one with text not yet saved (the outbox). */
+function editingRows(sync: DocSync, focused: string | null): Set<string> {
+  const rows = new Set<string>();
+  if (focused) rows.add(focused);
+  for (const e of sync.docEntries()) rows.add(e.paragraphId);
+  return rows;
 }
 
 function useStableRows(next: readonly number[]): readonly number[] {
