@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cell } from './support/browser.js';
+import { clashInCell } from './support/clash.js';
 import { cellText, createWorld } from './support/world.js';
 import type { World } from './support/world.js';
 
@@ -14,6 +15,29 @@ describe('nothing typed is lost', () => {
   });
   afterAll(async () => {
     await w?.close();
+  });
+
+  const five = ['One.', 'Two.', 'Three.', 'Four.', 'Fifth paragraph.'];
+  const theirs = 'Азат жолдың бесіншісі.';
+
+  it('starts the combine box from both versions and keeps following what the user types after the clash', async () => {
+    const doc = await w.createDoc(five, ['kk']);
+    const pid = doc.pids[4]!;
+    const { b, panel } = await clashInCell(w, doc.id, pid, 'kk', theirs, 'Бесінші абзац туралы б');
+    // The translator does not stop typing because a panel appeared.
+    await cell(b.page, pid, 'kk').click();
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.type('ір сөз.');
+    const full = 'Бесінші абзац туралы бір сөз.';
+    await expect.poll(() => panel.getByTestId('conflict-yours').textContent()).toBe(full);
+    const combine = panel.getByRole('textbox');
+    await expect.poll(() => combine.inputValue()).toContain(full);
+    expect(await combine.inputValue()).toContain(theirs);
+    // The words that differ are marked in the two versions.
+    expect(await panel.locator('mark').count()).toBeGreaterThan(0);
+
+    await panel.getByRole('button', { name: 'Use combined text' }).click();
+    await expect.poll(async () => cellText(await w.snapshot(doc.id), pid, 'kk'), { timeout: 10_000 }).toContain(full);
   });
 
   it('keeps the row being typed in on screen while a filter would drop it', async () => {

@@ -113,7 +113,6 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
       )}
       {entry?.state === 'conflict' && (
         <ConflictPanel
-          key={`${entry.theirsRev ?? 0}`}
           lang={p.lang}
           theirs={entry.theirs ?? ''}
           yours={entry.text}
