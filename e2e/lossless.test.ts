@@ -40,6 +40,29 @@ describe('nothing typed is lost', () => {
     await expect.poll(async () => cellText(await w.snapshot(doc.id), pid, 'kk'), { timeout: 10_000 }).toContain(full);
   });
 
+  it('keeps "your version" in the history as a conflict revision when the user keeps theirs, and restores it', async () => {
+    const doc = await w.createDoc(five, ['kk']);
+    const pid = doc.pids[4]!;
+    const yours = 'Бесінші абзац туралы бір сөз.';
+    const { b, panel } = await clashInCell(w, doc.id, pid, 'kk', theirs, yours);
+    await panel.getByRole('button', { name: 'Keep theirs' }).click();
+    await expect.poll(() => cell(b.page, pid, 'kk').inputValue()).toBe(theirs);
+    await expect
+      .poll(async () => (await w.admin.history(doc.id, pid, 'kk')).revisions.filter((r) => r.kind === 'conflict').map((r) => r.text))
+      .toContain(yours);
+    await expect.poll(() => b.page.getByTestId('sync-indicator').getAttribute('data-waiting')).toBe('0');
+    expect(cellText(await w.snapshot(doc.id), pid, 'kk')).toBe(theirs);
+
+    // Visible and restorable in the history panel.
+    await cell(b.page, pid, 'kk').click();
+    const reviewPanel = b.page.getByTestId('review-panel');
+    await reviewPanel.getByRole('button', { name: 'History', exact: true }).click();
+    const entry = reviewPanel.getByTestId('history').locator('li.history-conflict', { hasText: yours });
+    await entry.getByRole('button', { name: 'Restore as a new draft' }).click();
+    await expect.poll(async () => cellText(await w.snapshot(doc.id), pid, 'kk')).toBe(yours);
+    await expect.poll(() => cell(b.page, pid, 'kk').inputValue()).toBe(yours);
+  });
+
   it('keeps the row being typed in on screen while a filter would drop it', async () => {
     const doc = await w.createDoc(['First.', 'Second.', 'Third.'], ['kk']);
     const pid = doc.pids[1]!;

@@ -109,6 +109,38 @@ describe('DocSync', () => {
     await until(() => expect(a.sync.waitingCount).toBe(0));
   });
 
+  it('keeps the text given up with "keep theirs" as a conflict revision, through a reload if need be', async () => {
+    const hub = new MemoryHub('d1', ['x']);
+    hub.emit('u0', null, { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'кот', rev: 1, status: 'draft' });
+    const a = open(hub, 'ua');
+    await until(() => expect(a.sync.state).toBe('ready'));
+    a.t.setOnline(false);
+    a.sync.setLocalText('p0', 'ru', 'кошка');
+    hub.emit('u9', 'remote01', { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'пёс', rev: 2, status: 'draft' });
+    a.t.setOnline(true);
+    await until(() => expect(a.sync.entryFor('p0', 'ru')?.state).toBe('conflict'));
+    a.t.setOnline(false);
+    a.sync.keepTheirs('p0', 'ru');
+    expect(a.sync.textOf('p0', 'ru')).toBe('пёс');
+    expect(a.sync.waitingCount).toBe(1); // not in history yet: waiting in the outbox
+    expect(JSON.parse(localStorage.getItem('anor.outbox.v1:ua') ?? '[]')).toEqual([
+      expect.objectContaining({ kind: 'keep', text: 'кошка', baseRev: 2, state: 'pending' }),
+    ]);
+    a.sync.stop(); // the tab closes
+
+    const reloaded = open(hub, 'ua');
+    await until(() =>
+      expect(
+        hub
+          .history('p0', 'ru')
+          .filter((r) => r.kind === 'conflict')
+          .map((r) => [r.rev, r.text]),
+      ).toEqual([[2, 'кошка']]),
+    );
+    await until(() => expect(reloaded.sync.waitingCount).toBe(0));
+    expect(ruText(hub)).toBe('пёс');
+  });
+
   it('keeps offline edits through a reload and sends them when back online', async () => {
     const hub = new MemoryHub('d1', ['a', 'b']);
     const a = open(hub, 'ua');

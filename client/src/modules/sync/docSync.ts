@@ -207,9 +207,45 @@ export class DocSync {
     this.changed();
   }
 
+  /**
+   * "Keep theirs" after a clash: the cell shows their text again, and the
+   * user's own text goes to the cell's history as a conflict revision
+   * (`cell:keepTheirs`), where it can be seen and restored. Until the server
+   * has it, it waits in the outbox as an entry of its own; it is stored before
+   * the edit entry is dropped, so it is never in neither.
+   */
+  keepTheirs(paragraphId: string, lang: Lang): void {
+    const key = this.key(paragraphId, lang);
+    const e = this.entries.get(key);
+    if (e?.state !== 'conflict') return;
+    const keep: OutboxEntry = {
+      docId: e.docId,
+      paragraphId,
+      lang,
+      kind: 'keep',
+      opId: newOpId(),
+      baseRev: e.theirsRev ?? e.baseRev,
+      baseText: e.theirs ?? e.baseText,
+      text: e.text,
+      state: 'pending',
+      attempts: 0,
+      updatedAt: Date.now(),
+    };
+    this.store(keep);
+    this.drop(key);
+    this.schedule(entryKey(keep), 0);
+    this.changed();
+  }
+
   /** Explicit user action only: drops a refused or conflicting local edit. */
   discard(paragraphId: string, lang: Lang): void {
     this.drop(this.key(paragraphId, lang));
+    this.changed();
+  }
+
+  /** Explicit user action only: drops one outbox entry as listed (docEntries), whatever its kind. */
+  discardEntry(e: OutboxEntry): void {
+    this.drop(entryKey(e));
     this.changed();
   }
 
@@ -243,13 +279,13 @@ export class DocSync {
     if (res.data.mode === 'snapshot') {
       const doc = res.data.doc;
       const settledByHistory = this.fetchHistory
-        ? await settleFromHistory([...this.entries.values()], doc, this.fetchHistory)
+        ? await settleFromHistory(this.cellEntries(), doc, this.fetchHistory)
         : new Map<OutboxEntry, OutboxEntry | null>();
       if (epoch !== this.epoch) return;
       for (const [e, next] of settledByHistory) this.replace(entryKey(e), next);
       this.doc = doc;
       this.settled.clear();
-      for (const e of [...this.entries.values()]) {
+      for (const e of this.cellEntries()) {
         const cell = this.cell(e.paragraphId, e.lang);
         if (cell && cell.rev !== e.baseRev) this.replace(entryKey(e), rebaseOnRemote(e, cell.text, cell.rev));
       }
@@ -313,18 +349,17 @@ export class DocSync {
     const sent = { opId: e.opId, text: e.text, epoch: this.epoch };
     this.inflight.set(key, sent);
     this.store({ ...e, sent: { opId: e.opId, text: e.text } });
-    const res = await this.transport.editCell({
-      docId: e.docId,
-      paragraphId: e.paragraphId,
-      lang: e.lang,
-      opId: e.opId,
-      baseRev: e.baseRev,
-      text: e.text,
-    });
+    const where = { docId: e.docId, paragraphId: e.paragraphId, lang: e.lang, opId: e.opId };
+    const res =
+      e.kind === 'keep'
+        ? await this.transport.keepTheirs({ ...where, rev: e.baseRev, text: e.text })
+        : await this.transport.editCell({ ...where, baseRev: e.baseRev, text: e.text });
     if (this.inflight.get(key) !== sent) return; // the connection dropped meanwhile; join() resends
     this.inflight.delete(key);
     const current = this.entries.get(key);
-    if (res.ok) {
+    if (res.ok && current?.kind === 'keep') {
+      this.drop(key); // in the cell's history now (or it already was)
+    } else if (res.ok) {
       if (!this.doc || this.doc.seq < res.data.seq) this.settled.set(key, { text: res.data.text, rev: res.data.rev, seq: res.data.seq });
       // Unless the event got here first and settled it already.
       if (current?.sent?.opId === sent.opId) this.replace(key, settleAfterAck(current, sent, res.data));
@@ -342,6 +377,10 @@ export class DocSync {
   // ---- outbox bookkeeping ----
   private key(paragraphId: string, lang: Lang): string {
     return entryKey({ docId: this.docId, paragraphId, lang });
+  }
+  /** The cells' edit entries (not the given-up texts on their way to history). */
+  private cellEntries(): OutboxEntry[] {
+    return [...this.entries.values()].filter((e) => e.kind === undefined);
   }
   private settledRev(key: string): number | undefined {
     return this.settled.get(key)?.rev;

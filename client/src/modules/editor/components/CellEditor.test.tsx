@@ -21,6 +21,7 @@ function props(over: Partial<CellEditorProps> = {}): CellEditorProps {
     onFocus: vi.fn(),
     onBlur: vi.fn(),
     onResolve: vi.fn(),
+    onKeepTheirs: vi.fn(),
     onDiscard: vi.fn(),
     onRetry: vi.fn(),
     ...over,
@@ -121,6 +122,7 @@ describe('CellEditor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Use combined text' }));
     expect(p.onResolve).toHaveBeenCalledWith('p1', 'zh', '合并');
     await userEvent.click(screen.getByRole('button', { name: 'Keep theirs' }));
-    expect(p.onDiscard).toHaveBeenCalledWith('p1', 'zh');
+    expect(p.onKeepTheirs).toHaveBeenCalledWith('p1', 'zh');
+    expect(p.onDiscard).not.toHaveBeenCalled();
   });
 });

@@ -32,6 +32,8 @@ export interface CellEditorProps {
   /** Leaving a cell clears presence there, so nobody sees a ghost outline. */
   onBlur: () => void;
   onResolve: (paragraphId: string, lang: Lang, text: string) => void;
+  /** "Keep theirs" after a clash: the user's text goes to the cell's history, not away. */
+  onKeepTheirs: (paragraphId: string, lang: Lang) => void;
   onDiscard: (paragraphId: string, lang: Lang) => void;
   onRetry: (paragraphId: string, lang: Lang) => void;
   onKeyDown?: (e: KeyboardEvent<HTMLTextAreaElement>, paragraphId: string, lang: Lang) => void;
@@ -116,7 +118,7 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
           lang={p.lang}
           theirs={entry.theirs ?? ''}
           yours={entry.text}
-          onKeepTheirs={() => p.onDiscard(p.paragraphId, p.lang)}
+          onKeepTheirs={() => p.onKeepTheirs(p.paragraphId, p.lang)}
           onUse={(text) => p.onResolve(p.paragraphId, p.lang, text)}
         />
       )}

@@ -48,9 +48,12 @@ export function ConflictPanel({ lang, theirs, yours, onKeepTheirs, onUse }: Prop
           <p lang={tag} className="conflict-text" data-testid="conflict-theirs">
             <Marked parts={parts} side="theirs" />
           </p>
-          <button type="button" onClick={onKeepTheirs}>
+          <button type="button" onClick={onKeepTheirs} aria-describedby={`${id}-kept`}>
             {t('grid.conflict.keepTheirs')}
           </button>
+          <small id={`${id}-kept`} className="conflict-kept">
+            {t('grid.conflict.keptInHistory')}
+          </small>
         </figure>
         <figure>
           <figcaption>{t('grid.conflict.yours')}</figcaption>

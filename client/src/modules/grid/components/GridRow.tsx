@@ -14,6 +14,7 @@ export interface RowHandlers {
   onFocus: CellEditorProps['onFocus'];
   onBlur: CellEditorProps['onBlur'];
   onResolve: CellEditorProps['onResolve'];
+  onKeepTheirs: CellEditorProps['onKeepTheirs'];
   onDiscard: CellEditorProps['onDiscard'];
   onRetry: CellEditorProps['onRetry'];
   onKeyDown: (e: KeyboardEvent<HTMLTextAreaElement>, paragraphId: string, lang: Lang) => void;

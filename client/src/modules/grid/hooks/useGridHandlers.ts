@@ -68,6 +68,7 @@ export function useGridHandlers({ sync, rows, langs, grid, onGlobal }: Nav): Row
       onFocus: (pid, lang) => sync.setFocus(pid, lang),
       onBlur: () => sync.setFocus(null, null),
       onResolve: (pid, lang, text) => sync.resolveConflict(pid, lang, text),
+      onKeepTheirs: (pid, lang) => sync.keepTheirs(pid, lang),
       onDiscard: (pid, lang) => sync.discard(pid, lang),
       onRetry: (pid, lang) => sync.retryNow(pid, lang),
       onKeyDown,

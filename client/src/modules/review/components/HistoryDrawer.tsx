@@ -44,9 +44,11 @@ export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRe
   const lines = useMemo(() => (revisions ? historyLines(revisions) : []), [revisions]);
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
 
-  const restore = async (rev: number): Promise<void> => {
+  const restore = async (from: Revision): Promise<void> => {
     if (!transport) return;
-    const r = await transport.send('cell:restore', { docId, paragraphId, lang, opId: newOpId(), baseRev: cell.rev, rev });
+    // A conflict revision shares its rev with the text it lost to: it is named by its opId as well.
+    const which = from.kind === 'conflict' && from.opId ? { rev: from.rev, conflictOpId: from.opId } : { rev: from.rev };
+    const r = await transport.send('cell:restore', { docId, paragraphId, lang, opId: newOpId(), baseRev: cell.rev, ...which });
     setError(r.ok ? null : r.error.code);
   };
 
@@ -77,21 +79,28 @@ export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRe
                 </span>
               )}
             </div>
-            {diff.length > 0 && (
+            {r.kind === 'conflict' ? (
+              // Not an edit of the text before it but another version of it: shown whole.
               <p className="history-diff" lang={lang}>
-                {diff.map((d, j) =>
-                  d.op === 'equal' ? (
-                    <span key={j}>{d.text}</span>
-                  ) : d.op === 'insert' ? (
-                    <ins key={j}>{d.text}</ins>
-                  ) : (
-                    <del key={j}>{d.text}</del>
-                  ),
-                )}
+                {r.text}
               </p>
+            ) : (
+              diff.length > 0 && (
+                <p className="history-diff" lang={lang}>
+                  {diff.map((d, j) =>
+                    d.op === 'equal' ? (
+                      <span key={j}>{d.text}</span>
+                    ) : d.op === 'insert' ? (
+                      <ins key={j}>{d.text}</ins>
+                    ) : (
+                      <del key={j}>{d.text}</del>
+                    ),
+                  )}
+                </p>
+              )
             )}
-            {canRestore && r.kind !== 'status' && r.kind !== 'conflict' && r.text !== cell.text && (
-              <button type="button" onClick={() => void restore(r.rev)}>
+            {canRestore && r.kind !== 'status' && (r.kind !== 'conflict' || r.opId !== null) && r.text !== cell.text && (
+              <button type="button" onClick={() => void restore(r)}>
                 {t('history.restore')}
               </button>
             )}
