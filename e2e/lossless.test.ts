@@ -88,4 +88,43 @@ describe('nothing typed is lost', () => {
     await expect.poll(() => a.page.getByTestId('match-count').textContent()).toBe('2 matches');
     await expect.poll(() => cell(a.page, pid, 'kk').count()).toBe(0);
   });
+
+  it('sends nothing while an input method is composing, and the committed text at once', async () => {
+    const doc = await w.createDoc(['China and cooperation.'], ['zh']);
+    const pid = doc.pids[0]!;
+    const a = await w.open(w.admin, doc.id);
+    const b = await w.open(w.other, doc.id);
+    // Browser B notes every value its copy of the cell shows.
+    await b.page.evaluate(`(() => {
+      window.__seen = [];
+      const check = () => {
+        const v = document.querySelector('textarea[data-cell="${pid}:zh"]')?.value;
+        if (v !== undefined && window.__seen.at(-1) !== v) window.__seen.push(v);
+        requestAnimationFrame(check);
+      };
+      check();
+    })()`);
+    await cell(a.page, pid, 'zh').click();
+    const cdp = await a.ctx.newCDPSession(a.page);
+    // A pinyin input method: the letters are a composition until a candidate is chosen.
+    const compose = async (text: string): Promise<void> => {
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await a.page.waitForTimeout(500); // the translator looks at the candidates
+    };
+    await compose('zhong');
+    await compose('zhongguo');
+    await cdp.send('Input.insertText', { text: '中国' });
+    await expect.poll(async () => cellText(await w.snapshot(doc.id), pid, 'zh')).toBe('中国');
+    await compose('he');
+    await compose('hezuo');
+    await cdp.send('Input.insertText', { text: '合作' });
+    await expect.poll(async () => cellText(await w.snapshot(doc.id), pid, 'zh')).toBe('中国合作');
+    await expect.poll(() => cell(b.page, pid, 'zh').inputValue()).toBe('中国合作');
+
+    const latin = /[a-z]/u;
+    const history = await w.admin.history(doc.id, pid, 'zh');
+    expect(history.revisions.map((r) => r.text).filter((t) => latin.test(t))).toEqual([]);
+    const seen = await b.page.evaluate<string[]>('window.__seen');
+    expect(seen.filter((t) => latin.test(t))).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { applyEvent, EventMismatchError } from '../../../../shared/domain/reducer.js';
+import { merge3 } from '../../../../shared/merge/merge3.js';
 import { MAX_CELL_TEXT_BYTES } from '../../../../shared/protocol/limits.js';
 import type { Cell, DocEvent, DocumentSnapshot, Lang, Paragraph, PresenceEntry, Revision } from '../../../../shared/index.js';
 import { entryKey, newOpId } from './outbox.js';
@@ -35,6 +36,14 @@ export class DocSync {
   /** Acked text shown until the matching event arrives, so a cell never flickers back. */
   private settled = new Map<string, { text: string; rev: number; seq: number }>();
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * Cells with an input-method composition going on (compositionstart → end):
+   * the text the editor shows, and the text it started from. The outbox and
+   * the wire never see it (pinyin is not text), and remote changes wait
+   * underneath so the composition is never disturbed; at the end the
+   * committed text is merged onto whatever happened meanwhile.
+   */
+  private composing = new Map<string, { base: string; shown: string }>();
   private listeners = new Set<() => void>();
   private unsubs: (() => void)[] = [];
   private epoch = 0;
@@ -93,6 +102,7 @@ export class DocSync {
     for (const key of this.timers.keys()) void this.send(key);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.composing.clear(); // an unfinished composition is not text
     this.transport.leave(this.docId);
     for (const u of this.unsubs.splice(0)) u();
     this.presenceOut.stop();
@@ -146,6 +156,11 @@ export class DocSync {
   /** The text a cell shows: local unsent text first, then acked text, then the document. */
   textOf(paragraphId: string, lang: Lang): string {
     const key = this.key(paragraphId, lang);
+    return this.composing.get(key)?.shown ?? this.savedText(key, paragraphId, lang);
+  }
+
+  /** The text without a composition on top: what the outbox and the server know of. */
+  private savedText(key: string, paragraphId: string, lang: Lang): string {
     const e = this.entries.get(key);
     if (e) return e.text;
     return this.settled.get(key)?.text ?? this.cell(paragraphId, lang)?.text ?? '';
@@ -165,6 +180,13 @@ export class DocSync {
   // ---- local edits ----
   setLocalText(paragraphId: string, lang: Lang, text: string): void {
     const key = this.key(paragraphId, lang);
+    const composition = this.composing.get(key);
+    if (composition) {
+      composition.shown = text;
+      this.presenceOut.typed(paragraphId, lang);
+      this.changed();
+      return;
+    }
     const prev = this.entries.get(key);
     const cell = this.cell(paragraphId, lang);
     let next: OutboxEntry;
@@ -192,6 +214,47 @@ export class DocSync {
     this.store(next);
     this.presenceOut.typed(paragraphId, lang);
     if (next.state === 'pending') this.schedule(key, this.debounceMs);
+    this.changed();
+  }
+
+  /** An input method starts composing in the cell: nothing of it is saved or sent until it ends. */
+  compositionStart(paragraphId: string, lang: Lang): void {
+    const now = this.textOf(paragraphId, lang);
+    this.composing.set(this.key(paragraphId, lang), { base: now, shown: now });
+  }
+
+  /**
+   * The input method committed `text` (the whole cell text now): saved and
+   * sent at once. What changed underneath meanwhile (a remote edit, the answer
+   * to an edit on the wire) is merged with it three ways; if both touched the
+   * same span, it is a clash like any other — both versions shown, nothing lost.
+   */
+  compositionEnd(paragraphId: string, lang: Lang, text: string): void {
+    const key = this.key(paragraphId, lang);
+    const composition = this.composing.get(key);
+    if (!composition) return; // none going on (an end seen twice, or a blur after it)
+    this.composing.delete(key);
+    const under = this.savedText(key, paragraphId, lang);
+    const merged = under === composition.base ? { ok: true as const, text } : merge3(composition.base, under, text);
+    if (merged.ok) {
+      this.setLocalText(paragraphId, lang, merged.text);
+      if (this.entries.get(key)?.state === 'pending') this.schedule(key, 0); // committed: no reason to wait
+      return;
+    }
+    const cell = this.cell(paragraphId, lang);
+    const rev = this.settledRev(key) ?? cell?.rev ?? 0;
+    const theirs = this.settled.get(key)?.text ?? cell?.text ?? '';
+    const e = this.entries.get(key);
+    this.store({
+      ...(e ?? { docId: this.docId, paragraphId, lang, opId: newOpId(), attempts: 0 }),
+      text,
+      state: 'conflict',
+      theirs,
+      theirsRev: rev,
+      baseRev: rev,
+      baseText: theirs,
+      updatedAt: Date.now(),
+    });
     this.changed();
   }
 

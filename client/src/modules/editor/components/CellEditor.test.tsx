@@ -64,6 +64,23 @@ describe('CellEditor', () => {
     expect(p.onText).toHaveBeenLastCalledWith('p1', 'zh', '好');
   });
 
+  it('tells the engine when an input method starts and ends a composition, a blur ending an unfinished one', async () => {
+    const onComposition = vi.fn();
+    const p = props({ text: '中国', onComposition });
+    await renderUi(<CellEditor {...p} />);
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox');
+    box.focus();
+    fireEvent.compositionStart(box);
+    expect(onComposition).toHaveBeenLastCalledWith('p1', 'zh', 'start', '中国');
+    fireEvent.compositionEnd(box);
+    expect(onComposition).toHaveBeenLastCalledWith('p1', 'zh', 'end', '中国');
+    fireEvent.compositionStart(box);
+    fireEvent.blur(box);
+    expect(onComposition).toHaveBeenCalledTimes(4);
+    fireEvent.blur(box); // no composition going on: nothing more
+    expect(onComposition).toHaveBeenCalledTimes(4);
+  });
+
   it('shows who else is in the cell, in which language, and whether they type', async () => {
     await renderUi(
       <CellEditor

@@ -28,6 +28,12 @@ export interface CellEditorProps {
   findings?: number;
   findingErrors?: number;
   onText: (paragraphId: string, lang: Lang, text: string) => void;
+  /**
+   * An input method (pinyin, a Kazakh or Uzbek layout with dead keys…) starts
+   * or ends a composition; `text` is the cell's whole text at that moment.
+   * Nothing typed between the two is saved or sent, the committed text at once.
+   */
+  onComposition?: (paragraphId: string, lang: Lang, phase: 'start' | 'end', text: string) => void;
   onFocus: (paragraphId: string, lang: Lang) => void;
   /** Leaving a cell clears presence there, so nobody sees a ghost outline. */
   onBlur: () => void;
@@ -49,6 +55,7 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
   // The value and selection as the user last saw them, to keep the caret in
   // place when a merged remote edit changes the text under it.
   const seen = useRef({ value: p.text, start: 0, end: 0 });
+  const composing = useRef(false);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -96,10 +103,25 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
           seen.current = { value: e.target.value, start: e.target.selectionStart, end: e.target.selectionEnd };
           p.onText(p.paragraphId, p.lang, e.target.value);
         }}
+        onCompositionStart={(e) => {
+          composing.current = true;
+          p.onComposition?.(p.paragraphId, p.lang, 'start', e.currentTarget.value);
+        }}
+        onCompositionEnd={(e) => {
+          composing.current = false;
+          p.onComposition?.(p.paragraphId, p.lang, 'end', e.currentTarget.value);
+        }}
         onSelect={remember}
         onKeyUp={remember}
         onFocus={() => p.onFocus(p.paragraphId, p.lang)}
-        onBlur={p.onBlur}
+        onBlur={(e) => {
+          // A composition cut short by leaving the cell ends here at the latest: what it committed is kept.
+          if (composing.current) {
+            composing.current = false;
+            p.onComposition?.(p.paragraphId, p.lang, 'end', e.currentTarget.value);
+          }
+          p.onBlur();
+        }}
         onKeyDown={(e) => p.onKeyDown?.(e, p.paragraphId, p.lang)}
       />
       {entry?.state === 'failed' && (

@@ -11,6 +11,7 @@ const NOBODY: readonly PresenceEntry[] = [];
 
 export interface RowHandlers {
   onText: CellEditorProps['onText'];
+  onComposition: NonNullable<CellEditorProps['onComposition']>;
   onFocus: CellEditorProps['onFocus'];
   onBlur: CellEditorProps['onBlur'];
   onResolve: CellEditorProps['onResolve'];
