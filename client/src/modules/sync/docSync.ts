@@ -14,7 +14,6 @@ import type { SyncTransport } from './transport.js';
 export interface DocSyncOptions {
   /** Reads a cell's history (REST); used after a reload to find out whether a sent edit landed. */
   fetchHistory?: (paragraphId: string, lang: Lang) => Promise<Revision[] | null>;
-  debounceMs?: number;
   retryBaseMs?: number;
   typingIdleMs?: number;
 }
@@ -35,6 +34,7 @@ export class DocSync {
   private inflight = new Map<string, { opId: string; text: string; epoch: number }>();
   /** Acked text shown until the matching event arrives, so a cell never flickers back. */
   private settled = new Map<string, { text: string; rev: number; seq: number }>();
+  /** Retries waiting out their backoff, by entry key. Sending itself waits on no timer. */
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   /**
    * Cells with an input-method composition going on (compositionstart → end):
@@ -51,7 +51,6 @@ export class DocSync {
   private version = 0;
   private layout = 0;
   private readonly presenceOut: PresenceAnnouncer;
-  private readonly debounceMs: number;
   private readonly retryBaseMs: number;
   private readonly fetchHistory: DocSyncOptions['fetchHistory'];
 
@@ -61,7 +60,6 @@ export class DocSync {
     private readonly outbox: Outbox,
     opts: DocSyncOptions = {},
   ) {
-    this.debounceMs = opts.debounceMs ?? 300;
     this.retryBaseMs = opts.retryBaseMs ?? 500;
     this.presenceOut = new PresenceAnnouncer(
       docId,
@@ -97,11 +95,9 @@ export class DocSync {
   }
 
   stop(): void {
-    // Typing still inside the debounce goes out now, ahead of the leave on the same socket;
-    // its ack still settles the outbox after the screen is gone.
-    for (const key of this.timers.keys()) void this.send(key);
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    // Edits waiting out a retry go out once more now, ahead of the leave on the same socket;
+    // their acks still settle the outbox after the screen is gone.
+    this.flush();
     this.composing.clear(); // an unfinished composition is not text
     this.transport.leave(this.docId);
     for (const u of this.unsubs.splice(0)) u();
@@ -213,7 +209,7 @@ export class DocSync {
     }
     this.store(next);
     this.presenceOut.typed(paragraphId, lang);
-    if (next.state === 'pending') this.schedule(key, this.debounceMs);
+    if (next.state === 'pending') this.kick(key);
     this.changed();
   }
 
@@ -238,7 +234,6 @@ export class DocSync {
     const merged = under === composition.base ? { ok: true as const, text } : merge3(composition.base, under, text);
     if (merged.ok) {
       this.setLocalText(paragraphId, lang, merged.text);
-      if (this.entries.get(key)?.state === 'pending') this.schedule(key, 0); // committed: no reason to wait
       return;
     }
     const cell = this.cell(paragraphId, lang);
@@ -266,7 +261,7 @@ export class DocSync {
     const cell = this.cell(paragraphId, lang);
     const base = { baseRev: e.theirsRev ?? cell?.rev ?? e.baseRev, baseText: e.theirs ?? cell?.text ?? e.baseText };
     this.store({ ...e, ...base, text, state: 'pending', opId: newOpId(), theirs: undefined, theirsRev: undefined, attempts: 0 });
-    this.schedule(key, 0);
+    this.kick(key);
     this.changed();
   }
 
@@ -296,7 +291,7 @@ export class DocSync {
     };
     this.store(keep);
     this.drop(key);
-    this.schedule(entryKey(keep), 0);
+    this.kick(entryKey(keep));
     this.changed();
   }
 
@@ -316,7 +311,7 @@ export class DocSync {
     const key = this.key(paragraphId, lang);
     const e = this.entries.get(key);
     if (e) this.store({ ...e, state: 'pending', error: undefined, attempts: 0 });
-    this.schedule(key, 0);
+    this.kick(key, true);
     this.changed();
   }
 
@@ -357,7 +352,7 @@ export class DocSync {
     }
     this.state = 'ready';
     this.presenceOut.announce();
-    for (const key of this.entries.keys()) this.schedule(key, 0);
+    for (const key of this.entries.keys()) this.kick(key, true);
     this.changed(true);
   }
 
@@ -386,6 +381,51 @@ export class DocSync {
     }
     for (const [k, s] of this.settled) if (s.seq <= doc.seq) this.settled.delete(k);
     this.changed(!CELL_EVENTS.has(ev.type));
+  }
+
+  /**
+   * Sends what the user has typed in a cell at once, unless an edit of that
+   * cell is already on the wire (its ack sends the next, with everything typed
+   * meanwhile in one text) or a retry is waiting out its backoff (unless
+   * `now`). One edit in flight per cell, on the revision the last ack gave.
+   */
+  private kick(key: string, now = false): void {
+    if (this.timers.has(key)) {
+      if (!now) return;
+      clearTimeout(this.timers.get(key));
+      this.timers.delete(key);
+    }
+    void this.send(key);
+  }
+
+  /**
+   * Sends at once everything that can go (not compositions, not a second edit
+   * of a cell with one on the wire): when the page is hidden or about to go.
+   * The outbox is on disk already; this only shortens the wait.
+   */
+  flush(): void {
+    for (const key of [...this.entries.keys()]) this.kick(key, true);
+  }
+
+  /**
+   * Sends what can go and resolves once nothing is left to send or on the
+   * wire (true), or after `timeoutMs` (false: it waits in the outbox).
+   */
+  settle(timeoutMs: number): Promise<boolean> {
+    this.flush();
+    const done = (): boolean => this.sendableCount === 0 && this.inflight.size === 0;
+    if (done()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const finish = (ok: boolean): void => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(ok);
+      };
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      const unsubscribe = this.subscribe(() => {
+        if (done()) finish(true);
+      });
+    });
   }
 
   private schedule(key: string, ms: number): void {
@@ -433,7 +473,7 @@ export class DocSync {
       else if (plan.retryInMs !== undefined) this.schedule(key, plan.retryInMs);
     }
     const after = this.entries.get(key);
-    if (after?.state === 'pending' && after.opId !== sent.opId) this.schedule(key, this.debounceMs);
+    if (after?.state === 'pending' && after.opId !== sent.opId) this.kick(key); // typed while this one was on the wire
     this.changed();
   }
 

@@ -67,11 +67,12 @@ export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRe
       )}
       {revisions && lines.length === 0 && <p className="muted">{t('history.empty')}</p>}
       <ol className="history-list">
-        {lines.map(({ revision: r, diff, statusFrom }, i) => (
+        {lines.map(({ revision: r, diff, statusFrom, count }, i) => (
           <li key={`${r.rev}-${r.kind}-${i}`} className={`history-${r.kind}`}>
             <div className="history-meta">
-              <strong>{t(`history.kind.${r.kind}`)}</strong> · {t('history.rev', { rev: r.rev })} · {nameOf(users, r.author)} ·{' '}
-              <time dateTime={r.at}>{time.format(new Date(r.at))}</time>
+              <strong>{t(`history.kind.${r.kind}`)}</strong>
+              {count > 1 && <span className="muted"> ({t('history.edits', { count })})</span>} · {t('history.rev', { rev: r.rev })} ·{' '}
+              {nameOf(users, r.author)} · <time dateTime={r.at}>{time.format(new Date(r.at))}</time>
               {statusFrom !== null && (
                 <span className="muted">
                   {' '}
