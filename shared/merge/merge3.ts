@@ -12,7 +12,11 @@ export type Merge3Result =
  *
  * `current` is what the server holds now, `incoming` the stale edit, `base` the
  * revision the edit was made on. Identical changes on both sides are not a
- * conflict; changes that overlap or touch are.
+ * conflict; changes that overlap or touch are: in diff3's terms, the ranges of
+ * base graphemes the two sides replaced (empty for an insertion) intersect as
+ * closed ranges, so an insertion at either end of the other side's change, or
+ * two insertions at the same point, conflict. merge3Properties.test.ts checks
+ * exactly this against the edits a generator made.
  */
 export function merge3(base: string, current: string, incoming: string): Merge3Result {
   if (incoming === base || incoming === current) return { ok: true, text: current };
