@@ -258,6 +258,31 @@ describe('DocSync', () => {
     expect(a.sync.cell('p0', 'ru')?.rev).toBe(1);
   });
 
+  it('keeps its copy on screen across a gap in the events, and fills the gap', async () => {
+    const hub = new MemoryHub('d1', ['a']);
+    const a = open(hub, 'ua');
+    await until(() => expect(a.sync.state).toBe('ready'));
+    a.t.manual = true;
+    hub.emit('u9', 'remote01', { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'раз', rev: 1, status: 'draft' });
+    hub.emit('u9', 'remote02', {
+      type: 'cell.edited',
+      paragraphId: 'p0',
+      lang: 'ru',
+      kind: 'edit',
+      text: 'раз два',
+      rev: 2,
+      status: 'draft',
+    });
+    a.t.deliverAt(1); // the second event first
+    expect(a.sync.doc).not.toBeNull(); // the grid stays, and the caret in it
+    expect(a.sync.cell('p0', 'ru')?.rev).toBe(0);
+    a.t.serverStep(); // the rejoin it asked for
+    a.t.deliverAt(a.t.toClient.findIndex((m) => m.kind === 'ack'));
+    await until(() => expect(a.sync.textOf('p0', 'ru')).toBe('раз два'));
+    a.t.deliverAt(0); // the first event, late: already applied
+    expect(a.sync.doc?.seq).toBe(hub.doc.seq);
+  });
+
   it('settles an edit whose ack was lost when its own event comes back after reconnecting', async () => {
     const hub = new MemoryHub('d1', ['x']);
     const a = open(hub, 'ua');

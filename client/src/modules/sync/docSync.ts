@@ -16,6 +16,8 @@ export interface DocSyncOptions {
   fetchHistory?: (paragraphId: string, lang: Lang) => Promise<Revision[] | null>;
   retryBaseMs?: number;
   typingIdleMs?: number;
+  /** The jitter of retry backoffs; tests pass a seeded one so a run replays. */
+  random?: () => number;
 }
 
 export type LoadState = 'loading' | 'ready' | 'unauthenticated' | { error: AnyErrorCode };
@@ -46,12 +48,17 @@ export class DocSync {
   private composing = new Map<string, { base: string; shown: string }>();
   private listeners = new Set<() => void>();
   private unsubs: (() => void)[] = [];
+  /** Events that arrived ahead of a gap, by seq, applied once the gap is filled. */
+  private early = new Map<number, DocEvent>();
+  private resyncing = false;
+  private needSnapshot = false;
   private epoch = 0;
   private index: { doc: DocumentSnapshot; seq: number; byId: Map<string, Paragraph> } | undefined;
   private version = 0;
   private layout = 0;
   private readonly presenceOut: PresenceAnnouncer;
   private readonly retryBaseMs: number;
+  private readonly random: () => number;
   private readonly fetchHistory: DocSyncOptions['fetchHistory'];
 
   constructor(
@@ -61,6 +68,7 @@ export class DocSync {
     opts: DocSyncOptions = {},
   ) {
     this.retryBaseMs = opts.retryBaseMs ?? 500;
+    this.random = opts.random ?? Math.random;
     this.presenceOut = new PresenceAnnouncer(
       docId,
       (p) => {
@@ -323,12 +331,14 @@ export class DocSync {
   // ---- wire ----
   private async join(): Promise<void> {
     const epoch = this.epoch;
-    const res = await this.transport.join(this.doc ? { docId: this.docId, sinceSeq: this.doc.seq } : { docId: this.docId });
+    const snapshot = this.doc === null || this.needSnapshot;
+    this.needSnapshot = false;
+    const res = await this.transport.join(snapshot || !this.doc ? { docId: this.docId } : { docId: this.docId, sinceSeq: this.doc.seq });
     if (epoch !== this.epoch) return;
     if (!res.ok) {
       if (res.error.code === 'unauthenticated') this.state = 'unauthenticated';
       else if (isTransient(res.error.code))
-        setTimeout(() => void (this.transport.connected && this.join()), backoffMs(1, this.retryBaseMs));
+        setTimeout(() => void (this.transport.connected && this.join()), backoffMs(1, this.retryBaseMs, undefined, this.random));
       else this.state = { error: res.error.code };
       this.changed(true);
       return;
@@ -336,17 +346,21 @@ export class DocSync {
     this.presence = res.data.presence.filter((e) => e.connectionId !== this.transport.connectionId);
     if (res.data.mode === 'snapshot') {
       const doc = res.data.doc;
+      // Edits on the wire are left to their acks, as everywhere else.
+      const idle = (): OutboxEntry[] => this.cellEntries().filter((e) => !this.inflight.has(entryKey(e)));
       const settledByHistory = this.fetchHistory
-        ? await settleFromHistory(this.cellEntries(), doc, this.fetchHistory)
+        ? await settleFromHistory(idle(), doc, this.fetchHistory)
         : new Map<OutboxEntry, OutboxEntry | null>();
       if (epoch !== this.epoch) return;
       for (const [e, next] of settledByHistory) this.replace(entryKey(e), next);
       this.doc = doc;
       this.settled.clear();
-      for (const e of this.cellEntries()) {
+      for (const e of idle()) {
         const cell = this.cell(e.paragraphId, e.lang);
         if (cell && cell.rev !== e.baseRev) this.replace(entryKey(e), rebaseOnRemote(e, cell.text, cell.rev));
       }
+      for (const seq of [...this.early.keys()]) if (seq <= doc.seq) this.early.delete(seq);
+      this.drainEarly();
     } else {
       for (const ev of res.data.events) this.onEvent(ev);
     }
@@ -359,14 +373,20 @@ export class DocSync {
   private onEvent(ev: DocEvent): void {
     const doc = this.doc;
     if (ev.docId !== this.docId || !doc || ev.seq <= doc.seq) return;
+    if (ev.seq > doc.seq + 1) {
+      // Events missed in between (a race with a join, say): kept until the gap is filled, which a rejoin asks for.
+      this.early.set(ev.seq, ev);
+      this.resync();
+      return;
+    }
     try {
       applyEvent(doc, ev);
     } catch (err) {
       if (!(err instanceof EventMismatchError)) throw err;
-      // A gap or a mismatch: start over from a fresh snapshot; the outbox survives.
-      this.doc = null;
-      this.changed(true);
-      void this.join();
+      // The copy no longer fits the server's: a fresh snapshot replaces it. Until then the
+      // grid keeps showing this one (the caret stays where it is), and the outbox survives.
+      this.early.clear();
+      this.resync(true);
       return;
     }
     if (ev.type === 'cell.edited' || ev.type === 'cell.conflicted') {
@@ -381,6 +401,27 @@ export class DocSync {
     }
     for (const [k, s] of this.settled) if (s.seq <= doc.seq) this.settled.delete(k);
     this.changed(!CELL_EVENTS.has(ev.type));
+    this.drainEarly();
+  }
+
+  /** Applies held events that now follow on. */
+  private drainEarly(): void {
+    const next = this.doc ? this.early.get(this.doc.seq + 1) : undefined;
+    if (!next) return;
+    this.early.delete(next.seq);
+    this.onEvent(next);
+  }
+
+  /** Rejoins to fill a gap (events since our seq) or, with `snapshot`, to replace a copy that no longer fits. */
+  private resync(snapshot = false): void {
+    if (snapshot) this.needSnapshot = true;
+    if (this.resyncing) return;
+    this.resyncing = true;
+    void this.join().finally(() => {
+      this.resyncing = false;
+      // Asked for while that join was on the way (a failed join is retried by join() or the next connect).
+      if (this.needSnapshot && this.transport.connected) this.resync();
+    });
   }
 
   /**
@@ -467,7 +508,7 @@ export class DocSync {
       // Unless the event got here first and settled it already.
       if (current?.sent?.opId === sent.opId) this.replace(key, settleAfterAck(current, sent, res.data));
     } else if (current) {
-      const plan = planAfterFailure(current, res.error.code, this.cell(current.paragraphId, current.lang), this.retryBaseMs);
+      const plan = planAfterFailure(current, res.error.code, this.cell(current.paragraphId, current.lang), this.retryBaseMs, this.random);
       this.store(plan.entry);
       if (plan.rejoin) void this.join();
       else if (plan.retryInMs !== undefined) this.schedule(key, plan.retryInMs);

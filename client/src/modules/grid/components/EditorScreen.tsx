@@ -5,7 +5,7 @@ import type { Lang, PublicUser } from '../../../../../shared/index.js';
 import { can } from '../../../../../shared/domain/roles.js';
 import { errorKey } from '../../i18n/index.js';
 import { AttentionList, SyncIndicator, useDocSync, useKeyedMemo, useSyncSelector } from '../../sync/index.js';
-import type { DocSync, SyncTransport } from '../../sync/index.js';
+import type { SyncTransport } from '../../sync/index.js';
 import { filterParagraphs, isFiltering, NO_FILTER, SearchBar } from '../../search/index.js';
 import type { GridFilter } from '../../search/index.js';
 import { isTextField, matchShortcut, ShortcutsDialog } from '../../shortcuts/index.js';
@@ -15,6 +15,7 @@ import { ReviewPanel } from '../../review/index.js';
 import { useColumns } from '../hooks/useColumns.js';
 import { usePanels } from '../hooks/usePanels.js';
 import { useGridHandlers } from '../hooks/useGridHandlers.js';
+import { editingRows } from '../rows.js';
 import { ColumnPicker } from './ColumnPicker.js';
 import { EditorGrid } from './EditorGrid.js';
 import type { EditorGridHandle } from './EditorGrid.js';
@@ -196,14 +197,6 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
     </main>
   );
-}
-
-/** Paragraphs being edited: the focused one, and every one with text not yet saved (the outbox). */
-function editingRows(sync: DocSync, focused: string | null): Set<string> {
-  const rows = new Set<string>();
-  if (focused) rows.add(focused);
-  for (const e of sync.docEntries()) rows.add(e.paragraphId);
-  return rows;
 }
 
 function useStableRows(next: readonly number[]): readonly number[] {
