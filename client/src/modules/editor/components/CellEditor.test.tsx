@@ -123,6 +123,16 @@ describe('CellEditor', () => {
     expect(p.onDiscard).toHaveBeenCalledWith('p1', 'zh');
   });
 
+  it('says a refused text is kept in this browser only, and copies it to the clipboard', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await renderUi(<CellEditor {...props({ entry: entry({ state: 'failed', error: 'forbidden', text: 'Саммит ашылды.' }) })} />);
+    expect(screen.getByRole('alert').textContent).toContain('Your text is kept in this browser only');
+    await userEvent.click(screen.getByRole('button', { name: 'Copy my text' }));
+    expect(writeText).toHaveBeenCalledWith('Саммит ашылды.');
+    expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
+  });
+
   it('never shows a raw server message for an unknown code', async () => {
     await renderUi(<CellEditor {...props({ entry: entry({ state: 'failed', error: 'weird_code' as never }) })} />);
     expect(screen.getByRole('alert').textContent).toContain('Something went wrong on the server.');

@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANG_TAG } from '../../../../../shared/languages.js';
@@ -126,10 +126,11 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
       />
       {entry?.state === 'failed' && (
         <div role="alert" className="cell-error">
-          {t('grid.cell.failed', { reason: t(errorKey(entry.error ?? 'internal')) })}
+          {t('grid.cell.failed', { reason: t(errorKey(entry.error ?? 'internal')) })} <span>{t('grid.cell.keptHere')}</span>
           <button type="button" onClick={() => p.onRetry(p.paragraphId, p.lang)}>
             {t('grid.cell.retry')}
           </button>
+          <CopyButton text={entry.text} />
           <button type="button" onClick={() => p.onDiscard(p.paragraphId, p.lang)}>
             {t('grid.cell.discard')}
           </button>
@@ -147,3 +148,19 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
     </div>
   );
 });
+
+/** Puts the user's unsaved text on the clipboard, so it can be kept elsewhere whatever happens here. */
+function CopyButton({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        void navigator.clipboard?.writeText(text).then(() => setCopied(true));
+      }}
+    >
+      {copied ? t('grid.cell.copied') : t('grid.cell.copy')}
+    </button>
+  );
+}
