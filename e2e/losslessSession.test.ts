@@ -39,6 +39,23 @@ describe('typing survives the page, the session and the roles', () => {
     expect(history.revisions.filter((r) => r.kind === 'conflict')).toEqual([]);
   });
 
+  it('carries on through a network drop in mid-sentence: nothing lost, nothing twice', async () => {
+    const doc = await w.createDoc(['Trade grew by a third.'], ['ru']);
+    const pid = doc.pids[0]!;
+    const a = await w.open(w.other, doc.id);
+    await cell(a.page, pid, 'ru').click();
+    await a.page.keyboard.type('Торговля выросла');
+    await a.ctx.setOffline(true); // whatever was on the wire now may or may not have landed
+    await a.page.keyboard.type(' на треть.');
+    await expect.poll(() => a.page.getByTestId('sync-indicator').textContent(), { timeout: 15_000 }).toContain('Offline');
+    await expect.poll(() => waiting(a.page)).toBe('1');
+    await a.ctx.setOffline(false);
+    await expect.poll(async () => cellText(await w.snapshot(doc.id), pid, 'ru'), { timeout: 20_000 }).toBe('Торговля выросла на треть.');
+    await expect.poll(() => waiting(a.page)).toBe('0');
+    const history = await w.admin.history(doc.id, pid, 'ru');
+    expect(history.revisions.filter((r) => r.kind === 'conflict')).toEqual([]);
+  });
+
   it('sends what was typed in a tab closed mid-sentence when the app opens again', async () => {
     const doc = await w.createDoc(['Leaders met.'], ['ru']);
     const pid = doc.pids[0]!;
