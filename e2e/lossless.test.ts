@@ -40,6 +40,35 @@ describe('nothing typed is lost', () => {
     await expect.poll(async () => cellText(await w.snapshot(doc.id), pid, 'kk'), { timeout: 10_000 }).toContain(full);
   });
 
+  it('two translators typing into one empty cell at once: the one who clashes keeps every word and can keep theirs', async () => {
+    const doc = await w.createDoc(five, ['kk']);
+    const pid = doc.pids[4]!;
+    const a = await w.open(w.admin, doc.id);
+    const b = await w.open(w.other, doc.id);
+    await cell(a.page, pid, 'kk').click();
+    await cell(b.page, pid, 'kk').click();
+    const texts = { a: 'Азат жолдың бесіншісі.', b: 'Бесінші абзац туралы бір сөз.' };
+    await Promise.all([a.page.keyboard.type(texts.a, { delay: 40 }), b.page.keyboard.type(texts.b, { delay: 40 })]);
+    // Whoever's first keystroke reached the server second sees the clash, with everything they typed.
+    const panels = {
+      a: a.page.getByTestId(`cell-${pid}-kk`).getByRole('group'),
+      b: b.page.getByTestId(`cell-${pid}-kk`).getByRole('group'),
+    };
+    await expect.poll(async () => (await panels.a.count()) + (await panels.b.count())).toBe(1);
+    const loser = (await panels.a.count()) === 1 ? 'a' : 'b';
+    const winner = loser === 'a' ? 'b' : 'a';
+    const panel = panels[loser];
+    await expect.poll(() => panel.getByTestId('conflict-yours').textContent()).toBe(texts[loser]);
+    await expect.poll(async () => cellText(await w.snapshot(doc.id), pid, 'kk')).toBe(texts[winner]);
+    await expect.poll(() => panel.getByTestId('conflict-theirs').textContent()).toBe(texts[winner]);
+    expect(await panel.getByRole('textbox').inputValue()).toContain(texts[loser]);
+    await panel.getByRole('button', { name: 'Keep theirs' }).click();
+    await expect
+      .poll(async () => (await w.admin.history(doc.id, pid, 'kk')).revisions.filter((r) => r.kind === 'conflict').map((r) => r.text))
+      .toContain(texts[loser]);
+    expect(cellText(await w.snapshot(doc.id), pid, 'kk')).toBe(texts[winner]);
+  });
+
   it('keeps "your version" in the history as a conflict revision when the user keeps theirs, and restores it', async () => {
     const doc = await w.createDoc(five, ['kk']);
     const pid = doc.pids[4]!;

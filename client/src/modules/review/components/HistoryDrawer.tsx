@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cell, DirectoryEntry, Lang, Revision } from '../../../../../shared/index.js';
 import { api } from '../../../api/http.js';
@@ -7,6 +7,8 @@ import type { ReviewTransport } from '../../../api/review.js';
 import { errorKey } from '../../i18n/index.js';
 import { historyLines } from '../diff.js';
 import { nameOf } from '../hooks/useDirectory.js';
+
+const HISTORY_REFRESH_MS = 500;
 
 interface Props {
   transport: ReviewTransport | null;
@@ -29,16 +31,25 @@ export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRe
   const { t: tBase } = useTranslation();
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // Refetched whenever the cell moves on (its revision or status), so the drawer follows live changes.
+  const loaded = useRef(false);
+  // Refetched whenever the cell moves on (its revision or status), so the drawer follows live changes —
+  // once typing in the cell pauses: typing is saved keystroke by keystroke, and one fetch per keystroke
+  // would be a full history per character.
   useEffect(() => {
     let live = true;
-    void api.cellHistory(docId, paragraphId, lang).then((r) => {
-      if (!live) return;
-      if (r.ok) setRevisions(r.data.revisions);
-      else setError(r.error.code);
-    });
+    const timer = setTimeout(
+      () =>
+        void api.cellHistory(docId, paragraphId, lang).then((r) => {
+          if (!live) return;
+          loaded.current = true;
+          if (r.ok) setRevisions(r.data.revisions);
+          else setError(r.error.code);
+        }),
+      loaded.current ? HISTORY_REFRESH_MS : 0,
+    );
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [docId, paragraphId, lang, cell.rev, cell.status]);
   const lines = useMemo(() => (revisions ? historyLines(revisions) : []), [revisions]);
