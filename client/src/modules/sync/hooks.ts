@@ -45,7 +45,24 @@ const openSyncs = new Set<DocSync>();
  * user's outbox in this browser and goes out when they sign in again.
  */
 export async function settleOpenDocuments(timeoutMs: number): Promise<void> {
-  await Promise.all([...openSyncs].map((s) => s.settle(timeoutMs)));
+  await Promise.all([...openSyncs].map((s) => settle(s, timeoutMs)));
+}
+
+/** Sends what can go and resolves once the engine is idle (true), or after `timeoutMs` (false: it waits in the outbox). */
+export function settle(sync: DocSync, timeoutMs: number): Promise<boolean> {
+  sync.flush();
+  if (sync.idle) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const finish = (ok: boolean): void => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    const unsubscribe = sync.subscribe(() => {
+      if (sync.idle) finish(true);
+    });
+  });
 }
 
 /** Re-renders on every change of the engine (text, statuses, outbox, presence). */
