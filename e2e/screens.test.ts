@@ -51,12 +51,13 @@ describe('sign-in, new document and the document list', () => {
     await ctx.close();
   });
 
-  it('creates a document from an uploaded .md file, one paragraph per line when it has no blank lines', async () => {
+  // A .txt without blank lines is one paragraph per line; Markdown follows CommonMark (lines without a blank one between are one paragraph).
+  it('creates a document from an uploaded .txt file, one paragraph per line when it has no blank lines', async () => {
     const { page } = await w.open(w.admin, (await w.createDoc(['seed'])).id);
     await page.goto(`${w.server.url}/#/new`);
     await page.locator('input[type="file"]').setInputFiles({
-      name: 'subtitles.md',
-      mimeType: 'text/markdown',
+      name: 'subtitles.txt',
+      mimeType: 'text/plain',
       buffer: Buffer.from('Бірінші жол\nЕкінші жол\nҮшінші жол\n', 'utf8'),
     });
     await expect.poll(() => page.getByTestId('paragraph-preview').textContent()).toBe('3 paragraphs will be created');

@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/tm', requireSession(users), aids.waitReady, aids.routes.tm);
   app.use('/api/glossary', requireSession(users), aids.waitReady, aids.routes.glossary);
   app.use('/api/documents', requireSession(users), aids.waitReady, aids.routes.documents);
-  const interchange = interchangeRoutes({ documents, interchange: new InterchangeService(documents) });
+  const interchange = interchangeRoutes({ documents, interchange: new InterchangeService(documents, storage.sources) });
   app.use('/api/import', requireSession(users), interchange.imports);
   app.use('/api/documents', requireSession(users), interchange.documents);
   app.use('/api', apiNotFound);

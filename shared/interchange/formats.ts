@@ -12,11 +12,15 @@ export const MAX_DOCX_RATIO = 100;
 
 export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
-export const EXPORT_FORMATS = ['xliff2', 'xliff12', 'tmx', 'html', 'md'] as const;
+/** `original`: the DOCX, HTML or Markdown file the document was imported from, with the translation in place. */
+export const EXPORT_FORMATS = ['xliff2', 'xliff12', 'tmx', 'html', 'md', 'original'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** `approved`: only approved texts (readers' view, the default); `latest`: whatever is in the cells now. */
 export const EXPORT_MODES = ['approved', 'latest'] as const;
 export type ExportMode = (typeof EXPORT_MODES)[number];
+/** Export of the original: an untranslated paragraph keeps its source text (`source`), or the export is refused (`refuse`). */
+export const UNTRANSLATED_POLICIES = ['source', 'refuse'] as const;
+export type UntranslatedPolicy = (typeof UNTRANSLATED_POLICIES)[number];
 
 /**
  * The commit's media type: JSON, but not `application/json`, so that it is

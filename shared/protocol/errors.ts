@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'invalid_encoding', // text that is not UTF-8 (or UTF-16 with a byte-order mark)
   'import_refused', // a file refused for safety or emptiness (zip bomb, nothing to import)
   'units_mismatch', // an XLIFF whose unit ids or languages do not fit the document; problems in `details`
+  'no_source_file', // export as the original file of a document that was not imported from a DOCX, HTML or Markdown file
+  'export_incomplete', // export of the original refused because paragraphs are untranslated (untranslated=refuse); ids in `details`
   'internal', // a bug; logged with a reference
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -78,6 +80,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_transition: 409,
   checks_failed: 409,
   unsupported_format: 415,
+  no_source_file: 404,
+  export_incomplete: 409,
   malformed_file: 422,
   invalid_encoding: 422,
   import_refused: 422,

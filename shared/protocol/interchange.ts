@@ -4,7 +4,8 @@ import { LANGS } from '../languages.js';
 import type { JunkCounts } from '../interchange/clean.js';
 import type { LanguageCheck } from '../interchange/detect.js';
 import { MAX_PARAGRAPHS } from './limits.js';
-import { EXPORT_FORMATS, EXPORT_MODES, SOURCE_FORMATS } from '../interchange/formats.js';
+import { EXPORT_FORMATS, EXPORT_MODES, SOURCE_FORMATS, UNTRANSLATED_POLICIES } from '../interchange/formats.js';
+import type { DocumentSummary } from './dto.js';
 import type { SourceFormat } from '../interchange/formats.js';
 
 export {
@@ -15,8 +16,9 @@ export {
   MAX_DOCX_UNCOMPRESSED_BYTES,
   MAX_UPLOAD_BYTES,
   SOURCE_FORMATS,
+  UNTRANSLATED_POLICIES,
 } from '../interchange/formats.js';
-export type { ExportFormat, ExportMode, SourceFormat } from '../interchange/formats.js';
+export type { ExportFormat, ExportMode, SourceFormat, UntranslatedPolicy } from '../interchange/formats.js';
 
 /**
  * Import and export on the wire (docs/protocol.md, "Import and export").
@@ -43,12 +45,19 @@ const langList = z
   )
   .pipe(z.array(langSchema).min(1).max(5));
 
-/** POST /api/import/parse?name=…&lang=…[&format=…] — a source file to paragraphs (nothing written). */
+const flag = z
+  .enum(['0', '1'])
+  .optional()
+  .transform((v) => v === '1');
+
+/** POST /api/import/parse?name=…&lang=…[&format=…][&keepNav=1] — a source file to paragraphs (nothing written). */
 export const parseSourceQuery = z.object({
   name: fileName,
   lang: langSchema,
   /** Overrides the file name's extension. */
   format: z.enum(SOURCE_FORMATS).optional(),
+  /** HTML: keep <nav> menus as paragraphs (left out by default). */
+  keepNav: flag,
 });
 export type ParseSourceQuery = z.infer<typeof parseSourceQuery>;
 
@@ -63,8 +72,44 @@ export interface ImportReport {
 }
 
 export interface ParsedSourceDto {
+  /** The paragraphs as plain text (inline codes left out). */
   paragraphs: string[];
   report: ImportReport;
+  /** The file's own title (first H1 / Title paragraph, HTML <title>, front matter `title:`), to suggest for a new document. */
+  title: string | null;
+  /** DOCX, HTML and Markdown: a document created from the file (POST /api/documents/from-file) can be exported as the same file. */
+  keepsLayout: boolean;
+}
+
+/**
+ * POST /api/documents/from-file?name=…&sourceLang=…&targetLangs=…[&title=…][&format=…][&keepNav=1]
+ * — a new document from a source file, keeping the file (DOCX, HTML, Markdown) to export it
+ * translated as the same file. The title defaults to the file's own (H1, <title>, front matter), else its name.
+ */
+export const createFromFileQuery = z.object({
+  name: fileName,
+  title: z.string().trim().min(1).max(300).optional(),
+  sourceLang: langSchema,
+  targetLangs: langList,
+  format: z.enum(SOURCE_FORMATS).optional(),
+  keepNav: flag,
+});
+export type CreateFromFileQuery = z.input<typeof createFromFileQuery>;
+
+export interface CreatedFromFileDto {
+  document: DocumentSummary;
+  report: ImportReport;
+  /** Whether the file was kept for the export as the original (DOCX, HTML, Markdown). */
+  keepsLayout: boolean;
+}
+
+/** GET /api/documents/:docId/source-file — the file a document was imported from (404 no_source_file if none). */
+export interface SourceFileDto {
+  name: string;
+  format: 'docx' | 'html' | 'md';
+  createdAt: string;
+  /** Paragraphs the file had at import. */
+  paragraphs: number;
 }
 
 /** POST /api/documents/:docId/import/translation/preview?name=…&lang=… */
@@ -129,9 +174,11 @@ export const xliffImportQuery = z.object({ name: fileName.optional(), approved: 
 /** GET /api/documents/:docId/export?format=…&langs=…&mode=… */
 export const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS),
-  /** xliff2/xliff12/md: exactly one language; html: the columns in order; tmx: ignored (all approved pairs). */
+  /** xliff2/xliff12/md/original: exactly one language; html: the columns in order; tmx: ignored (all approved pairs). */
   langs: langList.optional(),
   mode: z.enum(EXPORT_MODES).default('approved'),
+  /** original: an untranslated paragraph keeps its source text (default), or `refuse` fails the export (export_incomplete). */
+  untranslated: z.enum(UNTRANSLATED_POLICIES).default('source'),
 });
 export type ExportQuery = z.input<typeof exportQuery>;
 
@@ -140,6 +187,8 @@ export const docIdOnly = z.object({ docId: id });
 /** The routes of this file, in the style of RestRoutes (uploads: `body` is the file's bytes). */
 export interface InterchangeRoutes {
   'POST /api/import/parse': { body: Blob; res: ParsedSourceDto };
+  'POST /api/documents/from-file': { body: Blob; res: CreatedFromFileDto };
+  'GET /api/documents/:docId/source-file': { body: never; res: SourceFileDto };
   'POST /api/documents/:docId/import/translation/preview': { body: Blob; res: TranslationPreviewDto };
   'POST /api/documents/:docId/import/translation/commit': { body: TranslationCommitBody; res: ImportResultDto };
   'POST /api/documents/:docId/import/xliff': { body: Blob; res: ImportResultDto };

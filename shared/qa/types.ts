@@ -7,6 +7,7 @@ import type { Lang } from '../languages.js';
  * filter values, so rename none of them.
  */
 export const CHECK_IDS = [
+  'tags',
   'number_missing',
   'number_added',
   'date_mismatch',
@@ -42,6 +43,7 @@ export type Severity = (typeof SEVERITIES)[number];
  * count, punctuation style) only warns, so approval is not blocked by noise.
  */
 export const CHECK_SEVERITY: Record<CheckId, Severity> = {
+  tags: 'error',
   number_missing: 'error',
   number_added: 'warning',
   date_mismatch: 'error',
@@ -115,6 +117,7 @@ export interface CheckInput {
  * translation for, and so the UI can list every key it must translate.
  */
 export const CHECK_VARIANTS = {
+  tags: ['missing', 'extra', 'duplicate', 'nesting'],
   number_missing: [null, 'changed'],
   number_added: [null],
   date_mismatch: [null, 'changed', 'time', 'time_changed'],

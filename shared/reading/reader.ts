@@ -1,4 +1,5 @@
 import { docLangs } from '../domain/types.js';
+import { stripTags } from '../inline/index.js';
 import type { Cell, DocumentMeta, Paragraph } from '../domain/types.js';
 import type { Lang } from '../languages.js';
 import type { ReaderDocument, ReaderParagraph } from '../protocol/share.js';
@@ -11,8 +12,9 @@ import type { ReaderDocument, ReaderParagraph } from '../protocol/share.js';
  */
 export function approvedTextOf(cell: Cell | undefined, isSource: boolean): string | null {
   if (!cell) return null;
-  if (cell.approvedText !== null && cell.approvedRev !== null) return cell.approvedText;
-  return isSource && cell.text !== '' ? cell.text : null;
+  // Readers see words: inline codes (imported bold, links, footnote marks) are left out.
+  if (cell.approvedText !== null && cell.approvedRev !== null) return stripTags(cell.approvedText);
+  return isSource && cell.text !== '' ? stripTags(cell.text) : null;
 }
 
 export function readerParagraph(p: Paragraph, langs: readonly Lang[], sourceLang: Lang): ReaderParagraph {

@@ -1,12 +1,15 @@
 import type { Lang } from '../../../shared/languages.js';
 import { COMMIT_MEDIA_TYPE } from '../../../shared/interchange/formats.js';
 import type {
+  CreatedFromFileDto,
   ExportFormat,
   ExportMode,
   ImportResultDto,
   ParsedSourceDto,
+  SourceFileDto,
   TranslationCommitBody,
   TranslationPreviewDto,
+  UntranslatedPolicy,
 } from '../../../shared/protocol/interchange.js';
 import type { CallResult } from '../modules/sync/transport.js';
 
@@ -41,9 +44,20 @@ const q = (params: Record<string, string>): string => new URLSearchParams(params
 const doc = (docId: string): string => `/api/documents/${encodeURIComponent(docId)}`;
 const OCTET = 'application/octet-stream';
 
+const flag = (on: boolean | undefined): Record<string, string> => (on ? { keepNav: '1' } : {});
+
 export const interchangeApi = {
-  parseSource: (file: Blob, name: string, lang: Lang) =>
-    send<ParsedSourceDto>('POST', `/api/import/parse?${q({ name, lang })}`, file, OCTET),
+  parseSource: (file: Blob, name: string, lang: Lang, opts: { keepNav?: boolean } = {}) =>
+    send<ParsedSourceDto>('POST', `/api/import/parse?${q({ name, lang, ...flag(opts.keepNav) })}`, file, OCTET),
+  /** A new document from the file itself, which the server keeps for the export as the original. */
+  createFromFile: (file: Blob, name: string, body: { title: string; sourceLang: Lang; targetLangs: readonly Lang[]; keepNav?: boolean }) =>
+    send<CreatedFromFileDto>(
+      'POST',
+      `/api/documents/from-file?${q({ name, title: body.title, sourceLang: body.sourceLang, targetLangs: body.targetLangs.join(','), ...flag(body.keepNav) })}`,
+      file,
+      OCTET,
+    ),
+  sourceFile: (docId: string) => send<SourceFileDto>('GET', `${doc(docId)}/source-file`, undefined),
   previewTranslation: (docId: string, file: Blob, name: string, lang: Lang) =>
     send<TranslationPreviewDto>('POST', `${doc(docId)}/import/translation/preview?${q({ name, lang })}`, file, OCTET),
   commitTranslation: (docId: string, body: TranslationCommitBody) =>
@@ -51,8 +65,8 @@ export const interchangeApi = {
   importXliff: (docId: string, file: Blob, name: string) =>
     send<ImportResultDto>('POST', `${doc(docId)}/import/xliff?${q({ name })}`, file, OCTET),
   /** A plain link: the browser downloads the file with the session cookie. */
-  exportUrl: (docId: string, format: ExportFormat, langs: readonly Lang[], mode: ExportMode) =>
-    `${doc(docId)}/export?${q({ format, mode, ...(langs.length ? { langs: langs.join(',') } : {}) })}`,
+  exportUrl: (docId: string, format: ExportFormat, langs: readonly Lang[], mode: ExportMode, untranslated: UntranslatedPolicy = 'source') =>
+    `${doc(docId)}/export?${q({ format, mode, ...(langs.length ? { langs: langs.join(',') } : {}), ...(format === 'original' ? { untranslated } : {}) })}`,
 };
 
 export type InterchangeApi = typeof interchangeApi;

@@ -103,4 +103,32 @@ describe('anor import / anor export', () => {
     expect(await runExport(['--doc', 'd_missing', '--format', 'md', '--langs', 'ru', ...data], capture())).toBe(1);
     expect(await runExport(['--format', 'pdf', '--doc', 'x', ...data], capture())).toBe(2);
   });
+
+  it('keeps a DOCX it imports and exports it translated with --format original --lang', async () => {
+    const data = ['--data-dir', join(dir, 'data')];
+    const docx = join(dir, 'report.docx');
+    await writeFile(docx, await readFile(new URL('../../test/fixtures/original/libreoffice.docx', import.meta.url)));
+    const io1 = capture();
+    // No --title: the document takes the file's own.
+    expect(await runImport(['document', docx, '--source-lang', 'en', '--target-langs', 'kk', ...data], io1)).toBe(0);
+    expect(io1.stderr()).toContain('kept the file: export it translated with --format original');
+    const docId = io1.stdout().trim();
+    const doc = await stored(docId);
+    expect(doc.title).toBe('Summit in Xi’an');
+
+    const refused = capture();
+    const out = join(dir, 'report.kk.docx');
+    expect(
+      await runExport(['--doc', docId, '--format', 'original', '--lang', 'kk', '--untranslated', 'refuse', '--out', out, ...data], refused),
+    ).toBe(1);
+    expect(refused.stderr()).toContain('export_incomplete');
+    const io2 = capture();
+    expect(await runExport(['--doc', docId, '--format', 'original', '--lang', 'kk', '--out', out, ...data], io2)).toBe(0);
+    expect(io2.stderr()).toMatch(/^\d+ paragraphs had no translation and kept their source text/mu);
+    expect((await readFile(out)).subarray(0, 2).toString('latin1')).toBe('PK');
+    // A DOCX is not written to a terminal's text output.
+    const io3 = capture();
+    expect(await runExport(['--doc', docId, '--format', 'original', '--lang', 'kk', ...data], io3)).toBe(2);
+    expect(io3.stderr()).toContain('needs --out FILE');
+  });
 });

@@ -8,13 +8,16 @@ import type { CliIo } from './io.js';
 import { CLI_AUTHOR, lang, langs, parse, readBytes, runGuarded, sourceFormatFlag, str, UsageError, withDataDir } from './interchange.js';
 
 export const USAGE = `Usage:
-  anor import document FILE --title TITLE --source-lang L --target-langs L,L [--format txt|md|html|docx]
+  anor import document FILE --source-lang L --target-langs L,L [--title TITLE] [--format txt|md|html|docx] [--keep-nav]
   anor import translation FILE --doc ID --lang L [--approved] [--dry-run] [--format …]
   anor import xliff FILE --doc ID
   anor import tmx FILE
 Common: --data-dir DIR (default $DATA_DIR or ./data). Refused (data_dir_locked) while \`anor serve\` runs on it.
 
-document     a new document from a source file (paragraphs as in the browser's import).
+document     a new document from a source file (paragraphs as in the browser's import). A DOCX,
+             HTML or Markdown file is kept to export it translated (anor export --format original).
+             The title defaults to the file's own (first H1 or Title, <title>, front matter), else
+             its name. --keep-nav: keep HTML <nav> menus (left out by default).
 translation  aligns the file's paragraphs with the document's source and writes them as
              import drafts (--approved: as approved); links worth a look are listed.
              --dry-run prints the proposed links and writes nothing.
@@ -46,6 +49,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       format: { type: 'string' },
       approved: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      'keep-nav': { type: 'boolean' },
     });
     if (values.help) {
       io.out(USAGE);
@@ -57,13 +61,17 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     if (what === 'document') {
       const sourceLang = lang(str(values, 'source-lang'), 'source-lang');
       const targetLangs = langs(str(values, 'target-langs'), 'target-langs');
-      const title = str(values, 'title');
+      const title = typeof values.title === 'string' && values.title.trim() !== '' ? values.title.trim() : undefined;
       const bytes = await readBytes(file);
-      await withDataDir(values, io, async ({ documents, interchange }) => {
-        const parsed = await interchange.parseSource(bytes, { name, lang: sourceLang, format: sourceFormatFlag(values) });
-        io.err(describeReport(parsed.report));
-        const doc = await documents.create({ title, sourceLang, targetLangs, paragraphs: parsed.paragraphs }, CLI_AUTHOR);
-        io.out(`${doc.id}\n`);
+      await withDataDir(values, io, async ({ interchange }) => {
+        const r = await interchange.original.createFromFile(
+          bytes,
+          { name, title, sourceLang, targetLangs, format: sourceFormatFlag(values), keepNav: values['keep-nav'] === true },
+          CLI_AUTHOR,
+        );
+        io.err(describeReport(r.report));
+        if (r.keepsLayout) io.err('kept the file: export it translated with --format original\n');
+        io.out(`${r.document.id}\n`);
       });
     } else if (what === 'translation') {
       const docId = str(values, 'doc');

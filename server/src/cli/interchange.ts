@@ -79,7 +79,7 @@ export async function withDataDir<T>(values: Values, io: CliIo, fn: (o: Opened) 
   const documents = new DocumentService(storage.documents);
   try {
     await documents.load();
-    return await fn({ storage, documents, interchange: new InterchangeService(documents) });
+    return await fn({ storage, documents, interchange: new InterchangeService(documents, storage.sources) });
   } finally {
     await documents.close();
     await storage.close();
@@ -94,9 +94,12 @@ export async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-export async function writeOut(path: string | undefined, body: string, io: CliIo): Promise<void> {
-  if (path === undefined) io.out(body);
-  else await writeFile(path, body, 'utf8');
+export async function writeOut(path: string | undefined, body: string | Buffer, io: CliIo): Promise<void> {
+  if (path === undefined) {
+    if (typeof body === 'string') io.out(body);
+    else if (io.bytes) io.bytes(body);
+    else throw new UsageError('a binary file (DOCX) needs --out FILE');
+  } else await writeFile(path, body);
 }
 
 /** Exit codes for every interchange subcommand: 0 done, 1 refused (coded error), 2 usage. */

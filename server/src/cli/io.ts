@@ -4,11 +4,14 @@ import { readFile } from 'node:fs/promises';
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Raw bytes to standard output (a DOCX); absent where only text can go. */
+  bytes?: (data: Buffer) => void;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  bytes: (data) => process.stdout.write(data),
 };
 
 /**

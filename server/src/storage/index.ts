@@ -1,5 +1,6 @@
 import type session from 'express-session';
-import type { DocumentStore, GlossaryStore, ShareStore, TmStore, UserStore } from './types.js';
+import type { DocumentStore, GlossaryStore, ShareStore, SourceFileStore, TmStore, UserStore } from './types.js';
+import { FileSourceFileStore } from './sourceFileStore.js';
 import { LowdbGlossaryStore, LowdbTmStore } from './aidsStore.js';
 import { ensureDir } from './fsync.js';
 import { lockDataDir } from './lock.js';
@@ -11,7 +12,7 @@ import type { SessionStoreOptions } from './sessionStore.js';
 
 export type { DocumentStore, LoadResult, StorageStats, UserRecord, UserStore } from './types.js';
 export type { GlossaryStore, GlossaryTermRecord, TmEntryRecord, TmStore } from './types.js';
-export type { ShareRecord, ShareStore } from './types.js';
+export type { ShareRecord, ShareStore, SourceFileRecord, SourceFileStore } from './types.js';
 export type { SessionStoreOptions } from './sessionStore.js';
 export { DataDirLockedError } from './lock.js';
 
@@ -23,6 +24,8 @@ export interface Storage {
   glossary: GlossaryStore;
   /** Read-only share links (`shares.json`), token hashes only. */
   shares: ShareStore;
+  /** Files documents were imported from, with their skeletons (`sources/<docId>.json`), for the export of the original. */
+  sources: SourceFileStore;
   sessions: session.Store & { destroyForUser(userId: string): Promise<void> };
   close(): Promise<void>;
 }
@@ -35,7 +38,8 @@ export interface StorageOptions {
 
 /**
  * Opens the embedded (lowdb + journal) storage in `dataDir`:
- * `docs/<docId>.json`, `journal/<000001>.jsonl`, `users.json`, `sessions.json`, `tm.json`, `glossary.json`, `shares.json`.
+ * `docs/<docId>.json`, `journal/<000001>.jsonl`, `users.json`, `sessions.json`, `tm.json`, `glossary.json`, `shares.json`,
+ * `sources/<docId>.json`.
  * Missing directories are created, so a fresh empty directory works. The
  * directory is locked (`anor.lock`, lock.ts) until `close()`: a second Anor
  * process gets a DataDirLockedError instead of a second writer. Call
@@ -53,13 +57,14 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
       tm: await LowdbTmStore.open(opts.dataDir),
       glossary: await LowdbGlossaryStore.open(opts.dataDir),
       shares: await LowdbShareStore.open(opts.dataDir),
+      sources: await FileSourceFileStore.open(opts.dataDir),
       sessions: await LowdbSessionStore.open(opts.dataDir, opts.sessions, log),
     };
   } catch (err) {
     await unlock();
     throw err;
   }
-  const { documents, users, tm, glossary, shares, sessions } = opened;
+  const { documents, users, tm, glossary, shares, sources, sessions } = opened;
   let closing: Promise<void> | null = null;
   return {
     documents,
@@ -67,6 +72,7 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
     tm,
     glossary,
     shares,
+    sources,
     sessions,
     close() {
       closing ??= (async () => {

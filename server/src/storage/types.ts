@@ -1,6 +1,7 @@
 import type { DocEvent, DocumentState, Lang } from '../../../shared/index.js';
 import type { GlossaryTerm } from '../../../shared/qa/types.js';
 import type { RoleHolder } from '../../../shared/domain/roles.js';
+import type { OriginalFormat, Skeleton } from '../interchange/original/types.js';
 
 /**
  * Storage interfaces. Only server/src/storage/ touches the disk; the lowdb
@@ -129,4 +130,33 @@ export interface ShareStore {
   remove(id: string): Promise<boolean>;
   /** Drops every link of a document (it was deleted); the removed records. */
   removeForDocument(docId: string): Promise<ShareRecord[]>;
+}
+
+/**
+ * The file a document was imported from (DOCX, HTML, Markdown) and its
+ * skeleton, kept to write the same file back with the translation in it
+ * (export format `original`). Kept apart from the document's snapshot and
+ * journal: it is written once at import, read only on export, and can be
+ * megabytes, which no document load or checkpoint should carry.
+ */
+export interface SourceFileRecord {
+  docId: string;
+  /** The uploaded file's name. */
+  name: string;
+  format: OriginalFormat;
+  createdAt: string;
+  createdBy: string;
+  /** The file exactly as uploaded. */
+  bytes: Buffer;
+  skeleton: Skeleton;
+  /** The document's paragraph made from each slot of the skeleton, in order. */
+  paragraphIds: string[];
+}
+
+export interface SourceFileStore {
+  get(docId: string): Promise<SourceFileRecord | undefined>;
+  /** Stores (or replaces) a document's source file; durable before it resolves. */
+  put(record: SourceFileRecord): Promise<void>;
+  /** False when the document had none. */
+  remove(docId: string): Promise<boolean>;
 }

@@ -1,4 +1,5 @@
 import { docLangs } from '../../../shared/index.js';
+import { stripTags } from '../../../shared/inline/index.js';
 import type { DocEventBody, DocumentState, Lang, PretranslateResult } from '../../../shared/index.js';
 import type { Decision } from '../../../shared/decide/decision.js';
 import type { Unit } from './memoryIndex.js';
@@ -41,7 +42,7 @@ export function decidePretranslate(
   const bodies: DocEventBody[] = [];
   const filled: PretranslateResult['filled'] = [];
   for (const p of doc.paragraphs) {
-    const source = p.cells[doc.sourceLang]?.text ?? '';
+    const source = stripTags(p.cells[doc.sourceLang]?.text ?? '');
     if (source.trim() === '') continue;
     for (const lang of targets) {
       const cell = p.cells[lang];

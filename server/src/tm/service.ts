@@ -1,4 +1,5 @@
 import { AppError, docLangs, TM_MIN_SCORE } from '../../../shared/index.js';
+import { stripTags } from '../../../shared/inline/index.js';
 import type {
   ConcordanceHit,
   DocEvent,
@@ -37,11 +38,11 @@ export function unitFromRow(meta: Pick<DocumentMeta, 'id' | 'sourceLang' | 'targ
   const texts: Partial<Record<Lang, string>> = {};
   let at = '';
   const source = p.cells[meta.sourceLang];
-  if (source) texts[meta.sourceLang] = source.text;
+  if (source) texts[meta.sourceLang] = stripTags(source.text);
   for (const l of meta.targetLangs) {
     const c = p.cells[l];
     if (!c || c.approvedText === null || c.outdated) continue;
-    texts[l] = c.approvedText;
+    texts[l] = stripTags(c.approvedText);
     if ((c.updatedAt ?? '') > at) at = c.updatedAt ?? '';
   }
   return { id: rowKey(meta.id, p.id), origin: 'document', docId: meta.id, paragraphId: p.id, texts, at };
@@ -100,11 +101,11 @@ export class TmService {
     if (!row) throw new AppError('paragraph_not_found', `no paragraph ${paragraphId} in document ${docId}`);
     if (lang === meta.sourceLang) return [];
     const queries: { lang: Lang; text: string; via: TmMatch['via'] }[] = [];
-    const source = row.paragraph.cells[meta.sourceLang]?.text ?? '';
+    const source = stripTags(row.paragraph.cells[meta.sourceLang]?.text ?? '');
     if (source.trim() !== '') queries.push({ lang: meta.sourceLang, text: source, via: 'source' });
     for (const l of meta.targetLangs) {
       const c = row.paragraph.cells[l];
-      if (l !== lang && c && c.approvedText && !c.outdated) queries.push({ lang: l, text: c.approvedText, via: 'pivot' });
+      if (l !== lang && c && c.approvedText && !c.outdated) queries.push({ lang: l, text: stripTags(c.approvedText), via: 'pivot' });
     }
     const own = rowKey(docId, paragraphId);
     const accept = (u: Unit): boolean => u.id !== own && u.texts[lang] !== undefined;

@@ -3,6 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError, can, DEFAULT_SETTINGS, ok } from '../../../../shared/index.js';
 import {
   COMMIT_MEDIA_TYPE,
+  createFromFileQuery,
   docIdOnly,
   exportQuery,
   parseSourceQuery,
@@ -10,7 +11,13 @@ import {
   translationPreviewQuery,
   xliffImportQuery,
 } from '../../../../shared/protocol/interchange.js';
-import type { ImportResultDto, ParsedSourceDto, TranslationPreviewDto } from '../../../../shared/protocol/interchange.js';
+import type {
+  CreatedFromFileDto,
+  ImportResultDto,
+  ParsedSourceDto,
+  SourceFileDto,
+  TranslationPreviewDto,
+} from '../../../../shared/protocol/interchange.js';
 import { authorize } from '../../services/authorize.js';
 import type { DocumentService } from '../../services/documents/index.js';
 import type { InterchangeService } from '../../services/interchange/service.js';
@@ -74,6 +81,25 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
 
   const docs = Router();
   docs.post(
+    '/from-file',
+    step(async (req, res) => {
+      const q = parsePart(createFromFileQuery, req, 'query');
+      const user = authorize(currentUser(res), 'document.create');
+      const bytes = await readUpload(req, res);
+      const data: CreatedFromFileDto = await interchange.original.createFromFile(bytes, q, user.id);
+      res.status(201).json(ok(data));
+    }),
+  );
+  docs.get(
+    '/:docId/source-file',
+    step(async (req, res) => {
+      const { docId } = parsePart(docIdOnly, req, 'params');
+      authorize(currentUser(res), 'document.read', { doc: documents.meta(docId) });
+      const data: SourceFileDto = await interchange.original.info(docId);
+      res.json(ok(data));
+    }),
+  );
+  docs.post(
     '/:docId/import/translation/preview',
     step(async (req, res) => {
       const { docId } = parsePart(docIdOnly, req, 'params');
@@ -124,7 +150,7 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
       const { docId } = parsePart(docIdOnly, req, 'params');
       const q = parsePart(exportQuery, req, 'query');
       authorize(currentUser(res), 'document.read', { doc: documents.meta(docId) });
-      const file = interchange.exportFile(docId, q);
+      const file = await interchange.exportFile(docId, q);
       res.setHeader('content-type', file.contentType);
       // RFC 6266/5987: an ASCII fallback plus the UTF-8 name (titles are often Cyrillic or Chinese).
       const ascii = file.fileName.replace(/[^\x20-\x7E]/gu, '_').replace(/["\\]/gu, '_');

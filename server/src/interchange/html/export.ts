@@ -1,6 +1,7 @@
 import { LANG_TAG } from '../../../../shared/index.js';
 import type { DocumentSnapshot, Lang } from '../../../../shared/index.js';
 import { escapeHtml } from '../../../../shared/reading/html.js';
+import { stripTags } from '../../../../shared/inline/index.js';
 
 /**
  * One self-contained HTML file with the chosen languages side by side: a
@@ -31,7 +32,7 @@ export function exportHtml(doc: DocumentSnapshot, langs: readonly Lang[]): strin
   const head = langs.map((l) => `<th scope="col" lang="${LANG_TAG[l]}">${escapeHtml(NAMES[l])}</th>`).join('');
   const rows = doc.paragraphs.map((p) => {
     const cells = langs.map((l) => {
-      const text = p.cells[l]?.text ?? '';
+      const text = stripTags(p.cells[l]?.text ?? '');
       // Line breaks as <br>: shown by any reader, and read back as line breaks by the HTML importer.
       return text === ''
         ? `<td class="empty" lang="${LANG_TAG[l]}"></td>`
@@ -69,7 +70,7 @@ export function exportHtml(doc: DocumentSnapshot, langs: readonly Lang[]): strin
  */
 export function exportMarkdown(doc: DocumentSnapshot, lang: Lang): string {
   const blocks = doc.paragraphs
-    .map((p) => p.cells[lang]?.text ?? '')
+    .map((p) => stripTags(p.cells[lang]?.text ?? ''))
     .filter((t) => t.trim() !== '')
     .map((t) =>
       t

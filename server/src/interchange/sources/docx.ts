@@ -1,34 +1,18 @@
-import mammoth from 'mammoth';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { AppError } from '../../../../shared/index.js';
 import { MAX_DOCX_RATIO, MAX_DOCX_UNCOMPRESSED_BYTES } from '../../../../shared/protocol/interchange.js';
-import { htmlParagraphs } from './html.js';
 
 /**
- * DOCX to source paragraphs. mammoth turns the document into semantic HTML
- * (headings as <h1>…, list paragraphs as <li>), which the HTML reader splits.
- *
- * mammoth (through JSZip) inflates every part in memory, so a zip bomb would
- * exhaust the server before any check of ours ran. The zip is therefore
- * vetted first with yauzl, which reads the central directory without
- * inflating: the declared sizes must stay under 50 MB in total and under
- * 100× the file. Declared sizes can lie, so every entry is then inflated once
- * as a stream through yauzl (validateEntrySizes: it fails an entry the moment
- * it outgrows its declared size), counting bytes and keeping none.
+ * Vetting of a DOCX (a zip) before anything inflates it whole: a zip bomb
+ * would exhaust the server before any check of ours ran. yauzl reads the
+ * central directory without inflating: the declared sizes must stay under
+ * 50 MB in total and under 100× the file. Declared sizes can lie, so every
+ * entry is then inflated once as a stream (validateEntrySizes: it fails an
+ * entry the moment it outgrows its declared size), counting bytes and keeping
+ * none. Only then are the parts read (original/zip.ts).
  */
-export async function docxParagraphs(bytes: Buffer): Promise<string[]> {
-  await vetZip(bytes);
-  let html: string;
-  try {
-    html = (await mammoth.convertToHtml({ buffer: bytes })).value;
-  } catch (err) {
-    throw new AppError('malformed_file', `the DOCX could not be read: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return htmlParagraphs(html);
-}
-
-function openZip(bytes: Buffer): Promise<ZipFile> {
+export function openZip(bytes: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, autoClose: true }, (err, zip) => {
       if (err) reject(new AppError('malformed_file', `not a readable zip (DOCX): ${err.message}`));
@@ -50,7 +34,7 @@ function readEntries(zip: ZipFile): Promise<Entry[]> {
   });
 }
 
-async function vetZip(bytes: Buffer): Promise<void> {
+export async function vetZip(bytes: Buffer): Promise<void> {
   const entries = await readEntries(await openZip(bytes));
   if (!entries.some((e) => e.fileName === 'word/document.xml')) {
     throw new AppError('unsupported_format', 'this zip is not a Word document (no word/document.xml)');

@@ -1,13 +1,14 @@
 import { AppError, MAX_PARAGRAPHS, splitParagraphs } from '../../../../shared/index.js';
 import type { Lang } from '../../../../shared/index.js';
 import { cleanParagraphs } from '../../../../shared/interchange/clean.js';
+import type { JunkCounts } from '../../../../shared/interchange/clean.js';
+import { stripTags } from '../../../../shared/inline/index.js';
 import { checkDeclaredLanguage } from '../../../../shared/interchange/detect.js';
 import { SOURCE_FORMATS } from '../../../../shared/protocol/interchange.js';
-import type { ParsedSourceDto, SourceFormat } from '../../../../shared/protocol/interchange.js';
+import type { ImportReport, ParsedSourceDto, SourceFormat } from '../../../../shared/protocol/interchange.js';
 import { decodeText } from './decode.js';
-import { docxParagraphs } from './docx.js';
-import { htmlParagraphs } from './html.js';
-import { markdownParagraphs } from './markdown.js';
+import { extractOriginal } from '../original/index.js';
+import type { Skeleton } from '../original/index.js';
 
 const BY_EXTENSION: Record<string, SourceFormat> = {
   txt: 'txt',
@@ -34,27 +35,62 @@ function looksZipped(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+export interface SourceRead {
+  /** Cleaned paragraphs; from DOCX, HTML and Markdown with inline codes as tags (shared/inline). */
+  paragraphs: string[];
+  report: ImportReport;
+  /** The file's own title (its first H1 or Title paragraph, the HTML <title>, Markdown front matter), if any. */
+  title: string | null;
+  /** DOCX, HTML, Markdown: what rebuilding the file needs (export format `original`). */
+  skeleton: Skeleton | null;
+}
+
+export interface SourceOptions {
+  name: string;
+  lang: Lang;
+  format?: SourceFormat | undefined;
+  /** HTML: keep <nav> menus (left out by default). */
+  keepNav?: boolean | undefined;
+}
+
 /**
- * An uploaded source file to cleaned paragraphs plus a report (what was
- * removed, whether the text looks like the declared language). Writes nothing.
+ * An uploaded source file to cleaned paragraphs, a report (what was removed,
+ * whether the text looks like the declared language) and, for DOCX, HTML and
+ * Markdown, the skeleton to rebuild it. Writes nothing.
  */
-export async function readSourceFile(bytes: Buffer, opts: { name: string; lang: Lang; format?: SourceFormat }): Promise<ParsedSourceDto> {
+export async function readSource(bytes: Buffer, opts: SourceOptions): Promise<SourceRead> {
   const format = sourceFormat(opts.name, opts.format);
-  let raw: string[];
+  let paragraphs: string[];
+  let removed: JunkCounts = {};
+  let title: string | null = null;
+  let skeleton: Skeleton | null = null;
   if (format === 'docx') {
     if (!looksZipped(bytes)) throw new AppError('unsupported_format', `"${opts.name}" is not a DOCX (not a zip file)`);
-    raw = await docxParagraphs(bytes);
+  } else if (looksZipped(bytes)) throw new AppError('unsupported_format', `"${opts.name}" is a zip file, not ${format} text`);
+  if (format === 'txt') {
+    ({ paragraphs, removed } = cleanParagraphs(splitParagraphs(decodeText(bytes))));
   } else {
-    if (looksZipped(bytes)) throw new AppError('unsupported_format', `"${opts.name}" is a zip file, not ${format} text`);
-    const text = decodeText(bytes);
-    raw = format === 'html' ? htmlParagraphs(text) : format === 'md' ? markdownParagraphs(text) : splitParagraphs(text);
+    const x = await extractOriginal(bytes, format, removed, { keepNav: opts.keepNav === true });
+    skeleton = x.skeleton;
+    title = x.title;
+    paragraphs = skeleton.slots.map((s) => s.text);
   }
-  const { paragraphs, removed } = cleanParagraphs(raw);
   if (paragraphs.length === 0) throw new AppError('import_refused', `"${opts.name}" has no text to import`);
   if (paragraphs.length > MAX_PARAGRAPHS) {
     throw new AppError('import_refused', `"${opts.name}" has ${paragraphs.length} paragraphs; the limit is ${MAX_PARAGRAPHS}`);
   }
   // The first ~20,000 characters decide the language: enough for a verdict, bounded for huge files.
-  const sample = paragraphs.join('\n').slice(0, 20_000);
-  return { paragraphs, report: { format, paragraphs: paragraphs.length, removed, language: checkDeclaredLanguage(opts.lang, sample) } };
+  const sample = stripTags(paragraphs.join('\n').slice(0, 20_000));
+  return {
+    paragraphs,
+    report: { format, paragraphs: paragraphs.length, removed, language: checkDeclaredLanguage(opts.lang, sample) },
+    title,
+    skeleton,
+  };
+}
+
+/** The file's paragraphs as plain text (tags removed), its title and the report: what a person sees before creating a document. */
+export async function readSourceFile(bytes: Buffer, opts: SourceOptions): Promise<ParsedSourceDto> {
+  const r = await readSource(bytes, opts);
+  return { paragraphs: r.paragraphs.map(stripTags), report: r.report, title: r.title, keepsLayout: r.skeleton !== null };
 }

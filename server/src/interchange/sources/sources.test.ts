@@ -3,7 +3,6 @@ import { AppError } from '../../../../shared/index.js';
 import { buildDocx, buildDocxBomb, zipFiles } from '../../../test/helpers/docx.js';
 import { decodeText } from './decode.js';
 import { htmlParagraphs } from './html.js';
-import { markdownParagraphs } from './markdown.js';
 import { readSourceFile, sourceFormat } from './index.js';
 
 async function codeOf(p: Promise<unknown> | (() => unknown)): Promise<string> {
@@ -45,22 +44,54 @@ describe('htmlParagraphs', () => {
   });
 });
 
-describe('markdownParagraphs', () => {
-  it('splits headings and list items, drops their markers and fenced code', () => {
-    const md =
-      '# Title #\n\nFirst paragraph\ncontinues here.\n\n- item one\n- item *two*\n\n```\ncode()\n```\n\n> quoted\n> text\n\n1. numbered';
-    expect(markdownParagraphs(md)).toEqual([
+describe('Markdown import (CommonMark)', () => {
+  it('makes paragraphs of headings, list items and quotes; not of front matter, code, comments, rules or setext underlines', async () => {
+    const md = [
+      '---',
+      'title: Front matter title',
+      '---',
+      '# Title #',
+      '',
+      'First paragraph',
+      'continues here.',
+      '',
+      '- item one',
+      '- item *two*',
+      '',
+      '```',
+      'code()',
+      '```',
+      '',
+      '    indented code',
+      '',
+      '<!-- a comment -->',
+      '',
+      '***',
+      '',
+      'Setext heading',
+      '==============',
+      '',
+      '> quoted',
+      '> text',
+      '',
+      '1. numbered',
+    ].join('\n');
+    const r = await readSourceFile(Buffer.from(md), { name: 'a.md', lang: 'en' });
+    expect(r.paragraphs).toEqual([
       'Title',
       'First paragraph\ncontinues here.',
       'item one',
-      'item *two*',
+      'item two',
+      'Setext heading',
       'quoted\ntext',
       'numbered',
     ]);
+    expect(r.title).toBe('Front matter title');
+    expect(r.keepsLayout).toBe(true);
   });
 
-  it('one paragraph per line when there is no blank line', () => {
-    expect(markdownParagraphs('a\nb\nc')).toEqual(['a', 'b', 'c']);
+  it('one paragraph of lines without a blank line between them, as CommonMark reads it', async () => {
+    expect((await readSourceFile(Buffer.from('a\nb\nc'), { name: 'a.md', lang: 'en' })).paragraphs).toEqual(['a\nb\nc']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { stripTags } from '../../../../shared/inline/index.js';
 import { LANG_TAG, docLangs } from '../../../../shared/index.js';
 import type { DocumentSnapshot } from '../../../../shared/index.js';
 import { escapeAttr, escapeTextLossy } from '../xml/write.js';
@@ -44,7 +45,8 @@ export function exportTmx(doc: DocumentSnapshot, opts: TmxExportOptions = {}): s
     if (targets.length === 0) continue;
     lines.push(`    <tu tuid="${escapeAttr(p.id)}">`);
     for (const v of [{ lang: src, text: source.text }, ...targets]) {
-      lines.push(`      <tuv xml:lang="${LANG_TAG[v.lang]}"><seg>${escapeTextLossy(v.text)}</seg></tuv>`);
+      // A memory holds words: inline codes (tags) are left out (XLIFF carries them).
+      lines.push(`      <tuv xml:lang="${LANG_TAG[v.lang]}"><seg>${escapeTextLossy(stripTags(v.text))}</seg></tuv>`);
     }
     lines.push('    </tu>');
   }

@@ -2,13 +2,15 @@ import { LANG_TAG } from '../../../../shared/index.js';
 import type { DocumentSnapshot, Lang } from '../../../../shared/index.js';
 import { escapeAttr, escapeTextLossy } from '../xml/write.js';
 import { toXliff12 } from '../statusMap.js';
+import { toXliff12Inline } from '../inline/write.js';
 
 export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 
 /**
  * One XLIFF 1.2 file for one target language (for tools that read only 1.2,
  * e.g. translate-toolkit): a trans-unit per paragraph, id = paragraph id.
- * States follow statusMap.ts; approved cells get approved="yes".
+ * States follow statusMap.ts; approved cells get approved="yes". Inline codes
+ * travel as <g>/<x> (inline/write.ts).
  */
 export function exportXliff12(doc: DocumentSnapshot, lang: Lang): string {
   const lines = [
@@ -26,8 +28,8 @@ export function exportXliff12(doc: DocumentSnapshot, lang: Lang): string {
     const mapped = cell && cell.text !== '' ? toXliff12(cell.status) : null;
     const approved = mapped?.approved ? ' approved="yes"' : '';
     lines.push(`   <trans-unit id="${escapeAttr(p.id)}" xml:space="preserve"${approved}>`);
-    lines.push(`    <source>${escapeTextLossy(src)}</source>`);
-    if (mapped && cell) lines.push(`    <target state="${mapped.state}">${escapeTextLossy(cell.text)}</target>`);
+    lines.push(`    <source>${toXliff12Inline(src, escapeTextLossy)}</source>`);
+    if (mapped && cell) lines.push(`    <target state="${mapped.state}">${toXliff12Inline(cell.text, escapeTextLossy)}</target>`);
     lines.push('   </trans-unit>');
   }
   lines.push('  </body>', ' </file>', '</xliff>', '');

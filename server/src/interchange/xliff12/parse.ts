@@ -1,10 +1,11 @@
-import { attr, childElements, isElement, isTextNode, parseXml, xmlAttr } from '../xml/dom.js';
+import { attr, childElements, parseXml, xmlAttr } from '../xml/dom.js';
 import type { Document, Element } from '../xml/dom.js';
 import { Problems } from '../problems.js';
 import type { ParseOutcome } from '../problems.js';
 import type { ParsedXliff, XliffState, XliffUnit } from '../units.js';
 import { isLanguageTag, sameLanguage } from '../xliff2/values.js';
 import { XLIFF12_NS } from './export.js';
+import { xliff12Tagged } from '../inline/read.js';
 
 /**
  * XLIFF 1.1 is read too: its elements and attributes used here are the same
@@ -34,8 +35,6 @@ const SCALE: Record<string, XliffState> = {
   'needs-review-adaptation': 'translated',
   'needs-review-l10n': 'translated',
 };
-// Inline elements whose content is native code, not text.
-const CODE_CONTENT = new Set(['bpt', 'ept', 'it', 'ph', 'sub']);
 
 export function parseXliff12(text: string): ParseOutcome<ParsedXliff> {
   const xml = parseXml(text);
@@ -130,18 +129,9 @@ function readUnit(
   const scaled: XliffState = approved === 'yes' ? 'final' : (SCALE[state ?? ''] ?? 'initial');
   return {
     id,
-    source: sources[0] ? text12(sources[0]) : '',
-    target: target ? text12(target) : null,
+    source: sources[0] ? xliff12Tagged(sources[0]) : '',
+    target: target ? xliff12Tagged(target) : null,
     state: target ? scaled : 'initial',
     detail: state ?? null,
   };
-}
-
-function text12(el: Element): string {
-  let out = '';
-  for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (isTextNode(n)) out += n.nodeValue ?? '';
-    else if (isElement(n) && !CODE_CONTENT.has(n.localName ?? '')) out += text12(n);
-  }
-  return out;
 }

@@ -2,11 +2,13 @@ import { LANG_TAG } from '../../../../shared/index.js';
 import type { DocumentSnapshot, Lang } from '../../../../shared/index.js';
 import { escapeAttr, escapeTextWithCp } from '../xml/write.js';
 import { toXliff2 } from '../statusMap.js';
+import { toXliff2Inline } from '../inline/write.js';
 import { XLIFF2_NS, XLIFF22_NS } from './ns.js';
 
 /**
  * One XLIFF 2 file for one target language: a unit per paragraph (unit id =
- * paragraph id, one segment, no inline codes since cells are plain text).
+ * paragraph id, one segment). Inline codes of an imported DOCX/HTML/Markdown
+ * paragraph travel as <pc>/<ph> (inline/write.ts).
  * Source and target keep their whitespace (xml:space="preserve"): a cell's
  * leading spaces or line breaks are the translator's, not indentation.
  * `version` picks 2.0 or 2.1 (same namespace and core; 2.1 adds modules) or
@@ -28,8 +30,8 @@ export function exportXliff2(doc: DocumentSnapshot, lang: Lang, version: '2.0' |
     const { state, subState } = toXliff2(hasTarget ? cell.status : 'empty');
     const sub = subState ? ` subState="${subState}"` : '';
     lines.push(`  <unit id="${escapeAttr(p.id)}">`, `   <segment state="${state}"${sub}>`);
-    lines.push(`    <source xml:space="preserve">${escapeTextWithCp(src)}</source>`);
-    if (hasTarget) lines.push(`    <target xml:space="preserve">${escapeTextWithCp(cell.text)}</target>`);
+    lines.push(`    <source xml:space="preserve">${toXliff2Inline(src, escapeTextWithCp)}</source>`);
+    if (hasTarget) lines.push(`    <target xml:space="preserve">${toXliff2Inline(cell.text, escapeTextWithCp)}</target>`);
     lines.push('   </segment>', '  </unit>');
   }
   lines.push(' </file>', '</xliff>', '');

@@ -9,7 +9,7 @@ import { checkDocumentRules } from './rulesDocument.js';
 import { checkInlineRules, unitContext } from './rulesInline.js';
 import { checkExtensions } from './rulesExtensions.js';
 import { checkModules } from './rulesModules.js';
-import { inlineText } from './text.js';
+import { xliff2Tagged } from '../inline/read.js';
 
 // The 2.2 schema lets a document in the 2.2 namespace say 2.0, 2.1 or 2.2.
 const VERSIONS: Record<string, readonly string[]> = { [XLIFF2_NS]: ['2.0', '2.1'], [XLIFF22_NS]: ['2.0', '2.1', '2.2'] };
@@ -64,11 +64,11 @@ const RANK: Record<XliffState, number> = { initial: 0, translated: 1, reviewed: 
 
 function readUnit(unit: Element, ns: string): XliffUnit {
   const parts = childElements(unit).filter((e) => e.namespaceURI === ns && (e.localName === 'segment' || e.localName === 'ignorable'));
-  const source = parts.map((part) => childrenNamed(part, ns, 'source').map(inlineText).join('')).join('');
+  const source = parts.map((part) => childrenNamed(part, ns, 'source').map(xliff2Tagged).join('')).join('');
   const targets = parts
     .map((part, i) => {
       const t = childrenNamed(part, ns, 'target')[0];
-      return t ? { order: Number(attr(t, 'order') ?? i + 1), text: inlineText(t) } : undefined;
+      return t ? { order: Number(attr(t, 'order') ?? i + 1), text: xliff2Tagged(t) } : undefined;
     })
     .filter((t): t is { order: number; text: string } => t !== undefined)
     .sort((a, b) => a.order - b.order);

@@ -2,14 +2,15 @@ import { AppError, docLangs } from '../../../../shared/index.js';
 import type { DocumentSnapshot, Lang, SeqAck } from '../../../../shared/index.js';
 import { alignParagraphs, planFromLinks } from '../../../../shared/align/index.js';
 import { cleanText } from '../../../../shared/interchange/clean.js';
+import { stripTags } from '../../../../shared/inline/index.js';
 import { toIndexLinks, toPreviewLinks } from '../../../../shared/interchange/links.js';
 import type {
   ExportFormat,
   ExportMode,
   ImportResultDto,
   ParsedSourceDto,
-  SourceFormat,
   TranslationCommitBody,
+  UntranslatedPolicy,
   TranslationPreviewDto,
 } from '../../../../shared/protocol/interchange.js';
 import {
@@ -25,13 +26,19 @@ import {
   readSourceFile,
 } from '../../interchange/index.js';
 import type { DocumentService } from '../documents/index.js';
+import type { SourceOptions } from '../../interchange/sources/index.js';
+import type { SourceFileStore } from '../../storage/index.js';
+import { OriginalFiles } from './original.js';
 import { decideImport } from './decideImport.js';
 import type { ImportEdit } from './decideImport.js';
 
 export interface ExportedFile {
   fileName: string;
   contentType: string;
-  body: string;
+  body: string | Buffer;
+  /** original: paragraphs written in the source language / with repaired tags (for the CLI's report). */
+  untranslated?: number;
+  repaired?: number;
 }
 
 /**
@@ -41,22 +48,27 @@ export interface ExportedFile {
  * `import` revision. Who may is decided by the caller (the route or the CLI).
  */
 export class InterchangeService {
-  constructor(private readonly documents: DocumentService) {}
+  /** Documents made from DOCX/HTML/Markdown files and the export of those files translated. */
+  readonly original: OriginalFiles;
 
-  parseSource(bytes: Buffer, q: { name: string; lang: Lang; format?: SourceFormat | undefined }): Promise<ParsedSourceDto> {
-    return readSourceFile(bytes, { name: q.name, lang: q.lang, ...(q.format ? { format: q.format } : {}) });
+  constructor(
+    private readonly documents: DocumentService,
+    sources: SourceFileStore,
+  ) {
+    this.original = new OriginalFiles(documents, sources);
+  }
+
+  parseSource(bytes: Buffer, q: SourceOptions): Promise<ParsedSourceDto> {
+    return readSourceFile(bytes, q);
   }
 
   /** The translation's paragraphs aligned with the source column; writes nothing. */
-  async previewTranslation(
-    docId: string,
-    bytes: Buffer,
-    q: { name: string; lang: Lang; format?: SourceFormat | undefined },
-  ): Promise<TranslationPreviewDto> {
+  async previewTranslation(docId: string, bytes: Buffer, q: SourceOptions): Promise<TranslationPreviewDto> {
     const doc = this.documents.snapshot(docId);
     requireTarget(doc, q.lang);
+    // A translation's own inline codes are not the document's: its paragraphs are aligned and imported as plain text.
     const parsed = await this.parseSource(bytes, q);
-    const source = doc.paragraphs.map((p) => p.cells[doc.sourceLang]?.text ?? '');
+    const source = doc.paragraphs.map((p) => stripTags(p.cells[doc.sourceLang]?.text ?? ''));
     const links = alignParagraphs(source, parsed.paragraphs, { sourceLang: doc.sourceLang, targetLang: q.lang });
     return {
       lang: q.lang,
@@ -128,7 +140,10 @@ export class InterchangeService {
     return { seq: ack.seq, edited: edits.length, review: [], warnings: plan.value.warnings };
   }
 
-  exportFile(docId: string, q: { format: ExportFormat; langs?: Lang[] | undefined; mode: ExportMode }): ExportedFile {
+  async exportFile(
+    docId: string,
+    q: { format: ExportFormat; langs?: Lang[] | undefined; mode: ExportMode; untranslated?: UntranslatedPolicy | undefined },
+  ): Promise<ExportedFile> {
     const doc = this.documents.snapshot(docId);
     const view = exportView(doc, q.mode);
     const base = slug(doc.title) || doc.id;
@@ -166,6 +181,8 @@ export class InterchangeService {
         const lang = requireLang(doc, one());
         return { fileName: `${base}.${lang}.md`, contentType: 'text/markdown; charset=utf-8', body: exportMarkdown(view, lang) };
       }
+      case 'original':
+        return this.original.export(docId, { lang: one(), mode: q.mode, untranslated: q.untranslated ?? 'source' });
     }
   }
 }

@@ -7,6 +7,8 @@ import type { Lang } from '../../../../../shared/index.js';
 import { api } from '../../../api/http.js';
 import { errorKey } from '../../i18n/index.js';
 import { SourceFileInput } from '../../interchange/index.js';
+import type { PickedSource } from '../../interchange/index.js';
+import { interchangeApi } from '../../../api/interchange.js';
 
 type Problem = 'needTitle' | 'needTarget' | 'noParagraphs' | 'fileError';
 
@@ -19,13 +21,18 @@ export function NewDocument({ onCreated }: { onCreated: (docId: string) => void 
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
+  // The file the text came from, while the text is still exactly what was read from it.
+  const [picked, setPicked] = useState<{ source: PickedSource; text: string } | null>(null);
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
   const chosenTargets = targets.filter((l) => l !== sourceLang);
 
   // The server reads the file (txt, md, html, docx), cleans it and checks its language; the text area shows the result.
-  function takeParsed(parsed: string[], fileName: string): void {
-    setText(parsed.join('\n\n'));
-    if (!title.trim()) setTitle(fileName.replace(/\.(txt|md|markdown|html?|docx)$/iu, ''));
+  // A DOCX, HTML or Markdown file is sent itself on create, so the document keeps it for the export as the original.
+  function takeParsed(parsed: string[], fileName: string, source: PickedSource): void {
+    const joined = parsed.join('\n\n');
+    setText(joined);
+    setPicked({ source, text: joined });
+    if (!title.trim()) setTitle(source.title ?? fileName.replace(/\.(txt|md|markdown|html?|docx)$/iu, ''));
     setProblem(null);
   }
 
@@ -42,7 +49,15 @@ export function NewDocument({ onCreated }: { onCreated: (docId: string) => void 
     setProblem(p);
     if (p) return;
     setBusy(true);
-    const r = await api.createDocument({ title: title.trim(), sourceLang, targetLangs: chosenTargets, paragraphs });
+    const fromFile = picked && picked.text === text && picked.source.keepsLayout ? picked.source : null;
+    const r = fromFile
+      ? await interchangeApi.createFromFile(fromFile.file, fromFile.file.name, {
+          title: title.trim(),
+          sourceLang,
+          targetLangs: chosenTargets,
+          keepNav: fromFile.keepNav,
+        })
+      : await api.createDocument({ title: title.trim(), sourceLang, targetLangs: chosenTargets, paragraphs });
     setBusy(false);
     if (r.ok) onCreated(r.data.document.id);
     else setServerError(r.error.code);

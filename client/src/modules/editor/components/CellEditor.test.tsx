@@ -5,6 +5,7 @@ import { renderUi } from '../../../test/render.js';
 import { CellEditor } from './CellEditor.js';
 import type { CellEditorProps } from './CellEditor.js';
 import type { OutboxEntry } from '../../sync/index.js';
+import { closeTag, openTag, standaloneTag } from '../../../../../shared/inline/index.js';
 
 function props(over: Partial<CellEditorProps> = {}): CellEditorProps {
   return {
@@ -151,5 +152,21 @@ describe('CellEditor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Keep theirs' }));
     expect(p.onKeepTheirs).toHaveBeenCalledWith('p1', 'zh');
     expect(p.onDiscard).not.toHaveBeenCalled();
+  });
+
+  it('shows inline tags as tokens, stores what is typed with the tags, and offers the missing ones', async () => {
+    const source = `Leaders of ${openTag(1)}China${closeTag(1)} met.${standaloneTag(2)}`;
+    const onText = vi.fn();
+    const p = props({ lang: 'ru', text: `Лидеры ${openTag(1)}Китая${closeTag(1)}`, tagSource: source, onText });
+    await renderUi(<CellEditor {...p} />);
+    const box = screen.getByRole('textbox');
+    expect(box).toHaveProperty('value', 'Лидеры ⟨1⟩Китая⟨/1⟩');
+    fireEvent.change(box, { target: { value: 'Лидеры ⟨1⟩Китая⟨/1⟩ встретились.' } });
+    expect(onText).toHaveBeenLastCalledWith('p1', 'ru', `Лидеры ${openTag(1)}Китая${closeTag(1)} встретились.`);
+    const missing = screen.getByRole('group', { name: 'Tags to place' });
+    expect(missing.textContent).toContain('⟨2/⟩');
+    expect(missing.textContent).not.toContain('⟨1⟩');
+    await userEvent.click(screen.getByRole('button', { name: '⟨2/⟩' }));
+    expect(onText).toHaveBeenLastCalledWith('p1', 'ru', expect.stringContaining(standaloneTag(2)));
   });
 });

@@ -9,6 +9,7 @@ import { PresenceBadges, userColor } from '../../presence/index.js';
 import { FindingBadge } from '../../aids/index.js';
 import { adjustCaret } from '../caret.js';
 import { ConflictPanel } from './ConflictPanel.js';
+import { TagBar, useTagGuard } from '../tags/index.js';
 
 export interface CellEditorProps {
   paragraphId: string;
@@ -22,6 +23,8 @@ export interface CellEditorProps {
   entry: OutboxEntry | undefined;
   present: readonly PresenceEntry[];
   isSource: boolean;
+  /** The source text of the row, whose inline tags (shared/inline) this cell should carry. */
+  tagSource?: string;
   /** Shown, not editable: the text is a reading transliteration (aids module), not the stored one. */
   readOnly?: boolean;
   /** Check findings on this cell (aids module): shown as an icon with the count; the list is in the side panel. */
@@ -52,19 +55,22 @@ export interface CellEditorProps {
 export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLTextAreaElement>(null);
+  // Inline tags show as tokens (⟨1⟩) that edits move whole (tags/): `shown` is the textarea's value.
+  const tags = useTagGuard(ref, p.text, p.tagSource ?? '');
+  const shown = tags.shown;
   // The value and selection as the user last saw them, to keep the caret in
   // place when a merged remote edit changes the text under it.
-  const seen = useRef({ value: p.text, start: 0, end: 0 });
+  const seen = useRef({ value: shown, start: 0, end: 0 });
   const composing = useRef(false);
 
   useLayoutEffect(() => {
     const el = ref.current;
     const prev = seen.current;
-    if (el && prev.value !== p.text && document.activeElement === el) {
-      el.setSelectionRange(adjustCaret(prev.value, p.text, prev.start), adjustCaret(prev.value, p.text, prev.end));
+    if (el && prev.value !== shown && document.activeElement === el) {
+      el.setSelectionRange(adjustCaret(prev.value, shown, prev.start), adjustCaret(prev.value, shown, prev.end));
     }
-    seen.current = { value: p.text, start: el?.selectionStart ?? 0, end: el?.selectionEnd ?? 0 };
-  }, [p.text]);
+    seen.current = { value: shown, start: el?.selectionStart ?? 0, end: el?.selectionEnd ?? 0 };
+  }, [shown]);
 
   const remember = (): void => {
     const el = ref.current;
@@ -97,19 +103,19 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
         aria-label={label}
         spellCheck
         readOnly={p.readOnly}
-        value={p.text}
+        value={shown}
         data-cell={`${p.paragraphId}:${p.lang}`}
         onChange={(e) => {
           seen.current = { value: e.target.value, start: e.target.selectionStart, end: e.target.selectionEnd };
-          p.onText(p.paragraphId, p.lang, e.target.value);
+          p.onText(p.paragraphId, p.lang, tags.stored(e.target.value));
         }}
         onCompositionStart={(e) => {
           composing.current = true;
-          p.onComposition?.(p.paragraphId, p.lang, 'start', e.currentTarget.value);
+          p.onComposition?.(p.paragraphId, p.lang, 'start', tags.stored(e.currentTarget.value));
         }}
         onCompositionEnd={(e) => {
           composing.current = false;
-          p.onComposition?.(p.paragraphId, p.lang, 'end', e.currentTarget.value);
+          p.onComposition?.(p.paragraphId, p.lang, 'end', tags.stored(e.currentTarget.value));
         }}
         onSelect={remember}
         onKeyUp={remember}
@@ -118,12 +124,13 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
           // A composition cut short by leaving the cell ends here at the latest: what it committed is kept.
           if (composing.current) {
             composing.current = false;
-            p.onComposition?.(p.paragraphId, p.lang, 'end', e.currentTarget.value);
+            p.onComposition?.(p.paragraphId, p.lang, 'end', tags.stored(e.currentTarget.value));
           }
           p.onBlur();
         }}
         onKeyDown={(e) => p.onKeyDown?.(e, p.paragraphId, p.lang)}
       />
+      {!p.readOnly && <TagBar missing={tags.missing} onInsert={tags.insert} />}
       {entry?.state === 'failed' && (
         <div role="alert" className="cell-error">
           {t('grid.cell.failed', { reason: t(errorKey(entry.error ?? 'internal')) })} <span>{t('grid.cell.keptHere')}</span>

@@ -80,6 +80,7 @@ export const GridRow = memo(function GridRow({ sync, paragraphId, number, langs,
             entry={sync.entryFor(paragraphId, lang)}
             present={here.length > 0 ? here : NOBODY}
             isSource={lang === sourceLang}
+            tagSource={lang === sourceLang ? undefined : sync.textOf(paragraphId, sourceLang)}
             {...cellHandlers}
           />
         );

@@ -1,31 +1,38 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { docLangs } from '../../../../../shared/domain/types.js';
 import type { DocumentSnapshot, Lang } from '../../../../../shared/index.js';
 import { EXPORT_FORMATS } from '../../../../../shared/interchange/formats.js';
-import type { ExportFormat, ExportMode } from '../../../../../shared/interchange/formats.js';
+import type { ExportFormat, ExportMode, UntranslatedPolicy } from '../../../../../shared/interchange/formats.js';
+import type { SourceFileDto } from '../../../../../shared/protocol/interchange.js';
 import { interchangeApi } from '../../../api/interchange.js';
 import { Modal } from '../../../app/Modal.js';
 
-/** Format names are product names, the same in every UI language. */
-const FORMAT_NAMES: Record<ExportFormat, string> = {
+/** Format names are product names, the same in every UI language (the original file is named by its file name). */
+const FORMAT_NAMES: Record<Exclude<ExportFormat, 'original'>, string> = {
   xliff2: 'XLIFF 2.0',
   xliff12: 'XLIFF 1.2',
   tmx: 'TMX 1.4',
   html: 'HTML',
   md: 'Markdown',
 };
-const SINGLE: ReadonlySet<ExportFormat> = new Set(['xliff2', 'xliff12', 'md']);
+const SINGLE: ReadonlySet<ExportFormat> = new Set(['xliff2', 'xliff12', 'md', 'original']);
 
-/** The export menu: format, languages, approved only (default) or latest; the download is a plain link. */
+/**
+ * The export menu: format, languages, approved only (default) or latest; the
+ * download is a plain link. A document imported from a DOCX, HTML or
+ * Markdown file also offers that file back, translated (format `original`).
+ */
 export function ExportDialog({
   doc,
   onClose,
   exportUrl = interchangeApi.exportUrl,
+  sourceFile = interchangeApi.sourceFile,
 }: {
   doc: DocumentSnapshot;
   onClose: () => void;
   exportUrl?: typeof interchangeApi.exportUrl;
+  sourceFile?: typeof interchangeApi.sourceFile;
 }) {
   const { t } = useTranslation('interchange');
   const { t: tBase } = useTranslation();
@@ -33,23 +40,35 @@ export function ExportDialog({
   const [chosen, setChosen] = useState<Lang[]>(docLangs(doc));
   const [single, setSingle] = useState<Lang>(doc.targetLangs[0]!);
   const [mode, setMode] = useState<ExportMode>('approved');
-  // XLIFF pairs the source with one target; Markdown may be any one column.
-  const singleChoices = format === 'md' ? docLangs(doc) : doc.targetLangs;
+  const [untranslated, setUntranslated] = useState<UntranslatedPolicy>('source');
+  const [original, setOriginal] = useState<SourceFileDto | null>(null);
+  useEffect(() => {
+    let live = true;
+    void sourceFile(doc.id).then((r) => {
+      if (live && r.ok) setOriginal(r.data);
+    });
+    return () => {
+      live = false;
+    };
+  }, [doc.id, sourceFile]);
+  const formats = EXPORT_FORMATS.filter((f) => f !== 'original' || original !== null);
+  // XLIFF pairs the source with one target; Markdown and the original may be any one column.
+  const singleChoices = format === 'md' || format === 'original' ? docLangs(doc) : doc.targetLangs;
   const langs =
     format === 'tmx'
       ? []
       : SINGLE.has(format)
         ? [singleChoices.includes(single) ? single : singleChoices[0]!]
         : docLangs(doc).filter((l) => chosen.includes(l));
-  const href = exportUrl(doc.id, format, langs, mode);
+  const href = exportUrl(doc.id, format, langs, mode, untranslated);
   return (
     <Modal className="interchange-modal" title={t('export.title')} id="export-title" onClose={onClose}>
       <label>
         {t('export.format')}
         <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-          {EXPORT_FORMATS.map((f) => (
+          {formats.map((f) => (
             <option key={f} value={f}>
-              {FORMAT_NAMES[f]}
+              {f === 'original' ? t('export.original', { name: original?.name ?? '' }) : FORMAT_NAMES[f]}
             </option>
           ))}
         </select>
@@ -85,6 +104,17 @@ export function ExportDialog({
             <label key={m} className="check">
               <input type="radio" name="export-mode" checked={mode === m} onChange={() => setMode(m)} />
               {t(`export.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {format === 'original' && (
+        <fieldset>
+          <legend>{t('export.untranslated')}</legend>
+          {(['source', 'refuse'] as const).map((u) => (
+            <label key={u} className="check">
+              <input type="radio" name="export-untranslated" checked={untranslated === u} onChange={() => setUntranslated(u)} />
+              {t(u === 'source' ? 'export.untranslatedSource' : 'export.untranslatedRefuse')}
             </label>
           ))}
         </fieldset>

@@ -11,6 +11,15 @@ export const SOURCE_ACCEPT =
   '.txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const SOURCE_FORMATS_LABEL = '.txt, .md, .html, .docx';
 
+/** What the form around the picker may keep of a read file: the file itself (to create the document from it), its title. */
+export interface PickedSource {
+  file: File;
+  title: string | null;
+  /** DOCX, HTML, Markdown: a document created from the file keeps it for the export as the original. */
+  keepsLayout: boolean;
+  keepNav: boolean;
+}
+
 /**
  * A file picker that has the server read the file (txt, md, html, docx),
  * so the browser gets the same paragraphs, cleaning and language check as
@@ -24,7 +33,7 @@ export function SourceFileInput({
 }: {
   label: string;
   lang: Lang;
-  onParsed: (paragraphs: string[], fileName: string) => void;
+  onParsed: (paragraphs: string[], fileName: string, picked: PickedSource) => void;
   api?: Pick<InterchangeApi, 'parseSource'>;
 }) {
   const { t } = useTranslation('interchange');
@@ -32,19 +41,22 @@ export function SourceFileInput({
   const [busy, setBusy] = useState(false);
   const [parsed, setParsed] = useState<{ dto: ParsedSourceDto; name: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [keepNav, setKeepNav] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
 
-  async function pick(file: File): Promise<void> {
+  async function pick(picked: File, nav: boolean): Promise<void> {
+    setFile(picked);
     setBusy(true);
     setError(null);
     setParsed(null);
-    const r = await api.parseSource(file, file.name, lang);
+    const r = await api.parseSource(picked, picked.name, lang, { keepNav: nav });
     setBusy(false);
     if (!r.ok) {
       setError(r.error.code);
       return;
     }
-    setParsed({ dto: r.data, name: file.name });
-    onParsed(r.data.paragraphs, file.name);
+    setParsed({ dto: r.data, name: picked.name });
+    onParsed(r.data.paragraphs, picked.name, { file: picked, title: r.data.title, keepsLayout: r.data.keepsLayout, keepNav: nav });
   }
 
   return (
@@ -56,13 +68,25 @@ export function SourceFileInput({
           accept={SOURCE_ACCEPT}
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) void pick(f);
+            if (f) void pick(f, keepNav);
           }}
         />
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={keepNav}
+          onChange={(e) => {
+            setKeepNav(e.target.checked);
+            if (file && /\.(x?html?)$/iu.test(file.name)) void pick(file, e.target.checked);
+          }}
+        />
+        {t('source.keepNav')}
       </label>
       <p className="muted">{t('source.accepted', { formats: SOURCE_FORMATS_LABEL })}</p>
       {busy && <p role="status">{t('source.reading')}</p>}
       {parsed && <ImportReportView report={parsed.dto.report} name={parsed.name} />}
+      {parsed?.dto.keepsLayout && <p className="muted">{t('source.keepsLayout')}</p>}
       {error && (
         <p role="alert" className="error">
           {tBase(errorKey(error))}

@@ -1,0 +1,70 @@
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SourceFileRecord, SourceFileStore } from './types.js';
+import { ensureDir, fsyncPath, isErrno } from './fsync.js';
+
+/**
+ * `sources/<docId>.json`: one file per document imported from a DOCX, HTML
+ * or Markdown file — the record with the file's bytes in base64. Written to a
+ * temporary name, fsync'd, renamed over, and the directory fsync'd, so a crash
+ * leaves the old record or the new one, never half of one. Nothing is cached:
+ * records are read only when someone exports the original.
+ */
+interface OnDisk extends Omit<SourceFileRecord, 'bytes'> {
+  bytes: string;
+}
+
+const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/u;
+
+export class FileSourceFileStore implements SourceFileStore {
+  private constructor(private readonly dir: string) {}
+
+  /** The directory is made on the first put: most installations never import a file. */
+  static open(dataDir: string): Promise<FileSourceFileStore> {
+    return Promise.resolve(new FileSourceFileStore(join(dataDir, 'sources')));
+  }
+
+  private path(docId: string): string {
+    if (!SAFE_ID.test(docId)) throw new Error(`not a document id: ${docId}`);
+    return join(this.dir, `${docId}.json`);
+  }
+
+  async get(docId: string): Promise<SourceFileRecord | undefined> {
+    let raw: string;
+    try {
+      raw = await readFile(this.path(docId), 'utf8');
+    } catch (err) {
+      if (isErrno(err, 'ENOENT')) return undefined;
+      throw err;
+    }
+    const disk = JSON.parse(raw) as OnDisk;
+    return { ...disk, bytes: Buffer.from(disk.bytes, 'base64') };
+  }
+
+  async put(record: SourceFileRecord): Promise<void> {
+    const path = this.path(record.docId);
+    const tmp = `${path}.tmp`;
+    const disk: OnDisk = { ...record, bytes: record.bytes.toString('base64') };
+    await ensureDir(this.dir);
+    const fh = await open(tmp, 'w');
+    try {
+      await fh.writeFile(JSON.stringify(disk));
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, path);
+    await fsyncPath(this.dir);
+  }
+
+  async remove(docId: string): Promise<boolean> {
+    try {
+      await unlink(this.path(docId));
+    } catch (err) {
+      if (isErrno(err, 'ENOENT')) return false;
+      throw err;
+    }
+    await fsyncPath(this.dir);
+    return true;
+  }
+}
