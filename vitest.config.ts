@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'locales/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'locales/**/*.test.ts', 'scripts/**/*.test.ts'],
           setupFiles: ['./server/test/helpers/fastCheckSeed.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,

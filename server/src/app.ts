@@ -12,6 +12,7 @@ import { interchangeRoutes } from './http/routes/interchange.js';
 import { publicShareRoutes, shareRoutes } from './http/routes/shares.js';
 import { userRoutes } from './http/routes/users.js';
 import { mentionRoutes } from './http/routes/mentions.js';
+import { requireAllowedOrigin } from './http/origin.js';
 import { createSessionMiddleware } from './http/session.js';
 import { serveClient } from './http/static.js';
 import { appVersion, defaultClientDir } from './paths.js';
@@ -21,6 +22,7 @@ import { LoginThrottle } from './services/loginThrottle.js';
 import { PresenceService } from './services/presence.js';
 import { ShareService } from './services/shares.js';
 import { UserService } from './services/users.js';
+import type { ScryptCost } from './services/passwords.js';
 import { attachSockets } from './sockets/index.js';
 import { attachPublicReaders } from './sockets/publicReaders.js';
 import type { AnorServer } from './sockets/types.js';
@@ -34,6 +36,10 @@ export interface AppDeps {
   log: Log;
   /** The built client; defaults to dist/client. */
   clientDir?: string;
+  /** Origins besides the server's own allowed to change state and open sockets (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
+  /** scrypt work factors for new password hashes; SCRYPT_COST unless given (tests pass a cheaper one). */
+  passwordCost?: ScryptCost;
 }
 
 export interface App {
@@ -49,9 +55,10 @@ export interface App {
 /** Builds the whole HTTP + Socket.IO application without listening (tests listen on port 0). */
 export function createApp(deps: AppDeps): App {
   const { storage, documents, log } = deps;
-  const users = new UserService(storage.users);
+  const users = new UserService(storage.users, deps.passwordCost ? { passwordCost: deps.passwordCost } : {});
   const presence = new PresenceService();
   const sessionMiddleware = createSessionMiddleware(storage.sessions, deps.sessionSecret);
+  const allowedOrigins = new Set(deps.allowedOrigins ?? []);
 
   const app = express();
   app.disable('x-powered-by');
@@ -64,7 +71,7 @@ export function createApp(deps: AppDeps): App {
   });
   const httpServer = createServer(app);
   const aids = createAids({ storage, documents, log });
-  const sockets = attachSockets({ httpServer, sessionMiddleware, users, documents, presence, log });
+  const sockets = attachSockets({ httpServer, sessionMiddleware, allowedOrigins, users, documents, presence, log });
   // Share links: one failure budget per address for the REST route and the /public handshake together.
   const shares = new ShareService(storage.shares, documents);
   const shareThrottle = new LoginThrottle({ maxFailures: 30, maxPerAddress: 30, maxPerAccount: Number.MAX_SAFE_INTEGER });
@@ -74,6 +81,8 @@ export function createApp(deps: AppDeps): App {
     const body: HealthDto = { ok: true, version: appVersion() };
     res.json(body);
   });
+  // Before any route: a cross-site POST/PUT/PATCH/DELETE never reaches one (GETs change nothing).
+  app.use('/api', requireAllowedOrigin(allowedOrigins));
   app.use('/api/public', publicShareRoutes(shares, shareThrottle));
   app.use('/api', jsonBody(), sessionMiddleware);
   app.use(

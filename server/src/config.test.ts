@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('has defaults for everything', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: undefined, dataDir: resolve('./data'), adminPassword: undefined });
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: undefined,
+      dataDir: resolve('./data'),
+      adminPassword: undefined,
+      allowedOrigins: [],
+    });
   });
 
   it('reads PORT, HOST, DATA_DIR and ANOR_ADMIN_PASSWORD', () => {
@@ -13,6 +19,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: '/tmp/x',
       adminPassword: 'long-enough',
+      allowedOrigins: [],
     });
     expect(loadConfig({ ANOR_ADMIN_PASSWORD: '' }).adminPassword).toBeUndefined();
   });
@@ -21,5 +28,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError);
     expect(() => loadConfig({ ANOR_ADMIN_PASSWORD: 'short' })).toThrow(ConfigError);
+  });
+
+  it('reads ALLOWED_ORIGINS as a comma-separated list of origins, normalised', () => {
+    expect(
+      loadConfig({ ALLOWED_ORIGINS: ' https://Docs.Example.org , http://localhost:5173/,https://a.example:443' }).allowedOrigins,
+    ).toEqual(['https://docs.example.org', 'http://localhost:5173', 'https://a.example']);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'docs.example.org' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://a.example/path' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: '*' })).toThrow(ConfigError);
   });
 });

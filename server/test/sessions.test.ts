@@ -6,7 +6,7 @@ import type { PublicUser } from '../../shared/index.js';
 import { hashPassword } from '../src/services/passwords.js';
 import { data, login, request } from './helpers/http.js';
 import { createDoc, createUser, open } from './helpers/review.js';
-import { ADMIN_PASSWORD, startServer } from './helpers/server.js';
+import { ADMIN_PASSWORD, startServer, TEST_PASSWORD_COST } from './helpers/server.js';
 import type { TestServer } from './helpers/server.js';
 import { call, connect, opId } from './helpers/sockets.js';
 
@@ -103,7 +103,7 @@ describe('sessions, passwords and roles over REST', () => {
   it('loads a users.json written before roles existed: the admin keeps everything, others read only', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'anor-legacy-'));
     const old = (id: string, username: string, isAdmin: boolean, password: string) =>
-      hashPassword(password).then((passwordHash) => ({
+      hashPassword(password, TEST_PASSWORD_COST).then((passwordHash) => ({
         id,
         username,
         displayName: username,

@@ -5,6 +5,7 @@ import type { CellFindings } from '../qa/document.js';
 import type { GlossaryTerm } from '../qa/types.js';
 import { langSchema } from './schemas.js';
 import { MAX_JSON_BODY_BYTES } from './limits.js';
+import { wellFormedText } from '../text/wellFormed.js';
 
 /**
  * Translation aids on the wire: memory lookup, concordance, pre-translation,
@@ -59,7 +60,7 @@ export interface TmMatch {
 }
 
 export const tmSearchBody = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: wellFormedText().trim().min(1).max(200),
   /** Search one language only; omitted: every language. */
   lang: langSchema.optional(),
   limit: z.number().int().min(1).max(200).default(50),
@@ -78,8 +79,8 @@ export interface ConcordanceHit {
 
 /** A TMX file as text; JSON keeps the one body parser (and its size cap) for every route. */
 export const tmImportBody = z.object({
-  content: z.string().min(1).max(MAX_JSON_BODY_BYTES),
-  name: z.string().trim().min(1).max(200).optional(),
+  content: wellFormedText().min(1).max(MAX_JSON_BODY_BYTES),
+  name: wellFormedText().trim().min(1).max(200).optional(),
 });
 export type TmImportBody = z.infer<typeof tmImportBody>;
 
@@ -126,7 +127,7 @@ export type GlossaryFormat = (typeof GLOSSARY_FORMATS)[number];
 
 export const glossaryImportBody = z.object({
   format: z.enum(GLOSSARY_FORMATS),
-  content: z.string().min(1).max(MAX_JSON_BODY_BYTES),
+  content: wellFormedText().min(1).max(MAX_JSON_BODY_BYTES),
   /** `merge` adds to the glossary (a term with the same English/source rendering is updated); `replace` starts over. */
   mode: z.enum(['merge', 'replace']).default('merge'),
 });

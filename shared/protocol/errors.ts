@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'text_too_long', // a cell text over MAX_CELL_TEXT_BYTES
   'unauthenticated', // no session, or the session ended
   'forbidden', // signed in, but not allowed to do this
+  'forbidden_origin', // a state-changing request or a socket handshake from an origin that is not the server's own nor in ALLOWED_ORIGINS
   'invalid_credentials',
   'rate_limited',
   'not_found', // generic unknown route
@@ -68,6 +69,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   text_too_long: 413,
   unauthenticated: 401,
   forbidden: 403,
+  forbidden_origin: 403,
   invalid_credentials: 401,
   rate_limited: 429,
   not_found: 404,

@@ -70,3 +70,29 @@ export interface ServerToClientEvents {
 }
 
 export type ClientEventName = keyof ClientToServerEvents;
+
+/**
+ * Every client event name, for the server's socket boundary (any other name
+ * is answered `bad_request`) and for tests that try them all.
+ */
+export const CLIENT_EVENT_NAMES = [
+  'doc:join',
+  'doc:leave',
+  'cell:edit',
+  'cell:status',
+  'paragraph:insert',
+  'paragraph:delete',
+  'paragraph:split',
+  'paragraph:join',
+  'presence:update',
+  'cell:restore',
+  'comment:add',
+  'comment:resolve',
+  'review:approveAll',
+  'review:submitAll',
+  'doc:settings',
+] as const satisfies readonly ClientEventName[];
+
+// A compile error here means an event of ClientToServerEvents is missing from the list above.
+const everyEventListed: Exclude<ClientEventName, (typeof CLIENT_EVENT_NAMES)[number]> extends never ? true : never = true;
+void everyEventListed;

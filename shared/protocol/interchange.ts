@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Lang } from '../languages.js';
 import { LANGS } from '../languages.js';
+import { wellFormedText } from '../text/wellFormed.js';
 import type { JunkCounts } from '../interchange/clean.js';
 import type { LanguageCheck } from '../interchange/detect.js';
 import { MAX_PARAGRAPHS } from './limits.js';
@@ -34,7 +35,7 @@ const id = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
 
-const fileName = z.string().trim().min(1).max(255);
+const fileName = wellFormedText().trim().min(1).max(255);
 const langList = z
   .string()
   .transform((s) =>
@@ -141,7 +142,7 @@ export interface TranslationPreviewDto {
 /** POST /api/documents/:docId/import/translation/commit — the (edited) alignment to apply. */
 export const translationCommitBody = z.object({
   lang: langSchema,
-  target: z.array(z.string()).min(1).max(MAX_PARAGRAPHS),
+  target: z.array(wellFormedText()).min(1).max(MAX_PARAGRAPHS),
   links: z
     .array(z.object({ paragraphIds: z.array(id).max(MAX_PARAGRAPHS), target: z.array(z.number().int().nonnegative()).max(MAX_PARAGRAPHS) }))
     .max(MAX_PARAGRAPHS * 2),

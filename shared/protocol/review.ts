@@ -4,6 +4,7 @@ import { LANG_ROLES } from '../domain/roles.js';
 import type { DocEventType } from '../domain/events.js';
 import type { CellStatus } from '../domain/types.js';
 import { langSchema, opIdSchema } from './schemas.js';
+import { wellFormedText } from '../text/wellFormed.js';
 
 /**
  * Roles, the review flow, comments and activity on the wire. Bodies and
@@ -16,7 +17,7 @@ const id = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
 export const MAX_COMMENT_LENGTH = 4000;
-const commentText = z.string().trim().min(1).max(MAX_COMMENT_LENGTH);
+const commentText = wellFormedText().trim().min(1).max(MAX_COMMENT_LENGTH);
 
 // ---- Users and roles (REST, admin) ----
 export const rolesSchema = z.partialRecord(langSchema, z.enum(LANG_ROLES));
@@ -24,7 +25,7 @@ export const userIdParams = z.object({ userId: id });
 
 export const updateUserBody = z
   .object({
-    displayName: z.string().trim().min(1).max(100).optional(),
+    displayName: wellFormedText().trim().min(1).max(100).optional(),
     isAdmin: z.boolean().optional(),
     isViewer: z.boolean().optional(),
     /** Replaces the whole role map; `{}` takes every language role away. */
@@ -34,8 +35,8 @@ export const updateUserBody = z
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 
 export const changePasswordBody = z.object({
-  currentPassword: z.string().min(1).max(1024),
-  newPassword: z.string().min(8).max(1024),
+  currentPassword: wellFormedText().min(1).max(1024),
+  newPassword: wellFormedText().min(8).max(1024),
 });
 export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 

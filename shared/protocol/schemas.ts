@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGS } from '../languages.js';
 import { LANG_ROLES } from '../domain/roles.js';
 import { MAX_CELL_TEXT_BYTES, MAX_PARAGRAPHS, MAX_TITLE_LENGTH } from './limits.js';
+import { wellFormedText } from '../text/wellFormed.js';
 
 /**
  * Zod schemas for every REST body and socket payload. Objects are zod's default
@@ -21,7 +22,7 @@ export const opIdSchema = z
   .regex(/^[A-Za-z0-9_-]+$/);
 const encoder = new TextEncoder();
 /** Cell text; its byte cap is checked separately so that it gets its own error code. */
-export const cellTextSchema = z.string();
+export const cellTextSchema = wellFormedText();
 export function cellTextTooLong(text: string): boolean {
   // Cheap pre-check: UTF-8 is at most 3 bytes per UTF-16 unit.
   return text.length * 3 > MAX_CELL_TEXT_BYTES && encoder.encode(text).length > MAX_CELL_TEXT_BYTES;
@@ -29,19 +30,18 @@ export function cellTextTooLong(text: string): boolean {
 
 // ---- REST ----
 export const loginBody = z.object({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(1024),
+  username: wellFormedText().min(1).max(64),
+  password: wellFormedText().min(1).max(1024),
 });
 export type LoginBody = z.infer<typeof loginBody>;
 
 export const createUserBody = z.object({
-  username: z
-    .string()
+  username: wellFormedText()
     .min(1)
     .max(64)
     .regex(/^[\p{L}\p{N}_.-]+$/u),
-  password: z.string().min(8).max(1024),
-  displayName: z.string().min(1).max(100).optional(),
+  password: wellFormedText().min(8).max(1024),
+  displayName: wellFormedText().min(1).max(100).optional(),
   isAdmin: z.boolean().optional(),
   isViewer: z.boolean().optional(),
   roles: z.partialRecord(z.enum(LANGS), z.enum(LANG_ROLES)).optional(),
@@ -50,7 +50,7 @@ export type CreateUserBody = z.infer<typeof createUserBody>;
 
 export const createDocumentBody = z
   .object({
-    title: z.string().trim().min(1).max(MAX_TITLE_LENGTH),
+    title: wellFormedText().trim().min(1).max(MAX_TITLE_LENGTH),
     sourceLang: langSchema,
     targetLangs: z.array(langSchema).min(1).max(4),
     /** Source paragraphs, in order. */
@@ -146,10 +146,10 @@ export const cellStatusPayload = z.object({
   rev: z.number().int().positive(),
   status: settableStatusSchema,
   /** Required when requesting changes (what to change); becomes a comment on the cell. */
-  comment: z.string().trim().min(1).max(4000).optional(),
+  comment: wellFormedText().trim().min(1).max(4000).optional(),
   /** Approving despite error findings: one reason per overridden check, valid for this revision only. */
   overrides: z
-    .array(z.object({ check: z.string().min(1).max(64), reason: z.string().trim().min(3).max(1000) }))
+    .array(z.object({ check: wellFormedText().min(1).max(64), reason: wellFormedText().trim().min(3).max(1000) }))
     .max(50)
     .optional(),
 });

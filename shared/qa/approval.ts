@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHECK_IDS, type CheckId, type Finding } from './types.js';
+import { wellFormedText } from '../text/wellFormed.js';
 
 /**
  * A reviewer's decision that an error finding does not apply to this text.
@@ -19,7 +20,7 @@ export interface QaOverride {
 export const qaOverrideBody = z.object({
   check: z.enum(CHECK_IDS),
   rev: z.number().int().nonnegative(),
-  reason: z.string().trim().min(3).max(1000),
+  reason: wellFormedText().trim().min(3).max(1000),
 });
 export type QaOverrideBody = z.infer<typeof qaOverrideBody>;
 

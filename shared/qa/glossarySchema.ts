@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { langSchema } from '../protocol/schemas.js';
+import { wellFormedText } from '../text/wellFormed.js';
 import type { Glossary } from './types.js';
 
-const termText = z.string().trim().min(1).max(500);
+const termText = wellFormedText().trim().min(1).max(500);
 
 /** A glossary as it arrives from a file or a request: validated at the edge, unknown fields stripped. */
 export const glossarySchema = z.object({
@@ -14,7 +15,7 @@ export const glossarySchema = z.object({
         ru: termText.optional(),
         kk: termText.optional(),
         uz: termText.optional(),
-        note: z.string().max(2000).optional(),
+        note: wellFormedText().max(2000).optional(),
         forbidden: z
           .array(z.object({ lang: langSchema, text: termText }))
           .max(100)

@@ -43,7 +43,7 @@ export async function run(_argv: string[]): Promise<number> {
   if (loaded.replayed > 0) log(`replayed ${loaded.replayed} journal events`);
 
   const sessionSecret = await loadOrCreateSessionSecret(config.dataDir);
-  const app = createApp({ storage, documents, sessionSecret, log });
+  const app = createApp({ storage, documents, sessionSecret, log, allowedOrigins: config.allowedOrigins });
   const first = await bootstrap({ users: app.users, documents, adminPassword: config.adminPassword });
   if (first.firstStart) log(`first start: created user admin${first.demoDocId ? ' and the demo document' : ''}`);
   // Printed once, on the only start that generates it; the crash test and people both read this line.

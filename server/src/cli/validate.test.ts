@@ -23,6 +23,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'ru12.xlf'), exportXliff12(doc, 'ru'));
   await writeFile(join(dir, 'doc.tmx'), exportTmx(doc));
   await writeFile(join(dir, 'broken.xlf'), '<xliff><file></xliff>');
+  await writeFile(join(dir, 'v14b.tmx'), exportTmx(doc).replace('<tmx version="1.4">', '<tmx version="1.4b">'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -35,6 +36,35 @@ describe('anor validate', () => {
     const c = capture();
     expect(await run([join(dir, name)], c.io)).toBe(0);
     expect(c.text()).toContain(`ok (${summary})`);
+  });
+
+  it('checks the official schema in process, with no xmllint on the PATH', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '';
+    try {
+      for (const [name, schema] of [
+        ['zh.xlf', 'XLIFF 2.0/2.1 core XSD'],
+        ['ru12.xlf', 'XLIFF 1.2 strict XSD'],
+        ['doc.tmx', 'TMX 1.4 DTD'],
+      ]) {
+        const c = capture();
+        expect(await run([join(dir, name!)], c.io)).toBe(0);
+        expect(c.text()).toContain(`valid against the ${schema}`);
+      }
+      // What tmexchange writes: Anor's importer reads it, the official DTD does not allow it.
+      const c = capture();
+      expect(await run([join(dir, 'v14b.tmx')], c.io)).toBe(1);
+      expect(c.text()).toMatch(/schema\.tmx-1\.4: .*attribute version.*\(at line \d+\)/u);
+      expect(c.text()).toContain('invalid (2 problems) against the TMX 1.4 DTD');
+      expect(c.text()).toContain('ok (TMX en, 2 translation units)');
+      const j = capture();
+      expect(await run([join(dir, 'v14b.tmx'), '--format', 'json'], j.io)).toBe(1);
+      expect(JSON.parse(j.text())).toMatchObject({
+        schema: { name: 'tmx-1.4', valid: false, problems: expect.arrayContaining([expect.objectContaining({ rule: 'schema.tmx-1.4' })]) },
+      });
+    } finally {
+      process.env.PATH = path;
+    }
   });
 
   it('refuses an invalid suite file with exit 1, naming the rule', async () => {

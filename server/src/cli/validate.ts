@@ -1,16 +1,19 @@
 import { parseArgs } from 'node:util';
 import { readInterchange } from '../interchange/read.js';
 import type { InterchangeFile } from '../interchange/read.js';
+import { checkOfficialSchema } from '../interchange/officialSchema.js';
+import type { SchemaResult } from '../interchange/officialSchema.js';
 import { formatProblem } from '../interchange/problems.js';
 import { processIo, readUtf8 } from './io.js';
 import type { CliIo } from './io.js';
 
 export const USAGE = `Usage: anor validate FILE [--format text|json]
 
-Checks an XLIFF 2.x, XLIFF 1.2 or TMX 1.4 file exactly as Anor's importer reads it
-and prints each problem with the rule it breaks.
-Exit code 0 when the file would import, 1 when it would be refused,
-2 for bad usage or a file that cannot be read.
+Checks an XLIFF 2.x, XLIFF 1.2 or TMX 1.4 file exactly as Anor's importer reads it,
+and against its official schema (XLIFF 2.0/2.1 or 2.2 core XSD, XLIFF 1.2 strict
+XSD, TMX 1.4 DTD; built in, no xmllint needed), and prints each problem with the
+rule it breaks. Exit code 0 when the file would import and is valid against its
+schema, 1 otherwise, 2 for bad usage or a file that cannot be read.
 `;
 
 const FORMAT_NAME = { xliff2: 'XLIFF 2', xliff12: 'XLIFF 1.2', tmx: 'TMX' } as const;
@@ -45,12 +48,17 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     return 2;
   }
   const r = readInterchange(input.text);
+  const schema = await checkOfficialSchema(input.text);
+  const code = r.ok && schema?.valid !== false ? 0 : 1;
   if (format === 'json') {
-    io.out(
-      `${JSON.stringify(r.ok ? { ok: true, format: r.value.format, units: count(r.value) } : { ok: false, format: r.format ?? null, problems: r.problems })}\n`,
-    );
-    return r.ok ? 0 : 1;
+    const verdict = r.ok
+      ? { ok: true, format: r.value.format, units: count(r.value) }
+      : { ok: false, format: r.format ?? null, problems: r.problems };
+    const official = schema ? { name: schema.schema, valid: schema.valid, problems: schema.problems } : null;
+    io.out(`${JSON.stringify({ ...verdict, schema: official })}\n`);
+    return code;
   }
+  if (schema) reportSchema(io, file, schema);
   if (r.ok) {
     const v = r.value;
     const what =
@@ -58,13 +66,21 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
         ? `TMX ${v.tmx.srcLang}, ${count(v)} translation units`
         : `${FORMAT_NAME[v.format]} ${v.xliff.version} ${v.xliff.srcLang}→${v.xliff.trgLang ?? '?'}, ${count(v)} units`;
     io.out(`${file}: ok (${what})\n`);
-    return 0;
+    return code;
   }
   for (const p of r.problems) io.out(`${file}: ${formatProblem(p)}\n`);
   io.out(
     `${file}: refused${r.format ? ` (${FORMAT_NAME[r.format]})` : ''}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}\n`,
   );
   return 1;
+}
+
+/** The official schema's verdict, before the importer's: `file: schema.xliff-2.0: … (at line 3)`. */
+function reportSchema(io: CliIo, file: string, s: SchemaResult): void {
+  for (const p of s.problems) io.out(`${file}: ${formatProblem(p)}\n`);
+  io.out(
+    `${file}: ${s.valid ? 'valid' : `invalid (${s.problems.length} problem${s.problems.length === 1 ? '' : 's'})`} against the ${s.description}\n`,
+  );
 }
 
 function count(v: InterchangeFile): number {

@@ -10,6 +10,13 @@ export interface Problem {
   where?: string;
 }
 
+/**
+ * The rule every importer refuses a lone surrogate with (a `&#xD800;`, a
+ * `<cp hex="D800"/>`, or one hidden in a DOCX): Anor stores well-formed
+ * Unicode only (shared/text/wellFormed.ts), so each export writes the same text.
+ */
+export const LONE_SURROGATE_RULE = 'text.lone-surrogate';
+
 export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
 export function formatProblem(p: Problem): string {

@@ -2,7 +2,8 @@ import { AppError } from '../../../shared/index.js';
 import type { CreateUserBody, PublicUser, UpdateUserBody } from '../../../shared/index.js';
 import type { UserRecord, UserStore } from '../storage/types.js';
 import { newId } from './ids.js';
-import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
+import { generatePassword, hashPassword, needsRehash, SCRYPT_COST, verifyPassword } from './passwords.js';
+import type { ScryptCost } from './passwords.js';
 
 /** What leaves the server about a user: never the password hash. Old records without roles read as none. */
 export function toPublicUser(u: UserRecord): PublicUser {
@@ -16,19 +17,31 @@ export function toPublicUser(u: UserRecord): PublicUser {
   };
 }
 
-// Verified against when the user name is unknown, so that a wrong name and a
-// wrong password take the same time and cannot be told apart.
-let dummyHash: Promise<string> | undefined;
-
 export class UserService {
-  constructor(private readonly users: UserStore) {}
+  private readonly cost: ScryptCost;
+  // Verified against when the user name is unknown, so that a wrong name and a
+  // wrong password take the same time and cannot be told apart.
+  private dummyHash: Promise<string> | undefined;
 
+  /** `passwordCost`: scrypt's work factors for new hashes (SCRYPT_COST unless a test asks for less). */
+  constructor(
+    private readonly users: UserStore,
+    opts: { passwordCost?: ScryptCost } = {},
+  ) {
+    this.cost = opts.passwordCost ?? SCRYPT_COST;
+  }
+
+  /**
+   * Checks the password; a hash made with older work factors is replaced by
+   * one made with the current ones, now that the password is known.
+   */
   async login(username: string, password: string): Promise<UserRecord> {
     const user = await this.users.getByUsername(username);
-    const hash = user?.passwordHash ?? (await (dummyHash ??= hashPassword(generatePassword())));
+    const hash = user?.passwordHash ?? (await (this.dummyHash ??= hashPassword(generatePassword(), this.cost)));
     const good = await verifyPassword(password, hash);
     if (!user || !good) throw new AppError('invalid_credentials', 'wrong user name or password');
-    return user;
+    if (!needsRehash(user.passwordHash, this.cost)) return user;
+    return this.users.update(user.id, { passwordHash: await hashPassword(password, this.cost) });
   }
 
   /**
@@ -63,7 +76,7 @@ export class UserService {
       id: newId('u_'),
       username: body.username,
       displayName: body.displayName ?? body.username,
-      passwordHash: await hashPassword(body.password),
+      passwordHash: await hashPassword(body.password, this.cost),
       isAdmin: opts.isAdmin ?? body.isAdmin ?? false,
       isViewer: body.isViewer ?? false,
       roles: { ...(body.roles ?? {}) },
@@ -98,7 +111,7 @@ export class UserService {
     if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
       throw new AppError('invalid_credentials', 'the current password is wrong');
     }
-    return this.users.update(userId, { passwordHash: await hashPassword(newPassword), sessionsValidAfter: at });
+    return this.users.update(userId, { passwordHash: await hashPassword(newPassword, this.cost), sessionsValidAfter: at });
   }
 
   /**

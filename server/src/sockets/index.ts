@@ -1,20 +1,24 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { RequestHandler } from 'express';
 import { Server } from 'socket.io';
-import { TRANSPORT_HARD_LIMIT_BYTES } from '../../../shared/index.js';
+import { CLIENT_EVENT_NAMES, TRANSPORT_HARD_LIMIT_BYTES } from '../../../shared/index.js';
 import type { Log } from '../errors.js';
+import { judgeOrigin } from '../http/origin.js';
 import type { DocumentService } from '../services/documents/index.js';
 import type { PresenceService } from '../services/presence.js';
 import type { UserService } from '../services/users.js';
 import { registerDocHandlers } from './docHandlers.js';
 import { registerReviewHandlers } from './reviewHandlers.js';
-import { payloadLimit } from './handler.js';
+import { eventBoundary } from './boundary.js';
+import { boundedParser } from './parser.js';
 import type { AnorServer } from './types.js';
 import { docRoom, sessionRoom } from './types.js';
 
 export interface SocketDeps {
   httpServer: HttpServer;
   sessionMiddleware: RequestHandler;
+  /** Origins besides the server's own that may open a connection. */
+  allowedOrigins: ReadonlySet<string>;
   users: UserService;
   documents: DocumentService;
   presence: PresenceService;
@@ -45,7 +49,16 @@ export function attachSockets(deps: SocketDeps): Sockets {
   const io: AnorServer = new Server(deps.httpServer, {
     maxHttpBufferSize: TRANSPORT_HARD_LIMIT_BYTES,
     serveClient: false,
+    // Size and depth are judged on the raw packet before it is parsed (parser.ts).
+    parser: boundedParser,
+    // Every handshake (polling or websocket, any namespace) from a foreign origin is refused with 403:
+    // a page on another site must not ride the user's cookie into a connection.
+    allowRequest: (req, callback) => {
+      const verdict = judgeOrigin(req, deps.allowedOrigins);
+      callback(verdict.ok ? null : 'forbidden_origin', verdict.ok);
+    },
   });
+  const boundary = eventBoundary(new Set(CLIENT_EVENT_NAMES), log);
 
   // The REST session cookie authenticates the handshake too (HTTP polling and websocket upgrade).
   io.engine.use(deps.sessionMiddleware);
@@ -76,7 +89,7 @@ export function attachSockets(deps: SocketDeps): Sockets {
   io.on('connection', (socket) => {
     void socket.join(sessionRoom(socket.data.sessionId));
     void socket.join(userRoom(socket.data.user.id));
-    socket.use(payloadLimit);
+    socket.use(boundary);
     registerDocHandlers(socket, { documents, presence, users, log });
     registerReviewHandlers(socket, {
       documents,

@@ -9,6 +9,7 @@ import type { DocumentService } from '../services/documents/index.js';
 import type { LoginThrottle } from '../services/loginThrottle.js';
 import { SHARE_THROTTLE_NAME } from '../services/shares.js';
 import type { ShareService } from '../services/shares.js';
+import { eventBoundary } from './boundary.js';
 import type { AnorServer } from './types.js';
 
 interface ReaderData {
@@ -83,7 +84,10 @@ export function attachPublicReaders(deps: {
     );
   });
 
+  // Readers send nothing: every event from them is answered `bad_request` (if it has an ack).
+  const boundary = eventBoundary(new Set(), log);
   nsp.on('connection', (socket) => {
+    socket.use(boundary);
     void socket.join([docRoom(socket.data.docId), shareRoom(socket.data.shareId)]);
     if (socket.data.expiresAt !== null) endAt(socket, Date.parse(socket.data.expiresAt));
     // A revoke between the handshake's lookup and joining the rooms above would have been missed.

@@ -1,30 +1,28 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type { GlossaryStore, GlossaryTermRecord, TmEntryRecord, TmStore } from './types.js';
-import { syncAfterLowdbWrite } from './fsync.js';
+import { nodeFs } from './fs.js';
+import type { StorageFs } from './fs.js';
+import { DurableJsonFile } from './fsync.js';
 
 /**
  * Small lowdb files for the translation aids: `tm.json` (TMX-imported memory
  * entries) and `glossary.json`. Both follow users.json: the data lives in
- * memory, every change rewrites the file (lowdb's temp+rename) and is fsync'd
- * with its directory before the promise resolves. Writes are chained so two
+ * memory, every change rewrites the file durably (DurableJsonFile) before the
+ * promise resolves. Writes are chained so two
  * concurrent changes never interleave their renames. Exported for the other
  * small lists (shares.json).
  */
 export class LowdbList<T> {
   #tail: Promise<void> = Promise.resolve();
 
-  private constructor(
-    readonly db: Low<{ items: T[] }>,
-    private readonly path: string,
-  ) {}
+  private constructor(readonly db: Low<{ items: T[] }>) {}
 
-  static async open<T>(path: string): Promise<LowdbList<T>> {
-    const db = new Low<{ items: T[] }>(new JSONFile<{ items: T[] }>(path), { items: [] });
+  static async open<T>(path: string, fs: StorageFs = nodeFs): Promise<LowdbList<T>> {
+    const db = new Low<{ items: T[] }>(new DurableJsonFile<{ items: T[] }>(path, fs), { items: [] });
     await db.read();
     if (!Array.isArray(db.data.items)) throw new Error(`${path} has no "items" list`);
-    return new LowdbList(db, path);
+    return new LowdbList(db);
   }
 
   get items(): T[] {
@@ -36,7 +34,6 @@ export class LowdbList<T> {
     change(this.db.data.items);
     const run = this.#tail.then(async () => {
       await this.db.write();
-      await syncAfterLowdbWrite(this.path);
     });
     this.#tail = run.catch(() => {});
     return run;

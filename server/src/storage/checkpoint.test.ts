@@ -171,9 +171,9 @@ describe('document store: checkpoints and compaction', () => {
     await s.documents.checkpoint(reduceAll(first).values());
     await s.documents.append(second);
     await s.close();
-    // The state a crash leaves between lowdb's rename and our fsync, in the middle of the next
-    // checkpoint: the old snapshot preserved beside, the new name pointing at an empty file,
-    // and the journal after the old snapshot not yet dropped.
+    // The state a crash could leave with versions before issue 13 (lowdb renamed before our
+    // fsync), in the middle of the next checkpoint: the old snapshot preserved beside, the new
+    // name pointing at an empty file, the journal after the old snapshot not yet dropped.
     await copyFile(join(dir, 'docs', 'docA.json'), join(dir, 'docs', '.docA.json.prev'));
     await writeFile(join(dir, 'docs', 'docA.json'), '');
 

@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import type { DocEvent, DocumentState } from '../../../shared/index.js';
 import type { DocumentStore, LoadResult, StorageStats } from './types.js';
+import { nodeFs } from './fs.js';
+import type { StorageFs } from './fs.js';
 import { ensureDir, fsyncPath } from './fsync.js';
 import { Journal } from './journal.js';
 import { listSegments, segmentName } from './segments.js';
 import { forEachLine } from './lines.js';
 import { mapLimit } from './pool.js';
 import { looksLikeEvent, Replay, Warnings } from './replay.js';
-import { captureSnapshot, preserveSnapshot, readSnapshots, releaseSnapshot, removeSnapshot, writeSnapshot } from './snapshots.js';
+import { captureSnapshot, readSnapshots, removePrevCopy, removeSnapshot, writeSnapshot } from './snapshots.js';
 
 interface SnapshotJob {
   id: string;
@@ -29,6 +31,7 @@ interface SnapshotJob {
  * waits for a later checkpoint.
  */
 export class LowdbDocumentStore implements DocumentStore {
+  readonly #fs: StorageFs;
   readonly #docsDir: string;
   readonly #journal: Journal;
   /** Segments that were on disk at open, i.e. what load() replays. */
@@ -38,23 +41,27 @@ export class LowdbDocumentStore implements DocumentStore {
   readonly #covered = new Map<string, number>();
   /** Durable deletions whose snapshot file has not been removed yet: id → seq of the deletion. */
   readonly #deleted = new Map<string, number>();
+  /** Documents with a `.prev` snapshot copy an older version left behind. */
+  readonly #prevCopies = new Set<string>();
   #checkpoints: Promise<void> = Promise.resolve();
   #loaded = false;
 
-  private constructor(docsDir: string, journal: Journal, startupSegments: readonly number[], log: (msg: string) => void) {
+  private constructor(fs: StorageFs, docsDir: string, journal: Journal, startupSegments: readonly number[], log: (msg: string) => void) {
+    this.#fs = fs;
     this.#docsDir = docsDir;
     this.#journal = journal;
     this.#startupSegments = startupSegments;
     this.#log = log;
   }
 
-  static async open(dataDir: string, log: (msg: string) => void): Promise<LowdbDocumentStore> {
+  /** `fs`: node:fs/promises, or a test's power-loss file system (server/test/powerLoss.test.ts). */
+  static async open(dataDir: string, log: (msg: string) => void, fs: StorageFs = nodeFs): Promise<LowdbDocumentStore> {
     const docsDir = join(dataDir, 'docs');
     const journalDir = join(dataDir, 'journal');
-    await ensureDir(docsDir);
-    await ensureDir(journalDir);
-    const segments = await listSegments(journalDir);
-    return new LowdbDocumentStore(docsDir, Journal.create(journalDir, segments, log), segments, log);
+    await ensureDir(fs, docsDir);
+    await ensureDir(fs, journalDir);
+    const segments = await listSegments(fs, journalDir);
+    return new LowdbDocumentStore(fs, docsDir, Journal.create(fs, journalDir, segments, log), segments, log);
   }
 
   /**
@@ -65,8 +72,9 @@ export class LowdbDocumentStore implements DocumentStore {
     if (this.#loaded) throw new Error('load() runs once, at start-up');
     this.#loaded = true;
     const warnings = new Warnings();
-    const read = await readSnapshots(this.#docsDir);
+    const read = await readSnapshots(this.#fs, this.#docsDir);
     for (const w of read.warnings) warnings.add(w);
+    for (const id of read.prevCopies) this.#prevCopies.add(id);
     const docs = new Map<string, DocumentState>();
     for (const s of read.snapshots) {
       docs.set(s.doc.id, s.doc);
@@ -100,7 +108,7 @@ export class LowdbDocumentStore implements DocumentStore {
     const name = segmentName(segNo);
     const seqs = new Map<string, number>();
     let damaged = false;
-    await forEachLine(join(this.#journal.dir, name), (line, lineNo, complete) => {
+    await forEachLine(this.#fs, join(this.#journal.dir, name), (line, lineNo, complete) => {
       const where = `journal/${name} line ${lineNo}`;
       if (!complete) {
         // A crash in the middle of a write: that group was never acknowledged, so nothing promised is lost.
@@ -169,17 +177,18 @@ export class LowdbDocumentStore implements DocumentStore {
       // Never move a snapshot backwards, and never resurrect a document deleted meanwhile.
       return job.seq > (this.#covered.get(job.id) ?? 0) && !(deletedAt !== undefined && deletedAt > job.seq);
     });
-    const linked = await mapLimit(toWrite, 8, (job) => preserveSnapshot(this.#docsDir, job.id));
-    if (linked.includes(true)) await fsyncPath(this.#docsDir);
-    await mapLimit(toWrite, 4, async (job) => writeSnapshot(this.#docsDir, job.id, await job.render()));
+    await mapLimit(toWrite, 4, async (job) => writeSnapshot(this.#fs, this.#docsDir, job.id, await job.render()));
     const rewritten = new Map<string, number>();
     for (const job of toWrite) rewritten.set(job.id, job.seq);
     // A snapshot written just now that is newer than the deletion belongs to a later life of the id; keep it.
     const deletions = [...this.#deleted].filter(([id, seq]) => (rewritten.get(id) ?? 0) < seq);
-    for (const [id] of deletions) await removeSnapshot(this.#docsDir, id);
+    for (const [id] of deletions) await removeSnapshot(this.#fs, this.#docsDir, id);
     // One directory sync makes every rename and unlink above durable, before any segment goes.
-    await fsyncPath(this.#docsDir);
-    await mapLimit(toWrite, 8, (job) => releaseSnapshot(this.#docsDir, job.id));
+    await fsyncPath(this.#fs, this.#docsDir);
+    for (const job of toWrite) {
+      if (!this.#prevCopies.delete(job.id)) continue;
+      await removePrevCopy(this.#fs, this.#docsDir, job.id);
+    }
     for (const [id, seq] of rewritten) if (seq > (this.#covered.get(id) ?? 0)) this.#covered.set(id, seq);
     for (const [id, seq] of deletions) {
       if ((this.#covered.get(id) ?? 0) < seq) this.#covered.set(id, seq);

@@ -2,6 +2,7 @@ import type session from 'express-session';
 import type { DocumentStore, GlossaryStore, ShareStore, SourceFileStore, TmStore, UserStore } from './types.js';
 import { FileSourceFileStore } from './sourceFileStore.js';
 import { LowdbGlossaryStore, LowdbTmStore } from './aidsStore.js';
+import { nodeFs } from './fs.js';
 import { ensureDir } from './fsync.js';
 import { lockDataDir } from './lock.js';
 import { LowdbDocumentStore } from './documentStore.js';
@@ -47,7 +48,7 @@ export interface StorageOptions {
  */
 export async function createStorage(opts: StorageOptions): Promise<Storage> {
   const log = opts.log ?? ((msg: string) => console.warn(msg));
-  await ensureDir(opts.dataDir);
+  await ensureDir(nodeFs, opts.dataDir);
   const unlock = await lockDataDir(opts.dataDir);
   let opened;
   try {

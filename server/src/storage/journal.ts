@@ -1,7 +1,7 @@
-import { open, unlink } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocEvent } from '../../../shared/index.js';
+import { writeAll } from './fs.js';
+import type { StorageFile, StorageFs } from './fs.js';
 import { fsyncPath, isErrno } from './fsync.js';
 import { SegmentIndex, segmentName } from './segments.js';
 import type { StorageStats } from './types.js';
@@ -43,9 +43,10 @@ interface Rotation {
  */
 export class Journal {
   readonly #dir: string;
+  readonly #fs: StorageFs;
   readonly #log: (msg: string) => void;
   #segNo: number;
-  #fh: FileHandle | null = null;
+  #fh: StorageFile | null = null;
   #pending: Group | null = null;
   #rotation: Rotation | null = null;
   #running: Promise<void> | null = null;
@@ -55,16 +56,17 @@ export class Journal {
   readonly #index = new SegmentIndex();
   readonly #stats: StorageStats = { appends: 0, events: 0, syncs: 0, bytes: 0, maxGroup: 0 };
 
-  private constructor(dir: string, nextSegment: number, log: (msg: string) => void) {
+  private constructor(fs: StorageFs, dir: string, nextSegment: number, log: (msg: string) => void) {
+    this.#fs = fs;
     this.#dir = dir;
     this.#segNo = nextSegment;
     this.#log = log;
   }
 
   /** Opens the journal in `dir`; `existing` are the segments earlier runs left (see listSegments). */
-  static create(dir: string, existing: readonly number[], log: (msg: string) => void): Journal {
+  static create(fs: StorageFs, dir: string, existing: readonly number[], log: (msg: string) => void): Journal {
     const last = existing.length > 0 ? existing[existing.length - 1]! : 0;
-    return new Journal(dir, last + 1, log);
+    return new Journal(fs, dir, last + 1, log);
   }
 
   get dir(): string {
@@ -138,12 +140,12 @@ export class Journal {
     if (segNos.length === 0) return;
     for (const no of segNos) {
       if (no >= this.#segNo) throw new Error(`segment ${no} is not closed`);
-      await unlink(join(this.#dir, segmentName(no))).catch((e: unknown) => {
+      await this.#fs.unlink(join(this.#dir, segmentName(no))).catch((e: unknown) => {
         if (!isErrno(e, 'ENOENT')) throw e;
       });
       this.#index.forget(no);
     }
-    await fsyncPath(this.#dir);
+    await fsyncPath(this.#fs, this.#dir);
   }
 
   /** Waits for queued events to be durable, then closes the file. */
@@ -202,11 +204,7 @@ export class Journal {
       // Noted before the write: if it fails half-way the segment may hold these events.
       for (const ev of g.events) if ((seqs.get(ev.docId) ?? 0) < ev.seq) seqs.set(ev.docId, ev.seq);
       const buf = Buffer.from(g.lines.length === 1 ? `${g.lines[0]!}\n` : `${g.lines.join('\n')}\n`, 'utf8');
-      let off = 0;
-      while (off < buf.length) {
-        const { bytesWritten } = await fh.write(buf, off, buf.length - off);
-        off += bytesWritten;
-      }
+      await writeAll(fh, buf);
       await fh.datasync();
       this.#stats.syncs++;
       this.#stats.events += g.events.length;
@@ -219,11 +217,11 @@ export class Journal {
     }
   }
 
-  async #openSegment(): Promise<FileHandle> {
+  async #openSegment(): Promise<StorageFile> {
     // 'ax': a segment that already exists means another writer on this directory; refuse rather than interleave.
-    const fh = await open(join(this.#dir, segmentName(this.#segNo)), 'ax');
+    const fh = await this.#fs.open(join(this.#dir, segmentName(this.#segNo)), 'ax');
     // The new file's directory entry must be durable too, or a crash could lose the whole segment.
-    await fsyncPath(this.#dir);
+    await fsyncPath(this.#fs, this.#dir);
     this.#fh = fh;
     return fh;
   }

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import type { StorageFs } from './fs.js';
 
 const CHUNK_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
@@ -9,8 +9,12 @@ const NEWLINE = 0x0a;
  * with `complete: false` when the file does not end with a newline, which is how
  * a write torn by a crash looks.
  */
-export async function forEachLine(path: string, onLine: (line: string, lineNo: number, complete: boolean) => void): Promise<void> {
-  const fh = await open(path, 'r');
+export async function forEachLine(
+  fs: StorageFs,
+  path: string,
+  onLine: (line: string, lineNo: number, complete: boolean) => void,
+): Promise<void> {
+  const fh = await fs.open(path, 'r');
   try {
     let carry: Buffer | null = null;
     let lineNo = 0;

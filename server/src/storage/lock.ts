@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { open, readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { nodeFs, writeAll } from './fs.js';
+import type { StorageFs } from './fs.js';
 
 /**
  * One Anor process per data directory. The journal and the lowdb snapshots
@@ -41,37 +42,37 @@ export class DataDirLockedError extends Error {
 }
 
 /** Takes the directory's lock; the returned function gives it back (only if it is still ours). */
-export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+export async function lockDataDir(dataDir: string, fs: StorageFs = nodeFs): Promise<() => Promise<void>> {
   const path = join(dataDir, LOCK_FILE);
   const mine: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: randomUUID() };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fh = await open(path, 'wx');
+      const fh = await fs.open(path, 'wx');
       try {
-        await fh.writeFile(`${JSON.stringify(mine)}\n`);
+        await writeAll(fh, Buffer.from(`${JSON.stringify(mine)}\n`, 'utf8'));
       } finally {
         await fh.close();
       }
       return async () => {
-        const now = await readHolder(path);
-        if (now?.token === mine.token) await unlink(path).catch(() => undefined);
+        const now = await readHolder(fs, path);
+        if (now?.token === mine.token) await fs.unlink(path).catch(() => undefined);
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = await readHolder(path);
+      const holder = await readHolder(fs, path);
       if (holder && holder.host === mine.host && holder.pid !== process.pid && isAlive(holder.pid))
         throw new DataDirLockedError(dataDir, holder);
       // Stale, unreadable or our own: remove and try again (another process may win the race; it then holds it).
-      await unlink(path).catch(() => undefined);
+      await fs.unlink(path).catch(() => undefined);
     }
   }
-  const holder = await readHolder(path);
+  const holder = await readHolder(fs, path);
   throw new DataDirLockedError(dataDir, holder ?? { pid: 0, host: '?', since: '?', token: '' });
 }
 
-async function readHolder(path: string): Promise<LockHolder | null> {
+async function readHolder(fs: StorageFs, path: string): Promise<LockHolder | null> {
   try {
-    const v = JSON.parse(await readFile(path, 'utf8')) as Partial<LockHolder>;
+    const v = JSON.parse(await fs.readText(path)) as Partial<LockHolder>;
     return typeof v.pid === 'number' && typeof v.host === 'string'
       ? { pid: v.pid, host: v.host, since: String(v.since ?? '?'), token: String(v.token ?? '') }
       : null;

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import type { StorageFs } from './fs.js';
 
 /** Journal segment files: `journal/000001.jsonl`, `000002.jsonl`, … */
 const SEGMENT_RE = /^(\d+)\.jsonl$/;
@@ -8,9 +8,9 @@ export function segmentName(no: number): string {
 }
 
 /** Segment numbers present in `dir`, ascending (numerically: names may outgrow six digits). */
-export async function listSegments(dir: string): Promise<number[]> {
+export async function listSegments(fs: StorageFs, dir: string): Promise<number[]> {
   const out: number[] = [];
-  for (const name of await readdir(dir)) {
+  for (const name of await fs.readdir(dir)) {
     const m = SEGMENT_RE.exec(name);
     if (m) out.push(Number(m[1]));
   }

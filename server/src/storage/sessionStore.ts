@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import session from 'express-session';
 import type { SessionData } from 'express-session';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { syncAfterLowdbWrite } from './fsync.js';
+import { DurableJsonFile } from './fsync.js';
 
 interface Entry {
   /** The session as express-session serialises it (cookie included). */
@@ -55,15 +54,13 @@ function settle(p: Promise<void>, cb: ((err?: unknown) => void) | undefined): vo
  */
 export class LowdbSessionStore extends session.Store {
   readonly #db: Low<SessionsFile>;
-  readonly #path: string;
   readonly #defaultTtlMs: number;
   readonly #timer: NodeJS.Timeout;
   #dirty = false;
 
-  private constructor(db: Low<SessionsFile>, path: string, opts: SessionStoreOptions) {
+  private constructor(db: Low<SessionsFile>, opts: SessionStoreOptions) {
     super();
     this.#db = db;
-    this.#path = path;
     this.#defaultTtlMs = opts.defaultTtlMs ?? DAY_MS;
     this.#timer = setInterval(() => void this.flush().catch(() => {}), opts.flushIntervalMs ?? 60_000);
     // The timer must never keep the process alive on its own.
@@ -72,7 +69,7 @@ export class LowdbSessionStore extends session.Store {
 
   static async open(dataDir: string, opts: SessionStoreOptions = {}, log: (msg: string) => void = () => {}): Promise<LowdbSessionStore> {
     const path = join(dataDir, 'sessions.json');
-    const db = new Low<SessionsFile>(new JSONFile<SessionsFile>(path), { sessions: {} });
+    const db = new Low<SessionsFile>(new DurableJsonFile<SessionsFile>(path), { sessions: {} });
     try {
       await db.read();
       if (typeof db.data.sessions !== 'object' || db.data.sessions === null) throw new Error('no "sessions" map');
@@ -82,7 +79,7 @@ export class LowdbSessionStore extends session.Store {
       db.data = { sessions: {} };
     }
     db.data.sessions = sessionMap(db.data.sessions);
-    const store = new LowdbSessionStore(db, path, opts);
+    const store = new LowdbSessionStore(db, opts);
     if (store.#prune()) await store.#persist();
     return store;
   }
@@ -195,6 +192,5 @@ export class LowdbSessionStore extends session.Store {
     // up to here is in this write even if another one is already in flight.
     this.#dirty = false;
     await this.#db.write();
-    await syncAfterLowdbWrite(this.#path);
   }
 }

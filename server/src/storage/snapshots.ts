@@ -1,24 +1,17 @@
-import { link, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataFile } from 'lowdb/node';
 import type { DocumentState } from '../../../shared/index.js';
 import { timeSlicer } from '../slices.js';
-import { fsyncPath, isErrno } from './fsync.js';
+import type { StorageFs } from './fs.js';
+import { isErrno, replaceFile } from './fsync.js';
 import { mapLimit } from './pool.js';
 
 /**
  * One snapshot file per document: `docs/<docId>.json`, compact JSON
  * `{"v":1,"seq":N,"doc":{…}}` where N is the last event seq the snapshot covers.
- * lowdb's DataFile does the write (temp file + rename, so a reader never sees a
- * half file); we add the fsyncs it leaves out.
- *
- * lowdb renames before anything is synced, so a crash right after its rename
- * can leave `<id>.json` empty while the older snapshot it replaced is gone, and
- * the journal segments that older one covered may be deleted already. So
- * before a rewrite the current file is hard-linked to `.<id>.json.prev`
- * (durable via a directory sync); load falls back to it when `<id>.json` is
- * unreadable, and the journal from its seq on is still there because segments
- * are only dropped once the new snapshot is durable.
+ * Written with replaceFile (temp file, fdatasync, rename), and the caller
+ * syncs the directory once per batch before any journal segment the new
+ * snapshots cover is dropped: after a power cut `<id>.json` is the old
+ * snapshot or the new one, whole.
  */
 export interface SnapshotFile {
   v: 1;
@@ -90,71 +83,60 @@ function isSnapshotFile(v: unknown): v is SnapshotFile {
   return typeof d.id === 'string' && d.seq === f.seq && Array.isArray(d.paragraphs) && typeof d.history === 'object' && d.history !== null;
 }
 
-/** Already-serialised text goes straight through lowdb's DataFile. */
-const passThrough = { parse: (s: string): string => s, stringify: (s: string): string => s };
-
-/** Writes one snapshot durably: lowdb's temp+rename, then fsync of the file (the directory is synced by the caller, once per batch). */
-export async function writeSnapshot(docsDir: string, docId: string, json: string): Promise<void> {
-  const path = snapshotPath(docsDir, docId);
-  await new DataFile<string>(path, passThrough).write(json);
-  await fsyncPath(path);
+/** Writes one snapshot durably (the directory is synced by the caller, once per batch). */
+export async function writeSnapshot(fs: StorageFs, docsDir: string, docId: string, json: string): Promise<void> {
+  await replaceFile(fs, snapshotPath(docsDir, docId), json);
 }
 
+/**
+ * `.<id>.json.prev`: a copy of the snapshot that versions before issue 13
+ * kept while rewriting it (lowdb renamed before syncing). Still read as a
+ * fallback when `<id>.json` is unreadable, and removed with the document.
+ */
 function prevPath(docsDir: string, docId: string): string {
   return join(docsDir, `.${docId}.json.prev`);
 }
 
-async function unlinkIfThere(path: string): Promise<void> {
+async function unlinkIfThere(fs: StorageFs, path: string): Promise<void> {
   try {
-    await unlink(path);
+    await fs.unlink(path);
   } catch (e) {
     if (!isErrno(e, 'ENOENT')) throw e;
   }
 }
 
-/**
- * Keeps the current snapshot of each document reachable as `.<id>.json.prev`
- * while it is being replaced. Returns whether anything was linked; the caller
- * then syncs the directory before writing.
- */
-export async function preserveSnapshot(docsDir: string, docId: string): Promise<boolean> {
-  const prev = prevPath(docsDir, docId);
-  await unlinkIfThere(prev);
-  try {
-    await link(snapshotPath(docsDir, docId), prev);
-    return true;
-  } catch (e) {
-    if (isErrno(e, 'ENOENT')) return false; // first snapshot of this document
-    throw e;
-  }
+/** Drops an old copy once a new snapshot of the document is durable (no sync needed: a leftover is harmless). */
+export async function removePrevCopy(fs: StorageFs, docsDir: string, docId: string): Promise<void> {
+  await unlinkIfThere(fs, prevPath(docsDir, docId));
 }
 
-/** Drops the preserved copy once the new snapshot is durable (no sync needed: a leftover is harmless). */
-export async function releaseSnapshot(docsDir: string, docId: string): Promise<void> {
-  await unlinkIfThere(prevPath(docsDir, docId));
-}
-
-/** Removes a snapshot and its preserved copy (document deleted); the caller syncs the directory. */
-export async function removeSnapshot(docsDir: string, docId: string): Promise<void> {
-  await unlinkIfThere(prevPath(docsDir, docId));
-  await unlinkIfThere(snapshotPath(docsDir, docId));
+/** Removes a snapshot and any old copy (document deleted); the caller syncs the directory. */
+export async function removeSnapshot(fs: StorageFs, docsDir: string, docId: string): Promise<void> {
+  await unlinkIfThere(fs, prevPath(docsDir, docId));
+  await unlinkIfThere(fs, snapshotPath(docsDir, docId));
 }
 
 export interface SnapshotRead {
   snapshots: SnapshotFile[];
   warnings: string[];
+  /** Documents with a `.prev` copy left by an older version (removed after their next snapshot). */
+  prevCopies: string[];
 }
+
+const PREV_RE = /^\.([A-Za-z0-9_-]{1,128})\.json\.prev$/;
 
 /**
  * Reads every snapshot. An unreadable one is reported and skipped rather than
  * stopping start-up: the journal may still hold the document's events, and the
  * other documents stay available.
  */
-export async function readSnapshots(docsDir: string): Promise<SnapshotRead> {
-  const names = (await readdir(docsDir)).filter((n) => SNAPSHOT_RE.test(n));
+export async function readSnapshots(fs: StorageFs, docsDir: string): Promise<SnapshotRead> {
+  const all = await fs.readdir(docsDir);
+  const names = all.filter((n) => SNAPSHOT_RE.test(n));
+  const prevCopies = all.flatMap((n) => PREV_RE.exec(n)?.[1] ?? []);
   const warnings: string[] = [];
   const snapshots: SnapshotFile[] = [];
-  const read = (path: string) => new DataFile<SnapshotFile>(path, { parse: parseSnapshot, stringify: JSON.stringify }).read();
+  const read = async (path: string): Promise<SnapshotFile> => parseSnapshot(await fs.readText(path));
   const results = await mapLimit(names, 16, async (name) => {
     try {
       return await read(join(docsDir, name));
@@ -178,5 +160,5 @@ export async function readSnapshots(docsDir: string): Promise<SnapshotRead> {
     }
     snapshots.push(s);
   }
-  return { snapshots, warnings };
+  return { snapshots, warnings, prevCopies };
 }

@@ -1,6 +1,7 @@
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceFileRecord, SourceFileStore } from './types.js';
+import { nodeFs } from './fs.js';
 import { ensureDir, fsyncPath, isErrno } from './fsync.js';
 
 /**
@@ -45,7 +46,7 @@ export class FileSourceFileStore implements SourceFileStore {
     const path = this.path(record.docId);
     const tmp = `${path}.tmp`;
     const disk: OnDisk = { ...record, bytes: record.bytes.toString('base64') };
-    await ensureDir(this.dir);
+    await ensureDir(nodeFs, this.dir);
     const fh = await open(tmp, 'w');
     try {
       await fh.writeFile(JSON.stringify(disk));
@@ -54,7 +55,7 @@ export class FileSourceFileStore implements SourceFileStore {
       await fh.close();
     }
     await rename(tmp, path);
-    await fsyncPath(this.dir);
+    await fsyncPath(nodeFs, this.dir);
   }
 
   async remove(docId: string): Promise<boolean> {
@@ -64,7 +65,7 @@ export class FileSourceFileStore implements SourceFileStore {
       if (isErrno(err, 'ENOENT')) return false;
       throw err;
     }
-    await fsyncPath(this.dir);
+    await fsyncPath(nodeFs, this.dir);
     return true;
   }
 }

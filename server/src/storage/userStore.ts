@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { AppError } from '../../../shared/index.js';
 import type { UserRecord, UserStore } from './types.js';
-import { syncAfterLowdbWrite } from './fsync.js';
+import { nodeFs } from './fs.js';
+import type { StorageFs } from './fs.js';
+import { DurableJsonFile } from './fsync.js';
 
 interface UsersFile {
   users: UserRecord[];
@@ -16,25 +17,23 @@ function usernameKey(username: string): string {
 
 /**
  * Users in `users.json` through lowdb. The list is small and read far more than
- * written, so it lives in memory and every change rewrites the file (lowdb's
- * atomic temp+rename) followed by an fsync of the file and the directory.
+ * written, so it lives in memory and every change rewrites the file durably
+ * (DurableJsonFile: temp file, fdatasync, rename, directory fsync).
  * Records handed out are copies: a caller cannot change the store without a write.
  */
 export class LowdbUserStore implements UserStore {
   readonly #db: Low<UsersFile>;
-  readonly #path: string;
 
-  private constructor(db: Low<UsersFile>, path: string) {
+  private constructor(db: Low<UsersFile>) {
     this.#db = db;
-    this.#path = path;
   }
 
-  static async open(dataDir: string): Promise<LowdbUserStore> {
+  static async open(dataDir: string, fs: StorageFs = nodeFs): Promise<LowdbUserStore> {
     const path = join(dataDir, 'users.json');
-    const db = new Low<UsersFile>(new JSONFile<UsersFile>(path), { users: [] });
+    const db = new Low<UsersFile>(new DurableJsonFile<UsersFile>(path, fs), { users: [] });
     await db.read();
     if (!Array.isArray(db.data.users)) throw new Error(`${path} has no "users" list`);
-    return new LowdbUserStore(db, path);
+    return new LowdbUserStore(db);
   }
 
   async list(): Promise<UserRecord[]> {
@@ -86,7 +85,7 @@ export class LowdbUserStore implements UserStore {
   }
 
   async #persist(): Promise<void> {
+    // Durable when it resolves (DurableJsonFile: temp file, fdatasync, rename, directory fsync).
     await this.#db.write();
-    await syncAfterLowdbWrite(this.#path);
   }
 }

@@ -5,7 +5,7 @@ import { strToU8, zipSync } from 'fflate';
  * content types, package relationships, the document, and styles so that
  * headings carry their names), for tests of the DOCX importer.
  */
-export type DocxBlock = { heading: 1 | 2; text: string } | { text: string };
+export type DocxBlock = { heading: 1 | 2; text: string } | { text: string } | { xmlText: string };
 
 function esc(s: string): string {
   return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
@@ -17,7 +17,9 @@ export function buildDocx(blocks: readonly DocxBlock[]): Buffer {
   const body = blocks
     .map((b) => {
       const style = 'heading' in b ? `<w:pPr><w:pStyle w:val="Heading${b.heading}"/></w:pPr>` : '';
-      return `<w:p>${style}<w:r><w:t xml:space="preserve">${esc(b.text)}</w:t></w:r></w:p>`;
+      // `xmlText` goes in as written: character references (`&#xD800;`) included.
+      const text = 'xmlText' in b ? b.xmlText : esc(b.text);
+      return `<w:p>${style}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
     })
     .join('');
   return zipFiles({

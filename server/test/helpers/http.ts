@@ -10,9 +10,9 @@ export async function request<T>(
   url: string,
   method: string,
   path: string,
-  opts: { cookie?: string; json?: unknown; rawBody?: string } = {},
+  opts: { cookie?: string; json?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<HttpResult<T> & { setCookie: string | null }> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...opts.headers };
   if (opts.cookie) headers.cookie = opts.cookie;
   let body: string | undefined;
   if (opts.json !== undefined) body = JSON.stringify(opts.json);

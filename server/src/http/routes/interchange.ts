@@ -22,6 +22,7 @@ import { authorize } from '../../services/authorize.js';
 import type { DocumentService } from '../../services/documents/index.js';
 import type { InterchangeService } from '../../services/interchange/service.js';
 import { currentUser } from '../handle.js';
+import { checkJsonText } from '../middleware.js';
 import { parseBody, parsePart, readUpload } from '../upload.js';
 
 /**
@@ -49,6 +50,7 @@ async function commitJson(req: Request, res: Response): Promise<unknown> {
   if (req.is('application/json')) return req.body as unknown;
   if (!req.is(COMMIT_MEDIA_TYPE)) throw new AppError('unsupported_format', `send the commit as ${COMMIT_MEDIA_TYPE} or application/json`);
   const bytes = await readUpload(req, res);
+  checkJsonText(bytes);
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {

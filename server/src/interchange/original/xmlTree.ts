@@ -1,5 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { AppError } from '../../../../shared/index.js';
+import { surrogateCharRefAt } from '../../../../shared/text/wellFormed.js';
+import { LONE_SURROGATE_RULE } from '../problems.js';
 
 /**
  * Elements of an XML part with their source offsets (htmlparser2 in XML
@@ -28,6 +30,14 @@ export interface XText {
 export const MAX_XML_DEPTH = 500;
 
 export function eachSubtree(xml: string, wanted: (name: string) => boolean, visit: (node: XNode) => void): void {
+  // htmlparser2 turns `&#xD800;` into U+FFFD; XML forbids it, and Anor refuses it (docs/protocol.md, Text).
+  if (surrogateCharRefAt(xml) >= 0) {
+    const problem = {
+      rule: LONE_SURROGATE_RULE,
+      message: 'a character reference to a lone surrogate (half of a UTF-16 pair) is not a character',
+    };
+    throw new AppError('malformed_file', problem.message, { problems: [problem] });
+  }
   const stack: XNode[] = [];
   let depth = 0;
   const parser = new Parser(

@@ -6,6 +6,8 @@ import { stripTags } from '../../../../shared/inline/index.js';
 import { checkDeclaredLanguage } from '../../../../shared/interchange/detect.js';
 import { SOURCE_FORMATS } from '../../../../shared/protocol/interchange.js';
 import type { ImportReport, ParsedSourceDto, SourceFormat } from '../../../../shared/protocol/interchange.js';
+import { loneSurrogateAt } from '../../../../shared/text/wellFormed.js';
+import { LONE_SURROGATE_RULE } from '../problems.js';
 import { decodeText } from './decode.js';
 import { extractOriginal } from '../original/index.js';
 import type { Skeleton } from '../original/index.js';
@@ -28,6 +30,18 @@ export function sourceFormat(name: string, format?: SourceFormat): SourceFormat 
   const f = BY_EXTENSION[ext];
   if (!f) throw new AppError('unsupported_format', `cannot import "${name}": expected one of ${SOURCE_FORMATS.join(', ')}`);
   return f;
+}
+
+/**
+ * UTF-8 and UTF-16 are decoded strictly, but a DOCX can still carry a
+ * `&#xD800;` in its XML: a lone surrogate is refused like any broken file.
+ */
+function refuseLoneSurrogates(paragraphs: readonly string[], title: string | null, name: string): void {
+  const index = paragraphs.findIndex((p) => loneSurrogateAt(p) >= 0);
+  const where = index >= 0 ? `paragraph ${index + 1}` : title !== null && loneSurrogateAt(title) >= 0 ? 'title' : null;
+  if (where === null) return;
+  const problem = { rule: LONE_SURROGATE_RULE, message: 'a lone surrogate (half of a UTF-16 pair) is not a character', where };
+  throw new AppError('malformed_file', `"${name}": ${problem.message} (${where})`, { problems: [problem] });
 }
 
 /** A zip's local-file signature: a .txt that is really a DOCX (or any zip) should not import as binary noise. */
@@ -75,6 +89,7 @@ export async function readSource(bytes: Buffer, opts: SourceOptions): Promise<So
     title = x.title;
     paragraphs = skeleton.slots.map((s) => s.text);
   }
+  refuseLoneSurrogates(paragraphs, title, opts.name);
   if (paragraphs.length === 0) throw new AppError('import_refused', `"${opts.name}" has no text to import`);
   if (paragraphs.length > MAX_PARAGRAPHS) {
     throw new AppError('import_refused', `"${opts.name}" has ${paragraphs.length} paragraphs; the limit is ${MAX_PARAGRAPHS}`);

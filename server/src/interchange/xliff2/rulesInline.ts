@@ -1,5 +1,6 @@
 import { attr, childElements, childrenNamed, descendants } from '../xml/dom.js';
 import type { Element } from '../xml/dom.js';
+import { LONE_SURROGATE_RULE } from '../problems.js';
 import type { Problems } from '../problems.js';
 import { checkPairs, checkReordering } from './rulesCodes.js';
 import { where } from './where.js';
@@ -121,7 +122,10 @@ function checkCp(el: Element, p: Problems): void {
   const invalidInXml =
     c <= 0x8 || c === 0xb || c === 0xc || (c >= 0xe && c <= 0x1f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff;
   if (c > 0x10ffff) p.add('xliff2.inline.cp-range', `<cp hex="${hex}"> is beyond U+10FFFF`, where(el));
-  else if (!invalidInXml) {
+  else if (c >= 0xd800 && c <= 0xdfff) {
+    // Half of a UTF-16 pair is no character: Anor stores well-formed Unicode only (shared/text/wellFormed.ts).
+    p.add(LONE_SURROGATE_RULE, `<cp hex="${hex}"> is a lone surrogate, not a character`, where(el));
+  } else if (!invalidInXml) {
     p.add(
       'xliff2.inline.cp-only-invalid-chars',
       `<cp> is for characters XML cannot carry; U+${hex.toUpperCase()} must be written as text`,

@@ -1,6 +1,8 @@
 import { DOMParser } from '@xmldom/xmldom';
 import type { Document, Element, Node } from '@xmldom/xmldom';
-import type { ParseOutcome } from '../problems.js';
+import { loneSurrogateAt } from '../../../../shared/text/wellFormed.js';
+import { LONE_SURROGATE_RULE } from '../problems.js';
+import type { ParseOutcome, Problem } from '../problems.js';
 
 export type { Document, Element, Node };
 
@@ -35,7 +37,34 @@ export function parseXml(text: string): ParseOutcome<Document> {
       problems: [{ rule: 'xml.well-formed', message: `not well-formed XML: ${first.split('\n')[0]}` }],
     };
   }
+  const lone = loneSurrogateIn(doc);
+  if (lone) return { ok: false, problems: [lone] };
   return { ok: true, value: doc };
+}
+
+/**
+ * A character reference to half a UTF-16 pair (`&#xD800;`) is no character,
+ * and XML 1.0 forbids it, but the parser lets it through; Anor refuses it.
+ * Text, CDATA and attribute values are searched, without recursion.
+ */
+function loneSurrogateIn(doc: Document): Problem | undefined {
+  const stack: Node[] = [doc];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (isTextNode(n) && loneSurrogateAt(n.nodeValue ?? '') >= 0) return loneSurrogateProblem(n.parentNode?.nodeName);
+    if (isElement(n)) {
+      for (let i = 0; i < n.attributes.length; i++) {
+        const a = n.attributes.item(i);
+        if (a && loneSurrogateAt(a.value) >= 0) return loneSurrogateProblem(`${n.nodeName}/@${a.name}`);
+      }
+    }
+    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return undefined;
+}
+
+function loneSurrogateProblem(at: string | undefined): Problem {
+  const message = 'a character reference to a lone surrogate (half of a UTF-16 pair) is not a character';
+  return at === undefined ? { rule: LONE_SURROGATE_RULE, message } : { rule: LONE_SURROGATE_RULE, message, where: at };
 }
 
 export function isElement(n: Node | null | undefined): n is Element {

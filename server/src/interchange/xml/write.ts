@@ -33,8 +33,15 @@ export function escapeTextLossy(s: string): string {
   return escapeText(s.replace(NOT_XML_CHAR, '\uFFFD'));
 }
 
-/** XLIFF 2 text: XML-invalid characters are kept, as <cp hex="…"/> (core §4.2.2.1). */
-export function escapeTextWithCp(s: string): string {
+const LONE_SURROGATE = /\p{Cs}/gu;
+
+/**
+ * XLIFF 2 text: XML-invalid characters are kept, as <cp hex="…"/> (core §4.2.2.1).
+ * A lone surrogate is no character: Anor refuses them on input, and one in
+ * data stored before that is written as U+FFFD, as every other export does.
+ */
+export function escapeTextWithCp(text: string): string {
+  const s = text.replace(LONE_SURROGATE, '\uFFFD');
   let out = '';
   let last = 0;
   for (const m of s.matchAll(NOT_XML_CHAR)) {

@@ -1,0 +1,77 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasCjkFont, onPath, plan, preflight } from './preflight.mjs';
+
+describe('preflight: what npm test does about missing system packages', () => {
+  it('does nothing when nothing is missing', () => {
+    expect(plan({ missing: [], isRoot: false, hasAptGet: false })).toEqual({ kind: 'ready' });
+  });
+
+  it('installs with apt-get when running as root where apt-get exists', () => {
+    expect(plan({ missing: ['chromium', 'translate-toolkit'], isRoot: true, hasAptGet: true })).toEqual({
+      kind: 'install',
+      packages: ['chromium', 'translate-toolkit'],
+      commands: [
+        ['apt-get', 'update', '-qq'],
+        ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium', 'translate-toolkit'],
+      ],
+    });
+  });
+
+  it('otherwise stops with one message naming the exact command', () => {
+    const notRoot = plan({ missing: ['chromium', 'fonts-noto-cjk'], isRoot: false, hasAptGet: true });
+    expect(notRoot).toEqual({
+      kind: 'stop',
+      message:
+        'npm test needs system packages that are missing: chromium, fonts-noto-cjk. Install them with:\n  sudo apt-get install -y --no-install-recommends chromium fonts-noto-cjk',
+    });
+    const noApt = plan({ missing: ['translate-toolkit'], isRoot: true, hasAptGet: false });
+    expect(noApt.kind === 'stop' && noApt.message).toContain(
+      'apt-get install -y --no-install-recommends translate-toolkit (Debian or Ubuntu;',
+    );
+  });
+
+  it('runs the plan: stops at once, or installs and checks again', () => {
+    const logs: string[] = [];
+    const ran: string[][] = [];
+    let installed = false;
+    const requirements = [{ pkg: 'chromium', why: 'browsers', present: () => installed }];
+    const exec = (argv: string[]): number => {
+      ran.push(argv);
+      if (argv[1] === 'install') installed = true;
+      return 0;
+    };
+    expect(preflight({ requirements, isRoot: false, hasAptGet: true, log: (s) => logs.push(s), exec })).toBe(1);
+    expect(ran).toEqual([]);
+    expect(logs).toEqual([expect.stringContaining('sudo apt-get install -y --no-install-recommends chromium')]);
+    expect(preflight({ requirements, isRoot: true, hasAptGet: true, log: (s) => logs.push(s), exec })).toBe(0);
+    expect(ran.map((a) => a.slice(0, 2))).toEqual([
+      ['apt-get', 'update'],
+      ['apt-get', 'install'],
+    ]);
+    // apt-get "succeeds" but the package still is not there: stop rather than run tests that will fail.
+    installed = false;
+    const stubborn = (argv: string[]): number => (ran.push(argv), 0);
+    expect(preflight({ requirements, isRoot: true, hasAptGet: true, log: (s) => logs.push(s), exec: stubborn })).toBe(1);
+    expect(logs.at(-1)).toContain('still missing after apt-get: chromium');
+  });
+
+  it('finds commands on PATH and CJK fonts on disk', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'anor-preflight-'));
+    try {
+      await writeFile(join(dir, 'xliff2po'), '#!/bin/sh\n', { mode: 0o755 });
+      await writeFile(join(dir, 'chromium'), 'not executable', { mode: 0o644 });
+      expect(onPath('xliff2po', dir)).toBe(true);
+      expect(onPath('chromium', dir)).toBe(false);
+      expect(onPath('xliff2po', '')).toBe(false);
+      await mkdir(join(dir, 'fonts', 'opentype', 'noto'), { recursive: true });
+      expect(hasCjkFont(join(dir, 'fonts'))).toBe(false);
+      await writeFile(join(dir, 'fonts', 'opentype', 'noto', 'NotoSansCJK-Regular.ttc'), '');
+      expect(hasCjkFont(join(dir, 'fonts'))).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
