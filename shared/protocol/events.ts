@@ -79,6 +79,7 @@ export const CLIENT_EVENT_NAMES = [
   'doc:join',
   'doc:leave',
   'cell:edit',
+  'cell:keepTheirs',
   'cell:status',
   'paragraph:insert',
   'paragraph:delete',
