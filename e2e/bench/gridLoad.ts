@@ -27,8 +27,8 @@ const READY_MARK = 'anor:grid-interactive';
  *   and focusable (the app's `performance.mark`), per fresh navigation, on a
  *   2,000-paragraph document with all five languages filled in;
  * - remoteEditMs: one browser fills a cell → the text is in the other
- *   browser's cell, timed from Node. It includes the client's 300 ms save
- *   debounce, because that is what a person sees;
+ *   browser's cell, timed from Node (the edit goes out at once: no save
+ *   debounce any more; see typing.ts for keystroke by keystroke);
  * - sentToVisibleMs: the same edits, from the moment browser A's socket sends
  *   the edit frame to the moment browser B's cell holds the text, both read
  *   on the machine's wall clock (`performance.timeOrigin + now()`, which two
@@ -38,7 +38,7 @@ const READY_MARK = 'anor:grid-interactive';
  */
 export interface GridBench {
   navToInteractiveMs: number[];
-  /** Typing in browser A → visible in browser B, including A's save debounce. */
+  /** Filling a cell in browser A → visible in browser B, timed from Node. */
   remoteEditMs: number[];
   /** Browser A's edit frame leaves its socket → visible in browser B. */
   sentToVisibleMs: number[];

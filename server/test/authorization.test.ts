@@ -120,6 +120,9 @@ const CASES: Record<string, Case> = {
   'edit the source (en)': socketCase(['enTranslator', 'admin'], {}, (l, docId, pid) =>
     call(l.socket, 'cell:edit', { docId, paragraphId: pid, lang: 'en', opId: opId(), baseRev: 1, text: 'Hello!' }),
   ),
+  'keep theirs in a kk cell (the given-up text goes to history)': socketCase([...KK, 'admin'], {}, (l, docId, pid) =>
+    call(l.socket, 'cell:keepTheirs', { docId, paragraphId: pid, lang: 'kk', opId: opId(), rev: 1, text: 'Басқа нұсқа.' }),
+  ),
   'submit a kk cell': socketCase([...KK, 'admin'], {}, (l, docId, pid) =>
     call(l.socket, 'cell:status', { docId, paragraphId: pid, lang: 'kk', opId: opId(), rev: 1, status: 'in_review' }),
   ),

@@ -3,6 +3,7 @@ import { applyEvent, documentFromCreated } from '../index.js';
 import type { CellEditPayload, DocEvent, DocumentState } from '../index.js';
 import { decideCreate } from './decideCreate.js';
 import { decideCellEdit } from './decideCell.js';
+import { decideKeepTheirs } from './decideKeepTheirs.js';
 
 function docWith(paragraphs: string[]): DocumentState {
   let n = 0;
@@ -91,5 +92,49 @@ describe('decideCellEdit', () => {
     expect(() => decideCellEdit(doc, { ...base, lang: 'kk' })).toThrow(expect.objectContaining({ code: 'language_not_in_document' }));
     expect(() => decideCellEdit(doc, { ...base, baseRev: 1 })).toThrow(expect.objectContaining({ code: 'bad_revision' }));
     expect(() => decideCellEdit(doc, { ...base, text: 'я'.repeat(40_000) })).toThrow(expect.objectContaining({ code: 'text_too_long' }));
+  });
+});
+
+describe('decideKeepTheirs', () => {
+  const keep = (doc: DocumentState, rev: number, text: string) => {
+    const d = decideKeepTheirs(doc, { docId: doc.id, opId: 'op-keep-0001', paragraphId: 'p0', lang: 'ru', rev, text });
+    for (const body of d.bodies) applyEvent(doc, { ...body, docId: doc.id, seq: doc.seq + 1, at: 'now', by: 'u2', opId: 'op-keep-0001' });
+    return { bodies: d.bodies, ack: d.finish(doc, doc.seq) };
+  };
+
+  it('keeps the cell as it is and records the given-up text as a conflict revision at the current revision', () => {
+    const doc = docWith(['Hello.']);
+    edit(doc, { paragraphId: 'p0', lang: 'ru', baseRev: 0, text: 'Привет.' });
+    const { ack, bodies } = keep(doc, 1, 'Салют, мир.');
+    expect(bodies).toEqual([{ type: 'cell.conflicted', paragraphId: 'p0', lang: 'ru', text: 'Салют, мир.', rev: 1 }]);
+    expect(ack).toEqual({ outcome: 'conflict', seq: 3, rev: 1, text: 'Привет.', status: 'draft', yours: 'Салют, мир.' });
+    expect(doc.paragraphs[0]?.cells.ru).toMatchObject({ text: 'Привет.', rev: 1 });
+    expect(doc.history['p0:ru']?.at(-1)).toMatchObject({ kind: 'conflict', rev: 1, text: 'Салют, мир.', author: 'u2' });
+  });
+
+  it('records at the newest revision even when the cell moved on since the user saw it', () => {
+    const doc = docWith(['Hello.']);
+    edit(doc, { paragraphId: 'p0', lang: 'ru', baseRev: 0, text: 'Привет.' });
+    edit(doc, { paragraphId: 'p0', lang: 'ru', baseRev: 1, text: 'Привет всем.' });
+    expect(keep(doc, 1, 'Салют.').ack).toMatchObject({ outcome: 'conflict', rev: 2, text: 'Привет всем.' });
+  });
+
+  it('writes nothing when the text is already in the history or is the current text', () => {
+    const doc = docWith(['Hello.']);
+    edit(doc, { paragraphId: 'p0', lang: 'ru', baseRev: 0, text: 'Привет.' });
+    edit(doc, { paragraphId: 'p0', lang: 'ru', baseRev: 1, text: 'Здравствуйте.' });
+    edit(doc, { paragraphId: 'p0', lang: 'ru', baseRev: 1, text: 'Салют.' }); // the server's own clash record
+    expect(keep(doc, 2, 'Салют.')).toMatchObject({ bodies: [], ack: { outcome: 'unchanged', rev: 2, text: 'Здравствуйте.' } });
+    expect(keep(doc, 2, 'Привет.').bodies).toEqual([]);
+    expect(keep(doc, 2, 'Здравствуйте.').bodies).toEqual([]);
+  });
+
+  it('refuses a revision the cell never had, unknown cells and oversize text', () => {
+    const doc = docWith(['Hello.']);
+    const base = { docId: 'd1', opId: 'op-refused', paragraphId: 'p0', lang: 'ru' as const, rev: 0, text: 'x' };
+    expect(() => decideKeepTheirs(doc, { ...base, rev: 1 })).toThrow(expect.objectContaining({ code: 'bad_revision' }));
+    expect(() => decideKeepTheirs(doc, { ...base, paragraphId: 'nope' })).toThrow(expect.objectContaining({ code: 'paragraph_not_found' }));
+    expect(() => decideKeepTheirs(doc, { ...base, lang: 'kk' })).toThrow(expect.objectContaining({ code: 'language_not_in_document' }));
+    expect(() => decideKeepTheirs(doc, { ...base, text: 'я'.repeat(40_000) })).toThrow(expect.objectContaining({ code: 'text_too_long' }));
   });
 });

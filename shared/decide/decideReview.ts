@@ -1,4 +1,4 @@
-import { AppError, DEFAULT_SETTINGS, decideTransition, docLangs } from '../index.js';
+import { AppError, DEFAULT_SETTINGS, cellKey, decideTransition, docLangs } from '../index.js';
 import type {
   BatchAck,
   CellEditAck,
@@ -32,7 +32,10 @@ export function decideRestore(doc: DocumentState, input: CellRestorePayload): De
   const { p } = findParagraph(doc, input.paragraphId);
   const cell = cellIn(p, input.lang);
   if (input.baseRev !== cell.rev) throw new AppError('bad_revision', `restore on revision ${input.baseRev}, the cell is at ${cell.rev}`);
-  const text = textAtRevision(doc, input.paragraphId, input.lang, input.rev);
+  const text =
+    input.conflictOpId === undefined
+      ? textAtRevision(doc, input.paragraphId, input.lang, input.rev)
+      : conflictText(doc, input.paragraphId, input.lang, input.rev, input.conflictOpId);
   if (text === undefined || input.rev > cell.rev) throw new AppError('bad_revision', `the cell has no revision ${input.rev}`);
   // `cell` is the live object the reducer is about to change: decide on a copy of its text.
   const unchanged = text === cell.text;
@@ -55,6 +58,11 @@ export function decideRestore(doc: DocumentState, input: CellRestorePayload): De
     ],
     finish,
   };
+}
+
+/** The text of the `conflict` revision recorded at `rev` under `opId`, if history has one. */
+function conflictText(doc: DocumentState, paragraphId: string, lang: Lang, rev: number, opId: string): string | undefined {
+  return (doc.history[cellKey(paragraphId, lang)] ?? []).find((r) => r.kind === 'conflict' && r.rev === rev && r.opId === opId)?.text;
 }
 
 /** `mentions` are user ids the caller resolved from `@name`s in the text. */

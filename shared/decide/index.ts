@@ -8,6 +8,7 @@ export type { Decision } from './decision.js';
 export { cellIn, findParagraph, requireLang, textAtRevision } from './decision.js';
 export { decideCreate } from './decideCreate.js';
 export { decideCellEdit } from './decideCell.js';
+export { decideKeepTheirs } from './decideKeepTheirs.js';
 export { REFUSAL_CODE, blockingCount, blockingIn, decideStatus, revisionAuthor } from './decideStatus.js';
 export { decideBatch, decideComment, decideResolve, decideRestore, decideSettings } from './decideReview.js';
 export { decideDelete, decideInsert, decideJoin, decideSplit } from './decideParagraph.js';

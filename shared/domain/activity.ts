@@ -36,7 +36,7 @@ export function activityOf(ev: DocEvent): ActivityItem {
 
 /**
  * Appends an event to a feed, newest last, keeping at most `max` lines.
- * Typing saves every few hundred milliseconds, so consecutive edits of one cell
+ * Typing is saved keystroke by keystroke, so consecutive edits of one cell
  * by one person fold into one line (the latest); anything else is its own line.
  */
 export function appendActivity(items: ActivityItem[], ev: DocEvent, max = 200): ActivityItem[] {

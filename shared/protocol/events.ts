@@ -1,6 +1,7 @@
 import type { Result } from './errors.js';
 import type {
   CellEditPayload,
+  CellKeepTheirsPayload,
   CellStatusPayload,
   JoinPayload,
   LeavePayload,
@@ -36,6 +37,8 @@ export interface ClientToServerEvents {
   'doc:join': (payload: JoinPayload, ack: Ack<JoinAck>) => void;
   'doc:leave': (payload: LeavePayload, ack: Ack<null>) => void;
   'cell:edit': (payload: CellEditPayload, ack: Ack<CellEditAck>) => void;
+  /** After a clash, keep the cell's text and record the user's own as a `conflict` revision. */
+  'cell:keepTheirs': (payload: CellKeepTheirsPayload, ack: Ack<CellEditAck>) => void;
   /** Review workflow: set a cell's status for the revision the reviewer saw. */
   'cell:status': (payload: CellStatusPayload, ack: Ack<CellStatusAck>) => void;
   'paragraph:insert': (payload: ParagraphInsertPayload, ack: Ack<ParagraphOpAck>) => void;
@@ -76,6 +79,7 @@ export const CLIENT_EVENT_NAMES = [
   'doc:join',
   'doc:leave',
   'cell:edit',
+  'cell:keepTheirs',
   'cell:status',
   'paragraph:insert',
   'paragraph:delete',

@@ -51,6 +51,12 @@ export const cellRestorePayload = z.object({
   baseRev: z.number().int().nonnegative(),
   /** The revision whose text comes back. */
   rev: z.number().int().nonnegative(),
+  /**
+   * To bring back a `conflict` revision (text that lost a clash, or that its
+   * author gave up with "keep theirs"): the opId it was recorded under, since
+   * it shares `rev` with the text it lost to.
+   */
+  conflictOpId: opIdSchema.optional(),
 });
 export type CellRestorePayload = z.infer<typeof cellRestorePayload>;
 

@@ -86,6 +86,23 @@ export const cellEditPayload = z.object({
 });
 export type CellEditPayload = z.infer<typeof cellEditPayload>;
 
+/**
+ * "Keep theirs" after a clash: the cell keeps the text it has, and the text
+ * the user gives up is kept in the cell's history as a `conflict` revision
+ * (visible, restorable), never thrown away.
+ */
+export const cellKeepTheirsPayload = z.object({
+  docId: id,
+  paragraphId: id,
+  lang: langSchema,
+  opId: opIdSchema,
+  /** The cell revision whose text ("theirs") the user chose to keep. */
+  rev: z.number().int().nonnegative(),
+  /** The user's own text, to be kept in history. */
+  text: cellTextSchema,
+});
+export type CellKeepTheirsPayload = z.infer<typeof cellKeepTheirsPayload>;
+
 export const paragraphInsertPayload = z.object({
   docId: id,
   opId: opIdSchema,

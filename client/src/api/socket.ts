@@ -10,6 +10,7 @@ import type {
   PresencePayload,
   ServerToClientEvents,
   CellEditPayload,
+  CellKeepTheirsPayload,
 } from '../../../shared/index.js';
 import type { MentionNotification } from '../../../shared/index.js';
 import type { CallResult, SyncTransport } from '../modules/sync/transport.js';
@@ -61,6 +62,10 @@ export class SocketTransport implements SyncTransport, ReviewTransport {
 
   editCell(payload: CellEditPayload): Promise<CallResult<CellEditAck>> {
     return this.call<CellEditAck>(() => this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('cell:edit', payload));
+  }
+
+  keepTheirs(payload: CellKeepTheirsPayload): Promise<CallResult<CellEditAck>> {
+    return this.call<CellEditAck>(() => this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('cell:keepTheirs', payload));
   }
 
   updatePresence(payload: PresencePayload): void {

@@ -1,5 +1,6 @@
 import {
   cellEditPayload,
+  cellKeepTheirsPayload,
   cellStatusPayload,
   joinPayload,
   leavePayload,
@@ -68,6 +69,15 @@ export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): v
       requireJoined(socket, input.docId);
       authorize(await me(), 'cell.edit', { lang: input.lang, doc: documents.meta(input.docId) });
       return documents.editCell(input, user.id);
+    }),
+  );
+
+  socket.on(
+    'cell:keepTheirs',
+    handler<'cell:keepTheirs', typeof cellKeepTheirsPayload>(log, cellKeepTheirsPayload, async (input) => {
+      requireJoined(socket, input.docId);
+      authorize(await me(), 'cell.edit', { lang: input.lang, doc: documents.meta(input.docId) });
+      return documents.keepTheirs(input, user.id);
     }),
   );
 

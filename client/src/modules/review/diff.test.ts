@@ -40,13 +40,20 @@ describe('graphemeDiff', () => {
 });
 
 describe('historyLines', () => {
-  const r = (rev: number, text: string, kind: Revision['kind'], status: Revision['status']): Revision => ({
+  const r = (
+    rev: number,
+    text: string,
+    kind: Revision['kind'],
+    status: Revision['status'],
+    author = 'u',
+    at = '2026-01-01T00:00:00Z',
+  ): Revision => ({
     rev,
     text,
     kind,
     status,
-    author: 'u',
-    at: '2026-01-01T00:00:00Z',
+    author,
+    at,
     opId: null,
   });
 
@@ -77,5 +84,64 @@ describe('historyLines', () => {
       ['status', 'draft', []],
       ['edit', 'empty', [{ op: 'insert', text: 'Сәлем' }]],
     ]);
+  });
+
+  it('shows consecutive edits of one author in one sitting as one line, the diff over all of them', () => {
+    const at = (s: number): string => new Date(Date.UTC(2026, 0, 1, 9, 0, s)).toISOString();
+    const lines = historyLines([
+      r(1, 'С', 'edit', 'draft', 'aida', at(0)),
+      r(2, 'Сә', 'edit', 'draft', 'aida', at(1)),
+      r(3, 'Сәл', 'merge', 'draft', 'aida', at(2)),
+      r(4, 'Сәлем', 'edit', 'draft', 'aida', at(3)),
+      r(4, 'Сәлем!', 'conflict', 'draft', 'dana', at(4)),
+      r(5, 'Сәлем,', 'edit', 'draft', 'aida', at(5)),
+      r(6, 'Сәлем, дос', 'edit', 'draft', 'dana', at(6)),
+      r(7, 'Сәлем, досым', 'edit', 'draft', 'dana', at(7)),
+      r(8, 'Сәлем, досым!', 'edit', 'draft', 'dana', at(7 + 6 * 60)), // another sitting
+    ]);
+    expect(lines.map((l) => [l.revision.rev, l.revision.kind, l.revision.author, l.count, l.diff])).toEqual([
+      [
+        8,
+        'edit',
+        'dana',
+        1,
+        [
+          { op: 'equal', text: 'Сәлем, досым' },
+          { op: 'insert', text: '!' },
+        ],
+      ],
+      [
+        7,
+        'edit',
+        'dana',
+        2,
+        [
+          { op: 'equal', text: 'Сәлем,' },
+          { op: 'insert', text: ' досым' },
+        ],
+      ],
+      [
+        5,
+        'edit',
+        'aida',
+        1,
+        [
+          { op: 'equal', text: 'Сәлем' },
+          { op: 'insert', text: ',' },
+        ],
+      ],
+      [
+        4,
+        'conflict',
+        'dana',
+        1,
+        [
+          { op: 'equal', text: 'Сәлем' },
+          { op: 'insert', text: '!' },
+        ],
+      ],
+      [4, 'edit', 'aida', 4, [{ op: 'insert', text: 'Сәлем' }]],
+    ]);
+    expect(lines[4]).toMatchObject({ since: at(0), statusFrom: 'empty' });
   });
 });

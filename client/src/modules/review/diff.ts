@@ -26,25 +26,60 @@ export function graphemeDiff(before: string, after: string): DiffPart[] {
 }
 
 export interface HistoryLine {
+  /** The entry; for a group of edits, the last of them (what a restore brings back). */
   revision: Revision;
+  /** Revisions shown as this one line: consecutive edits of one author fold into one (1 = just this one). */
+  count: number;
+  /** When the first revision of the line was written. */
+  since: string;
   /** Against the text before this entry; empty for entries that did not change the text. */
   diff: DiffPart[];
   /** The status before, when this entry changed it. */
   statusFrom: Revision['status'] | null;
 }
 
+/** Edits further apart than this are separate sittings, shown as separate lines even by one author. */
+const SITTING_GAP_MS = 5 * 60_000;
+
+const TYPING: ReadonlySet<Revision['kind']> = new Set(['edit', 'merge']);
+
 /**
  * History entries with their diffs, newest first. A conflict entry is text
  * that was NOT applied, so it is shown against the text it lost to and does
  * not become the "previous text" of the next entry.
+ *
+ * Typing is saved keystroke by keystroke (one edit on the wire per cell at a
+ * time), so consecutive edits of one author in one sitting are shown as one
+ * line: its diff runs from the text before the first to the text after the
+ * last, and restoring it brings back the last. The server keeps every one.
  */
 export function historyLines(revisions: readonly Revision[]): HistoryLine[] {
   const lines: HistoryLine[] = [];
   let text = '';
   let status: Revision['status'] = 'empty';
+  // The text and status before the line being folded into, and that line.
+  let before: { text: string; status: Revision['status'] } = { text, status };
+  let folding: HistoryLine | null = null;
   for (const r of revisions) {
-    const changedText = r.text !== text;
-    lines.push({ revision: r, diff: changedText ? graphemeDiff(text, r.text) : [], statusFrom: r.status !== status ? status : null });
+    const last = folding?.revision;
+    const folds =
+      folding !== null &&
+      last !== undefined &&
+      TYPING.has(r.kind) &&
+      TYPING.has(last.kind) &&
+      r.author === last.author &&
+      Date.parse(r.at) - Date.parse(last.at) <= SITTING_GAP_MS;
+    if (!folds) before = { text, status };
+    const line: HistoryLine = {
+      revision: r,
+      count: folds && folding ? folding.count + 1 : 1,
+      since: folds && folding ? folding.since : r.at,
+      diff: r.text !== before.text ? graphemeDiff(before.text, r.text) : [],
+      statusFrom: r.status !== before.status ? before.status : null,
+    };
+    if (folds) lines[lines.length - 1] = line;
+    else lines.push(line);
+    folding = TYPING.has(r.kind) ? line : null;
     if (r.kind !== 'conflict') {
       text = r.text;
       status = r.status;

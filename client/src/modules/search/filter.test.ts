@@ -52,6 +52,11 @@ describe('filterParagraphs', () => {
     expect(filterParagraphs(doc, { ...NO_FILTER, outdatedOnly: true }, ctx)).toEqual([1]);
     expect(filterParagraphs(doc, { ...NO_FILTER, mineOnly: true }, ctx)).toEqual([0]);
   });
+  it('keeps the rows being edited in place, whatever the filter says', () => {
+    const f = { ...NO_FILTER, status: 'empty' as const, lang: 'zh' as const };
+    expect(filterParagraphs(doc, f, { ...ctx, editing: new Set(['a']) })).toEqual([0, 1, 2]);
+    expect(filterParagraphs(doc, { ...NO_FILTER, text: 'railway' }, { ...ctx, editing: new Set(['b']) })).toEqual([1, 2]);
+  });
   it('knows when nothing is filtered', () => {
     expect(isFiltering(NO_FILTER)).toBe(false);
     expect(isFiltering({ ...NO_FILTER, text: '  ' })).toBe(false);

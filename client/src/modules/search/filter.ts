@@ -20,12 +20,19 @@ export interface FilterContext {
   userId: string;
   /** What a cell shows now (local unsent text included), so search finds what the user sees. */
   textOf: (paragraphId: string, lang: Lang) => string;
+  /**
+   * Paragraphs being edited (a cell focused, or text not yet saved): they stay
+   * where they are whatever the filter says, so typing never makes the row
+   * under the caret vanish (with the focus and the rest of the typing).
+   */
+  editing?: ReadonlySet<string>;
 }
 
 /**
  * Indexes of the paragraphs that match. A paragraph matches when, within the
  * languages in scope, some cell passes the status/outdated/mine tests and
- * some cell contains the search text (case-insensitive, any script).
+ * some cell contains the search text (case-insensitive, any script), or
+ * when it is being edited.
  */
 export function filterParagraphs(doc: DocumentSnapshot, f: GridFilter, ctx: FilterContext): number[] {
   const langs = f.lang === 'all' ? ctx.shownLangs : [f.lang];
@@ -33,6 +40,10 @@ export function filterParagraphs(doc: DocumentSnapshot, f: GridFilter, ctx: Filt
   const cellTests = f.status !== 'any' || f.outdatedOnly || f.mineOnly;
   const out: number[] = [];
   doc.paragraphs.forEach((p, i) => {
+    if (ctx.editing?.has(p.id)) {
+      out.push(i);
+      return;
+    }
     let cellOk = !cellTests;
     let textOk = needle === '';
     for (const lang of langs) {

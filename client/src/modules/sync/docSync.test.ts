@@ -1,49 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DocSync } from './docSync.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushInBackground } from './backgroundFlush.js';
 import { LocalStorageOutboxStorage, Outbox } from './outbox.js';
 import { MemoryHub } from './testing/memoryHub.js';
-import type { MemoryTransport } from './testing/memoryHub.js';
-
-/** vi.waitFor with room for a busy machine (its default is 1 s). */
-function until<T>(check: () => T): Promise<T> {
-  return vi.waitFor(check, { timeout: 8000, interval: 10 });
-}
-
-const opened: DocSync[] = [];
-function open(hub: MemoryHub, userId: string, transport?: MemoryTransport): { sync: DocSync; t: MemoryTransport } {
-  const t = transport ?? hub.connect(userId);
-  const sync = new DocSync(hub.doc.id, t, new Outbox(new LocalStorageOutboxStorage(userId)), {
-    debounceMs: 5,
-    retryBaseMs: 5,
-    fetchHistory: async (pid, lang) => hub.history(pid, lang),
-  });
-  sync.start();
-  opened.push(sync);
-  return { sync, t };
-}
-
-function ruText(hub: MemoryHub, i = 0): string | undefined {
-  return hub.doc.paragraphs[i]?.cells.ru?.text;
-}
+import { closeAll, open, ruText, until } from './testing/syncHarness.js';
 
 describe('DocSync', () => {
   beforeEach(() => localStorage.clear());
-  afterEach(() => {
-    for (const s of opened.splice(0)) s.stop();
-  });
+  afterEach(closeAll);
 
   it('saves typing by itself and shows it to another client', async () => {
     const hub = new MemoryHub('d1', ['Hello world']);
     const a = open(hub, 'ua');
     const b = open(hub, 'ub');
     await until(() => expect(a.sync.state).toBe('ready'));
+    a.sync.setLocalText('p0', 'ru', 'П');
     a.sync.setLocalText('p0', 'ru', 'Привет');
     a.sync.setLocalText('p0', 'ru', 'Привет мир');
     expect(a.sync.textOf('p0', 'ru')).toBe('Привет мир');
     await until(() => expect(b.sync.textOf('p0', 'ru')).toBe('Привет мир'));
     expect(ruText(hub)).toBe('Привет мир');
-    expect(hub.log.filter((e) => e.type === 'cell.edited')).toHaveLength(1); // debounced into one edit
+    // The first keystroke went out at once; what was typed while it was on the wire went as one edit after its ack.
+    expect(hub.log.filter((e) => e.type === 'cell.edited').map((e) => e.type === 'cell.edited' && e.text)).toEqual(['П', 'Привет мир']);
     await until(() => expect(a.sync.waitingCount).toBe(0));
   });
 
@@ -173,6 +150,46 @@ describe('DocSync', () => {
     expect(a.sync.cell('p0', 'ru')?.rev).toBe(1);
   });
 
+  it('keeps events that arrive before the snapshot of its join, and applies them after it', async () => {
+    // Found by the model-based test: a broadcast can overtake the join's answer.
+    const hub = new MemoryHub('d1', ['a']);
+    const t = hub.connect('ua');
+    t.manual = true;
+    const a = open(hub, 'ua', t);
+    t.serverStep(); // the join: its snapshot is on the way…
+    hub.emit('u9', 'remote01', { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'раз', rev: 1, status: 'draft' });
+    t.deliverAt(1); // …and the event overtakes it
+    t.deliverAt(0);
+    await until(() => expect(a.sync.state).toBe('ready'));
+    expect(a.sync.textOf('p0', 'ru')).toBe('раз');
+    expect(a.sync.doc?.seq).toBe(hub.doc.seq);
+  });
+
+  it('keeps its copy on screen across a gap in the events, and fills the gap', async () => {
+    const hub = new MemoryHub('d1', ['a']);
+    const a = open(hub, 'ua');
+    await until(() => expect(a.sync.state).toBe('ready'));
+    a.t.manual = true;
+    hub.emit('u9', 'remote01', { type: 'cell.edited', paragraphId: 'p0', lang: 'ru', kind: 'edit', text: 'раз', rev: 1, status: 'draft' });
+    hub.emit('u9', 'remote02', {
+      type: 'cell.edited',
+      paragraphId: 'p0',
+      lang: 'ru',
+      kind: 'edit',
+      text: 'раз два',
+      rev: 2,
+      status: 'draft',
+    });
+    a.t.deliverAt(1); // the second event first
+    expect(a.sync.doc).not.toBeNull(); // the grid stays, and the caret in it
+    expect(a.sync.cell('p0', 'ru')?.rev).toBe(0);
+    a.t.serverStep(); // the rejoin it asked for
+    a.t.deliverAt(a.t.toClient.findIndex((m) => m.kind === 'ack'));
+    await until(() => expect(a.sync.textOf('p0', 'ru')).toBe('раз два'));
+    a.t.deliverAt(0); // the first event, late: already applied
+    expect(a.sync.doc?.seq).toBe(hub.doc.seq);
+  });
+
   it('settles an edit whose ack was lost when its own event comes back after reconnecting', async () => {
     const hub = new MemoryHub('d1', ['x']);
     const a = open(hub, 'ua');
@@ -269,7 +286,7 @@ describe('background flush', () => {
     });
 
     const t2 = hub.connect('ua');
-    const stop = flushInBackground(t2, outbox, null, () => ({ debounceMs: 5 }));
+    const stop = flushInBackground(t2, outbox, null);
     await until(() => expect(ruText(hub, 1)).toBe('фон'));
     await until(() => expect(outbox.all()).toEqual([]));
     expect(t2.joined).toBe(false); // it left the document again

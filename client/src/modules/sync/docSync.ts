@@ -1,10 +1,13 @@
-import { applyEvent, EventMismatchError } from '../../../../shared/domain/reducer.js';
-import { MAX_CELL_TEXT_BYTES } from '../../../../shared/protocol/limits.js';
-import type { Cell, DocEvent, DocumentSnapshot, Lang, Paragraph, PresenceEntry, Revision } from '../../../../shared/index.js';
-import { entryKey, newOpId } from './outbox.js';
+import type { Cell, DocEvent, DocumentSnapshot, Lang, PresenceEntry, Revision } from '../../../../shared/index.js';
+import { ChangeStore } from './changeStore.js';
+import { changesLayout, DocCopy } from './docCopy.js';
+import { DocEntries } from './docEntries.js';
+import { entryKey } from './outbox.js';
+import { composedEntry, keepEntryOf, overCellLimit, resolvedEntry, typedEntry } from './localEdits.js';
+import type { KnownCell } from './localEdits.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 import { rebaseOnRemote, settleAfterAck } from './rebase.js';
-import { ackFromEvent, settleFromHistory } from './reconcile.js';
+import { ackFromEvent, entryAfterSnapshot, sentHistories } from './reconcile.js';
 import { PresenceAnnouncer } from './presenceAnnouncer.js';
 import { backoffMs, isTransient, planAfterFailure } from './retry.js';
 import type { AnyErrorCode } from './retry.js';
@@ -13,9 +16,10 @@ import type { SyncTransport } from './transport.js';
 export interface DocSyncOptions {
   /** Reads a cell's history (REST); used after a reload to find out whether a sent edit landed. */
   fetchHistory?: (paragraphId: string, lang: Lang) => Promise<Revision[] | null>;
-  debounceMs?: number;
   retryBaseMs?: number;
   typingIdleMs?: number;
+  /** The jitter of retry backoffs; tests pass a seeded one so a run replays. */
+  random?: () => number;
 }
 
 export type LoadState = 'loading' | 'ready' | 'unauthenticated' | { error: AnyErrorCode };
@@ -25,35 +29,44 @@ export type LoadState = 'loading' | 'ready' | 'unauthenticated' | { error: AnyEr
  * `applyEvent`, the outbox of unsent edits, rebasing those on remote edits,
  * acks, retries and presence. No React and no DOM here; the grid subscribes.
  */
-export class DocSync {
-  doc: DocumentSnapshot | null = null;
+export class DocSync extends ChangeStore {
   state: LoadState = 'loading';
   presence: PresenceEntry[] = [];
-  private entries = new Map<string, OutboxEntry>();
+  private readonly entries: DocEntries;
   /** Edits on the wire, by entry key; `epoch` drops acks from a previous connection. */
   private inflight = new Map<string, { opId: string; text: string; epoch: number }>();
   /** Acked text shown until the matching event arrives, so a cell never flickers back. */
   private settled = new Map<string, { text: string; rev: number; seq: number }>();
+  /** Retries waiting out their backoff, by entry key. Sending itself waits on no timer. */
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private listeners = new Set<() => void>();
+  /**
+   * Cells with an input-method composition going on (compositionstart → end):
+   * the text the editor shows, and the text it started from. The outbox and
+   * the wire never see it (pinyin is not text), and remote changes wait
+   * underneath so the composition is never disturbed; at the end the
+   * committed text is merged onto whatever happened meanwhile.
+   */
+  private composing = new Map<string, { base: string; shown: string }>();
   private unsubs: (() => void)[] = [];
+  private readonly copy = new DocCopy();
+  private resyncing = false;
+  private needSnapshot = false;
   private epoch = 0;
-  private index: { doc: DocumentSnapshot; seq: number; byId: Map<string, Paragraph> } | undefined;
-  private version = 0;
-  private layout = 0;
   private readonly presenceOut: PresenceAnnouncer;
-  private readonly debounceMs: number;
   private readonly retryBaseMs: number;
+  private readonly random: () => number;
   private readonly fetchHistory: DocSyncOptions['fetchHistory'];
 
   constructor(
     readonly docId: string,
     private readonly transport: SyncTransport,
-    private readonly outbox: Outbox,
+    outbox: Outbox,
     opts: DocSyncOptions = {},
   ) {
-    this.debounceMs = opts.debounceMs ?? 300;
+    super();
+    this.entries = new DocEntries(outbox, docId);
     this.retryBaseMs = opts.retryBaseMs ?? 500;
+    this.random = opts.random ?? Math.random;
     this.presenceOut = new PresenceAnnouncer(
       docId,
       (p) => {
@@ -62,7 +75,6 @@ export class DocSync {
       opts.typingIdleMs ?? 1500,
     );
     this.fetchHistory = opts.fetchHistory;
-    for (const e of outbox.forDoc(docId)) this.entries.set(entryKey(e), e);
   }
 
   start(): void {
@@ -88,35 +100,14 @@ export class DocSync {
   }
 
   stop(): void {
-    // Typing still inside the debounce goes out now, ahead of the leave on the same socket;
-    // its ack still settles the outbox after the screen is gone.
-    for (const key of this.timers.keys()) void this.send(key);
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    // Edits waiting out a retry go out once more now, ahead of the leave on the same socket;
+    // their acks still settle the outbox after the screen is gone.
+    this.flush();
+    this.composing.clear(); // an unfinished composition is not text
     this.transport.leave(this.docId);
     for (const u of this.unsubs.splice(0)) u();
     this.presenceOut.stop();
     // Listeners stay: React may stop and start the same instance (StrictMode, fast refresh).
-  }
-
-  // ---- subscription (useSyncExternalStore) ----
-  subscribe = (cb: () => void): (() => void) => {
-    this.listeners.add(cb);
-    return () => this.listeners.delete(cb);
-  };
-  /** Bumps on every change: text, statuses, comments, outbox, presence, connection. */
-  getVersion = (): number => this.version;
-  /**
-   * Bumps only when the frame around the cells changes: the load state, the
-   * document replaced, its paragraph list or settings. The editor screen
-   * re-renders on this one; what shows cell content subscribes to the version
-   * (hooks.ts), so a remote keystroke re-renders the row it touched, not the page.
-   */
-  getLayout = (): number => this.layout;
-  private changed(layout = false): void {
-    this.version++;
-    if (layout) this.layout++;
-    for (const l of [...this.listeners]) l();
   }
 
   get connected(): boolean {
@@ -130,9 +121,7 @@ export class DocSync {
 
   /** Edits the engine can still send by itself (not waiting for a person). */
   get sendableCount(): number {
-    let n = 0;
-    for (const e of this.entries.values()) if (e.state === 'pending') n++;
-    return n;
+    return this.entries.sendable;
   }
 
   docEntries(): IterableIterator<OutboxEntry> {
@@ -146,52 +135,67 @@ export class DocSync {
   /** The text a cell shows: local unsent text first, then acked text, then the document. */
   textOf(paragraphId: string, lang: Lang): string {
     const key = this.key(paragraphId, lang);
+    return this.composing.get(key)?.shown ?? this.savedText(key, paragraphId, lang);
+  }
+
+  /** The text without a composition on top: what the outbox and the server know of. */
+  private savedText(key: string, paragraphId: string, lang: Lang): string {
     const e = this.entries.get(key);
     if (e) return e.text;
     return this.settled.get(key)?.text ?? this.cell(paragraphId, lang)?.text ?? '';
   }
 
-  cell(paragraphId: string, lang: Lang): Cell | undefined {
-    const doc = this.doc;
-    if (!doc) return undefined;
-    // Every structural change bumps seq, so (doc, seq) identifies the paragraph order;
-    // the index keeps lookups O(1) for search over thousands of paragraphs.
-    if (this.index?.doc !== doc || this.index.seq !== doc.seq) {
-      this.index = { doc, seq: doc.seq, byId: new Map(doc.paragraphs.map((p) => [p.id, p])) };
-    }
-    return this.index.byId.get(paragraphId)?.cells[lang];
+  /** The document as this client has it (null until the first snapshot). */
+  get doc(): DocumentSnapshot | null {
+    return this.copy.doc;
   }
 
-  // ---- local edits ----
+  cell(paragraphId: string, lang: Lang): Cell | undefined {
+    return this.copy.cell(paragraphId, lang);
+  }
+
+  // ---- local edits (what they make of the entry: localEdits.ts) ----
   setLocalText(paragraphId: string, lang: Lang, text: string): void {
     const key = this.key(paragraphId, lang);
-    const prev = this.entries.get(key);
-    const cell = this.cell(paragraphId, lang);
-    let next: OutboxEntry;
-    if (prev) {
-      // An op id names one text: once sent, further typing is a new operation.
-      const onWire = prev.sent?.opId === prev.opId;
-      next = { ...prev, text, opId: onWire ? newOpId() : prev.opId, updatedAt: Date.now() };
-      if (prev.state === 'failed') next = { ...next, state: 'pending', error: undefined, attempts: 0 };
-    } else {
-      const baseText = this.settled.get(key)?.text ?? cell?.text ?? '';
-      if (text === baseText) return;
-      next = {
-        docId: this.docId,
-        paragraphId,
-        lang,
-        opId: newOpId(),
-        baseRev: this.settledRev(key) ?? cell?.rev ?? 0,
-        baseText,
-        text,
-        state: 'pending',
-        attempts: 0,
-        updatedAt: Date.now(),
-      };
+    const composition = this.composing.get(key);
+    if (composition) {
+      composition.shown = text;
+      this.presenceOut.typed(paragraphId, lang);
+      this.changed();
+      return;
     }
-    this.store(next);
+    const next = typedEntry(this.entries.get(key), text, this.known(key, paragraphId, lang));
+    if (!next) return;
+    this.entries.store(next);
     this.presenceOut.typed(paragraphId, lang);
-    if (next.state === 'pending') this.schedule(key, this.debounceMs);
+    if (next.state === 'pending') this.kick(key);
+    this.changed();
+  }
+
+  /** An input method starts composing in the cell: nothing of it is saved or sent until it ends. */
+  compositionStart(paragraphId: string, lang: Lang): void {
+    const now = this.textOf(paragraphId, lang);
+    this.composing.set(this.key(paragraphId, lang), { base: now, shown: now });
+  }
+
+  /**
+   * The input method committed `text` (the whole cell text now): saved and
+   * sent at once. What changed underneath meanwhile (a remote edit, the answer
+   * to an edit on the wire) is merged with it three ways; if both touched the
+   * same span, it is a clash like any other — both versions shown, nothing lost.
+   */
+  compositionEnd(paragraphId: string, lang: Lang, text: string): void {
+    const key = this.key(paragraphId, lang);
+    const composition = this.composing.get(key);
+    if (!composition) return; // none going on (an end seen twice, or a blur after it)
+    this.composing.delete(key);
+    const under = this.savedText(key, paragraphId, lang);
+    const result = composedEntry(composition.base, under, text, this.entries.get(key), this.known(key, paragraphId, lang));
+    if ('text' in result) {
+      this.setLocalText(paragraphId, lang, result.text);
+      return;
+    }
+    this.entries.store(result.clash);
     this.changed();
   }
 
@@ -200,24 +204,46 @@ export class DocSync {
     const key = this.key(paragraphId, lang);
     const e = this.entries.get(key);
     if (!e) return;
-    const cell = this.cell(paragraphId, lang);
-    const base = { baseRev: e.theirsRev ?? cell?.rev ?? e.baseRev, baseText: e.theirs ?? cell?.text ?? e.baseText };
-    this.store({ ...e, ...base, text, state: 'pending', opId: newOpId(), theirs: undefined, theirsRev: undefined, attempts: 0 });
-    this.schedule(key, 0);
+    this.entries.store(resolvedEntry(e, text, this.cell(paragraphId, lang)));
+    this.kick(key);
+    this.changed();
+  }
+
+  /**
+   * "Keep theirs" after a clash: the cell shows their text again, and the
+   * user's own text goes to the cell's history as a conflict revision
+   * (`cell:keepTheirs`), where it can be seen and restored. Until the server
+   * has it, it waits in the outbox as an entry of its own; it is stored before
+   * the edit entry is dropped, so it is never in neither.
+   */
+  keepTheirs(paragraphId: string, lang: Lang): void {
+    const key = this.key(paragraphId, lang);
+    const e = this.entries.get(key);
+    if (e?.state !== 'conflict') return;
+    const keep = keepEntryOf(e);
+    this.entries.store(keep);
+    this.entries.drop(key);
+    this.kick(entryKey(keep));
     this.changed();
   }
 
   /** Explicit user action only: drops a refused or conflicting local edit. */
   discard(paragraphId: string, lang: Lang): void {
-    this.drop(this.key(paragraphId, lang));
+    this.entries.drop(this.key(paragraphId, lang));
+    this.changed();
+  }
+
+  /** Explicit user action only: drops one outbox entry as listed (docEntries), whatever its kind. */
+  discardEntry(e: OutboxEntry): void {
+    this.entries.drop(entryKey(e));
     this.changed();
   }
 
   retryNow(paragraphId: string, lang: Lang): void {
     const key = this.key(paragraphId, lang);
     const e = this.entries.get(key);
-    if (e) this.store({ ...e, state: 'pending', error: undefined, attempts: 0 });
-    this.schedule(key, 0);
+    if (e) this.entries.store({ ...e, state: 'pending', error: undefined, attempts: 0 });
+    this.kick(key, true);
     this.changed();
   }
 
@@ -229,12 +255,14 @@ export class DocSync {
   // ---- wire ----
   private async join(): Promise<void> {
     const epoch = this.epoch;
-    const res = await this.transport.join(this.doc ? { docId: this.docId, sinceSeq: this.doc.seq } : { docId: this.docId });
+    const snapshot = this.doc === null || this.needSnapshot;
+    this.needSnapshot = false;
+    const res = await this.transport.join(snapshot || !this.doc ? { docId: this.docId } : { docId: this.docId, sinceSeq: this.doc.seq });
     if (epoch !== this.epoch) return;
     if (!res.ok) {
       if (res.error.code === 'unauthenticated') this.state = 'unauthenticated';
       else if (isTransient(res.error.code))
-        setTimeout(() => void (this.transport.connected && this.join()), backoffMs(1, this.retryBaseMs));
+        setTimeout(() => void (this.transport.connected && this.join()), backoffMs(1, this.retryBaseMs, undefined, this.random));
       else this.state = { error: res.error.code };
       this.changed(true);
       return;
@@ -242,51 +270,93 @@ export class DocSync {
     this.presence = res.data.presence.filter((e) => e.connectionId !== this.transport.connectionId);
     if (res.data.mode === 'snapshot') {
       const doc = res.data.doc;
-      const settledByHistory = this.fetchHistory
-        ? await settleFromHistory([...this.entries.values()], doc, this.fetchHistory)
-        : new Map<OutboxEntry, OutboxEntry | null>();
+      // Edits on the wire are left to their acks, as everywhere else.
+      const idle = (): OutboxEntry[] => this.entries.cellEntries().filter((e) => !this.inflight.has(entryKey(e)));
+      const histories = await sentHistories(idle(), doc, this.fetchHistory);
       if (epoch !== this.epoch) return;
-      for (const [e, next] of settledByHistory) this.replace(entryKey(e), next);
-      this.doc = doc;
-      this.settled.clear();
-      for (const e of [...this.entries.values()]) {
-        const cell = this.cell(e.paragraphId, e.lang);
-        if (cell && cell.rev !== e.baseRev) this.replace(entryKey(e), rebaseOnRemote(e, cell.text, cell.rev));
+      // The entries as they are now, typing during the fetch included.
+      for (const e of idle()) {
+        const next = entryAfterSnapshot(e, doc, histories);
+        if (next !== e) this.entries.replace(entryKey(e), next);
       }
+      this.copy.replace(doc);
+      this.settled.clear();
+      const next = this.copy.next();
+      if (next) this.onEvent(next);
     } else {
       for (const ev of res.data.events) this.onEvent(ev);
     }
     this.state = 'ready';
     this.presenceOut.announce();
-    for (const key of this.entries.keys()) this.schedule(key, 0);
+    for (const key of this.entries.keys()) this.kick(key, true);
     this.changed(true);
   }
 
   private onEvent(ev: DocEvent): void {
-    const doc = this.doc;
-    if (ev.docId !== this.docId || !doc || ev.seq <= doc.seq) return;
-    try {
-      applyEvent(doc, ev);
-    } catch (err) {
-      if (!(err instanceof EventMismatchError)) throw err;
-      // A gap or a mismatch: start over from a fresh snapshot; the outbox survives.
-      this.doc = null;
-      this.changed(true);
-      void this.join();
-      return;
-    }
+    if (ev.docId !== this.docId) return;
+    const applied = this.copy.apply(ev);
+    // Events missed in between (a race with a join, say): a rejoin since our seq fills the gap.
+    if (applied === 'gap') this.resync();
+    // The copy no longer fits the server's: a snapshot replaces it. Until then the grid keeps
+    // showing this one (the caret stays where it is), and the outbox survives.
+    if (applied === 'mismatch') this.resync(true);
+    if (applied !== 'applied') return;
+    const doc = this.copy.doc!;
     if (ev.type === 'cell.edited' || ev.type === 'cell.conflicted') {
       const key = this.key(ev.paragraphId, ev.lang);
       const e = this.entries.get(key);
       if (e?.sent && ev.opId === e.sent.opId) {
         // Our own operation (its ack may have been lost with the connection): settle as the ack would.
-        this.replace(key, settleAfterAck(e, e.sent, ackFromEvent(ev, this.cell(ev.paragraphId, ev.lang))));
+        this.entries.replace(key, settleAfterAck(e, e.sent, ackFromEvent(ev, this.cell(ev.paragraphId, ev.lang))));
       } else if (e && ev.type === 'cell.edited' && !this.inflight.has(key)) {
-        this.replace(key, rebaseOnRemote(e, ev.text, ev.rev));
+        this.entries.replace(key, rebaseOnRemote(e, ev.text, ev.rev));
       }
     }
     for (const [k, s] of this.settled) if (s.seq <= doc.seq) this.settled.delete(k);
-    this.changed(!CELL_EVENTS.has(ev.type));
+    this.changed(changesLayout(ev));
+    const next = this.copy.next();
+    if (next) this.onEvent(next);
+  }
+
+  /** Rejoins to fill a gap (events since our seq) or, with `snapshot`, to replace a copy that no longer fits. */
+  private resync(snapshot = false): void {
+    if (snapshot) this.needSnapshot = true;
+    if (this.resyncing) return;
+    this.resyncing = true;
+    void this.join().finally(() => {
+      this.resyncing = false;
+      // Asked for while that join was on the way (a failed join is retried by join() or the next connect).
+      if (this.needSnapshot && this.transport.connected) this.resync();
+    });
+  }
+
+  /**
+   * Sends what the user has typed in a cell at once, unless an edit of that
+   * cell is already on the wire (its ack sends the next, with everything typed
+   * meanwhile in one text) or a retry is waiting out its backoff (unless
+   * `now`). One edit in flight per cell, on the revision the last ack gave.
+   */
+  private kick(key: string, now = false): void {
+    if (this.timers.has(key)) {
+      if (!now) return;
+      clearTimeout(this.timers.get(key));
+      this.timers.delete(key);
+    }
+    void this.send(key);
+  }
+
+  /**
+   * Sends at once everything that can go (not compositions, not a second edit
+   * of a cell with one on the wire): when the page is hidden or about to go.
+   * The outbox is on disk already; this only shortens the wait.
+   */
+  flush(): void {
+    for (const key of this.entries.keys()) this.kick(key, true);
+  }
+
+  /** Nothing left that the engine could send by itself, and nothing on the wire. */
+  get idle(): boolean {
+    return this.sendableCount === 0 && this.inflight.size === 0;
   }
 
   private schedule(key: string, ms: number): void {
@@ -304,38 +374,37 @@ export class DocSync {
     const e = this.entries.get(key);
     if (!e || e.state !== 'pending' || this.inflight.has(key)) return;
     if (!this.transport.connected || this.state !== 'ready') return; // join() reschedules everything
-    if (tooLong(e.text)) {
+    if (overCellLimit(e.text)) {
       // Refused here with the server's own code: sending would only bounce.
-      this.store({ ...e, state: 'failed', error: 'text_too_long' });
+      this.entries.store({ ...e, state: 'failed', error: 'text_too_long' });
       this.changed();
       return;
     }
     const sent = { opId: e.opId, text: e.text, epoch: this.epoch };
     this.inflight.set(key, sent);
-    this.store({ ...e, sent: { opId: e.opId, text: e.text } });
-    const res = await this.transport.editCell({
-      docId: e.docId,
-      paragraphId: e.paragraphId,
-      lang: e.lang,
-      opId: e.opId,
-      baseRev: e.baseRev,
-      text: e.text,
-    });
+    this.entries.store({ ...e, sent: { opId: e.opId, text: e.text } });
+    const where = { docId: e.docId, paragraphId: e.paragraphId, lang: e.lang, opId: e.opId };
+    const res =
+      e.kind === 'keep'
+        ? await this.transport.keepTheirs({ ...where, rev: e.baseRev, text: e.text })
+        : await this.transport.editCell({ ...where, baseRev: e.baseRev, text: e.text });
     if (this.inflight.get(key) !== sent) return; // the connection dropped meanwhile; join() resends
     this.inflight.delete(key);
     const current = this.entries.get(key);
-    if (res.ok) {
+    if (res.ok && current?.kind === 'keep') {
+      this.entries.drop(key); // in the cell's history now (or it already was)
+    } else if (res.ok) {
       if (!this.doc || this.doc.seq < res.data.seq) this.settled.set(key, { text: res.data.text, rev: res.data.rev, seq: res.data.seq });
       // Unless the event got here first and settled it already.
-      if (current?.sent?.opId === sent.opId) this.replace(key, settleAfterAck(current, sent, res.data));
+      if (current?.sent?.opId === sent.opId) this.entries.replace(key, settleAfterAck(current, sent, res.data));
     } else if (current) {
-      const plan = planAfterFailure(current, res.error.code, this.cell(current.paragraphId, current.lang), this.retryBaseMs);
-      this.store(plan.entry);
+      const plan = planAfterFailure(current, res.error.code, this.cell(current.paragraphId, current.lang), this.retryBaseMs, this.random);
+      this.entries.store(plan.entry);
       if (plan.rejoin) void this.join();
       else if (plan.retryInMs !== undefined) this.schedule(key, plan.retryInMs);
     }
     const after = this.entries.get(key);
-    if (after?.state === 'pending' && after.opId !== sent.opId) this.schedule(key, this.debounceMs);
+    if (after?.state === 'pending' && after.opId !== sent.opId) this.kick(key); // typed while this one was on the wire
     this.changed();
   }
 
@@ -343,37 +412,10 @@ export class DocSync {
   private key(paragraphId: string, lang: Lang): string {
     return entryKey({ docId: this.docId, paragraphId, lang });
   }
-  private settledRev(key: string): number | undefined {
-    return this.settled.get(key)?.rev;
+  /** The newest revision of a cell this client knows (an ack may be ahead of the document) and its text. */
+  private known(key: string, paragraphId: string, lang: Lang): KnownCell {
+    const acked = this.settled.get(key);
+    const cell = this.cell(paragraphId, lang);
+    return { docId: this.docId, paragraphId, lang, rev: acked?.rev ?? cell?.rev ?? 0, text: acked?.text ?? cell?.text ?? '' };
   }
-  private store(e: OutboxEntry): void {
-    this.entries.set(entryKey(e), e);
-    this.outbox.put(e);
-  }
-  private drop(key: string): void {
-    this.entries.delete(key);
-    this.outbox.remove(key);
-  }
-  private replace(key: string, e: OutboxEntry | null): void {
-    if (e) this.store(e);
-    else this.drop(key);
-  }
-}
-
-/** Events that change cells or comments only: everything else (paragraphs, settings, the document itself) is layout. */
-const CELL_EVENTS: ReadonlySet<DocEvent['type']> = new Set([
-  'cell.edited',
-  'cell.conflicted',
-  'cell.status',
-  'comment.added',
-  'comment.resolved',
-]);
-
-const encoder = new TextEncoder();
-/**
- * The server's byte cap, checked before sending. Not shared/protocol's
- * cellTextTooLong: that module carries zod, which the client bundle does not need.
- */
-function tooLong(text: string): boolean {
-  return text.length * 3 > MAX_CELL_TEXT_BYTES && encoder.encode(text).length > MAX_CELL_TEXT_BYTES;
 }

@@ -17,10 +17,52 @@ export function useDocSync(docId: string, userId: string, transport: SyncTranspo
   const [sync] = useState(() => new DocSync(docId, transport, new Outbox(new LocalStorageOutboxStorage(userId)), restOptions(docId)));
   useEffect(() => {
     sync.start();
-    return () => sync.stop();
+    openSyncs.add(sync);
+    // The outbox is on disk at every keystroke; a hidden or closing page sends what it can at once too.
+    const flush = (): void => sync.flush();
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') sync.flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      openSyncs.delete(sync);
+      sync.stop();
+    };
   }, [sync]);
   useSyncExternalStore(sync.subscribe, sync.getLayout);
   return sync;
+}
+
+/** The documents open on screen (at most one today), for settling before the session ends. */
+const openSyncs = new Set<DocSync>();
+
+/**
+ * Before signing out: sends what is waiting and gives the acks up to
+ * `timeoutMs`. Whatever is still unsent then (offline, say) stays in the
+ * user's outbox in this browser and goes out when they sign in again.
+ */
+export async function settleOpenDocuments(timeoutMs: number): Promise<void> {
+  await Promise.all([...openSyncs].map((s) => settle(s, timeoutMs)));
+}
+
+/** Sends what can go and resolves once the engine is idle (true), or after `timeoutMs` (false: it waits in the outbox). */
+export function settle(sync: DocSync, timeoutMs: number): Promise<boolean> {
+  sync.flush();
+  if (sync.idle) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const finish = (ok: boolean): void => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    const unsubscribe = sync.subscribe(() => {
+      if (sync.idle) finish(true);
+    });
+  });
 }
 
 /** Re-renders on every change of the engine (text, statuses, outbox, presence). */

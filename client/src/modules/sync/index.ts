@@ -2,7 +2,7 @@ export { DocSync } from './docSync.js';
 export type { LoadState } from './docSync.js';
 export { Outbox, LocalStorageOutboxStorage, entryKey, newOpId } from './outbox.js';
 export type { OutboxEntry, OutboxStorage } from './outbox.js';
-export { useDocSync, useBackgroundFlush, useSyncSelector, useSyncVersion } from './hooks.js';
+export { useDocSync, useBackgroundFlush, useSyncSelector, useSyncVersion, settleOpenDocuments } from './hooks.js';
 export { flushInBackground } from './backgroundFlush.js';
 export { SyncIndicator } from './components/SyncIndicator.js';
 export { AttentionList } from './components/AttentionList.js';

@@ -10,6 +10,13 @@ export interface OutboxEntry {
   docId: string;
   paragraphId: string;
   lang: Lang;
+  /**
+   * Unset for the cell's edit (at most one per cell). `keep`: text the user
+   * gave up with "keep theirs" after a clash, on its way to the cell's history
+   * as a conflict revision (`cell:keepTheirs`, `baseRev` = the revision kept);
+   * one entry per such choice, so two choices never overwrite each other.
+   */
+  kind?: 'keep';
   opId: string;
   /** Cell revision and text the local text was typed on. */
   baseRev: number;
@@ -35,8 +42,9 @@ export interface OutboxEntry {
   updatedAt: number;
 }
 
-export function entryKey(e: Pick<OutboxEntry, 'docId' | 'paragraphId' | 'lang'>): string {
-  return `${e.docId}/${e.paragraphId}/${e.lang}`;
+export function entryKey(e: Pick<OutboxEntry, 'docId' | 'paragraphId' | 'lang'> & Partial<Pick<OutboxEntry, 'kind' | 'opId'>>): string {
+  const cell = `${e.docId}/${e.paragraphId}/${e.lang}`;
+  return e.kind === 'keep' ? `${cell}#keep:${e.opId ?? ''}` : cell;
 }
 
 /** Where the outbox lives. Synchronous on purpose: a keystroke is saved before the handler returns. */

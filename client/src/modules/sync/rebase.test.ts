@@ -64,6 +64,20 @@ describe('rebaseOnRemote', () => {
 });
 
 describe('settleAfterAck', () => {
+  it('gives text changed under the same op id a new one, so a resend is not answered with the first result', () => {
+    // Found by the model-based test: an IME clash rewrote the text of an entry whose op was on the wire.
+    const sent = { opId: 'op000001', text: 'Привет мир!' };
+    const next = settleAfterAck(entry({ text: 'Привет, друг!' }), sent, {
+      outcome: 'applied',
+      seq: 5,
+      rev: 2,
+      text: 'Привет мир!',
+      status: 'draft',
+    });
+    expect(next).toMatchObject({ state: 'pending', baseRev: 2, text: 'Привет, друг!' });
+    expect(next?.opId).not.toBe('op000001');
+  });
+
   const ack = { outcome: 'applied' as const, seq: 5, rev: 2, text: 'Привет мир!', status: 'draft' as const };
 
   it('is done when nothing was typed since the send', () => {

@@ -1,5 +1,6 @@
 import { merge3 } from '../../../../shared/merge/merge3.js';
 import type { CellEditAck } from '../../../../shared/index.js';
+import { newOpId } from './outbox.js';
 import type { OutboxEntry } from './outbox.js';
 
 /**
@@ -30,8 +31,9 @@ export function settleAfterAck(
   ack: CellEditAck,
 ): OutboxEntry | null {
   if (!entry) return null;
-  const current: OutboxEntry = { ...entry, sent: undefined };
-  const typedSince = current.opId !== sent.opId || current.text !== sent.text;
+  const typedSince = entry.opId !== sent.opId || entry.text !== sent.text;
+  // An op id names one text: what is left to send is a new operation, or a retry would get the old answer.
+  const current: OutboxEntry = { ...entry, sent: undefined, opId: typedSince && entry.opId === sent.opId ? newOpId() : entry.opId };
   if (ack.outcome === 'conflict') {
     return {
       ...current,

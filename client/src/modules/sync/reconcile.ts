@@ -1,6 +1,7 @@
 import type { Cell, CellEditAck, DocEvent, DocumentSnapshot, Lang, Revision } from '../../../../shared/index.js';
+import { entryKey } from './outbox.js';
 import type { OutboxEntry } from './outbox.js';
-import { settleAfterAck } from './rebase.js';
+import { rebaseOnRemote, settleAfterAck } from './rebase.js';
 
 /**
  * Our own operation seen as an event (its ack was lost, or the event simply
@@ -28,22 +29,41 @@ export function ackFromHistory(mine: Revision, cell: Cell, seq: number): CellEdi
   return { outcome: mine.kind === 'merge' ? 'merged' : 'applied', seq, rev: mine.rev, text: mine.text, status: mine.status };
 }
 
+/** A cell's history, by entry key, as fetched for the entries that may need it. */
+export type Histories = ReadonlyMap<string, readonly Revision[]>;
+
 /**
  * After a reload only a snapshot is available: for edits that were sent but
  * never acknowledged, the cell history says whether (and as what) they landed.
- * Returns the settled replacement (null: nothing left to send) per entry it could settle.
+ * Fetches the histories of the cells that may need it: a sent entry whose cell
+ * moved on since its base.
  */
-export async function settleFromHistory(
+export async function sentHistories(
   entries: readonly OutboxEntry[],
   doc: DocumentSnapshot,
-  fetchHistory: (paragraphId: string, lang: Lang) => Promise<Revision[] | null>,
-): Promise<Map<OutboxEntry, OutboxEntry | null>> {
-  const out = new Map<OutboxEntry, OutboxEntry | null>();
+  fetchHistory: ((paragraphId: string, lang: Lang) => Promise<Revision[] | null>) | undefined,
+): Promise<Histories> {
+  const out = new Map<string, Revision[]>();
+  if (!fetchHistory) return out;
   for (const e of entries) {
     const cell = doc.paragraphs.find((p) => p.id === e.paragraphId)?.cells[e.lang];
     if (!e.sent || !cell || cell.rev === e.baseRev) continue;
-    const mine = (await fetchHistory(e.paragraphId, e.lang))?.find((r) => r.opId === e.sent?.opId);
-    if (mine) out.set(e, settleAfterAck(e, e.sent, ackFromHistory(mine, cell, doc.seq)));
+    const revisions = await fetchHistory(e.paragraphId, e.lang);
+    if (revisions) out.set(entryKey(e), revisions);
   }
   return out;
+}
+
+/**
+ * What becomes of an idle entry (none on the wire) when a snapshot replaces
+ * the document: a sent edit found in the history is settled as its ack would
+ * have settled it, and whatever is left is rebased on the cell as the snapshot
+ * has it. The entry itself when nothing changes; null when nothing is left to send.
+ */
+export function entryAfterSnapshot(e: OutboxEntry, doc: DocumentSnapshot, histories: Histories): OutboxEntry | null {
+  const cell = doc.paragraphs.find((p) => p.id === e.paragraphId)?.cells[e.lang];
+  if (!cell) return e;
+  const mine = e.sent && histories.get(entryKey(e))?.find((r) => r.opId === e.sent?.opId);
+  const now = e.sent && mine ? settleAfterAck(e, e.sent, ackFromHistory(mine, cell, doc.seq)) : e;
+  return now && cell.rev !== now.baseRev ? rebaseOnRemote(now, cell.text, cell.rev) : now;
 }

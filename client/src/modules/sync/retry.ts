@@ -46,15 +46,16 @@ export function planAfterFailure<E extends { attempts: number; baseRev: number; 
   code: AnyErrorCode,
   cell: { rev: number; text: string } | undefined,
   baseMs: number,
+  random: () => number = Math.random,
 ): FailurePlan<E> {
   const attempts = entry.attempts + 1;
   if (code === 'bad_revision') {
     return {
       entry: { ...entry, baseRev: cell?.rev ?? 0, baseText: cell?.text ?? '', attempts },
-      retryInMs: backoffMs(entry.attempts, baseMs),
+      retryInMs: backoffMs(entry.attempts, baseMs, undefined, random),
     };
   }
   if (code === 'not_joined') return { entry: { ...entry, attempts }, rejoin: true };
-  if (isTransient(code)) return { entry: { ...entry, attempts }, retryInMs: backoffMs(entry.attempts, baseMs) };
+  if (isTransient(code)) return { entry: { ...entry, attempts }, retryInMs: backoffMs(entry.attempts, baseMs, undefined, random) };
   return { entry: { ...entry, state: 'failed', error: code } };
 }

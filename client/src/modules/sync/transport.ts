@@ -1,6 +1,7 @@
 import type {
   CellEditAck,
   CellEditPayload,
+  CellKeepTheirsPayload,
   DocEvent,
   JoinAck,
   JoinPayload,
@@ -24,6 +25,8 @@ export interface SyncTransport {
   join(payload: JoinPayload): Promise<CallResult<JoinAck>>;
   leave(docId: string): void;
   editCell(payload: CellEditPayload): Promise<CallResult<CellEditAck>>;
+  /** After a clash: keep the cell's text, and the user's own as a conflict revision in history. */
+  keepTheirs(payload: CellKeepTheirsPayload): Promise<CallResult<CellEditAck>>;
   updatePresence(payload: PresencePayload): void;
   onEvent(cb: (ev: DocEvent) => void): () => void;
   onPresence(cb: (p: { docId: string; entries: PresenceEntry[] }) => void): () => void;

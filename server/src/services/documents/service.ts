@@ -13,6 +13,7 @@ import type {
   CellEditAck,
   CellEditPayload,
   CellHistoryDto,
+  CellKeepTheirsPayload,
   CellStatusAck,
   CellStatusPayload,
   CreateDocumentBody,
@@ -40,6 +41,7 @@ import { openMentions } from './mentions.js';
 import { Checkpoints } from './checkpoints.js';
 import { decideCreate } from '../../../../shared/decide/decideCreate.js';
 import { decideCellEdit } from '../../../../shared/decide/decideCell.js';
+import { decideKeepTheirs } from '../../../../shared/decide/decideKeepTheirs.js';
 import { decideStatus } from '../../../../shared/decide/decideStatus.js';
 import { decideBatch, decideComment, decideResolve, decideRestore, decideSettings } from '../../../../shared/decide/decideReview.js';
 import type { Decision } from '../../../../shared/decide/decision.js';
@@ -193,6 +195,11 @@ export class DocumentService {
 
   editCell(input: CellEditPayload, by: string): Promise<CellEditAck> {
     return this.commit(input.docId, input.opId, 'cell', by, (doc) => decideCellEdit(doc, input));
+  }
+
+  /** "Keep theirs" after a clash: the given-up text becomes a conflict revision (decideKeepTheirs). */
+  keepTheirs(input: CellKeepTheirsPayload, by: string): Promise<CellEditAck> {
+    return this.commit(input.docId, input.opId, 'cell', by, (doc) => decideKeepTheirs(doc, input));
   }
 
   setStatus(input: CellStatusPayload, by: string): Promise<CellStatusAck> {

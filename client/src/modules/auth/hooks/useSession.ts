@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PublicUser } from '../../../../../shared/index.js';
 import { api } from '../../../api/http.js';
+import { settleOpenDocuments } from '../../sync/index.js';
+
+const SETTLE_BEFORE_SIGN_OUT_MS = 3000;
 
 export type Session = { status: 'loading' } | { status: 'anonymous'; ended?: boolean } | { status: 'signedIn'; user: PublicUser };
 
@@ -18,6 +21,8 @@ export function useSession(): { session: Session; signedIn: (u: PublicUser) => v
   }, []);
   const signedIn = useCallback((user: PublicUser) => setSession({ status: 'signedIn', user }), []);
   const signOut = useCallback(async () => {
+    // Typing on its way is sent first; what cannot go now stays in this user's outbox for next time.
+    await settleOpenDocuments(SETTLE_BEFORE_SIGN_OUT_MS);
     await api.logout();
     setSession({ status: 'anonymous' });
   }, []);

@@ -22,6 +22,7 @@ function props(over: Partial<CellEditorProps> = {}): CellEditorProps {
     onFocus: vi.fn(),
     onBlur: vi.fn(),
     onResolve: vi.fn(),
+    onKeepTheirs: vi.fn(),
     onDiscard: vi.fn(),
     onRetry: vi.fn(),
     ...over,
@@ -62,6 +63,23 @@ describe('CellEditor', () => {
     await userEvent.type(screen.getByRole('textbox'), '好');
     expect(p.onFocus).toHaveBeenCalledWith('p1', 'zh');
     expect(p.onText).toHaveBeenLastCalledWith('p1', 'zh', '好');
+  });
+
+  it('tells the engine when an input method starts and ends a composition, a blur ending an unfinished one', async () => {
+    const onComposition = vi.fn();
+    const p = props({ text: '中国', onComposition });
+    await renderUi(<CellEditor {...p} />);
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox');
+    box.focus();
+    fireEvent.compositionStart(box);
+    expect(onComposition).toHaveBeenLastCalledWith('p1', 'zh', 'start', '中国');
+    fireEvent.compositionEnd(box);
+    expect(onComposition).toHaveBeenLastCalledWith('p1', 'zh', 'end', '中国');
+    fireEvent.compositionStart(box);
+    fireEvent.blur(box);
+    expect(onComposition).toHaveBeenCalledTimes(4);
+    fireEvent.blur(box); // no composition going on: nothing more
+    expect(onComposition).toHaveBeenCalledTimes(4);
   });
 
   it('shows who else is in the cell, in which language, and whether they type', async () => {
@@ -106,6 +124,16 @@ describe('CellEditor', () => {
     expect(p.onDiscard).toHaveBeenCalledWith('p1', 'zh');
   });
 
+  it('says a refused text is kept in this browser only, and copies it to the clipboard', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await renderUi(<CellEditor {...props({ entry: entry({ state: 'failed', error: 'forbidden', text: 'Саммит ашылды.' }) })} />);
+    expect(screen.getByRole('alert').textContent).toContain('Your text is kept in this browser only');
+    await userEvent.click(screen.getByRole('button', { name: 'Copy my text' }));
+    expect(writeText).toHaveBeenCalledWith('Саммит ашылды.');
+    expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
+  });
+
   it('never shows a raw server message for an unknown code', async () => {
     await renderUi(<CellEditor {...props({ entry: entry({ state: 'failed', error: 'weird_code' as never }) })} />);
     expect(screen.getByRole('alert').textContent).toContain('Something went wrong on the server.');
@@ -122,7 +150,8 @@ describe('CellEditor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Use combined text' }));
     expect(p.onResolve).toHaveBeenCalledWith('p1', 'zh', '合并');
     await userEvent.click(screen.getByRole('button', { name: 'Keep theirs' }));
-    expect(p.onDiscard).toHaveBeenCalledWith('p1', 'zh');
+    expect(p.onKeepTheirs).toHaveBeenCalledWith('p1', 'zh');
+    expect(p.onDiscard).not.toHaveBeenCalled();
   });
 
   it('shows inline tags as tokens, stores what is typed with the tags, and offers the missing ones', async () => {

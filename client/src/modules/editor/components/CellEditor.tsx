@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANG_TAG } from '../../../../../shared/languages.js';
@@ -31,10 +31,18 @@ export interface CellEditorProps {
   findings?: number;
   findingErrors?: number;
   onText: (paragraphId: string, lang: Lang, text: string) => void;
+  /**
+   * An input method (pinyin, a Kazakh or Uzbek layout with dead keys…) starts
+   * or ends a composition; `text` is the cell's whole text at that moment.
+   * Nothing typed between the two is saved or sent, the committed text at once.
+   */
+  onComposition?: (paragraphId: string, lang: Lang, phase: 'start' | 'end', text: string) => void;
   onFocus: (paragraphId: string, lang: Lang) => void;
   /** Leaving a cell clears presence there, so nobody sees a ghost outline. */
   onBlur: () => void;
   onResolve: (paragraphId: string, lang: Lang, text: string) => void;
+  /** "Keep theirs" after a clash: the user's text goes to the cell's history, not away. */
+  onKeepTheirs: (paragraphId: string, lang: Lang) => void;
   onDiscard: (paragraphId: string, lang: Lang) => void;
   onRetry: (paragraphId: string, lang: Lang) => void;
   onKeyDown?: (e: KeyboardEvent<HTMLTextAreaElement>, paragraphId: string, lang: Lang) => void;
@@ -53,6 +61,7 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
   // The value and selection as the user last saw them, to keep the caret in
   // place when a merged remote edit changes the text under it.
   const seen = useRef({ value: shown, start: 0, end: 0 });
+  const composing = useRef(false);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -100,19 +109,35 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
           seen.current = { value: e.target.value, start: e.target.selectionStart, end: e.target.selectionEnd };
           p.onText(p.paragraphId, p.lang, tags.stored(e.target.value));
         }}
+        onCompositionStart={(e) => {
+          composing.current = true;
+          p.onComposition?.(p.paragraphId, p.lang, 'start', tags.stored(e.currentTarget.value));
+        }}
+        onCompositionEnd={(e) => {
+          composing.current = false;
+          p.onComposition?.(p.paragraphId, p.lang, 'end', tags.stored(e.currentTarget.value));
+        }}
         onSelect={remember}
         onKeyUp={remember}
         onFocus={() => p.onFocus(p.paragraphId, p.lang)}
-        onBlur={p.onBlur}
+        onBlur={(e) => {
+          // A composition cut short by leaving the cell ends here at the latest: what it committed is kept.
+          if (composing.current) {
+            composing.current = false;
+            p.onComposition?.(p.paragraphId, p.lang, 'end', tags.stored(e.currentTarget.value));
+          }
+          p.onBlur();
+        }}
         onKeyDown={(e) => p.onKeyDown?.(e, p.paragraphId, p.lang)}
       />
       {!p.readOnly && <TagBar missing={tags.missing} onInsert={tags.insert} />}
       {entry?.state === 'failed' && (
         <div role="alert" className="cell-error">
-          {t('grid.cell.failed', { reason: t(errorKey(entry.error ?? 'internal')) })}
+          {t('grid.cell.failed', { reason: t(errorKey(entry.error ?? 'internal')) })} <span>{t('grid.cell.keptHere')}</span>
           <button type="button" onClick={() => p.onRetry(p.paragraphId, p.lang)}>
             {t('grid.cell.retry')}
           </button>
+          <CopyButton text={entry.text} />
           <button type="button" onClick={() => p.onDiscard(p.paragraphId, p.lang)}>
             {t('grid.cell.discard')}
           </button>
@@ -120,14 +145,29 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
       )}
       {entry?.state === 'conflict' && (
         <ConflictPanel
-          key={`${entry.theirsRev ?? 0}`}
           lang={p.lang}
           theirs={entry.theirs ?? ''}
           yours={entry.text}
-          onKeepTheirs={() => p.onDiscard(p.paragraphId, p.lang)}
+          onKeepTheirs={() => p.onKeepTheirs(p.paragraphId, p.lang)}
           onUse={(text) => p.onResolve(p.paragraphId, p.lang, text)}
         />
       )}
     </div>
   );
 });
+
+/** Puts the user's unsaved text on the clipboard, so it can be kept elsewhere whatever happens here. */
+function CopyButton({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        void navigator.clipboard?.writeText(text).then(() => setCopied(true));
+      }}
+    >
+      {copied ? t('grid.cell.copied') : t('grid.cell.copy')}
+    </button>
+  );
+}

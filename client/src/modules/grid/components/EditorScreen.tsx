@@ -15,6 +15,7 @@ import { ReviewPanel } from '../../review/index.js';
 import { useColumns } from '../hooks/useColumns.js';
 import { usePanels } from '../hooks/usePanels.js';
 import { useGridHandlers } from '../hooks/useGridHandlers.js';
+import { editingRows } from '../rows.js';
 import { ColumnPicker } from './ColumnPicker.js';
 import { EditorGrid } from './EditorGrid.js';
 import type { EditorGridHandle } from './EditorGrid.js';
@@ -37,6 +38,8 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   const [filter, setFilter] = useState<GridFilter>(NO_FILTER);
   const deferredFilter = useDeferredValue(filter);
   const [matchPos, setMatchPos] = useState(-1);
+  // The row the caret is in stays on screen while a filter is on (filterParagraphs' `editing`).
+  const [focusedRow, setFocusedRow] = useState<string | null>(null);
   const targets = useMemo(() => doc?.targetLangs ?? [], [doc?.targetLangs]);
   const { shown, toggle } = useColumns(user.id, targets);
   const { panelsShown, togglePanels } = usePanels(user.id);
@@ -57,9 +60,14 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   const computed = useKeyedMemo(() => {
     if (!doc) return [];
     if (!filtering) return doc.paragraphs.map((_, i) => i);
-    return filterParagraphs(doc, deferredFilter, { shownLangs: langs, userId: user.id, textOf: (p, l) => sync.textOf(p, l) });
+    return filterParagraphs(doc, deferredFilter, {
+      shownLangs: langs,
+      userId: user.id,
+      textOf: (p, l) => sync.textOf(p, l),
+      editing: editingRows(sync, focusedRow),
+    });
     // `layout` and `version` stand for changes inside the engine (the document is updated in place).
-  }, [doc, filtering, deferredFilter, langs, user.id, sync, layout, version]);
+  }, [doc, filtering, deferredFilter, langs, user.id, sync, layout, version, focusedRow]);
   // Same matches, same array: the row handlers and memoised rows then stay as they are.
   const rows = useStableRows(computed);
   const rowsRef = useRef(rows);
@@ -71,7 +79,24 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   }, []);
   const gridHandlers = useGridHandlers({ sync, rows, langs, grid, onGlobal });
   // Columns the user holds no role in are shown read-only (the server refuses such edits anyway).
-  const handlers = useMemo(() => ({ ...gridHandlers, canEdit: (lang: Lang) => can(user, 'cell.edit', { lang }) }), [gridHandlers, user]);
+  const handlers = useMemo(
+    () => ({
+      ...gridHandlers,
+      onFocus: (pid: string, lang: Lang) => {
+        setFocusedRow(pid);
+        gridHandlers.onFocus(pid, lang);
+      },
+      onBlur: () => {
+        // Only once the focus has settled: moving to another cell of the same row must not drop the row in between.
+        setTimeout(() => {
+          if (!document.activeElement?.matches('textarea[data-cell]')) setFocusedRow(null);
+        }, 0);
+        gridHandlers.onBlur();
+      },
+      canEdit: (lang: Lang) => can(user, 'cell.edit', { lang }),
+    }),
+    [gridHandlers, user],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {

@@ -11,9 +11,11 @@ const NOBODY: readonly PresenceEntry[] = [];
 
 export interface RowHandlers {
   onText: CellEditorProps['onText'];
+  onComposition: NonNullable<CellEditorProps['onComposition']>;
   onFocus: CellEditorProps['onFocus'];
   onBlur: CellEditorProps['onBlur'];
   onResolve: CellEditorProps['onResolve'];
+  onKeepTheirs: CellEditorProps['onKeepTheirs'];
   onDiscard: CellEditorProps['onDiscard'];
   onRetry: CellEditorProps['onRetry'];
   onKeyDown: (e: KeyboardEvent<HTMLTextAreaElement>, paragraphId: string, lang: Lang) => void;

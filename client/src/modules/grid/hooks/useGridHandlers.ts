@@ -65,9 +65,14 @@ export function useGridHandlers({ sync, rows, langs, grid, onGlobal }: Nav): Row
     };
     return {
       onText: (pid, lang, text) => sync.setLocalText(pid, lang, text),
+      onComposition: (pid, lang, phase, text) => {
+        if (phase === 'start') sync.compositionStart(pid, lang);
+        else sync.compositionEnd(pid, lang, text);
+      },
       onFocus: (pid, lang) => sync.setFocus(pid, lang),
       onBlur: () => sync.setFocus(null, null),
       onResolve: (pid, lang, text) => sync.resolveConflict(pid, lang, text),
+      onKeepTheirs: (pid, lang) => sync.keepTheirs(pid, lang),
       onDiscard: (pid, lang) => sync.discard(pid, lang),
       onRetry: (pid, lang) => sync.retryNow(pid, lang),
       onKeyDown,

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cell, DirectoryEntry, Lang, Revision } from '../../../../../shared/index.js';
 import { api } from '../../../api/http.js';
@@ -7,6 +7,8 @@ import type { ReviewTransport } from '../../../api/review.js';
 import { errorKey } from '../../i18n/index.js';
 import { historyLines } from '../diff.js';
 import { nameOf } from '../hooks/useDirectory.js';
+
+const HISTORY_REFRESH_MS = 500;
 
 interface Props {
   transport: ReviewTransport | null;
@@ -29,24 +31,35 @@ export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRe
   const { t: tBase } = useTranslation();
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // Refetched whenever the cell moves on (its revision or status), so the drawer follows live changes.
+  const loaded = useRef(false);
+  // Refetched whenever the cell moves on (its revision or status), so the drawer follows live changes —
+  // once typing in the cell pauses: typing is saved keystroke by keystroke, and one fetch per keystroke
+  // would be a full history per character.
   useEffect(() => {
     let live = true;
-    void api.cellHistory(docId, paragraphId, lang).then((r) => {
-      if (!live) return;
-      if (r.ok) setRevisions(r.data.revisions);
-      else setError(r.error.code);
-    });
+    const timer = setTimeout(
+      () =>
+        void api.cellHistory(docId, paragraphId, lang).then((r) => {
+          if (!live) return;
+          loaded.current = true;
+          if (r.ok) setRevisions(r.data.revisions);
+          else setError(r.error.code);
+        }),
+      loaded.current ? HISTORY_REFRESH_MS : 0,
+    );
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [docId, paragraphId, lang, cell.rev, cell.status]);
   const lines = useMemo(() => (revisions ? historyLines(revisions) : []), [revisions]);
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
 
-  const restore = async (rev: number): Promise<void> => {
+  const restore = async (from: Revision): Promise<void> => {
     if (!transport) return;
-    const r = await transport.send('cell:restore', { docId, paragraphId, lang, opId: newOpId(), baseRev: cell.rev, rev });
+    // A conflict revision shares its rev with the text it lost to: it is named by its opId as well.
+    const which = from.kind === 'conflict' && from.opId ? { rev: from.rev, conflictOpId: from.opId } : { rev: from.rev };
+    const r = await transport.send('cell:restore', { docId, paragraphId, lang, opId: newOpId(), baseRev: cell.rev, ...which });
     setError(r.ok ? null : r.error.code);
   };
 
@@ -65,11 +78,12 @@ export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRe
       )}
       {revisions && lines.length === 0 && <p className="muted">{t('history.empty')}</p>}
       <ol className="history-list">
-        {lines.map(({ revision: r, diff, statusFrom }, i) => (
+        {lines.map(({ revision: r, diff, statusFrom, count }, i) => (
           <li key={`${r.rev}-${r.kind}-${i}`} className={`history-${r.kind}`}>
             <div className="history-meta">
-              <strong>{t(`history.kind.${r.kind}`)}</strong> · {t('history.rev', { rev: r.rev })} · {nameOf(users, r.author)} ·{' '}
-              <time dateTime={r.at}>{time.format(new Date(r.at))}</time>
+              <strong>{t(`history.kind.${r.kind}`)}</strong>
+              {count > 1 && <span className="muted"> ({t('history.edits', { count })})</span>} · {t('history.rev', { rev: r.rev })} ·{' '}
+              {nameOf(users, r.author)} · <time dateTime={r.at}>{time.format(new Date(r.at))}</time>
               {statusFrom !== null && (
                 <span className="muted">
                   {' '}
@@ -77,21 +91,28 @@ export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRe
                 </span>
               )}
             </div>
-            {diff.length > 0 && (
+            {r.kind === 'conflict' ? (
+              // Not an edit of the text before it but another version of it: shown whole.
               <p className="history-diff" lang={lang}>
-                {diff.map((d, j) =>
-                  d.op === 'equal' ? (
-                    <span key={j}>{d.text}</span>
-                  ) : d.op === 'insert' ? (
-                    <ins key={j}>{d.text}</ins>
-                  ) : (
-                    <del key={j}>{d.text}</del>
-                  ),
-                )}
+                {r.text}
               </p>
+            ) : (
+              diff.length > 0 && (
+                <p className="history-diff" lang={lang}>
+                  {diff.map((d, j) =>
+                    d.op === 'equal' ? (
+                      <span key={j}>{d.text}</span>
+                    ) : d.op === 'insert' ? (
+                      <ins key={j}>{d.text}</ins>
+                    ) : (
+                      <del key={j}>{d.text}</del>
+                    ),
+                  )}
+                </p>
+              )
             )}
-            {canRestore && r.kind !== 'status' && r.kind !== 'conflict' && r.text !== cell.text && (
-              <button type="button" onClick={() => void restore(r.rev)}>
+            {canRestore && r.kind !== 'status' && (r.kind !== 'conflict' || r.opId !== null) && r.text !== cell.text && (
+              <button type="button" onClick={() => void restore(r)}>
                 {t('history.restore')}
               </button>
             )}

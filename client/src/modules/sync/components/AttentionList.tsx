@@ -4,6 +4,7 @@ import type { Lang } from '../../../../../shared/languages.js';
 import { errorKey } from '../../i18n/index.js';
 import type { DocSync } from '../docSync.js';
 import { useSyncVersion } from '../hooks.js';
+import { entryKey } from '../outbox.js';
 
 /**
  * Every edit the engine cannot settle alone — conflicts and refusals — with a
@@ -22,7 +23,7 @@ export function AttentionList({ sync, onGoTo }: { sync: DocSync; onGoTo: (paragr
         {stuck.map((e) => {
           const n = numberOf(e.paragraphId);
           return (
-            <li key={`${e.paragraphId}:${e.lang}`}>
+            <li key={entryKey(e)}>
               <div className="attention-head">
                 <strong>{n > 0 ? t('sync.attention.paragraph', { n }) : t('sync.attention.deleted')}</strong>
                 {' · '}
@@ -41,7 +42,7 @@ export function AttentionList({ sync, onGoTo }: { sync: DocSync; onGoTo: (paragr
               <button type="button" onClick={() => void navigator.clipboard?.writeText(e.text)}>
                 {t('sync.attention.copy')}
               </button>
-              <button type="button" onClick={() => sync.discard(e.paragraphId, e.lang)}>
+              <button type="button" onClick={() => sync.discardEntry(e)}>
                 {t('sync.attention.discard')}
               </button>
             </li>
