@@ -1,11 +1,9 @@
 import { diffArrays } from 'diff';
 import { graphemes } from '../../../../shared/domain/text.js';
 import type { Revision } from '../../../../shared/domain/types.js';
+import type { DiffPart } from '../../../../shared/protocol/aids.js';
 
-export interface DiffPart {
-  op: 'equal' | 'insert' | 'delete';
-  text: string;
-}
+export type { DiffPart };
 
 /**
  * A character-level diff on graphemes (jsdiff's array diff over
