@@ -31,13 +31,15 @@ describe('language details in Chromium', () => {
 
   beforeAll(async () => {
     w = await createWorld();
-    const doc = await w.createDoc(['The \u201cSilk Road\u201d forum opened.', 'Trade grew.'], ['zh', 'ru', 'kk', 'uz'], 'Forum');
+    const doc = await w.createDoc(['The \u201cSilk Road\u201d forum opened.', 'Trade grew by 30%.'], ['zh', 'ru', 'kk', 'uz'], 'Forum');
     docId = doc.id;
     pid = doc.pids[0]!;
     const { page, ctx } = await w.open(w.admin, docId);
     await cell(page, pid, 'ru').fill('Форум \u201cШёлковый путь\u201d открылся.');
     await cell(page, pid, 'zh').fill('\u201c丝绸之路\u201d论坛开幕。');
-    for (let i = 0; i < 150 && cellText(await w.snapshot(docId), pid, 'zh') === undefined; i++) await page.waitForTimeout(100);
+    // The number is missing: an error finding, so the grid shows its badge.
+    await cell(page, doc.pids[1]!, 'ru').fill('Торговля выросла.');
+    for (let i = 0; i < 150 && cellText(await w.snapshot(docId), doc.pids[1]!, 'ru') === undefined; i++) await page.waitForTimeout(100);
     await ctx.close();
   });
   afterAll(async () => {
@@ -114,4 +116,41 @@ describe('language details in Chromium', () => {
     expect(new Set(tags)).toEqual(new Set([html]));
     await ctx.close();
   });
+
+  it('fits the search placeholder and shows icons, not emoji, in every UI language', async () => {
+    const ctx = await signedInContext(w.browser, w.server.url, sessionId(w.admin), 'en-US');
+    const page = await ctx.newPage();
+    await openDocument(page, w.server.url, docId);
+    for (const locale of ['en', 'zh', 'ru', 'kk', 'uz']) {
+      await page.locator('.lang-switcher select').selectOption(locale);
+      await page.locator(`html[lang^="${locale}"]`).waitFor();
+      const fit = await page.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('.search-text input');
+        const ctx2d = document.createElement('canvas').getContext('2d');
+        if (!input || !ctx2d) throw new Error('no search box');
+        const s = getComputedStyle(input);
+        ctx2d.font = `${s.fontSize} ${s.fontFamily}`;
+        const room = input.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+        return { text: ctx2d.measureText(input.placeholder).width, room };
+      });
+      expect(fit.text, locale).toBeLessThanOrEqual(fit.room);
+
+      const badge = page.locator(`[data-testid="cell-${await secondPid()}-ru"] [data-testid="finding-badge"]`);
+      await badge.waitFor();
+      expect(await badge.locator('svg[data-icon="error"]').count()).toBe(1);
+      const seen = await page.evaluate(() => {
+        const out = [document.body.innerText];
+        for (const el of document.querySelectorAll('[placeholder],[title],[aria-label]')) {
+          for (const a of ['placeholder', 'title', 'aria-label']) out.push(el.getAttribute(a) ?? '');
+        }
+        return out.join('\n');
+      });
+      expect(seen.match(/[\p{Extended_Pictographic}\u{FE0F}]/gu) ?? [], locale).toEqual([]);
+    }
+    await ctx.close();
+  });
+
+  async function secondPid(): Promise<string> {
+    return (await w.snapshot(docId)).paragraphs[1]!.id;
+  }
 });

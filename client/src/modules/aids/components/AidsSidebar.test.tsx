@@ -116,7 +116,9 @@ describe('AidsSidebar', () => {
     );
     // One error (the forbidden variant) and one warning: counted apart, never "2 warnings".
     expect(texts).toHaveLength(2);
-    expect(screen.getByTestId('findings-count').textContent).toBe('⛔ 1 ошибка, 1 предупреждение');
+    const count = screen.getByTestId('findings-count');
+    expect(count.textContent?.trim()).toBe('1 ошибка, 1 предупреждение');
+    expect(count.querySelector('svg[data-icon="error"]')).not.toBeNull();
   });
 
   it('explains itself when the focused cell is the source', async () => {

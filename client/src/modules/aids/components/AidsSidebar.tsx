@@ -11,6 +11,7 @@ import { matchAidsShortcut } from '../keys.js';
 import { FindingItems } from './FindingItems.js';
 import { GlossaryHits } from './GlossaryHits.js';
 import { TmMatches } from './TmMatches.js';
+import { Icon } from '../../icons/index.js';
 
 export interface ScriptAction {
   id: 'toLatin' | 'toCyrillic';
@@ -79,7 +80,7 @@ export function AidsSidebar(p: AidsSidebarProps) {
           {t('checks.title')}{' '}
           {p.findings.length > 0 && (
             <span className={`findings-count${errors > 0 ? ' has-errors' : ''}`} data-testid="findings-count">
-              {errors > 0 ? '⛔' : '⚠'} {findingsLabel(errors, p.findings.length - errors)}
+              <Icon name={errors > 0 ? 'error' : 'warning'} /> {findingsLabel(errors, p.findings.length - errors)}
             </span>
           )}
         </h3>

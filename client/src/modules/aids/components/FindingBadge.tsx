@@ -1,4 +1,5 @@
 import { useFindingsLabel } from '../hooks/useFindingsLabel.js';
+import { Icon } from '../../icons/index.js';
 
 /** The per-cell findings icon in the grid: count, and whether any is an error (the list is in the side panel). */
 export function FindingBadge({ count, errors }: { count: number; errors: number }) {
@@ -7,7 +8,7 @@ export function FindingBadge({ count, errors }: { count: number; errors: number 
   const label = findingsLabel(errors, count - errors);
   return (
     <span className={`badge badge-findings${errors > 0 ? ' has-errors' : ''}`} title={label} aria-label={label} data-testid="finding-badge">
-      {errors > 0 ? '⛔' : '⚠'} {count}
+      <Icon name={errors > 0 ? 'error' : 'warning'} /> {count}
     </span>
   );
 }
