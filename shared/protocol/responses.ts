@@ -29,6 +29,7 @@ import {
  * or a schema whose output is not the map's `res`, a compile error.
  */
 const user = obj({ user: publicUserSchema });
+const prefs = obj({ prefs: obj({ columnWidths: perLang(int) }) });
 const diffPart = obj({ op: z.enum(['equal', 'insert', 'delete']), text: str });
 const origin = z.enum(['document', 'tmx']);
 const tmMatch = obj({
@@ -88,6 +89,8 @@ export const responseSchemas = {
   'PATCH /api/users/:userId': user,
   'GET /api/users/directory': obj({ users: z.array(directoryEntrySchema) }),
   'GET /api/mentions': obj({ mentions: z.array(mentionSchema) }),
+  'GET /api/prefs': prefs,
+  'PATCH /api/prefs': prefs,
   'POST /api/tm/lookup': obj({ matches: z.array(tmMatch) }),
   'POST /api/tm/search': obj({ hits: z.array(concordanceHit) }),
   'POST /api/tm/import': obj({ added: int, skipped: int, duplicates: int }),

@@ -3,6 +3,7 @@ import type { CreateDocumentBody, CreateUserBody, LoginBody } from './schemas.js
 import type { AidsRoutes } from './aids.js';
 import type { ShareRoutes } from './share.js';
 import type { InterchangeRoutes } from './interchange.js';
+import type { PrefsRoutes } from './prefs.js';
 import type { ActivityDto, ChangePasswordBody, DirectoryEntry, MentionNotification, UpdateUserBody } from './review.js';
 
 /**
@@ -16,7 +17,7 @@ import type { ActivityDto, ChangePasswordBody, DirectoryEntry, MentionNotificati
  * downloads (`res` WireFile or string). The session is an httpOnly cookie
  * (`anor.sid`) set by login.
  */
-export interface RestRoutes extends AidsRoutes, ShareRoutes, InterchangeRoutes {
+export interface RestRoutes extends AidsRoutes, ShareRoutes, InterchangeRoutes, PrefsRoutes {
   'GET /api/health': { body: never; res: HealthDto };
   'POST /api/auth/login': { body: LoginBody; res: { user: PublicUser } };
   'POST /api/auth/logout': { body: never; res: null };

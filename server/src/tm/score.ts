@@ -1,6 +1,6 @@
-import { diffArrays } from 'diff';
 import { graphemes } from '../../../shared/domain/text.js';
 import type { DiffPart } from '../../../shared/index.js';
+import { tokenDiff } from '../../../shared/text/tokenDiff.js';
 
 /**
  * Similarity of two normalised texts as translators read a fuzzy match:
@@ -66,24 +66,15 @@ const MAX_DIFF_EDITS = 1_000;
 /**
  * Word-level difference of `from` (the text being translated now) to `to`
  * (the memory's text): what the memory lacks is `delete`, what it has extra
- * is `insert`. jsdiff's array diff (Myers) over the tokens above.
+ * is `insert`. The shared tokenDiff (jsdiff) over the tokens above.
  */
 export function diffWords(from: string, to: string): DiffPart[] {
-  const changes = diffArrays(tokens(from), tokens(to), { maxEditLength: MAX_DIFF_EDITS });
-  if (!changes)
-    return [
+  return (
+    tokenDiff(tokens(from), tokens(to), { maxEditLength: MAX_DIFF_EDITS }) ?? [
       { op: 'delete', text: from },
       { op: 'insert', text: to },
-    ];
-  const out: DiffPart[] = [];
-  for (const c of changes) {
-    const op = c.added ? 'insert' : c.removed ? 'delete' : 'equal';
-    const text = c.value.join('');
-    const last = out.at(-1);
-    if (last && last.op === op) last.text += text;
-    else if (text !== '') out.push({ op, text });
-  }
-  return out;
+    ]
+  );
 }
 
 export { graphemes };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, docIdParams } from '../../../../shared/index.js';
 import { createShareBody, shareParams, shareTokenSchema } from '../../../../shared/protocol/share.js';
 import type { ReaderDocument } from '../../../../shared/protocol/share.js';
-import type { LoginThrottle } from '../../services/loginThrottle.js';
+import type { FailureThrottle } from '../../services/loginThrottle.js';
 import { SHARE_THROTTLE_NAME } from '../../services/shares.js';
 import type { ShareService } from '../../services/shares.js';
 import { currentUser } from '../currentUser.js';
@@ -37,7 +37,7 @@ export function addressOf(req: Request): string {
  * probing learns nothing; failures count per address and past the budget
  * every lookup from there is `rate_limited` for the window.
  */
-export function publicShareRoutes(m: Mount<'/api/public'>, shares: ShareService, throttle: LoginThrottle): void {
+export function publicShareRoutes(m: Mount<'/api/public'>, shares: ShareService, throttle: FailureThrottle): void {
   // Any string: the token's shape is checked by readWithThrottle, and counts as a failure there.
   route(m, 'GET /api/public/share/:token', { params: anyToken }, async ({ params, req, res }) => {
     // Nothing a reader's browser may cache for others, nor send on as a referrer (the token is in the URL).
@@ -49,17 +49,17 @@ export function publicShareRoutes(m: Mount<'/api/public'>, shares: ShareService,
 
 export async function readWithThrottle(
   shares: ShareService,
-  throttle: LoginThrottle,
+  throttle: FailureThrottle,
   address: string,
   token: unknown,
 ): Promise<ReaderDocument> {
-  throttle.check(address, SHARE_THROTTLE_NAME);
+  await throttle.check(address, SHARE_THROTTLE_NAME);
   try {
     const parsed = shareTokenSchema.safeParse(token);
     if (!parsed.success) throw new AppError('not_found', 'no such link');
     return await shares.readerDocument(parsed.data);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'not_found') throttle.failed(address, SHARE_THROTTLE_NAME);
+    if (err instanceof AppError && err.code === 'not_found') await throttle.failed(address, SHARE_THROTTLE_NAME);
     throw err;
   }
 }
