@@ -97,6 +97,10 @@ describe('the editor layout, measured in Chromium', () => {
       expect.soft(await page.evaluate<number>('scrollY'), lang).toBe(0);
       await page.screenshot({ path: shot(`desktop-${lang}`) });
     }
+    // A toolbar drop-down opens inside the screen.
+    await page.locator('.editor-toolbar summary').first().click();
+    expect((await measureLayout(page)).controlsOutside).toEqual([]);
+    await page.locator('.editor-toolbar summary').first().click();
     // The switcher brings the fourth target in; a dialog keeps the page where it is.
     await page.getByTestId('target-switcher').getByRole('button').last().click();
     expect(await page.locator('.grid-header .col-head').count()).toBeGreaterThanOrEqual(3);

@@ -26,13 +26,14 @@ const MEASURE = `(() => {
   const vw = innerWidth, vh = innerHeight;
   const se = document.scrollingElement;
   const box = (el) => el.getBoundingClientRect();
-  const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  // Inside a closed <details> an element keeps a box (content-visibility) but is not on screen.
+  const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('details:not([open]) > :not(summary)');
   const grid = document.querySelector('[data-testid="grid"]');
   const head = document.querySelector('.grid-header');
   const g = box(grid);
   const h = box(head);
   const controlsOutside = [];
-  for (const el of document.querySelectorAll('.app-header a, .app-header button, .app-header select, .editor-toolbar a, .editor-toolbar button, .editor-toolbar input, .editor-toolbar output')) {
+  for (const el of document.querySelectorAll('.app-header a, .app-header button, .app-header select, .editor-toolbar a, .editor-toolbar button, .editor-toolbar summary, .editor-toolbar input, .editor-toolbar output')) {
     if (!shown(el)) continue;
     const r = box(el);
     if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) controlsOutside.push((el.textContent || el.getAttribute('aria-label') || el.tagName).trim());

@@ -11,6 +11,7 @@ import type { GridFilter } from '../../search/index.js';
 import { isTextField, matchShortcut, ShortcutsDialog } from '../../shortcuts/index.js';
 import { AidsLayout, AidsPanel } from '../../aids/index.js';
 import { ReviewPanel } from '../../review/index.js';
+import { ParagraphMenu } from '../../structure/index.js';
 import { useColumns } from '../hooks/useColumns.js';
 import { useColumnLayout } from '../hooks/useColumnLayout.js';
 import { maxWidthOf } from '../fit.js';
@@ -174,7 +175,9 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
         panelsShown={panelsShown}
         onTogglePanels={togglePanels}
         onHelp={() => setHelp(true)}
-      />
+      >
+        {doc && <ParagraphMenu sync={sync} user={user} transport={transport} onJump={onJump} />}
+      </EditorToolbar>
       {doc && (
         <SearchBar
           ref={searchRef}

@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSnapshot, Lang, PublicUser } from '../../../../../shared/index.js';
 import { Collapsible } from '../../../app/Collapsible.js';
 import { SyncIndicator } from '../../sync/index.js';
 import type { DocSync } from '../../sync/index.js';
 import { InterchangeMenu } from '../../interchange/index.js';
+import { Icon } from '../../icons/index.js';
 import { ColumnPicker } from './ColumnPicker.js';
 
 interface Props {
@@ -17,6 +19,8 @@ interface Props {
   panelsShown: boolean;
   onTogglePanels: () => void;
   onHelp: () => void;
+  /** More entries for the folding part (the paragraph menu). */
+  children?: ReactNode;
 }
 
 /**
@@ -29,7 +33,7 @@ export function EditorToolbar(p: Props) {
   return (
     <div className="editor-toolbar">
       <a href="#/" className="back" aria-label={t('grid.toolbar.back')}>
-        <span aria-hidden="true">←</span> <span className="back-text">{t('grid.toolbar.back')}</span>
+        <Icon name="arrowLeft" /> <span className="back-text">{t('grid.toolbar.back')}</span>
       </a>
       <h1 className="doc-title">{p.doc?.title ?? t('grid.loading')}</h1>
       <SyncIndicator sync={p.sync} detailsOpen={p.attention} onToggleDetails={p.onToggleAttention} />
@@ -42,6 +46,7 @@ export function EditorToolbar(p: Props) {
           {t('grid.toolbar.help')} <kbd>?</kbd>
         </button>
         {p.doc && <InterchangeMenu doc={p.doc} user={p.user} />}
+        {p.children}
       </Collapsible>
     </div>
   );
