@@ -197,4 +197,39 @@ describe('the editor layout, measured in Chromium', () => {
     await other.close();
     await page.close();
   });
+  it('marks the columns you may edit and offers only what your role allows', async () => {
+    const account = async (username: string, extra: object): Promise<ApiClient> => {
+      await w.admin.data('POST', '/api/users', { username, password: 'a-long-password', displayName: username, ...extra });
+      const c = new ApiClient(w.server.url);
+      await c.login(username, 'a-long-password');
+      return c;
+    };
+    const access = (page: Page, lang: string) => page.locator(`.grid-header .col-head[data-lang="${lang}"] .col-access`).textContent();
+    const kazakh = await signedInContext(w.browser, w.server.url, sessionId(await account('kanat', { roles: { kk: 'translator' } })));
+    const k = await kazakh.newPage();
+    await openDocument(k, w.server.url, docId);
+    expect(await access(k, 'kk')).toBe('You can edit');
+    for (const lang of ['en', 'zh', 'ru']) expect(await access(k, lang)).toBe('Read only');
+    expect(await k.locator(`[data-testid="cell-${pids[0]}-ru"]`).getAttribute('class')).toContain('cell-readonly');
+    // The source: no review status, no review steps.
+    await cell(k, pids[0]!, 'en').focus();
+    expect(await k.locator(`[data-testid="cell-${pids[0]}-en"] .badge`).count()).toBe(0);
+    expect(await k.getByRole('button', { name: 'Submit for review' }).count()).toBe(0);
+    await cell(k, pids[0]!, 'kk').focus();
+    await k.getByRole('button', { name: 'Submit for review' }).waitFor();
+    expect(await k.getByRole('button', { name: 'Convert to Latin' }).count()).toBe(1);
+    expect(await k.getByRole('button', { name: 'Pre-translate' }).count()).toBe(1);
+    await kazakh.close();
+
+    const viewing = await signedInContext(w.browser, w.server.url, sessionId(await account('vera', { isViewer: true })));
+    const v = await viewing.newPage();
+    await openDocument(v, w.server.url, docId);
+    for (const lang of ['en', 'zh', 'ru', 'kk']) expect(await access(v, lang)).toBe('Read only');
+    await cell(v, pids[0]!, 'kk').focus();
+    await v.getByTestId('review-panel').getByText('Paragraph 1').waitFor();
+    expect(await v.getByRole('button', { name: 'Convert to Latin' }).count()).toBe(0);
+    expect(await v.getByRole('button', { name: 'Pre-translate' }).count()).toBe(0);
+    expect(await v.getByRole('button', { name: 'Submit for review' }).count()).toBe(0);
+    await viewing.close();
+  });
 });
