@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { UserPrefsDto } from '../shared/index.js';
 import { ApiClient } from './helpers/http.js';
 import { cell, openDocument, signedInContext } from './support/browser.js';
+import { clashInCell } from './support/clash.js';
 import { measureLayout, sidewaysScroll } from './support/layout.js';
 import { createWorld, sessionId } from './support/world.js';
 import type { World } from './support/world.js';
@@ -231,5 +232,20 @@ describe('the editor layout, measured in Chromium', () => {
     expect(await v.getByRole('button', { name: 'Pre-translate' }).count()).toBe(0);
     expect(await v.getByRole('button', { name: 'Submit for review' }).count()).toBe(0);
     await viewing.close();
+  });
+  it('gives a clash the whole row: both versions side by side, the differing words marked', async () => {
+    const theirs = 'Они подписали договор о вечном добрососедстве.';
+    const yours = 'Лидеры подписали договор о дружбе и сотрудничестве.';
+    const { b, panel } = await clashInCell(w, docId, pids[2]!, 'ru', theirs, yours);
+    const grid = (await b.page.getByTestId('grid').boundingBox())!;
+    const box = (await b.page.getByTestId(`cell-${pids[2]}-ru`).boundingBox())!;
+    expect(box.width).toBeGreaterThan(0.85 * grid.width);
+    const t = (await panel.getByTestId('conflict-theirs').boundingBox())!;
+    const y = (await panel.getByTestId('conflict-yours').boundingBox())!;
+    expect(Math.abs(t.y - y.y)).toBeLessThanOrEqual(2);
+    expect(Math.min(t.width, y.width)).toBeGreaterThanOrEqual(240);
+    expect(await panel.locator('mark').count()).toBeGreaterThan(0);
+    expect((await measureLayout(b.page)).pageOverflowX).toBeLessThanOrEqual(0);
+    await b.page.screenshot({ path: shot('desktop-clash') });
   });
 });
