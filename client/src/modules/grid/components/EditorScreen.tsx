@@ -12,6 +12,7 @@ import { isTextField, matchShortcut, ShortcutsDialog } from '../../shortcuts/ind
 import { AidsLayout, AidsPanel } from '../../aids/index.js';
 import { InterchangeMenu } from '../../interchange/index.js';
 import { ReviewPanel } from '../../review/index.js';
+import { ParagraphMenu } from '../../structure/index.js';
 import { useColumns } from '../hooks/useColumns.js';
 import { usePanels } from '../hooks/usePanels.js';
 import { useGridHandlers } from '../hooks/useGridHandlers.js';
@@ -157,6 +158,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
           {t('grid.toolbar.help')} <kbd>?</kbd>
         </button>
         {doc && <InterchangeMenu doc={doc} user={user} />}
+        {doc && <ParagraphMenu sync={sync} user={user} transport={transport} onJump={onJump} />}
       </div>
       {doc && (
         <SearchBar

@@ -23,7 +23,7 @@ interface Props {
 
 /**
  * Every revision of one cell, newest first, with who, when, the status change
- * and a grapheme diff against the text before. Restoring sends the old text
+ * and a word diff (characters in Chinese) against the text before. Restoring sends the old text
  * back as a new draft (`cell:restore`); history itself never changes.
  */
 export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRestore, users, onClose }: Props) {
@@ -52,7 +52,7 @@ export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRe
       clearTimeout(timer);
     };
   }, [docId, paragraphId, lang, cell.rev, cell.status]);
-  const lines = useMemo(() => (revisions ? historyLines(revisions) : []), [revisions]);
+  const lines = useMemo(() => (revisions ? historyLines(revisions, lang) : []), [revisions, lang]);
   const time = dateFormatter(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
 
   const restore = async (from: Revision): Promise<void> => {
