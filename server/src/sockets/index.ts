@@ -2,6 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { RequestHandler } from 'express';
 import { Server } from 'socket.io';
 import { CLIENT_EVENT_NAMES, TRANSPORT_HARD_LIMIT_BYTES } from '../../../shared/index.js';
+import type { MentionNotification } from '../../../shared/index.js';
 import type { Log } from '../errors.js';
 import { judgeOrigin } from '../http/origin.js';
 import type { TrustFn } from '../http/proxy.js';
@@ -93,13 +94,9 @@ export function attachSockets(deps: SocketDeps): Sockets {
     void socket.join(sessionRoom(socket.data.sessionId));
     void socket.join(userRoom(socket.data.user.id));
     socket.use(boundary);
-    registerDocHandlers(socket, { documents, presence, users, log });
-    registerReviewHandlers(socket, {
-      documents,
-      users,
-      log,
-      notify: (userId, n) => io.to(userRoom(userId)).emit('notification:mention', n),
-    });
+    const notify = (userId: string, n: MentionNotification): void => void io.to(userRoom(userId)).emit('notification:mention', n);
+    registerDocHandlers(socket, { documents, presence, users, log, notify });
+    registerReviewHandlers(socket, { documents, users, log, notify });
     socket.on('disconnect', () => presence.leaveAll(socket.id));
   });
 

@@ -1,4 +1,4 @@
-import type { DocEvent, DocumentState, Lang } from '../../../shared/index.js';
+import type { ColumnWidths, DocEvent, DocumentState, Lang } from '../../../shared/index.js';
 import type { GlossaryTerm } from '../../../shared/qa/types.js';
 import type { RoleHolder } from '../../../shared/domain/roles.js';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -68,6 +68,8 @@ export interface UserRecord {
   isViewer?: boolean;
   /** Per-language roles. Optional for the same reason; a non-admin without roles reads only. */
   roles?: RoleHolder['roles'];
+  /** The user's own screen preferences (PATCH /api/prefs). Optional: older users.json loads without. */
+  prefs?: { columnWidths?: ColumnWidths };
 }
 
 export interface UserStore {
