@@ -57,6 +57,7 @@ export default defineConfig({
             'server/test/review.test.ts',
             'server/test/restart.test.ts',
             'server/test/origin.test.ts',
+            'server/test/prefs.test.ts',
           ],
           env: { ANOR_TEST_BACKEND: 'postgres' },
           setupFiles: ['./server/test/helpers/fastCheckSeed.ts'],

@@ -63,15 +63,16 @@ describe.each(BACKENDS)('user store (%s)', (backend) => {
     await expect(s.users.update('ghost', { displayName: 'x' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('keeps roles and the viewer flag, and leaves them absent when never set', async () => {
+  it('keeps roles, the viewer flag and screen preferences, and leaves them absent when never set', async () => {
     const s = await openStorage();
     await s.users.create(user('u1', 'Reader', { isViewer: true }));
+    await s.users.update('u1', { prefs: { columnWidths: { en: 320, kk: 480 } } });
     await s.users.create(user('u2', 'Translator', { roles: { ru: 'translator', kk: 'reviewer' } }));
     await s.users.create(user('u3', 'Plain'));
     await s.close();
     const again = await openStorage();
     const [reader, translator, plain] = await again.users.list();
-    expect(reader).toEqual(user('u1', 'Reader', { isViewer: true }));
+    expect(reader).toEqual(user('u1', 'Reader', { isViewer: true, prefs: { columnWidths: { en: 320, kk: 480 } } }));
     expect(translator).toEqual(user('u2', 'Translator', { roles: { ru: 'translator', kk: 'reviewer' } }));
     expect(plain).toEqual(user('u3', 'Plain'));
     expect(plain && 'roles' in plain).toBe(false);

@@ -13,11 +13,12 @@ interface UserRow {
   is_admin: boolean;
   is_viewer: boolean | null;
   roles: UserRecord['roles'] | null;
+  prefs: UserRecord['prefs'] | null;
   created_at: Date;
   sessions_valid_after: Date | null;
 }
 
-const COLUMNS = 'id, username, display_name, password_hash, is_admin, is_viewer, roles, created_at, sessions_valid_after';
+const COLUMNS = 'id, username, display_name, password_hash, is_admin, is_viewer, roles, prefs, created_at, sessions_valid_after';
 
 function toRecord(r: UserRow): UserRecord {
   return {
@@ -31,21 +32,29 @@ function toRecord(r: UserRow): UserRecord {
     // Absent stays absent, as in users.json written before roles existed.
     ...(r.is_viewer === null ? {} : { isViewer: r.is_viewer }),
     ...(r.roles === null ? {} : { roles: r.roles }),
+    ...(r.prefs === null ? {} : { prefs: r.prefs }),
   };
 }
 
+const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
+
 function toParams(u: UserRecord): unknown[] {
+  const { id, username, displayName, passwordHash, isAdmin, isViewer, roles, prefs, createdAt, sessionsValidAfter, ...rest } = u;
+  // A field added to UserRecord must get a column here, or it would be dropped silently: this stops the build.
+  const unmapped: Record<string, never> = rest;
+  void unmapped;
   return [
-    u.id,
-    u.username,
-    usernameKey(u.username),
-    u.displayName,
-    u.passwordHash,
-    u.isAdmin,
-    u.isViewer ?? null,
-    u.roles === undefined ? null : JSON.stringify(u.roles),
-    u.createdAt,
-    u.sessionsValidAfter,
+    id,
+    username,
+    usernameKey(username),
+    displayName,
+    passwordHash,
+    isAdmin,
+    isViewer ?? null,
+    json(roles),
+    json(prefs),
+    createdAt,
+    sessionsValidAfter,
   ];
 }
 
@@ -74,8 +83,8 @@ export class PgUserStore implements UserStore {
   async create(user: UserRecord): Promise<void> {
     await this.pool
       .query(
-        `INSERT INTO users (id, username, username_key, display_name, password_hash, is_admin, is_viewer, roles, created_at, sessions_valid_after)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        `INSERT INTO users (id, username, username_key, display_name, password_hash, is_admin, is_viewer, roles, prefs, created_at, sessions_valid_after)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         toParams(user),
       )
       .catch((err: unknown) => {
@@ -92,7 +101,7 @@ export class PgUserStore implements UserStore {
       await client
         .query(
           `UPDATE users SET username = $2, username_key = $3, display_name = $4, password_hash = $5, is_admin = $6,
-             is_viewer = $7, roles = $8, created_at = $9, sessions_valid_after = $10 WHERE id = $1`,
+             is_viewer = $7, roles = $8, prefs = $9, created_at = $10, sessions_valid_after = $11 WHERE id = $1`,
           toParams(next),
         )
         .catch((err: unknown) => {

@@ -20,6 +20,7 @@ export const migration: Migration = {
       is_admin boolean NOT NULL,
       is_viewer boolean,
       roles jsonb,
+      prefs jsonb,
       created_at timestamptz NOT NULL,
       sessions_valid_after timestamptz
     );
