@@ -8,7 +8,8 @@ export const aidsApi = {
   search: (q: string, lang?: Lang) => request('POST /api/tm/search', { body: lang ? { q, lang } : { q } }),
   glossary: () => request('GET /api/glossary'),
   checks: (docId: string) => request('GET /api/documents/:docId/checks', { params: { docId } }),
-  pretranslate: (docId: string) => request('POST /api/documents/:docId/pretranslate', { params: { docId }, body: {} }),
+  pretranslate: (docId: string, langs?: Lang[]) =>
+    request('POST /api/documents/:docId/pretranslate', { params: { docId }, body: langs ? { langs } : {} }),
   importGlossary: (format: 'csv' | 'tbx', content: string, mode: 'merge' | 'replace') =>
     request('POST /api/glossary/import', { body: { format, content, mode } }),
   importTmx: (content: string, name: string) => request('POST /api/tm/import', { body: { content, name } }),
