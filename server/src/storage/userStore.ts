@@ -11,7 +11,7 @@ interface UsersFile {
 }
 
 /** Usernames are unique regardless of case (and of Unicode composition: "Ä" typed two ways is one name). */
-function usernameKey(username: string): string {
+export function usernameKey(username: string): string {
   return username.normalize('NFC').toLowerCase();
 }
 
