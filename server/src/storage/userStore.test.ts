@@ -44,9 +44,9 @@ describe.each(BACKENDS)('user store (%s)', (backend) => {
     await s.users.create(user('u1', 'Aigerim'));
     const err = await s.users.create(user('u2', 'AIGERIM')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).code).toBe('conflict');
+    expect((err as AppError).code).toBe('username_taken');
     await s.users.create(user('u3', 'Other'));
-    await expect(s.users.update('u3', { username: 'aigerim' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(s.users.update('u3', { username: 'aigerim' })).rejects.toMatchObject({ code: 'username_taken' });
     expect((await s.users.list()).map((u) => u.username)).toEqual(['Aigerim', 'Other']);
   });
 
