@@ -147,9 +147,20 @@ describe('the editor layout, measured in Chromium', () => {
     await expect.poll(() => page.locator(`textarea[data-cell="${pids[0]}:kk"]`).count()).toBe(1);
     expect(await page.locator(`textarea[data-cell="${pids[0]}:zh"]`).count()).toBe(0);
     // The drawer slides over the grid and closes again; dialogs and the reading view fit too.
+    await cell(page, pids[0]!, 'kk').focus();
     await page.getByRole('button', { name: 'Side panels' }).click();
     expect(await sidewaysScroll(page)).toEqual([]);
+    // The @mention list opens inside the drawer, over nothing else.
+    await page.getByTestId('review-panel').getByPlaceholder(/@name/u).pressSequentially('@');
+    const list = page.getByRole('listbox');
+    await list.waitFor();
+    const drawer = (await page.getByTestId('side-drawer').boundingBox())!;
+    const pop = (await list.boundingBox())!;
+    expect(pop.x).toBeGreaterThanOrEqual(drawer.x - 0.5);
+    expect(pop.x + pop.width).toBeLessThanOrEqual(Math.min(drawer.x + drawer.width, 390) + 0.5);
+    expect(await sidewaysScroll(page)).toEqual([]);
     await page.screenshot({ path: shot('phone-en-drawer') });
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Hide side panels' }).click();
     await page.locator('[data-testid="grid"]').focus();
     await page.keyboard.press('?');
