@@ -1,5 +1,5 @@
 import type { Lang } from '../../../shared/languages.js';
-import { request } from './http.js';
+import { downloadUrl, request } from './http.js';
 
 /** REST calls of the translation aids (memory, concordance, glossary, checks, pre-translation). */
 export const aidsApi = {
@@ -14,7 +14,7 @@ export const aidsApi = {
     request('POST /api/glossary/import', { body: { format, content, mode } }),
   importTmx: (content: string, name: string) => request('POST /api/tm/import', { body: { content, name } }),
   /** A plain link: the browser downloads the file with the session cookie. */
-  glossaryExportUrl: (format: 'csv' | 'tbx') => `/api/glossary/export/${format}`,
+  glossaryExportUrl: (format: 'csv' | 'tbx') => downloadUrl('GET /api/glossary/export/:format', { params: { format } }),
 };
 
 export type AidsApi = typeof aidsApi;
