@@ -98,6 +98,28 @@ describe('the editor layout, measured in Chromium', () => {
       expect.soft(await page.evaluate<number>('scrollY'), lang).toBe(0);
       await page.screenshot({ path: shot(`desktop-${lang}`) });
     }
+    // Between the two: a small laptop, a tablet, a large phone, in the longest UI language.
+    await useLocale(page, w.server.url, docId, 'kk');
+    for (const [width, height] of [
+      [1024, 768],
+      [900, 800],
+      [760, 900],
+      [600, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await focusTarget(page, pids[1]!);
+      const m = await measureLayout(page);
+      const at = `${width}×${height}`;
+      expect.soft(m.pageOverflowX, at).toBeLessThanOrEqual(0);
+      expect.soft(m.pageOverflowY, at).toBeLessThanOrEqual(0);
+      expect.soft(m.controlsOutside, at).toEqual([]);
+      expect.soft(m.switcher || Math.min(...m.columnWidths) >= 240, at).toBe(true);
+      expect.soft(Math.min(...m.columnWidths), at).toBeGreaterThanOrEqual(240);
+      expect.soft(m.editorVisible, at).toBe(true);
+      await page.screenshot({ path: shot(`between-${width}-kk`) });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await useLocale(page, w.server.url, docId, 'en');
     // A toolbar drop-down opens inside the screen.
     await page.locator('.editor-toolbar summary').first().click();
     expect((await measureLayout(page)).controlsOutside).toEqual([]);
