@@ -120,6 +120,12 @@ describe('the editor layout, measured in Chromium', () => {
     }
     await page.setViewportSize({ width: 1440, height: 900 });
     await useLocale(page, w.server.url, docId, 'en');
+    // The activity feed scrolls inside a bounded box of its own.
+    const feed = await page
+      .getByTestId('activity')
+      .evaluate((el) => ({ overflow: getComputedStyle(el).overflowY, max: getComputedStyle(el).maxHeight }));
+    expect(feed.overflow).toBe('auto');
+    expect(parseFloat(feed.max)).toBeGreaterThan(0);
     // A toolbar drop-down opens inside the screen.
     await page.locator('.editor-toolbar summary').first().click();
     expect((await measureLayout(page)).controlsOutside).toEqual([]);
