@@ -94,6 +94,7 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
             <EditorScreen
               key={`${route.docId}:${session.user.id}`}
               docId={route.docId}
+              openCell={route.cell}
               user={session.user}
               transport={transport}
               onSessionEnded={ended}

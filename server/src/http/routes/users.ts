@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { createUserBody, updateUserBody, userIdParams } from '../../../../shared/index.js';
 import type { DirectoryEntry, PublicUser } from '../../../../shared/index.js';
+import { LANGS } from '../../../../shared/languages.js';
 import type { UserService } from '../../services/users.js';
 import { currentUser, handle } from '../handle.js';
 import { requireAdmin } from '../middleware.js';
@@ -11,7 +12,13 @@ export function userRoutes(users: UserService): Router {
   r.get(
     '/directory',
     handle({}, async (): Promise<{ users: DirectoryEntry[] }> => ({
-      users: (await users.list()).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName })),
+      users: (await users.list()).map((u) => ({
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        isAdmin: u.isAdmin,
+        langs: u.isViewer ? [] : LANGS.filter((l) => u.roles?.[l] !== undefined),
+      })),
     })),
   );
   r.use(requireAdmin);
