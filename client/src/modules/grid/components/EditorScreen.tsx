@@ -20,6 +20,7 @@ import { editingRows } from '../rows.js';
 import { ColumnPicker } from './ColumnPicker.js';
 import { EditorGrid } from './EditorGrid.js';
 import type { EditorGridHandle } from './EditorGrid.js';
+import { Icon } from '../../icons/index.js';
 
 interface Props {
   docId: string;
@@ -154,7 +155,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded, openCell 
     <main id="main" className="editor">
       <div className="editor-toolbar">
         <a href="#/" className="back">
-          ← {t('grid.toolbar.back')}
+          <Icon name="arrowLeft" /> {t('grid.toolbar.back')}
         </a>
         <h1 className="doc-title">{doc?.title ?? t('grid.loading')}</h1>
         {doc && <ColumnPicker targets={doc.targetLangs} shown={shown} onToggle={toggle} />}

@@ -3,6 +3,7 @@ import { LANG_TAG } from '../../../../../shared/languages.js';
 import type { DocumentSnapshot, Lang } from '../../../../../shared/index.js';
 import { mergeLinks, shiftLink, splitLink } from '../../../../../shared/interchange/links.js';
 import type { PreviewLink } from '../../../../../shared/protocol/interchange.js';
+import { Icon } from '../../icons/index.js';
 import type { Replacement } from '../../../../../shared/interchange/replaced.js';
 
 /**
@@ -95,7 +96,7 @@ export function AlignmentPreview({
                     title={t('preview.shiftDown')}
                     aria-label={t('preview.shiftDown')}
                   >
-                    ↓
+                    <Icon name="arrowDown" />
                   </button>
                   <button
                     type="button"
@@ -104,7 +105,7 @@ export function AlignmentPreview({
                     title={t('preview.shiftUp')}
                     aria-label={t('preview.shiftUp')}
                   >
-                    ↑
+                    <Icon name="arrowUp" />
                   </button>
                   <button
                     type="button"
@@ -113,7 +114,7 @@ export function AlignmentPreview({
                     title={t('preview.merge')}
                     aria-label={t('preview.merge')}
                   >
-                    ⤓
+                    <Icon name="toBottom" />
                   </button>
                   <button
                     type="button"
@@ -122,7 +123,7 @@ export function AlignmentPreview({
                     title={t('preview.split')}
                     aria-label={t('preview.split')}
                   >
-                    ⤒
+                    <Icon name="toTop" />
                   </button>
                 </td>
               </tr>

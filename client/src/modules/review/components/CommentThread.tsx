@@ -4,7 +4,7 @@ import { commentsForCell } from '../../../../../shared/domain/review.js';
 import type { CellComment, DirectoryEntry, Lang } from '../../../../../shared/index.js';
 import { newOpId } from '../../../api/review.js';
 import type { ReviewTransport } from '../../../api/review.js';
-import { errorKey } from '../../i18n/index.js';
+import { dateFormatter, errorKey } from '../../i18n/index.js';
 import { nameOf } from '../hooks/useDirectory.js';
 import { teamOf } from '../mentions.js';
 import { MentionInput } from './MentionInput.js';
@@ -30,7 +30,7 @@ export function CommentThread({ transport, doc, paragraphId, lang, canWrite, use
   const [onRow, setOnRow] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const comments = commentsForCell(doc, paragraphId, lang);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const time = dateFormatter(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
 
   const add = async (): Promise<void> => {
     if (!transport || text.trim() === '') return;

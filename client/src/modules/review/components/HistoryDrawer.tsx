@@ -4,7 +4,7 @@ import type { Cell, DirectoryEntry, Lang, Revision } from '../../../../../shared
 import { api } from '../../../api/http.js';
 import { newOpId } from '../../../api/review.js';
 import type { ReviewTransport } from '../../../api/review.js';
-import { errorKey } from '../../i18n/index.js';
+import { dateFormatter, errorKey } from '../../i18n/index.js';
 import { historyLines } from '../diff.js';
 import { nameOf } from '../hooks/useDirectory.js';
 
@@ -53,7 +53,7 @@ export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRe
     };
   }, [docId, paragraphId, lang, cell.rev, cell.status]);
   const lines = useMemo(() => (revisions ? historyLines(revisions, lang) : []), [revisions, lang]);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const time = dateFormatter(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
 
   const restore = async (from: Revision): Promise<void> => {
     if (!transport) return;
