@@ -4,6 +4,7 @@ import { SocketTransport } from '../api/socket.js';
 import { LoginScreen, useSession } from '../modules/auth/index.js';
 import { DocumentList, NewDocument } from '../modules/documents/index.js';
 import { EditorScreen } from '../modules/grid/index.js';
+import { GlossaryScreen } from '../modules/glossary/index.js';
 import { LanguageSwitcher } from '../modules/i18n/index.js';
 import { ReadingScreen, SharedReadingScreen } from '../modules/reading/index.js';
 import { AccountScreen, Notifications, UsersScreen } from '../modules/review/index.js';
@@ -54,6 +55,7 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
             </a>
           )}
           {session.status === 'signedIn' && session.user.isAdmin && <a href="#/users">{tReview('users.link')}</a>}
+          {session.status === 'signedIn' && <a href="#/glossary">{t('header.glossary')}</a>}
           {session.status === 'signedIn' && <a href="#/account">{tReview('account.link')}</a>}
         </nav>
         <div className="header-right">
@@ -80,6 +82,7 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
           {route.name === 'new' && <NewDocument onCreated={(id) => navigate(`#/doc/${encodeURIComponent(id)}`)} />}
           {route.name === 'users' && session.user.isAdmin && <UsersScreen me={session.user} />}
           {route.name === 'account' && <AccountScreen />}
+          {route.name === 'glossary' && <GlossaryScreen user={session.user} />}
           <Notifications transport={transport} userId={session.user.id} />
           {route.name === 'read' && (
             <ReadingScreen

@@ -7,12 +7,13 @@ export type Route =
   | { name: 'new' }
   | { name: 'users' }
   | { name: 'account' }
+  | { name: 'glossary' }
   | { name: 'doc'; docId: string; cell?: { paragraphId: string; lang: Lang } }
   | { name: 'read'; docId: string }
   | { name: 'share'; token: string };
 
 /**
- * Hash routes (#/, #/new, #/users, #/account, #/doc/<id>, #/doc/<id>/<paragraphId>/<lang> (a cell to open,
+ * Hash routes (#/, #/new, #/users, #/account, #/glossary, #/doc/<id>, #/doc/<id>/<paragraphId>/<lang> (a cell to open,
  * e.g. from a mention), #/read/<id>, #/share/<token>): the server serves the app shell at `/`
  * only, so hash routing needs no server-side fallback and works on reload.
  */
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/new') return { name: 'new' };
   if (path === '/users') return { name: 'users' };
   if (path === '/account') return { name: 'account' };
+  if (path === '/glossary') return { name: 'glossary' };
   const read = /^\/read\/([^/]+)$/u.exec(path);
   if (read?.[1]) return { name: 'read', docId: decodeURIComponent(read[1]) };
   // A share token lives in the hash so that it never reaches a server log or a Referer header.
