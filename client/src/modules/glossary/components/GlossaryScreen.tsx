@@ -130,12 +130,12 @@ export function GlossaryScreen({ user, api = glossaryApi }: { user: PublicUser; 
             ) : (
               <tr key={term.id} data-testid="glossary-row">
                 {LANGS.map((l) => (
-                  <td key={l} lang={LANG_TAG[l]}>
+                  <td key={l} lang={LANG_TAG[l]} data-label={tBase(`langs.${l}`)}>
                     {term[l] ?? ''}
                   </td>
                 ))}
-                <td>{term.note ?? ''}</td>
-                <td>
+                <td data-label={t('column.note')}>{term.note ?? ''}</td>
+                <td data-label={t('column.forbidden')}>
                   {(term.forbidden ?? []).map((f, i) => (
                     <span key={i} className="forbidden" lang={LANG_TAG[f.lang]} title={tBase(`langs.${f.lang}`)}>
                       <del>{f.text}</del>
