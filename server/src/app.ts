@@ -5,6 +5,9 @@ import type { Express } from 'express';
 import type { HealthDto } from '../../shared/index.js';
 import type { Log } from './errors.js';
 import { createAids } from './aids.js';
+import { createCommands, MentionNotifier } from './commands/index.js';
+import type { Commands } from './commands/index.js';
+import { GlossaryService } from './glossary/service.js';
 import { apiNotFound, errorHandler, jsonBody, requireSession } from './http/middleware.js';
 import { authRoutes } from './http/routes/auth.js';
 import { documentRoutes } from './http/routes/documents.js';
@@ -17,7 +20,7 @@ import { createSessionMiddleware } from './http/session.js';
 import { serveClient } from './http/static.js';
 import { DEFAULT_MAX_IMPORT_BYTES } from './limits.js';
 import { appVersion, defaultClientDir } from './paths.js';
-import type { DocumentService } from './services/documents/index.js';
+import type { DocumentOps, DocumentService } from './services/documents/index.js';
 import { InterchangeService } from './services/interchange/service.js';
 import { LoginThrottle } from './services/loginThrottle.js';
 import { PresenceService } from './services/presence.js';
@@ -51,6 +54,9 @@ export interface App {
   io: AnorServer;
   users: UserService;
   documents: DocumentService;
+  /** The single-step changes, with the glossary (tests drive them directly). */
+  ops: DocumentOps;
+  commands: Commands;
   /** Closes sockets and the HTTP server. Does not checkpoint or close storage: the owner of those does. */
   close(): Promise<void>;
 }
@@ -74,8 +80,25 @@ export function createApp(deps: AppDeps): App {
   });
   const httpServer = createServer(app);
   const maxImportBytes = deps.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES;
-  const aids = createAids({ storage, documents, log, maxImportBytes });
-  const sockets = attachSockets({ httpServer, sessionMiddleware, allowedOrigins, users, documents, presence, log });
+  // The glossary gates approvals (the checks), so the operations get it when they are made.
+  const glossary = new GlossaryService(storage.glossary);
+  const ops = documents.ops(() => glossary.glossary());
+  const aids = createAids({ storage, documents, glossary, log, maxImportBytes });
+  const interchangeService = new InterchangeService(documents, storage.sources);
+  const notifier = new MentionNotifier();
+  const commands = createCommands({ reads: documents.reads, ops, users, notifier, interchange: interchangeService });
+  const sockets = attachSockets({
+    httpServer,
+    sessionMiddleware,
+    allowedOrigins,
+    users,
+    documents,
+    ops,
+    commands,
+    notifier,
+    presence,
+    log,
+  });
   // Share links: one failure budget per address for the REST route and the /public handshake together.
   const shares = new ShareService(storage.shares, documents);
   const shareThrottle = new LoginThrottle({ maxFailures: 30, maxPerAddress: 30, maxPerAccount: Number.MAX_SAFE_INTEGER });
@@ -106,7 +129,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/tm', requireSession(users), aids.waitReady, aids.routes.tm);
   app.use('/api/glossary', requireSession(users), aids.waitReady, aids.routes.glossary);
   app.use('/api/documents', requireSession(users), aids.waitReady, aids.routes.documents);
-  const interchange = interchangeRoutes({ documents, interchange: new InterchangeService(documents, storage.sources), maxImportBytes });
+  const interchange = interchangeRoutes({ documents, interchange: interchangeService, commands, maxImportBytes });
   app.use('/api/import', requireSession(users), interchange.imports);
   app.use('/api/documents', requireSession(users), interchange.documents);
   app.use('/api', apiNotFound);
@@ -119,6 +142,8 @@ export function createApp(deps: AppDeps): App {
     io: sockets.io,
     users,
     documents,
+    ops,
+    commands,
     async close() {
       presence.close();
       aids.close();

@@ -37,7 +37,7 @@ export async function run(_argv: string[]): Promise<number> {
     console.error(`anor serve: ${err.code}: ${err.message}`);
     return 1;
   }
-  const documents = new DocumentService(storage.documents, { log });
+  const documents = new DocumentService(storage.documents, { log, idleMs: config.docIdleMs });
   const loaded = await documents.load();
   for (const w of loaded.warnings) log(`recovery: ${w}`);
   if (loaded.replayed > 0) log(`replayed ${loaded.replayed} journal events`);

@@ -14,7 +14,7 @@ import {
 import type { Log } from '../errors.js';
 import { authorize } from '../services/authorize.js';
 import type { UserService } from '../services/users.js';
-import type { DocumentService } from '../services/documents/index.js';
+import type { DocumentOps, DocumentService } from '../services/documents/index.js';
 import type { PresenceService } from '../services/presence.js';
 import { handler, requireJoined } from './handler.js';
 import type { AnorSocket } from './types.js';
@@ -22,6 +22,7 @@ import { docRoom } from './types.js';
 
 export interface DocHandlerDeps {
   documents: DocumentService;
+  ops: DocumentOps;
   presence: PresenceService;
   users: UserService;
   log: Log;
@@ -33,21 +34,24 @@ export interface DocHandlerDeps {
  * socket layer relays it to the whole room, the sender included (see index.ts).
  */
 export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): void {
-  const { documents, presence, users, log } = deps;
+  const { documents, ops, presence, users, log } = deps;
+  const { reads, registry } = documents;
   const user = socket.data.user;
   // Roles are read afresh for every change, so a role given or taken counts at once.
   const me = () => users.get(user.id);
   const structure = async (docId: string): Promise<void> => {
     requireJoined(socket, docId);
-    authorize(await me(), 'paragraph.structure', { doc: documents.meta(docId) });
+    authorize(await me(), 'paragraph.structure', { doc: reads.meta(docId) });
   };
 
   socket.on(
     'doc:join',
-    handler<'doc:join', typeof joinPayload>(log, joinPayload, ({ docId, sinceSeq }) => {
-      // Same tick: read the state and subscribe, so no event falls in between.
-      const result = documents.join(docId, sinceSeq);
+    handler<'doc:join', typeof joinPayload>(log, joinPayload, async ({ docId, sinceSeq }) => {
+      // Loaded first if it was evicted; then, in one tick, read the state and subscribe, so no event falls in between.
+      await reads.open(docId);
+      const result = reads.joinLive(docId, sinceSeq);
       void socket.join(docRoom(docId));
+      registry.hold(docId, socket.id);
       presence.enter(docId, { userId: user.id, displayName: user.displayName, connectionId: socket.id });
       return { ...result, presence: presence.list(docId) };
     }),
@@ -58,6 +62,7 @@ export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): v
     handler<'doc:leave', typeof leavePayload>(log, leavePayload, ({ docId }) => {
       requireJoined(socket, docId);
       void socket.leave(docRoom(docId));
+      registry.release(docId, socket.id);
       presence.leave(docId, socket.id);
       return null;
     }),
@@ -67,8 +72,8 @@ export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): v
     'cell:edit',
     handler<'cell:edit', typeof cellEditPayload>(log, cellEditPayload, async (input) => {
       requireJoined(socket, input.docId);
-      authorize(await me(), 'cell.edit', { lang: input.lang, doc: documents.meta(input.docId) });
-      return documents.editCell(input, user.id);
+      authorize(await me(), 'cell.edit', { lang: input.lang, doc: reads.meta(input.docId) });
+      return ops.editCell(input, user.id);
     }),
   );
 
@@ -76,8 +81,8 @@ export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): v
     'cell:keepTheirs',
     handler<'cell:keepTheirs', typeof cellKeepTheirsPayload>(log, cellKeepTheirsPayload, async (input) => {
       requireJoined(socket, input.docId);
-      authorize(await me(), 'cell.edit', { lang: input.lang, doc: documents.meta(input.docId) });
-      return documents.keepTheirs(input, user.id);
+      authorize(await me(), 'cell.edit', { lang: input.lang, doc: reads.meta(input.docId) });
+      return ops.keepTheirs(input, user.id);
     }),
   );
 
@@ -87,8 +92,8 @@ export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): v
       requireJoined(socket, input.docId);
       const action = actionFor(input.status);
       const permission = action === 'approve' || action === 'request_changes' ? 'cell.review' : 'cell.submit';
-      authorize(await me(), permission, { lang: input.lang, doc: documents.meta(input.docId) });
-      return documents.setStatus(input, user.id);
+      authorize(await me(), permission, { lang: input.lang, doc: reads.meta(input.docId) });
+      return ops.setStatus(input, user.id);
     }),
   );
 
@@ -96,7 +101,7 @@ export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): v
     'paragraph:insert',
     handler<'paragraph:insert', typeof paragraphInsertPayload>(log, paragraphInsertPayload, async (input) => {
       await structure(input.docId);
-      return documents.insertParagraph(input, user.id);
+      return ops.insertParagraph(input, user.id);
     }),
   );
 
@@ -104,7 +109,7 @@ export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): v
     'paragraph:delete',
     handler<'paragraph:delete', typeof paragraphDeletePayload>(log, paragraphDeletePayload, async (input) => {
       await structure(input.docId);
-      return documents.deleteParagraph(input, user.id);
+      return ops.deleteParagraph(input, user.id);
     }),
   );
 
@@ -112,7 +117,7 @@ export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): v
     'paragraph:split',
     handler<'paragraph:split', typeof paragraphSplitPayload>(log, paragraphSplitPayload, async (input) => {
       await structure(input.docId);
-      return documents.splitParagraph(input, user.id);
+      return ops.splitParagraph(input, user.id);
     }),
   );
 
@@ -120,7 +125,7 @@ export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): v
     'paragraph:join',
     handler<'paragraph:join', typeof paragraphJoinPayload>(log, paragraphJoinPayload, async (input) => {
       await structure(input.docId);
-      return documents.joinParagraph(input, user.id);
+      return ops.joinParagraph(input, user.id);
     }),
   );
 

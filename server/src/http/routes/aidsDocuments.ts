@@ -17,15 +17,15 @@ export function aidsDocumentRoutes(deps: { documents: DocumentService; tm: TmSer
   const r = Router();
   r.get(
     '/:docId/checks',
-    handle({ params: docIdParams }, ({ params }): DocumentChecksDto => {
-      const doc = deps.documents.snapshot(params.docId);
+    handle({ params: docIdParams }, async ({ params }): Promise<DocumentChecksDto> => {
+      const doc = await deps.documents.reads.snapshot(params.docId);
       return { docId: doc.id, seq: doc.seq, cells: checkDocumentState(doc, { glossary: deps.glossary.glossary() }) };
     }),
   );
   r.post(
     '/:docId/pretranslate',
     handle({ params: docIdParams, body: pretranslateBody }, ({ params, body, res }): Promise<PretranslateResult> => {
-      const doc = deps.documents.meta(params.docId);
+      const doc = deps.documents.reads.meta(params.docId);
       const user = currentUser(res);
       for (const lang of body.langs ?? doc.targetLangs) authorize(user, 'cell.edit', { lang, doc });
       return deps.tm.pretranslate(params.docId, body.langs, user.id);

@@ -21,6 +21,7 @@ import type {
   TranslationPreviewDto,
 } from '../../../../shared/protocol/interchange.js';
 import { authorize } from '../../services/authorize.js';
+import type { Commands } from '../../commands/index.js';
 import type { DocumentService } from '../../services/documents/index.js';
 import type { InterchangeService } from '../../services/interchange/service.js';
 import { currentUser } from '../handle.js';
@@ -66,12 +67,17 @@ async function commitJson(req: Request, res: Response, limit: number): Promise<u
  * body in under the cap, then call one service function. Nothing is written
  * before the whole file has been read and judged.
  */
-export function interchangeRoutes(deps: { documents: DocumentService; interchange: InterchangeService; maxImportBytes: number }): {
+export function interchangeRoutes(deps: {
+  documents: DocumentService;
+  interchange: InterchangeService;
+  commands: Commands;
+  maxImportBytes: number;
+}): {
   imports: Router;
   documents: Router;
 } {
   const { documents, interchange, maxImportBytes: limit } = deps;
-  const selfApprovalAllowed = (docId: string): boolean => (documents.snapshot(docId).settings ?? DEFAULT_SETTINGS).allowSelfApproval;
+  const selfApprovalAllowed = (docId: string): boolean => documents.reads.settings(docId).allowSelfApproval;
   const imports = Router();
   imports.post(
     '/parse',
@@ -112,7 +118,7 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
     '/:docId/source-file',
     step(async (req, res) => {
       const { docId } = parsePart(docIdOnly, req, 'params');
-      authorize(currentUser(res), 'document.read', { doc: documents.meta(docId) });
+      authorize(currentUser(res), 'document.read', { doc: documents.reads.meta(docId) });
       const data: SourceFileDto = await interchange.original.info(docId);
       res.json(ok(data));
     }),
@@ -122,7 +128,7 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
     step(async (req, res) => {
       const { docId } = parsePart(docIdOnly, req, 'params');
       const q = parsePart(translationPreviewQuery, req, 'query');
-      authorize(currentUser(res), 'cell.edit', { lang: q.lang, doc: documents.meta(docId) });
+      authorize(currentUser(res), 'cell.edit', { lang: q.lang, doc: documents.reads.meta(docId) });
       const bytes = await readUpload(req, res, limit);
       const data: TranslationPreviewDto = await interchange.previewTranslation(docId, bytes, q);
       res.json(ok(data));
@@ -133,17 +139,7 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
     step(async (req, res) => {
       const { docId } = parsePart(docIdOnly, req, 'params');
       const body = parseBody(translationCommitBody, await commitJson(req, res, limit));
-      const meta = documents.meta(docId);
-      const user = authorize(currentUser(res), body.approved ? 'cell.review' : 'cell.edit', { lang: body.lang, doc: meta });
-      // Imported as approved, the importer approves revisions they wrote: the document's four-eyes rule applies.
-      if (body.approved && !selfApprovalAllowed(docId)) {
-        throw new AppError(
-          'forbidden',
-          'this document does not allow approving your own revisions: import as drafts for someone else to approve',
-          { reason: 'self_approval' },
-        );
-      }
-      const data: ImportResultDto = await interchange.commitTranslation(docId, body, user.id);
+      const data: ImportResultDto = await deps.commands.importTranslation(docId, body, currentUser(res));
       res.json(ok(data));
     }),
   );
@@ -152,7 +148,7 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
     step(async (req, res) => {
       const { docId } = parsePart(docIdOnly, req, 'params');
       const q = parsePart(xliffImportQuery, req, 'query');
-      const meta = documents.meta(docId);
+      const meta = documents.reads.meta(docId);
       const user = currentUser(res);
       const bytes = await readUpload(req, res, limit);
       const data = await interchange.importXliff(
@@ -173,7 +169,7 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
     step(async (req, res) => {
       const { docId } = parsePart(docIdOnly, req, 'params');
       const q = parsePart(exportQuery, req, 'query');
-      authorize(currentUser(res), 'document.read', { doc: documents.meta(docId) });
+      authorize(currentUser(res), 'document.read', { doc: documents.reads.meta(docId) });
       const file = await interchange.exportFile(docId, q);
       res.setHeader('content-type', file.contentType);
       // RFC 6266/5987: an ASCII fallback plus the UTF-8 name (titles are often Cyrillic or Chinese).

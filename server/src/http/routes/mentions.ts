@@ -20,7 +20,7 @@ export function mentionRoutes(documents: DocumentService, users: UserService): R
     handle({}, async ({ res }): Promise<{ mentions: MentionNotification[] }> => {
       const me = currentUser(res);
       const names = new Map((await users.list()).map((u) => [u.id, u.displayName]));
-      return { mentions: documents.mentionsOf(me.id, INBOX_LIMIT).map((m) => ({ ...m, byName: names.get(m.by) ?? m.by })) };
+      return { mentions: documents.reads.mentionsOf(me.id, INBOX_LIMIT).map((m) => ({ ...m, byName: names.get(m.by) ?? m.by })) };
     }),
   );
   return r;

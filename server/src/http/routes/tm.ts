@@ -18,8 +18,8 @@ export function tmRoutes(tm: TmService, maxImportBytes: number): Router {
   const r = Router();
   r.post(
     '/lookup',
-    handle({ body: tmLookupBody }, ({ body }): { matches: TmMatch[] } => ({
-      matches: tm.lookupForCell(body.docId, body.paragraphId, body.lang, body.limit),
+    handle({ body: tmLookupBody }, async ({ body }): Promise<{ matches: TmMatch[] }> => ({
+      matches: await tm.lookupForCell(body.docId, body.paragraphId, body.lang, body.limit),
     })),
   );
   r.post(
