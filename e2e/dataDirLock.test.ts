@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, CLI, ROOT, freePort, removeDir, startBuiltServer, tempDataDir } from './helpers/server.js';
@@ -71,5 +71,19 @@ describe('data directory lock', () => {
     const check = new ApiClient(last.url);
     await check.login('admin', ADMIN_PASSWORD);
     expect((await check.documents()).documents.filter((d) => d.title === 'Imported')).toHaveLength(2);
+  });
+
+  it('refuses to start on a directory locked from another host, names that host, and changes nothing', async () => {
+    const dataDir = await tempDataDir();
+    cleanups.push(() => removeDir(dataDir));
+    const lock = path.join(dataDir, 'anor.lock');
+    const held = JSON.stringify({ pid: 4242, host: 'node-b.example', since: '2026-11-28T00:00:00.000Z', token: 't' });
+    await writeFile(lock, held);
+    const refused = await anor(['serve'], { DATA_DIR: dataDir, PORT: String(await freePort()) });
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('data_dir_locked_other_host');
+    expect(refused.out).toContain('"node-b.example"');
+    expect(await readFile(lock, 'utf8')).toBe(held);
+    expect(await readdir(dataDir)).toEqual(['anor.lock']);
   });
 });

@@ -15,7 +15,10 @@ import { interchangeRoutes } from './http/routes/interchange.js';
 import { publicShareRoutes, shareRoutes } from './http/routes/shares.js';
 import { userRoutes } from './http/routes/users.js';
 import { mentionRoutes } from './http/routes/mentions.js';
+import { prefsRoutes } from './http/routes/prefs.js';
 import { requireAllowedOrigin } from './http/origin.js';
+import { compileTrust } from './http/proxy.js';
+import type { TrustProxySetting } from './http/proxy.js';
 import { createSessionMiddleware } from './http/session.js';
 import { serveClient } from './http/static.js';
 import { DEFAULT_MAX_IMPORT_BYTES } from './limits.js';
@@ -23,6 +26,7 @@ import { appVersion, defaultClientDir } from './paths.js';
 import type { DocumentOps, DocumentService } from './services/documents/index.js';
 import { InterchangeService } from './services/interchange/service.js';
 import { LoginThrottle } from './services/loginThrottle.js';
+import { PrefsService } from './services/prefs.js';
 import { PresenceService } from './services/presence.js';
 import { ShareService } from './services/shares.js';
 import { UserService } from './services/users.js';
@@ -44,6 +48,8 @@ export interface AppDeps {
   maxImportBytes?: number;
   /** Origins besides the server's own allowed to change state and open sockets (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /** TRUST_PROXY: which hops' X-Forwarded-For/-Proto/-Host to believe (req.ip, Secure cookies, the origin check); none by default. */
+  trustProxy?: TrustProxySetting;
   /** scrypt work factors for new password hashes; SCRYPT_COST unless given (tests pass a cheaper one). */
   passwordCost?: ScryptCost;
 }
@@ -68,9 +74,12 @@ export function createApp(deps: AppDeps): App {
   const presence = new PresenceService();
   const sessionMiddleware = createSessionMiddleware(storage.sessions, deps.sessionSecret);
   const allowedOrigins = new Set(deps.allowedOrigins ?? []);
+  const trust = compileTrust(deps.trustProxy ?? false);
 
   const app = express();
   app.disable('x-powered-by');
+  // One trust function for Express (req.ip, req.secure → the session cookie's Secure flag), origins and handshakes.
+  app.set('trust proxy', trust);
   // Cheap hardening that cannot break the client: no MIME sniffing, no framing (clickjacking).
   app.use((_req, res, next) => {
     res.setHeader('x-content-type-options', 'nosniff');
@@ -91,6 +100,7 @@ export function createApp(deps: AppDeps): App {
     httpServer,
     sessionMiddleware,
     allowedOrigins,
+    trust,
     users,
     documents,
     ops,
@@ -101,22 +111,26 @@ export function createApp(deps: AppDeps): App {
   });
   // Share links: one failure budget per address for the REST route and the /public handshake together.
   const shares = new ShareService(storage.shares, documents);
-  const shareThrottle = new LoginThrottle({ maxFailures: 30, maxPerAddress: 30, maxPerAccount: Number.MAX_SAFE_INTEGER });
-  attachPublicReaders({ io: sockets.io, shares, documents, throttle: shareThrottle, log });
+  const shareThrottle = new LoginThrottle(storage.limiters, 'share', {
+    maxFailures: 30,
+    maxPerAddress: 30,
+    maxPerAccount: Number.MAX_SAFE_INTEGER,
+  });
+  attachPublicReaders({ io: sockets.io, shares, documents, throttle: shareThrottle, trust, log });
 
   app.get('/api/health', (_req, res) => {
     const body: HealthDto = { ok: true, version: appVersion() };
     res.json(body);
   });
   // Before any route: a cross-site POST/PUT/PATCH/DELETE never reaches one (GETs change nothing).
-  app.use('/api', requireAllowedOrigin(allowedOrigins));
+  app.use('/api', requireAllowedOrigin(allowedOrigins, trust));
   app.use('/api/public', publicShareRoutes(shares, shareThrottle));
   app.use('/api', jsonBody(), sessionMiddleware);
   app.use(
     '/api/auth',
     authRoutes({
       users,
-      throttle: new LoginThrottle(),
+      throttle: new LoginThrottle(storage.limiters, 'login'),
       sessionEnded: (sid) => sockets.endSession(sid),
       userSessionsEnded: (userId, except) => sockets.endUserSessions(userId, except),
       destroyUserSessions: (userId) => storage.sessions.destroyForUser(userId),
@@ -126,6 +140,7 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/documents', requireSession(users), shareRoutes(shares));
   app.use('/api/users', requireSession(users), userRoutes(users));
   app.use('/api/mentions', requireSession(users), mentionRoutes(documents, users));
+  app.use('/api/prefs', requireSession(users), prefsRoutes(new PrefsService(storage.users)));
   app.use('/api/tm', requireSession(users), aids.waitReady, aids.routes.tm);
   app.use('/api/glossary', requireSession(users), aids.waitReady, aids.routes.glossary);
   app.use('/api/documents', requireSession(users), aids.waitReady, aids.routes.documents);

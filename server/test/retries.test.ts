@@ -101,7 +101,11 @@ describe('review actions and comments sent twice with one opId', () => {
     expect(watcher.doc.paragraphs[0]!.cells.kk).toMatchObject({ status: 'approved', approvedRev: 1 });
   });
 
-  it('requests changes once, with its comment once', async () => {
+  it('requests changes once, with its comment once, and tells the user its reason mentions once', async () => {
+    const elsewhere = await connect(server.url, tUser.cookie);
+    sockets.push(elsewhere);
+    const notes: MentionNotification[] = [];
+    elsewhere.on('notification:mention', (n) => notes.push(n));
     await inReview();
     const payload = {
       docId,
@@ -110,11 +114,13 @@ describe('review actions and comments sent twice with one opId', () => {
       opId: opId(),
       rev: 1,
       status: 'changes_requested' as const,
-      comment: 'Say “саммиті”.',
+      comment: 'Say “саммиті”, @dana.',
     };
     const { events } = await thrice(rUser, r, 'cell:status', payload);
     expect(events.map((e) => e.type).sort()).toEqual(['cell.status', 'comment.added']);
     expect(watcher.doc.comments).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(notes).toHaveLength(1);
   });
 
   it('approves all once', async () => {

@@ -1,6 +1,7 @@
 import { anchorCount, sharedAnchors } from './features.js';
 import type { ParagraphFeatures } from './features.js';
 import type { AlignLink, AlignModel } from './align.js';
+import type { LinkCost } from './search.js';
 
 function prefix(values: number[]): Float64Array {
   const out = new Float64Array(values.length + 1);
@@ -13,9 +14,12 @@ function prefix(values: number[]): Float64Array {
  * (n+1)(m+1)·6 link evaluations is O(1): prefix sums of lengths, anchor counts
  * and structure flags; shared anchors per pair are memoised on first use.
  */
-export class Evidence {
+export class Evidence implements LinkCost {
   private readonly lenS: Float64Array;
   private readonly lenT: Float64Array;
+  /** Copied characters (features.ts), which are measured out of both sides before the ratio applies. */
+  private readonly cpS: Float64Array;
+  private readonly cpT: Float64Array;
   private readonly ancS: Float64Array;
   private readonly ancT: Float64Array;
   private readonly strS: Float64Array;
@@ -38,14 +42,17 @@ export class Evidence {
     this.priorCost = model.priors.map((p) => -Math.log(p));
     this.lenS = prefix(fs.map((f) => f.len));
     this.lenT = prefix(ft.map((f) => f.len));
+    this.cpS = prefix(fs.map((f) => f.copied));
+    this.cpT = prefix(ft.map((f) => f.copied));
     this.ancS = prefix(fs.map(anchorCount));
     this.ancT = prefix(ft.map(anchorCount));
     this.strS = prefix(fs.map((f) => (f.heading || f.list !== null ? 1 : 0)));
     this.strT = prefix(ft.map((f) => (f.heading || f.list !== null ? 1 : 0)));
     this.okS = prefix(matchable(fs, ft));
     this.okT = prefix(matchable(ft, fs));
-    const totalS = this.lenS[fs.length]!;
-    const totalT = this.lenT[ft.length]!;
+    const copied = Math.max(this.cpS[fs.length]!, this.cpT[ft.length]!);
+    const totalS = this.lenS[fs.length]! - copied;
+    const totalT = this.lenT[ft.length]! - copied;
     this.ratio = totalS > 0 && totalT > 0 ? totalT / totalS : 1;
     this.dense = denseShared ? new Uint16Array(fs.length * ft.length).fill(UNKNOWN) : null;
     this.sparse = new Map();
@@ -56,10 +63,27 @@ export class Evidence {
     let ls = 0;
     let lt = 0;
     for (const l of links) {
-      for (const a of l.source) ls += this.lenS[a + 1]! - this.lenS[a]!;
-      for (const b of l.target) lt += this.lenT[b + 1]! - this.lenT[b]!;
+      const [s0, s1, t0, t1] = [l.source[0]!, l.source.at(-1)! + 1, l.target[0]!, l.target.at(-1)! + 1];
+      ls += this.translated(this.lenS, s0, s1, t0, t1);
+      lt += this.translated(this.lenT, t0, t1, s0, s1);
     }
     return ls > 0 && lt > 0 ? lt / ls : null;
+  }
+
+  /**
+   * Characters of [a0, a1) on one side (`len` is that side's prefix sums) that
+   * were translated rather than copied. Copied text (a URL in Chinese text, say)
+   * is on both sides of the link, foreign to one side's script or to both
+   * (Latin in Russian and in Chinese), so the larger of the two sides' counts is
+   * taken out of each.
+   */
+  private translated(len: Float64Array, a0: number, a1: number, b0: number, b1: number): number {
+    const mine = len === this.lenS;
+    const copied = Math.max(
+      mine ? this.cpS[a1]! - this.cpS[a0]! : this.cpT[a1]! - this.cpT[a0]!,
+      mine ? this.cpT[b1]! - this.cpT[b0]! : this.cpS[b1]! - this.cpS[b0]!,
+    );
+    return Math.max(0, len[a1]! - len[a0]! - copied);
   }
 
   /**
@@ -98,8 +122,8 @@ export class Evidence {
     // English letters): the variance per unit then means the same in either direction, so
     // zh→en weighs length as en→zh does. Measured in the coarser unit it was ~9× too loose.
     const finer = Math.max(1, this.ratio);
-    const ls = (this.lenS[s1]! - this.lenS[s0]!) * finer;
-    const lt = ((this.lenT[t1]! - this.lenT[t0]!) * finer) / this.ratio;
+    const ls = this.translated(this.lenS, s0, s1, t0, t1) * finer;
+    const lt = (this.translated(this.lenT, t0, t1, s0, s1) * finer) / this.ratio;
     this.lenZ = Math.abs(lt - ls) / Math.sqrt(this.model.s2 * Math.max(1, (ls + lt) / 2));
     this.dice = -1;
     this.structure = 0;

@@ -15,6 +15,13 @@ import { nameKey } from './names.js';
 export interface ParagraphFeatures {
   /** Characters without whitespace: Chinese is counted per character, others per letter. */
   len: number;
+  /**
+   * Of those, characters foreign to the language's own script (Latin in
+   * Russian or Kazakh, ASCII in Chinese, Cyrillic or Han in English or
+   * Uzbek): URLs, names, code and untranslated text, copied rather than
+   * translated, so they do not scale with the pair's length ratio.
+   */
+  copied: number;
   nums: string[];
   /** Interned ids of names, from the table shared by both sides. */
   names: number[];
@@ -25,6 +32,13 @@ export interface ParagraphFeatures {
   list: string | null;
 }
 
+const FOREIGN: Record<Lang, RegExp> = {
+  zh: /[\x21-\x7e\p{Script=Cyrillic}]/gu,
+  ru: /[\p{Script=Latin}\p{Script=Han}]/gu,
+  kk: /[\p{Script=Latin}\p{Script=Han}]/gu,
+  en: /[\p{Script=Cyrillic}\p{Script=Han}]/gu,
+  uz: /[\p{Script=Cyrillic}\p{Script=Han}]/gu,
+};
 const LATIN_SCRIPT: ReadonlySet<Lang> = new Set(['en', 'uz']);
 const LATIN_TOKEN = /--?[A-Za-z][\w-]*|[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’._-]*[\p{Script=Latin}\p{N}]/gu;
 const HAS_LATIN_LETTER = /\p{Script=Latin}/u;
@@ -45,6 +59,7 @@ function intern(names: Map<string, number>, key: string): number {
 
 export function paragraphFeatures(text: string, lang: Lang, names: Map<string, number>): ParagraphFeatures {
   const len = text.replace(/\s+/gu, '').length;
+  const copied = text.match(FOREIGN[lang])?.length ?? 0;
   const nums = extractNumbers(text, lang).map((n) => String(Number(n.value.toPrecision(9))));
   const ids: number[] = [];
   for (const m of text.matchAll(LATIN_TOKEN)) {
@@ -64,7 +79,7 @@ export function paragraphFeatures(text: string, lang: Lang, names: Map<string, n
   const firstLine = text.split('\n', 1)[0] ?? '';
   const heading = /^#{1,6}\s/u.test(text) || (!text.includes('\n') && len <= 60 && !CLOSING.test(text.trim()) && !LIST.test(text));
   const lm = LIST.exec(firstLine);
-  return { len, nums, names: ids, sounds, heading, list: lm ? (lm[2] ?? '•') : null };
+  return { len, copied, nums, names: ids, sounds, heading, list: lm ? (lm[2] ?? '•') : null };
 }
 
 function looksLikeName(tok: string, before: string): boolean {

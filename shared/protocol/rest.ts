@@ -2,6 +2,7 @@ import type { CellHistoryDto, DocumentSnapshot, DocumentSummary, HealthDto, Publ
 import type { CreateDocumentBody, CreateUserBody, LoginBody } from './schemas.js';
 import type { AidsRoutes } from './aids.js';
 import type { ShareRoutes } from './share.js';
+import type { PrefsRoutes } from './prefs.js';
 import type { ActivityDto, ChangePasswordBody, DirectoryEntry, MentionNotification, UpdateUserBody } from './review.js';
 
 /**
@@ -9,7 +10,7 @@ import type { ActivityDto, ChangePasswordBody, DirectoryEntry, MentionNotificati
  * `Result<T>` envelope: `{ ok: true, data }` or `{ ok: false, error: { code, message } }`.
  * The session is an httpOnly cookie (`anor.sid`) set by login.
  */
-export interface RestRoutes extends AidsRoutes, ShareRoutes {
+export interface RestRoutes extends AidsRoutes, ShareRoutes, PrefsRoutes {
   'GET /api/health': { body: never; res: HealthDto };
   'POST /api/auth/login': { body: LoginBody; res: { user: PublicUser } };
   'POST /api/auth/logout': { body: never; res: null };

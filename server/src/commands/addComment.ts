@@ -1,9 +1,10 @@
-import type { CommentAck, CommentAddPayload, MentionNotification } from '../../../shared/index.js';
-import { authorize, mentionedNames } from '../services/authorize.js';
+import type { CommentAck, CommentAddPayload } from '../../../shared/index.js';
+import { authorize } from '../services/authorize.js';
 import type { DocumentOps } from '../services/documents/index.js';
 import type { DocumentReads } from '../services/documents/reads.js';
 import type { UserService } from '../services/users.js';
 import type { UserRecord } from '../storage/types.js';
+import { mentionNotification, resolveMentions } from './mentions.js';
 import type { MentionNotifier } from './notifier.js';
 
 export interface AddCommentDeps {
@@ -25,32 +26,8 @@ export async function addComment(deps: AddCommentDeps, input: CommentAddPayload,
   const mentions = await resolveMentions(deps.users, input.text, user.id);
   const { ack, applied } = await deps.ops.addComment(input, mentions, user.id);
   if (applied) {
-    const n = notification(input, meta.title, ack.commentId, user);
+    const n = mentionNotification(input, meta.title, ack.commentId, user);
     for (const userId of mentions) deps.notifier.notify(userId, n);
   }
   return ack;
-}
-
-/** User ids of the existing users named with @ in the text, the writer excluded. */
-async function resolveMentions(users: UserService, text: string, writer: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (const name of mentionedNames(text)) {
-    const u = await users.getByUsername(name);
-    if (u && u.id !== writer && !ids.includes(u.id)) ids.push(u.id);
-  }
-  return ids;
-}
-
-function notification(input: CommentAddPayload, docTitle: string, commentId: string, by: UserRecord): MentionNotification {
-  return {
-    docId: input.docId,
-    docTitle,
-    commentId,
-    paragraphId: input.paragraphId,
-    lang: input.lang,
-    by: by.id,
-    byName: by.displayName,
-    text: input.text,
-    at: new Date().toISOString(),
-  };
 }

@@ -2,6 +2,8 @@ import type {
   BatchAck,
   CellEditAck,
   CellRestorePayload,
+  CellStatusAck,
+  CellStatusPayload,
   CommentAck,
   CommentAddPayload,
   ReviewBatchPayload,
@@ -12,7 +14,7 @@ import { addComment } from './addComment.js';
 import type { AddCommentDeps } from './addComment.js';
 import { importTranslation } from './importTranslation.js';
 import type { ImportTranslationDeps } from './importTranslation.js';
-import { approveAll, restoreRevision } from './reviewSteps.js';
+import { approveAll, restoreRevision, setStatus } from './reviewSteps.js';
 
 export { MentionNotifier } from './notifier.js';
 
@@ -25,6 +27,7 @@ export type CommandDeps = AddCommentDeps & ImportTranslationDeps;
  */
 export interface Commands {
   addComment(input: CommentAddPayload, actor: UserRecord | undefined): Promise<CommentAck>;
+  setStatus(input: CellStatusPayload, actor: UserRecord | undefined): Promise<CellStatusAck>;
   importTranslation(docId: string, body: TranslationCommitBody, actor: UserRecord | undefined): Promise<ImportResultDto>;
   approveAll(input: ReviewBatchPayload, step: 'approve' | 'submit', actor: UserRecord | undefined): Promise<BatchAck>;
   restoreRevision(input: CellRestorePayload, actor: UserRecord | undefined): Promise<CellEditAck>;
@@ -33,6 +36,7 @@ export interface Commands {
 export function createCommands(deps: CommandDeps): Commands {
   return {
     addComment: (input, actor) => addComment(deps, input, actor),
+    setStatus: (input, actor) => setStatus(deps, input, actor),
     importTranslation: (docId, body, actor) => importTranslation(deps, docId, body, actor),
     approveAll: (input, step, actor) => approveAll(deps, input, step, actor),
     restoreRevision: (input, actor) => restoreRevision(deps, input, actor),

@@ -1,8 +1,19 @@
-import type { BatchAck, CellEditAck, CellRestorePayload, ReviewBatchPayload } from '../../../shared/index.js';
+import { actionFor } from '../../../shared/index.js';
+import type {
+  BatchAck,
+  CellEditAck,
+  CellRestorePayload,
+  CellStatusAck,
+  CellStatusPayload,
+  ReviewBatchPayload,
+} from '../../../shared/index.js';
 import { authorize } from '../services/authorize.js';
 import type { DocumentOps } from '../services/documents/index.js';
 import type { DocumentReads } from '../services/documents/reads.js';
+import type { UserService } from '../services/users.js';
 import type { UserRecord } from '../storage/types.js';
+import { mentionNotification, resolveMentions } from './mentions.js';
+import type { MentionNotifier } from './notifier.js';
 
 export interface ReviewDeps {
   reads: DocumentReads;
@@ -35,4 +46,29 @@ export async function approveAll(
 export async function restoreRevision(deps: ReviewDeps, input: CellRestorePayload, actor: UserRecord | undefined): Promise<CellEditAck> {
   const user = authorize(actor, 'cell.edit', { lang: input.lang, doc: deps.reads.meta(input.docId) });
   return deps.ops.restoreRevision(input, user.id);
+}
+
+/**
+ * One review step on a cell: submit, withdraw, approve, or request changes.
+ * Approving and requesting changes need the reviewer role, the others the
+ * translator's. The reason of a request for changes becomes a comment, and
+ * its @mentions are told once, by the attempt that applied it, as a comment's are.
+ */
+export async function setStatus(
+  deps: ReviewDeps & { users: UserService; notifier: MentionNotifier },
+  input: CellStatusPayload,
+  actor: UserRecord | undefined,
+): Promise<CellStatusAck> {
+  const action = actionFor(input.status);
+  const permission = action === 'approve' || action === 'request_changes' ? 'cell.review' : 'cell.submit';
+  const meta = deps.reads.meta(input.docId);
+  const writer = authorize(actor, permission, { lang: input.lang, doc: meta });
+  const reason = input.status === 'changes_requested' ? input.comment : undefined;
+  const mentions = reason ? await resolveMentions(deps.users, reason, writer.id) : [];
+  const { ack, applied } = await deps.ops.reviewCell(input, writer.id, mentions);
+  if (applied && reason && ack.commentId) {
+    const n = mentionNotification({ ...input, text: reason }, meta.title, ack.commentId, writer);
+    for (const id of mentions) deps.notifier.notify(id, n);
+  }
+  return ack;
 }

@@ -9,8 +9,8 @@ import {
   paragraphJoinPayload,
   paragraphSplitPayload,
   presencePayload,
-  actionFor,
 } from '../../../shared/index.js';
+import type { Commands } from '../commands/index.js';
 import type { Log } from '../errors.js';
 import { authorize } from '../services/authorize.js';
 import type { UserService } from '../services/users.js';
@@ -23,6 +23,7 @@ import { docRoom } from './types.js';
 export interface DocHandlerDeps {
   documents: DocumentService;
   ops: DocumentOps;
+  commands: Commands;
   presence: PresenceService;
   users: UserService;
   log: Log;
@@ -34,7 +35,7 @@ export interface DocHandlerDeps {
  * socket layer relays it to the whole room, the sender included (see index.ts).
  */
 export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): void {
-  const { documents, ops, presence, users, log } = deps;
+  const { documents, ops, commands, presence, users, log } = deps;
   const { reads, registry } = documents;
   const user = socket.data.user;
   // Roles are read afresh for every change, so a role given or taken counts at once.
@@ -90,10 +91,7 @@ export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): v
     'cell:status',
     handler<'cell:status', typeof cellStatusPayload>(log, cellStatusPayload, async (input) => {
       requireJoined(socket, input.docId);
-      const action = actionFor(input.status);
-      const permission = action === 'approve' || action === 'request_changes' ? 'cell.review' : 'cell.submit';
-      authorize(await me(), permission, { lang: input.lang, doc: reads.meta(input.docId) });
-      return ops.setStatus(input, user.id);
+      return commands.setStatus(input, await me());
     }),
   );
 

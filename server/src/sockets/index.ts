@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { CLIENT_EVENT_NAMES, TRANSPORT_HARD_LIMIT_BYTES } from '../../../shared/index.js';
 import type { Log } from '../errors.js';
 import { judgeOrigin } from '../http/origin.js';
+import type { TrustFn } from '../http/proxy.js';
 import type { Commands, MentionNotifier } from '../commands/index.js';
 import type { DocumentOps, DocumentService } from '../services/documents/index.js';
 import type { PresenceService } from '../services/presence.js';
@@ -20,6 +21,8 @@ export interface SocketDeps {
   sessionMiddleware: RequestHandler;
   /** Origins besides the server's own that may open a connection. */
   allowedOrigins: ReadonlySet<string>;
+  /** Which proxies' X-Forwarded-Proto/-Host to believe when judging the handshake's origin (TRUST_PROXY). */
+  trust: TrustFn;
   users: UserService;
   documents: DocumentService;
   ops: DocumentOps;
@@ -58,7 +61,7 @@ export function attachSockets(deps: SocketDeps): Sockets {
     // Every handshake (polling or websocket, any namespace) from a foreign origin is refused with 403:
     // a page on another site must not ride the user's cookie into a connection.
     allowRequest: (req, callback) => {
-      const verdict = judgeOrigin(req, deps.allowedOrigins);
+      const verdict = judgeOrigin(req, deps.allowedOrigins, deps.trust);
       callback(verdict.ok ? null : 'forbidden_origin', verdict.ok);
     },
   });
@@ -94,7 +97,7 @@ export function attachSockets(deps: SocketDeps): Sockets {
     void socket.join(sessionRoom(socket.data.sessionId));
     void socket.join(userRoom(socket.data.user.id));
     socket.use(boundary);
-    registerDocHandlers(socket, { documents, ops, presence, users, log });
+    registerDocHandlers(socket, { documents, ops, commands, presence, users, log });
     registerReviewHandlers(socket, { reads: documents.reads, ops, commands, users, log });
     // `disconnecting`: the rooms are still there to say which documents this connection held.
     socket.on('disconnecting', () => {

@@ -4,6 +4,7 @@ import type { AlignLink, AlignModel } from '../../../shared/align/index.js';
 import type { Lang } from '../../../shared/index.js';
 import { catalogPair, manPagePairs } from './corpus.js';
 import type { ParallelText } from './corpus.js';
+import type { HeldOutText } from './heldout.js';
 
 /**
  * Alignment accuracy on the real parallel text of corpus.ts. Each text is
@@ -111,6 +112,11 @@ export function corpus(): ParallelText[] {
     if (t) texts.push(t);
   }
   return texts;
+}
+
+/** The tuning set with its languages, for the comparison with Gale–Church that the held-out set gets too (compare.ts). */
+export function tuningTexts(): HeldOutText[] {
+  return corpus().map((t) => ({ ...t, sourceLang: 'en', targetLang: TAG_LANG[/→(\w+)$/u.exec(t.name)?.[1] ?? ''] ?? 'ru' }));
 }
 
 export function measureAlignAccuracy(texts: ParallelText[] = corpus(), model?: Partial<AlignModel>): AccuracyRow[] {

@@ -6,6 +6,7 @@ import { createApp } from '../../src/app.js';
 import type { App } from '../../src/app.js';
 import { bootstrap } from '../../src/services/bootstrap.js';
 import { DocumentService } from '../../src/services/documents/index.js';
+import type { TrustProxySetting } from '../../src/http/proxy.js';
 import type { ScryptCost } from '../../src/services/passwords.js';
 import { loadOrCreateSessionSecret } from '../../src/services/secret.js';
 import { createStorage } from '../../src/storage/index.js';
@@ -39,18 +40,31 @@ export interface TestServer {
  * (or `dataDir` to restart on an existing one), bootstrapped like `anor serve`.
  */
 export async function startServer(
-  opts: { dataDir?: string; ringSize?: number; allowedOrigins?: string[]; passwordCost?: ScryptCost; maxImportBytes?: number } = {},
+  opts: {
+    dataDir?: string;
+    ringSize?: number;
+    allowedOrigins?: string[];
+    passwordCost?: ScryptCost;
+    maxImportBytes?: number;
+    /** TRUST_PROXY for this server. */
+    trustProxy?: TrustProxySetting;
+    /** DATABASE_URL (a test schema's, see helpers/pg.ts). */
+    databaseUrl?: string;
+    /** SESSION_SECRET; the data dir's generated one when not given. */
+    sessionSecret?: string;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'anor-server-')));
   const logs: string[] = [];
   const log = (msg: string): void => void logs.push(msg);
-  const storage = await createStorage({ dataDir, log });
+  const storage = await createStorage({ dataDir, log, databaseUrl: opts.databaseUrl });
   const documents = new DocumentService(storage.documents, { log, ...(opts.ringSize ? { ringSize: opts.ringSize } : {}) });
   await documents.load();
   const app = createApp({
     storage,
     documents,
-    sessionSecret: await loadOrCreateSessionSecret(dataDir),
+    sessionSecret: opts.sessionSecret ?? (await loadOrCreateSessionSecret(dataDir)),
+    ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
     log,
     clientDir: join(dataDir, 'no-client'),
     ...(opts.maxImportBytes ? { maxImportBytes: opts.maxImportBytes } : {}),

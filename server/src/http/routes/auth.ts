@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Request } from 'express';
 import { changePasswordBody, loginBody } from '../../../../shared/index.js';
 import type { PublicUser } from '../../../../shared/index.js';
-import type { LoginThrottle } from '../../services/loginThrottle.js';
+import type { FailureThrottle } from '../../services/loginThrottle.js';
 import { toPublicUser } from '../../services/users.js';
 import type { UserService } from '../../services/users.js';
 import { currentUser, handle } from '../handle.js';
@@ -10,7 +10,7 @@ import { requireSession } from '../middleware.js';
 
 export interface AuthDeps {
   users: UserService;
-  throttle: LoginThrottle;
+  throttle: FailureThrottle;
   /** Tells live connections of a session that it ended (the socket layer disconnects them). */
   sessionEnded: (sessionId: string) => void;
   /** Ends the live connections of every session of a user but one. */
@@ -38,12 +38,12 @@ export function authRoutes(deps: AuthDeps): Router {
     '/login',
     handle({ body: loginBody }, async ({ body, req }): Promise<{ user: PublicUser }> => {
       const address = req.ip ?? 'unknown';
-      deps.throttle.check(address, body.username);
-      const user = await deps.users.login(body.username, body.password).catch((err: unknown) => {
-        deps.throttle.failed(address, body.username);
+      await deps.throttle.check(address, body.username);
+      const user = await deps.users.login(body.username, body.password).catch(async (err: unknown) => {
+        await deps.throttle.failed(address, body.username);
         throw err;
       });
-      deps.throttle.succeeded(address, body.username);
+      await deps.throttle.succeeded(address, body.username);
       const previous = req.session.userId ? req.sessionID : undefined;
       // A fresh session id on login: a cookie planted before sign-in is worth nothing after.
       await regenerate(req);
@@ -74,10 +74,10 @@ export function authRoutes(deps: AuthDeps): Router {
       const user = currentUser(res);
       const address = req.ip ?? 'unknown';
       // Guessing the current password through this route is throttled like signing in.
-      deps.throttle.check(address, user.username);
+      await deps.throttle.check(address, user.username);
       const at = new Date().toISOString();
-      const updated = await deps.users.changePassword(user.id, body.currentPassword, body.newPassword, at).catch((err: unknown) => {
-        deps.throttle.failed(address, user.username);
+      const updated = await deps.users.changePassword(user.id, body.currentPassword, body.newPassword, at).catch(async (err: unknown) => {
+        await deps.throttle.failed(address, user.username);
         throw err;
       });
       // Every session ends (sessionsValidAfter makes that stick even for a store

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { AppError, docIdParams } from '../../../../shared/index.js';
 import { createShareBody, shareParams, shareTokenSchema } from '../../../../shared/protocol/share.js';
 import type { CreatedShareDto, ReaderDocument, ShareLinkDto } from '../../../../shared/protocol/share.js';
-import type { LoginThrottle } from '../../services/loginThrottle.js';
+import type { FailureThrottle } from '../../services/loginThrottle.js';
 import { SHARE_THROTTLE_NAME } from '../../services/shares.js';
 import type { ShareService } from '../../services/shares.js';
 import { currentUser, handle } from '../handle.js';
@@ -48,7 +48,7 @@ export function addressOf(req: Request): string {
  * probing learns nothing; failures count per address and past the budget
  * every lookup from there is `rate_limited` for the window.
  */
-export function publicShareRoutes(shares: ShareService, throttle: LoginThrottle): Router {
+export function publicShareRoutes(shares: ShareService, throttle: FailureThrottle): Router {
   const r = Router();
   r.get(
     '/share/:token',
@@ -64,17 +64,17 @@ export function publicShareRoutes(shares: ShareService, throttle: LoginThrottle)
 
 export async function readWithThrottle(
   shares: ShareService,
-  throttle: LoginThrottle,
+  throttle: FailureThrottle,
   address: string,
   token: unknown,
 ): Promise<ReaderDocument> {
-  throttle.check(address, SHARE_THROTTLE_NAME);
+  await throttle.check(address, SHARE_THROTTLE_NAME);
   try {
     const parsed = shareTokenSchema.safeParse(token);
     if (!parsed.success) throw new AppError('not_found', 'no such link');
     return await shares.readerDocument(parsed.data);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'not_found') throttle.failed(address, SHARE_THROTTLE_NAME);
+    if (err instanceof AppError && err.code === 'not_found') await throttle.failed(address, SHARE_THROTTLE_NAME);
     throw err;
   }
 }

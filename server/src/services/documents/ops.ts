@@ -67,8 +67,14 @@ export class DocumentOps {
   }
 
   async setStatus(input: CellStatusPayload, by: string): Promise<CellStatusAck> {
-    const decide = (doc: DocumentState): Decision<CellStatusAck> => decideStatus(doc, input, by, () => newId('c_'), this.glossary());
-    return (await this.engine.commit(input.docId, input.opId, 'status', by, decide)).ack;
+    return (await this.reviewCell(input, by)).ack;
+  }
+
+  /** A status step; `mentions`: user ids named in a request-changes reason, kept on the comment it becomes. */
+  reviewCell(input: CellStatusPayload, by: string, mentions: readonly string[] = []): Promise<Committed<CellStatusAck>> {
+    const decide = (doc: DocumentState): Decision<CellStatusAck> =>
+      decideStatus(doc, input, by, () => newId('c_'), this.glossary(), mentions);
+    return this.engine.commit(input.docId, input.opId, 'status', by, decide);
   }
 
   async restoreRevision(input: CellRestorePayload, by: string): Promise<CellEditAck> {

@@ -12,6 +12,7 @@ import { isTextField, matchShortcut, ShortcutsDialog } from '../../shortcuts/ind
 import { AidsLayout, AidsPanel } from '../../aids/index.js';
 import { InterchangeMenu } from '../../interchange/index.js';
 import { ReviewPanel } from '../../review/index.js';
+import { ParagraphMenu } from '../../structure/index.js';
 import { useColumns } from '../hooks/useColumns.js';
 import { usePanels } from '../hooks/usePanels.js';
 import { useGridHandlers } from '../hooks/useGridHandlers.js';
@@ -19,6 +20,7 @@ import { editingRows } from '../rows.js';
 import { ColumnPicker } from './ColumnPicker.js';
 import { EditorGrid } from './EditorGrid.js';
 import type { EditorGridHandle } from './EditorGrid.js';
+import { Icon } from '../../icons/index.js';
 
 interface Props {
   docId: string;
@@ -144,7 +146,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
     <main id="main" className="editor">
       <div className="editor-toolbar">
         <a href="#/" className="back">
-          ← {t('grid.toolbar.back')}
+          <Icon name="arrowLeft" /> {t('grid.toolbar.back')}
         </a>
         <h1 className="doc-title">{doc?.title ?? t('grid.loading')}</h1>
         {doc && <ColumnPicker targets={doc.targetLangs} shown={shown} onToggle={toggle} />}
@@ -156,6 +158,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
           {t('grid.toolbar.help')} <kbd>?</kbd>
         </button>
         {doc && <InterchangeMenu doc={doc} user={user} />}
+        {doc && <ParagraphMenu sync={sync} user={user} transport={transport} onJump={onJump} />}
       </div>
       {doc && (
         <SearchBar
