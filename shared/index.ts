@@ -15,6 +15,7 @@ export * from './protocol/schemas.js';
 export * from './protocol/dto.js';
 export * from './protocol/events.js';
 export * from './protocol/rest.js';
+export * from './protocol/routeKeys.js';
 export * from './protocol/review.js';
 export * from './protocol/aids.js';
 export * from './protocol/share.js';

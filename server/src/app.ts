@@ -1,8 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server as HttpServer } from 'node:http';
 import express from 'express';
-import type { Express } from 'express';
-import type { HealthDto } from '../../shared/index.js';
+import type { Express, RequestHandler } from 'express';
 import type { Log } from './errors.js';
 import { createAids } from './aids.js';
 import { createCommands, MentionNotifier } from './commands/index.js';
@@ -17,6 +16,8 @@ import { userRoutes } from './http/routes/users.js';
 import { mentionRoutes } from './http/routes/mentions.js';
 import { prefsRoutes } from './http/routes/prefs.js';
 import { requireAllowedOrigin } from './http/origin.js';
+import { mount, route } from './http/route.js';
+import type { Mount } from './http/route.js';
 import { compileTrust } from './http/proxy.js';
 import type { TrustProxySetting } from './http/proxy.js';
 import { createSessionMiddleware } from './http/session.js';
@@ -118,35 +119,39 @@ export function createApp(deps: AppDeps): App {
   });
   attachPublicReaders({ io: sockets.io, shares, documents, throttle: shareThrottle, trust, log });
 
-  app.get('/api/health', (_req, res) => {
-    const body: HealthDto = { ok: true, version: appVersion() };
-    res.json(body);
-  });
+  const health = mount('/api/health');
+  route(health, 'GET /api/health', { bare: true }, () => ({ ok: true, version: appVersion() }));
+  app.use(health.base, health.router);
   // Before any route: a cross-site POST/PUT/PATCH/DELETE never reaches one (GETs change nothing).
   app.use('/api', requireAllowedOrigin(allowedOrigins, trust));
-  app.use('/api/public', publicShareRoutes(shares, shareThrottle));
+  const publicShares = mount('/api/public');
+  publicShareRoutes(publicShares, shares, shareThrottle);
+  app.use(publicShares.base, publicShares.router);
   app.use('/api', jsonBody(), sessionMiddleware);
-  app.use(
-    '/api/auth',
-    authRoutes({
-      users,
-      throttle: new LoginThrottle(storage.limiters, 'login'),
-      sessionEnded: (sid) => sockets.endSession(sid),
-      userSessionsEnded: (userId, except) => sockets.endUserSessions(userId, except),
-      destroyUserSessions: (userId) => storage.sessions.destroyForUser(userId),
-    }),
-  );
-  app.use('/api/documents', requireSession(users), documentRoutes(documents));
-  app.use('/api/documents', requireSession(users), shareRoutes(shares));
-  app.use('/api/users', requireSession(users), userRoutes(users));
-  app.use('/api/mentions', requireSession(users), mentionRoutes(documents, users));
-  app.use('/api/prefs', requireSession(users), prefsRoutes(new PrefsService(storage.users)));
-  app.use('/api/tm', requireSession(users), aids.waitReady, aids.routes.tm);
-  app.use('/api/glossary', requireSession(users), aids.waitReady, aids.routes.glossary);
-  app.use('/api/documents', requireSession(users), aids.waitReady, aids.routes.documents);
-  const interchange = interchangeRoutes({ documents, interchange: interchangeService, commands, maxImportBytes });
-  app.use('/api/import', requireSession(users), interchange.imports);
-  app.use('/api/documents', requireSession(users), interchange.documents);
+  const auth = mount('/api/auth');
+  authRoutes(auth, {
+    users,
+    throttle: new LoginThrottle(storage.limiters, 'login'),
+    sessionEnded: (sid) => sockets.endSession(sid),
+    userSessionsEnded: (userId, except) => sockets.endUserSessions(userId, except),
+    destroyUserSessions: (userId) => storage.sessions.destroyForUser(userId),
+  });
+  app.use(auth.base, auth.router);
+  // Every other route needs a session; the aids' also wait for the memory to be built.
+  const signedIn = (m: Mount<string>, ...more: RequestHandler[]): void => void app.use(m.base, requireSession(users), ...more, m.router);
+  const docs = mount('/api/documents');
+  documentRoutes(docs, documents);
+  shareRoutes(docs, shares);
+  const usersMount = mount('/api/users');
+  userRoutes(usersMount, users);
+  const mentions = mount('/api/mentions');
+  mentionRoutes(mentions, documents, users);
+  const prefs = mount('/api/prefs');
+  prefsRoutes(prefs, new PrefsService(storage.users));
+  const imports = mount('/api/import');
+  interchangeRoutes({ imports, documents: docs }, { documents, interchange: interchangeService, commands, maxImportBytes });
+  for (const m of [docs, usersMount, mentions, prefs, imports]) signedIn(m);
+  for (const m of [aids.routes.tm, aids.routes.glossary, aids.routes.documents]) signedIn(m, aids.waitReady);
   app.use('/api', apiNotFound);
   serveClient(app, deps.clientDir ?? defaultClientDir());
   app.use(errorHandler(log));

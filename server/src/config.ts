@@ -57,10 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  * sent to another node would be signed out.
  */
 function clusterConfig(env: NodeJS.ProcessEnv): Pick<Config, 'databaseUrl' | 'sessionSecret' | 'trustProxy'> {
-  const databaseUrl = blankToUndefined(env.DATABASE_URL);
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//u.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL like postgres://user@host:5432/anor');
-  }
+  const databaseUrl = databaseUrlFrom(env);
   const sessionSecret = blankToUndefined(env.SESSION_SECRET);
   if (sessionSecret !== undefined && sessionSecret.length < MIN_SESSION_SECRET_LENGTH) {
     throw new ConfigError(`SESSION_SECRET must be at least ${MIN_SESSION_SECRET_LENGTH} characters (e.g. openssl rand -base64 48)`);
@@ -77,6 +74,15 @@ function clusterConfig(env: NodeJS.ProcessEnv): Pick<Config, 'databaseUrl' | 'se
     );
   }
   return { databaseUrl, sessionSecret, trustProxy };
+}
+
+/** DATABASE_URL, for `anor serve` and for the commands that open the same storage (`anor import`, `anor export`). */
+export function databaseUrlFrom(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const databaseUrl = blankToUndefined(env.DATABASE_URL);
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//u.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL like postgres://user@host:5432/anor');
+  }
+  return databaseUrl;
 }
 
 function blankToUndefined(raw: string | undefined): string | undefined {

@@ -1,8 +1,8 @@
-import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, startServer } from './helpers/server.js';
 import type { TestServer } from './helpers/server.js';
 import { request } from './helpers/http.js';
+import { handshake } from './helpers/sockets.js';
 import { tempSchema } from './helpers/pg.js';
 import type { TempSchema } from './helpers/pg.js';
 
@@ -17,19 +17,6 @@ const viaProxy = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'anor.examp
 
 const signIn = (server: TestServer, password: string, headers: Record<string, string>) =>
   request(server.url, 'POST', '/api/auth/login', { json: { username: 'admin', password }, headers });
-
-/** A websocket handshake's outcome (a refused upgrade carries no reason to the client). */
-async function handshake(url: string, headers: Record<string, string>): Promise<'connected' | 'refused'> {
-  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: headers });
-  try {
-    return await new Promise((resolve) => {
-      socket.once('connect', () => resolve('connected'));
-      socket.once('connect_error', () => resolve('refused'));
-    });
-  } finally {
-    socket.close();
-  }
-}
 
 describe('TRUST_PROXY', () => {
   const cleanups: Array<() => Promise<void>> = [];

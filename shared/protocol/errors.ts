@@ -18,7 +18,8 @@ export const ERROR_CODES = [
   'language_not_in_document',
   'bad_revision', // base revision newer than the cell, or unknown
   'not_joined', // a document event before doc:join
-  'conflict', // a REST-level conflict (e.g. user name taken)
+  'conflict', // a REST-level conflict (e.g. the share-link limit of a document)
+  'username_taken', // a new or renamed user whose name (case-insensitively) another user has
   'invalid_transition', // a review step that does not start from the cell's status (shared/domain/workflow.ts)
   'checks_failed', // approval refused: an error finding of the checks is not overridden on this revision
   'unsupported_format', // an uploaded file of a kind the importer does not read (by name, format or content)
@@ -28,6 +29,7 @@ export const ERROR_CODES = [
   'units_mismatch', // an XLIFF whose unit ids or languages do not fit the document; problems in `details`
   'no_source_file', // export as the original file of a document that was not imported from a DOCX, HTML or Markdown file
   'export_incomplete', // export of the original refused because paragraphs are untranslated (untranslated=refuse); ids in `details`
+  'database_unavailable', // the database (DATABASE_URL) does not answer for now; nothing was changed, try again
   'internal', // a bug; logged with a reference
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -79,6 +81,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   bad_revision: 409,
   not_joined: 409,
   conflict: 409,
+  username_taken: 409,
   invalid_transition: 409,
   checks_failed: 409,
   unsupported_format: 415,
@@ -88,5 +91,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_encoding: 422,
   import_refused: 422,
   units_mismatch: 409,
+  database_unavailable: 503,
   internal: 500,
 };

@@ -36,9 +36,16 @@ export async function run(argv: string[]): Promise<number> {
   try {
     storage = await createStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, log });
   } catch (err) {
-    if (!(err instanceof DataDirLockedError || err instanceof DatabaseTooNewError)) throw err;
-    console.error(`anor serve: ${err.code}: ${err.message}`);
-    return 1;
+    if (err instanceof DataDirLockedError || err instanceof DatabaseTooNewError) {
+      console.error(`anor serve: ${err.code}: ${err.message}`);
+      return 1;
+    }
+    // Opening the database failed: it does not answer, refuses us, or the URL names nothing.
+    if (config.databaseUrl !== undefined && err instanceof Error) {
+      console.error(`anor serve: database_error: ${err.message}`);
+      return 1;
+    }
+    throw err;
   }
   const documents = new DocumentService(storage.documents, { log, idleMs: config.docIdleMs });
   const loaded = await documents.load();

@@ -12,7 +12,7 @@ import { LowdbShareStore } from './shareStore.js';
 import { LowdbSessionStore } from './sessionStore.js';
 import type { SessionStoreOptions } from './sessionStore.js';
 import { memoryLimiters } from './limiters.js';
-import { pgLimiters } from './pg/limiters.js';
+import { openPgShared } from './pg/index.js';
 import { migrate } from './pg/migrate.js';
 import type { MigrateResult } from './pg/migrate.js';
 import { openPool } from './pg/pool.js';
@@ -54,16 +54,39 @@ export interface Storage {
 
 export interface StorageOptions {
   dataDir: string;
-  /** DATABASE_URL: PostgreSQL for what several nodes share (so far the throttles); the schema is migrated on open. */
+  /**
+   * DATABASE_URL: PostgreSQL for what several nodes share — users, sessions,
+   * share links, the glossary, imported memory and the throttles. Documents and
+   * source files stay in `dataDir`. The schema is migrated on open.
+   */
   databaseUrl?: string | undefined;
   log?: (msg: string) => void;
   sessions?: SessionStoreOptions;
 }
 
+/** The stores that PostgreSQL holds when there is a database, and `dataDir` otherwise. */
+type SharedStores = Pick<Storage, 'users' | 'tm' | 'glossary' | 'shares' | 'limiters'> & {
+  sessions: Storage['sessions'] & { close(): void | Promise<void> };
+};
+
+async function openEmbeddedShared(opts: StorageOptions, log: (msg: string) => void): Promise<SharedStores> {
+  return {
+    users: await LowdbUserStore.open(opts.dataDir),
+    tm: await LowdbTmStore.open(opts.dataDir),
+    glossary: await LowdbGlossaryStore.open(opts.dataDir),
+    shares: await LowdbShareStore.open(opts.dataDir),
+    sessions: await LowdbSessionStore.open(opts.dataDir, opts.sessions, log),
+    limiters: memoryLimiters,
+  };
+}
+
 /**
- * Opens the embedded (lowdb + journal) storage in `dataDir`:
- * `docs/<docId>.json`, `journal/<000001>.jsonl`, `users.json`, `sessions.json`, `tm.json`, `glossary.json`, `shares.json`,
- * `sources/<docId>.json`.
+ * Opens the storage. Embedded (no `databaseUrl`), everything is lowdb and the
+ * journal in `dataDir`: `docs/<docId>.json`, `journal/<000001>.jsonl`,
+ * `users.json`, `sessions.json`, `tm.json`, `glossary.json`, `shares.json`,
+ * `sources/<docId>.json`. With a database, users, sessions, share links, the
+ * glossary, imported memory and the throttles' counts are PostgreSQL tables
+ * (pg/, schema migrated first) and `dataDir` keeps documents and source files.
  * Missing directories are created, so a fresh empty directory works. The
  * directory is locked (`anor.lock`, lock.ts) until `close()`: a second Anor
  * process gets a DataDirLockedError instead of a second writer. Call
@@ -76,35 +99,29 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
   let pool: Pool | undefined;
   let opened;
   try {
-    if (opts.databaseUrl !== undefined) {
+    let shared: SharedStores;
+    if (opts.databaseUrl === undefined) {
+      shared = await openEmbeddedShared(opts, log);
+    } else {
       pool = openPool(opts.databaseUrl, log);
       await migrate(pool);
+      shared = openPgShared(pool, log);
     }
     opened = {
+      ...shared,
       documents: await LowdbDocumentStore.open(opts.dataDir, log),
-      users: await LowdbUserStore.open(opts.dataDir),
-      tm: await LowdbTmStore.open(opts.dataDir),
-      glossary: await LowdbGlossaryStore.open(opts.dataDir),
-      shares: await LowdbShareStore.open(opts.dataDir),
       sources: await FileSourceFileStore.open(opts.dataDir),
-      sessions: await LowdbSessionStore.open(opts.dataDir, opts.sessions, log),
     };
   } catch (err) {
+    await opened?.sessions.close();
     await pool?.end();
     await unlock();
     throw err;
   }
-  const { documents, users, tm, glossary, shares, sources, sessions } = opened;
+  const { documents, sessions } = opened;
   let closing: Promise<void> | null = null;
   return {
-    documents,
-    users,
-    tm,
-    glossary,
-    shares,
-    sources,
-    sessions,
-    limiters: pool ? pgLimiters(pool) : memoryLimiters,
+    ...opened,
     close() {
       closing ??= (async () => {
         await documents.close();

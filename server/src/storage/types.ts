@@ -83,7 +83,7 @@ export interface UserStore {
   count(): Promise<number>;
   getById(id: string): Promise<UserRecord | undefined>;
   getByUsername(username: string): Promise<UserRecord | undefined>;
-  /** Fails with AppError('conflict') when the username is taken. */
+  /** Fails with AppError('username_taken') when the username is taken. */
   create(user: UserRecord): Promise<void>;
   update(id: string, patch: Partial<Omit<UserRecord, 'id'>>): Promise<UserRecord>;
 }

@@ -1,12 +1,10 @@
-import { diffArrays } from 'diff';
 import { graphemes } from '../../../../shared/domain/text.js';
 import type { Revision } from '../../../../shared/domain/types.js';
+import type { DiffPart } from '../../../../shared/protocol/aids.js';
 import type { Lang } from '../../../../shared/languages.js';
+import { tokenDiff } from '../../../../shared/text/tokenDiff.js';
 
-export interface DiffPart {
-  op: 'equal' | 'insert' | 'delete';
-  text: string;
-}
+export type { DiffPart };
 
 /**
  * A character-level diff on graphemes (jsdiff's array diff over
@@ -15,7 +13,7 @@ export interface DiffPart {
  * has no spaces, still diffs character by character.
  */
 export function graphemeDiff(before: string, after: string): DiffPart[] {
-  return tokenDiff(graphemes(before), graphemes(after));
+  return tokenDiff(graphemes(before), graphemes(after)) ?? [];
 }
 
 const wordSegmenters = new Map<Lang, Intl.Segmenter>();
@@ -38,7 +36,7 @@ export function wordTokens(text: string, lang: Lang): string[] {
  * spaces between words.
  */
 export function textDiff(before: string, after: string, lang: Lang): DiffPart[] {
-  return lang === 'zh' ? graphemeDiff(before, after) : foldSpaces(tokenDiff(wordTokens(before, lang), wordTokens(after, lang)));
+  return lang === 'zh' ? graphemeDiff(before, after) : foldSpaces(tokenDiff(wordTokens(before, lang), wordTokens(after, lang)) ?? []);
 }
 
 /** A change is a change of both sides: a lone space between two changed words joins them ("[во вторник][в среду]"). */
@@ -63,18 +61,6 @@ function foldSpaces(parts: DiffPart[]): DiffPart[] {
     }
   });
   flush();
-  return out;
-}
-
-function tokenDiff(before: string[], after: string[]): DiffPart[] {
-  const out: DiffPart[] = [];
-  for (const c of diffArrays(before, after)) {
-    const op = c.added ? 'insert' : c.removed ? 'delete' : 'equal';
-    const text = c.value.join('');
-    const last = out.at(-1);
-    if (last && last.op === op) last.text += text;
-    else if (text !== '') out.push({ op, text });
-  }
   return out;
 }
 

@@ -67,8 +67,13 @@ export const ReviewPanel = memo(function ReviewPanel({ sync, user, transport, on
       ) : (
         <div className="review-cell" key={`${focused.paragraphId}:${focused.lang}`}>
           <p className="review-where">
-            {t('panel.cell', { n: number, lang: tBase(`langs.${focused.lang}`) })} ·{' '}
-            <span className={`badge badge-${cell.status}`}>{tBase(`status.${cell.status}`)}</span>
+            {t('panel.cell', { n: number, lang: tBase(`langs.${focused.lang}`) })}
+            {focused.lang !== doc.sourceLang && (
+              <>
+                {' · '}
+                <span className={`badge badge-${cell.status}`}>{tBase(`status.${cell.status}`)}</span>
+              </>
+            )}
           </p>
           {review && (
             <StatusActions

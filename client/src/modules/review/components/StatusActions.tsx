@@ -78,7 +78,8 @@ export function StatusActions({ transport, user, doc, paragraphId, lang, cell, s
     await send('approved', { overrides: checks.map((check) => ({ check, reason: reason.trim() })) });
   };
 
-  if (cell.status === 'empty' || (!maySubmit && !mayReview)) return null;
+  // The source is what gets translated, not a translation: it has no review steps.
+  if (lang === doc.sourceLang || cell.status === 'empty' || (!maySubmit && !mayReview)) return null;
   const disabled = busy || unsaved;
   return (
     <div className="review-actions" data-testid="review-actions">
