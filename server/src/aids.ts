@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Log } from './errors.js';
-import { GlossaryService } from './glossary/service.js';
+import type { GlossaryService } from './glossary/service.js';
 import { aidsDocumentRoutes } from './http/routes/aidsDocuments.js';
 import { glossaryRoutes } from './http/routes/glossary.js';
 import { tmRoutes } from './http/routes/tm.js';
@@ -23,14 +23,19 @@ export interface Aids {
 
 /**
  * The translation aids (memory, glossary, document checks) as one unit for
- * createApp. createApp stays synchronous: the memory builds in the background
+ * createApp, which makes the glossary first: the approval checks need it too. createApp stays synchronous: the memory builds in the background
  * from the already-loaded documents, and the aids' routes wait for it, so a
  * request can never see a half-built memory.
  */
-export function createAids(deps: { storage: Storage; documents: DocumentService; log: Log; maxImportBytes: number }): Aids {
+export function createAids(deps: {
+  storage: Storage;
+  documents: DocumentService;
+  glossary: GlossaryService;
+  log: Log;
+  maxImportBytes: number;
+}): Aids {
   const tm = new TmService(deps.documents, deps.storage.tm, deps.log);
-  const glossary = new GlossaryService(deps.storage.glossary);
-  deps.documents.useGlossary(() => glossary.glossary());
+  const { glossary } = deps;
   const ready = Promise.all([tm.start(), glossary.load()]).then(() => undefined);
   ready.catch((err: unknown) => deps.log(`translation aids failed to start: ${String(err)}`));
   const waitReady: RequestHandler = (_req, _res, next) => {

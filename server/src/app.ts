@@ -4,6 +4,9 @@ import express from 'express';
 import type { Express, RequestHandler } from 'express';
 import type { Log } from './errors.js';
 import { createAids } from './aids.js';
+import { createCommands, MentionNotifier } from './commands/index.js';
+import type { Commands } from './commands/index.js';
+import { GlossaryService } from './glossary/service.js';
 import { apiNotFound, errorHandler, jsonBody, requireSession } from './http/middleware.js';
 import { authRoutes } from './http/routes/auth.js';
 import { documentRoutes } from './http/routes/documents.js';
@@ -21,7 +24,7 @@ import { createSessionMiddleware } from './http/session.js';
 import { serveClient } from './http/static.js';
 import { DEFAULT_MAX_IMPORT_BYTES } from './limits.js';
 import { appVersion, defaultClientDir } from './paths.js';
-import type { DocumentService } from './services/documents/index.js';
+import type { DocumentOps, DocumentService } from './services/documents/index.js';
 import { InterchangeService } from './services/interchange/service.js';
 import { LoginThrottle } from './services/loginThrottle.js';
 import { PrefsService } from './services/prefs.js';
@@ -58,6 +61,9 @@ export interface App {
   io: AnorServer;
   users: UserService;
   documents: DocumentService;
+  /** The single-step changes, with the glossary (tests drive them directly). */
+  ops: DocumentOps;
+  commands: Commands;
   /** Closes sockets and the HTTP server. Does not checkpoint or close storage: the owner of those does. */
   close(): Promise<void>;
 }
@@ -84,8 +90,26 @@ export function createApp(deps: AppDeps): App {
   });
   const httpServer = createServer(app);
   const maxImportBytes = deps.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES;
-  const aids = createAids({ storage, documents, log, maxImportBytes });
-  const sockets = attachSockets({ httpServer, sessionMiddleware, allowedOrigins, trust, users, documents, presence, log });
+  // The glossary gates approvals (the checks), so the operations get it when they are made.
+  const glossary = new GlossaryService(storage.glossary);
+  const ops = documents.ops(() => glossary.glossary());
+  const aids = createAids({ storage, documents, glossary, log, maxImportBytes });
+  const interchangeService = new InterchangeService(documents, storage.sources);
+  const notifier = new MentionNotifier();
+  const commands = createCommands({ reads: documents.reads, ops, users, notifier, interchange: interchangeService });
+  const sockets = attachSockets({
+    httpServer,
+    sessionMiddleware,
+    allowedOrigins,
+    trust,
+    users,
+    documents,
+    ops,
+    commands,
+    notifier,
+    presence,
+    log,
+  });
   // Share links: one failure budget per address for the REST route and the /public handshake together.
   const shares = new ShareService(storage.shares, documents);
   const shareThrottle = new LoginThrottle(storage.limiters, 'share', {
@@ -125,10 +149,7 @@ export function createApp(deps: AppDeps): App {
   const prefs = mount('/api/prefs');
   prefsRoutes(prefs, new PrefsService(storage.users));
   const imports = mount('/api/import');
-  interchangeRoutes(
-    { imports, documents: docs },
-    { documents, interchange: new InterchangeService(documents, storage.sources), maxImportBytes },
-  );
+  interchangeRoutes({ imports, documents: docs }, { documents, interchange: interchangeService, commands, maxImportBytes });
   for (const m of [docs, usersMount, mentions, prefs, imports]) signedIn(m);
   for (const m of [aids.routes.tm, aids.routes.glossary, aids.routes.documents]) signedIn(m, aids.waitReady);
   app.use('/api', apiNotFound);
@@ -141,6 +162,8 @@ export function createApp(deps: AppDeps): App {
     io: sockets.io,
     users,
     documents,
+    ops,
+    commands,
     async close() {
       presence.close();
       aids.close();

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       adminPassword: undefined,
       maxImportBytes: 16 * 1024 * 1024,
       allowedOrigins: [],
+      docIdleMs: 600_000,
       databaseUrl: undefined,
       sessionSecret: undefined,
       trustProxy: false,
@@ -27,11 +28,15 @@ describe('loadConfig', () => {
       adminPassword: 'long-enough',
       maxImportBytes: 1000,
       allowedOrigins: [],
+      docIdleMs: 600_000,
       databaseUrl: undefined,
       sessionSecret: undefined,
       trustProxy: false,
     });
     expect(loadConfig({ ANOR_ADMIN_PASSWORD: '' }).adminPassword).toBeUndefined();
+    expect(loadConfig({ ANOR_DOC_IDLE_SECONDS: '30' }).docIdleMs).toBe(30_000);
+    expect(() => loadConfig({ ANOR_DOC_IDLE_SECONDS: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ANOR_DOC_IDLE_SECONDS: '1.5' })).toThrow(ConfigError);
   });
 
   it('refuses a bad port or a short admin password', () => {

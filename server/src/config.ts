@@ -15,6 +15,8 @@ export interface Config {
   maxImportBytes: number;
   /** Origins besides the server's own that may change state and open sockets (ALLOWED_ORIGINS). */
   allowedOrigins: string[];
+  /** A document no socket holds and no request used for this long leaves memory (ANOR_DOC_IDLE_SECONDS). */
+  docIdleMs: number;
   /** PostgreSQL for what several nodes share (DATABASE_URL or `--database`); undefined keeps everything in `dataDir`. */
   databaseUrl: string | undefined;
   /** Signs session cookies (SESSION_SECRET); undefined means the secret generated once in `dataDir`. */
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword,
     maxImportBytes: maxImportBytes(env),
     allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS ?? ''),
+    docIdleMs: docIdleMs(env.ANOR_DOC_IDLE_SECONDS),
     ...clusterConfig(env),
   };
 }
@@ -84,6 +87,15 @@ export function databaseUrlFrom(env: NodeJS.ProcessEnv = process.env): string | 
 
 function blankToUndefined(raw: string | undefined): string | undefined {
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+/** `ANOR_DOC_IDLE_SECONDS`: whole seconds, at least 1; 600 (ten minutes) when unset. */
+function docIdleMs(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 600_000;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1)
+    throw new ConfigError(`ANOR_DOC_IDLE_SECONDS must be a whole number of seconds ≥ 1, got "${raw}"`);
+  return seconds * 1000;
 }
 
 /** `https://a.example, http://localhost:5173` → normalised origins; anything that is not a bare origin is an error. */

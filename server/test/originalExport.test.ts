@@ -42,7 +42,7 @@ describe('documents from files and the export of the original', () => {
 
   async function translate(docId: string, lang: 'ru' | 'kk', texts: Record<number, string>): Promise<void> {
     const doc = await snapshot(docId);
-    await server.documents.importCells(docId, 'admin', (d) =>
+    await server.app.ops.importCells(docId, 'admin', (d) =>
       decideImport(
         d,
         Object.entries(texts).map(([i, text]) => ({ paragraphId: doc.paragraphs[Number(i)]!.id, lang, text, status: 'approved' as const })),
@@ -117,11 +117,8 @@ describe('documents from files and the export of the original', () => {
     let doc = await snapshot(document.id);
     const [title, body, gone] = doc.paragraphs.map((p) => p.id);
     const rev = doc.paragraphs[1]!.cells.en!.rev;
-    await server.documents.splitParagraph(
-      { docId: document.id, paragraphId: body!, baseRev: rev, offset: 16, opId: 'split-op-1' },
-      'admin',
-    );
-    await server.documents.deleteParagraph({ docId: document.id, paragraphId: gone!, opId: 'delete-op-1' }, 'admin');
+    await server.app.ops.splitParagraph({ docId: document.id, paragraphId: body!, baseRev: rev, offset: 16, opId: 'split-op-1' }, 'admin');
+    await server.app.ops.deleteParagraph({ docId: document.id, paragraphId: gone!, opId: 'delete-op-1' }, 'admin');
     doc = await snapshot(document.id);
     expect(doc.paragraphs.map((p) => p.cells.en?.text)).toEqual(['Title', 'First sentence. ', 'Second sentence.']);
     expect(doc.paragraphs[0]!.id).toBe(title);

@@ -145,7 +145,7 @@ describe('well-formed Unicode only', () => {
   it('writes a lone surrogate stored before the rule as U+FFFD in every export, never as <cp>', async () => {
     // Data written before this rule existed: straight into the service, past the edge.
     const admin = (await data<{ user: PublicUser }>(server.url, 'GET', '/api/auth/me', { cookie })).user;
-    await server.documents.editCell({ docId, paragraphId: pid, lang: 'ru', opId: opId(), baseRev: 0, text: 'Привет\uD800!' }, admin.id);
+    await server.app.ops.editCell({ docId, paragraphId: pid, lang: 'ru', opId: opId(), baseRev: 0, text: 'Привет\uD800!' }, admin.id);
     for (const format of ['xliff2', 'xliff12', 'html', 'md']) {
       const res = await fetch(`${server.url}/api/documents/${docId}/export?format=${format}&langs=ru&mode=latest`, { headers: { cookie } });
       const text = await res.text();

@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/index.js';
 import type { MentionNotification } from '../../../shared/index.js';
 import type { CallResult, SyncTransport } from '../modules/sync/transport.js';
+import { sendAgain } from '../modules/sync/sendAgain.js';
 import type { ReviewAckData, ReviewEvent, ReviewPayload, ReviewTransport } from './review.js';
 
 type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -108,11 +109,30 @@ export class SocketTransport implements SyncTransport, ReviewTransport {
     };
   }
 
+  /** A review action or comment, sent again with the same opId until answered (sendAgain.ts): applied once. */
   send<E extends ReviewEvent>(event: E, payload: ReviewPayload<E>): Promise<CallResult<ReviewAckData<E>>> {
-    // The event map types each emit by name; a generic name needs this one widening.
-    const timed = this.socket.timeout(ACK_TIMEOUT_MS);
-    const emit = timed.emitWithAck.bind(timed) as (e: string, p: unknown) => Promise<CallResult<ReviewAckData<E>>>;
-    return this.call(() => emit(event, payload));
+    return sendAgain(
+      () => {
+        // The event map types each emit by name; a generic name needs this one widening.
+        const timed = this.socket.timeout(ACK_TIMEOUT_MS);
+        const emit = timed.emitWithAck.bind(timed) as (e: string, p: unknown) => Promise<CallResult<ReviewAckData<E>>>;
+        return this.call(() => emit(event, payload));
+      },
+      { pause: (ms) => this.pauseOrConnect(ms) },
+    );
+  }
+
+  /** Resolves after `ms`, or as soon as the socket (re)connects. */
+  private pauseOrConnect(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.socket.off('connect', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.socket.on('connect', done);
+    });
   }
 
   onMention(cb: (n: MentionNotification) => void): () => void {

@@ -33,7 +33,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     }
     if (values.list) {
       await withDataDir(values, io, async ({ documents }) => {
-        for (const d of documents.list()) io.out(`${d.id}\t${d.sourceLang}→${d.targetLangs.join(',')}\t${d.title}\n`);
+        for (const d of documents.reads.list()) io.out(`${d.id}\t${d.sourceLang}→${d.targetLangs.join(',')}\t${d.title}\n`);
       });
       return;
     }

@@ -29,7 +29,7 @@ describe('anor import / anor export', () => {
     const documents = new DocumentService(storage.documents);
     await documents.load();
     try {
-      return documents.snapshot(docId);
+      return await documents.reads.snapshot(docId);
     } finally {
       await documents.close();
       await storage.close();

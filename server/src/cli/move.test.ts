@@ -50,7 +50,7 @@ describe('a document moves between installations unchanged', () => {
     const documents = new DocumentService(storage.documents);
     await documents.load();
     try {
-      return documents.snapshot(docId);
+      return await documents.reads.snapshot(docId);
     } finally {
       await documents.close();
       await storage.close();

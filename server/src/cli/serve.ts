@@ -47,7 +47,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  const documents = new DocumentService(storage.documents, { log });
+  const documents = new DocumentService(storage.documents, { log, idleMs: config.docIdleMs });
   const loaded = await documents.load();
   for (const w of loaded.warnings) log(`recovery: ${w}`);
   if (loaded.replayed > 0) log(`replayed ${loaded.replayed} journal events`);

@@ -24,12 +24,12 @@ export async function bootstrap(deps: {
   const admin = await deps.users.ensureAdmin(deps.adminPassword);
   if (!admin) return { generatedAdminPassword: null, firstStart: false, demoDocId: null };
   let demoDocId: string | null = null;
-  if (deps.documents.count() === 0) {
+  if (deps.documents.reads.count() === 0) {
     const paragraphs = (await readFile(demoDocumentPath(), 'utf8'))
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter((line) => line !== '');
-    const summary = await deps.documents.create(
+    const summary = await deps.documents.engine.create(
       { title: DEMO_TITLE, sourceLang: 'en', targetLangs: ['zh', 'ru', 'kk', 'uz'], paragraphs },
       'system',
     );

@@ -107,7 +107,7 @@ export class ShareService {
 
   async readerDocument(token: string): Promise<ReaderDocument> {
     const share = await this.resolve(token);
-    return toReaderDocument(this.documents.snapshot(share.docId));
+    return toReaderDocument(await this.documents.reads.snapshot(share.docId));
   }
 
   /** A deleted document's links go with it (and its readers are cut). */
@@ -118,7 +118,7 @@ export class ShareService {
 
   private documentExists(docId: string): boolean {
     try {
-      this.documents.meta(docId);
+      this.documents.reads.meta(docId);
       return true;
     } catch {
       return false;
@@ -126,7 +126,8 @@ export class ShareService {
   }
 
   private authorize(docId: string, user: UserRecord): void {
-    if (!isDocumentAdmin(user, this.documents.meta(docId))) throw new AppError('forbidden', 'only the document admins manage its links');
+    if (!isDocumentAdmin(user, this.documents.reads.meta(docId)))
+      throw new AppError('forbidden', 'only the document admins manage its links');
   }
 
   private ended(shares: readonly ShareRecord[]): void {

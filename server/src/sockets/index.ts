@@ -2,11 +2,11 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { RequestHandler } from 'express';
 import { Server } from 'socket.io';
 import { CLIENT_EVENT_NAMES, TRANSPORT_HARD_LIMIT_BYTES } from '../../../shared/index.js';
-import type { MentionNotification } from '../../../shared/index.js';
 import type { Log } from '../errors.js';
 import { judgeOrigin } from '../http/origin.js';
 import type { TrustFn } from '../http/proxy.js';
-import type { DocumentService } from '../services/documents/index.js';
+import type { Commands, MentionNotifier } from '../commands/index.js';
+import type { DocumentOps, DocumentService } from '../services/documents/index.js';
 import type { PresenceService } from '../services/presence.js';
 import type { UserService } from '../services/users.js';
 import { registerDocHandlers } from './docHandlers.js';
@@ -14,7 +14,7 @@ import { registerReviewHandlers } from './reviewHandlers.js';
 import { eventBoundary } from './boundary.js';
 import { boundedParser } from './parser.js';
 import type { AnorServer } from './types.js';
-import { docRoom, sessionRoom } from './types.js';
+import { DOC_ROOM_PREFIX, docRoom, sessionRoom } from './types.js';
 
 export interface SocketDeps {
   httpServer: HttpServer;
@@ -25,6 +25,9 @@ export interface SocketDeps {
   trust: TrustFn;
   users: UserService;
   documents: DocumentService;
+  ops: DocumentOps;
+  commands: Commands;
+  notifier: MentionNotifier;
   presence: PresenceService;
   log: Log;
 }
@@ -49,7 +52,7 @@ function sessionOf(req: IncomingMessage): { sessionId: string; userId: string; s
 }
 
 export function attachSockets(deps: SocketDeps): Sockets {
-  const { documents, presence, users, log } = deps;
+  const { documents, ops, commands, presence, users, log } = deps;
   const io: AnorServer = new Server(deps.httpServer, {
     maxHttpBufferSize: TRANSPORT_HARD_LIMIT_BYTES,
     serveClient: false,
@@ -94,16 +97,22 @@ export function attachSockets(deps: SocketDeps): Sockets {
     void socket.join(sessionRoom(socket.data.sessionId));
     void socket.join(userRoom(socket.data.user.id));
     socket.use(boundary);
-    const notify = (userId: string, n: MentionNotification): void => void io.to(userRoom(userId)).emit('notification:mention', n);
-    registerDocHandlers(socket, { documents, presence, users, log, notify });
-    registerReviewHandlers(socket, { documents, users, log, notify });
+    registerDocHandlers(socket, { documents, ops, commands, presence, users, log });
+    registerReviewHandlers(socket, { reads: documents.reads, ops, commands, users, log });
+    // `disconnecting`: the rooms are still there to say which documents this connection held.
+    socket.on('disconnecting', () => {
+      for (const room of socket.rooms)
+        if (room.startsWith(DOC_ROOM_PREFIX)) documents.registry.release(room.slice(DOC_ROOM_PREFIX.length), socket.id);
+    });
     socket.on('disconnect', () => presence.leaveAll(socket.id));
   });
+
+  deps.notifier.onMention((userId, n) => io.to(userRoom(userId)).emit('notification:mention', n));
 
   // Every durable event goes to the whole room, the sender included: the
   // sender needs the event to advance its seq, and clients drop any event
   // whose seq they already have (e.g. one that was in their join snapshot).
-  documents.onCommitted((docId, events) => {
+  documents.engine.onCommitted((docId, events) => {
     const room = docRoom(docId);
     for (const ev of events) io.to(room).emit('doc:event', ev);
     if (events.some((ev) => ev.type === 'document.deleted')) {

@@ -126,7 +126,7 @@ export function attachPublicReaders(deps: {
     for (const s of gone) endRoom(shareRoom(s.id));
   });
 
-  documents.onCommitted((docId, events) => {
+  documents.engine.onCommitted((docId, events) => {
     const room = docRoom(docId);
     // Most documents have no public reader at any moment: then only a deletion matters here.
     const hasReaders = (nsp.adapter.rooms.get(room)?.size ?? 0) > 0;
@@ -143,7 +143,7 @@ export function attachPublicReaders(deps: {
       }
       if (ev.type !== 'cell.status' && ev.type !== 'cell.edited') continue;
       if (ev.type === 'cell.status' && ev.status !== 'approved') continue;
-      const found = documents.paragraph(docId, ev.paragraphId);
+      const found = documents.reads.paragraph(docId, ev.paragraphId);
       if (!found) continue;
       const isSource = ev.lang === found.meta.sourceLang;
       const cell = found.paragraph.cells[ev.lang];

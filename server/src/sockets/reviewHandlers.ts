@@ -5,38 +5,38 @@ import {
   docSettingsPayload,
   reviewBatchPayload,
 } from '../../../shared/index.js';
-import type { MentionNotification } from '../../../shared/index.js';
+import type { Commands } from '../commands/index.js';
 import type { Log } from '../errors.js';
 import { authorize } from '../services/authorize.js';
-import type { DocumentService } from '../services/documents/index.js';
+import type { DocumentOps } from '../services/documents/index.js';
+import type { DocumentReads } from '../services/documents/reads.js';
 import type { UserService } from '../services/users.js';
 import { handler, requireJoined } from './handler.js';
-import { mentionNotification, resolveMentions } from './mentions.js';
 import type { AnorSocket } from './types.js';
 
 export interface ReviewHandlerDeps {
-  documents: DocumentService;
+  reads: DocumentReads;
+  ops: DocumentOps;
+  commands: Commands;
   users: UserService;
   log: Log;
-  /** Tells a mentioned user's connections, wherever they are. */
-  notify: (userId: string, n: MentionNotification) => void;
 }
 
 /**
  * Review events of one connection: restore, comments, batch steps, settings.
- * Each reads validate → joined? → authorise (the user record as it is now) →
- * one service call. Events reach the room through the commit listener.
+ * Each reads validate → joined? → one command or operation with the user
+ * record as it is now (roles given or taken count at once). Events reach the
+ * room through the commit listener; mentions through the notifier.
  */
 export function registerReviewHandlers(socket: AnorSocket, deps: ReviewHandlerDeps): void {
-  const { documents, users, log } = deps;
+  const { reads, ops, commands, users, log } = deps;
   const me = () => users.get(socket.data.user.id);
 
   socket.on(
     'cell:restore',
     handler<'cell:restore', typeof cellRestorePayload>(log, cellRestorePayload, async (input) => {
       requireJoined(socket, input.docId);
-      authorize(await me(), 'cell.edit', { lang: input.lang, doc: documents.meta(input.docId) });
-      return documents.restoreRevision(input, socket.data.user.id);
+      return commands.restoreRevision(input, await me());
     }),
   );
 
@@ -44,12 +44,7 @@ export function registerReviewHandlers(socket: AnorSocket, deps: ReviewHandlerDe
     'comment:add',
     handler<'comment:add', typeof commentAddPayload>(log, commentAddPayload, async (input) => {
       requireJoined(socket, input.docId);
-      const meta = documents.meta(input.docId);
-      const user = authorize(await me(), 'comment.write', { lang: input.lang, doc: meta });
-      const mentions = await resolveMentions(users, input.text, user.id);
-      const ack = await documents.addComment(input, mentions, user.id);
-      for (const userId of mentions) deps.notify(userId, mentionNotification(input, meta.title, ack.commentId, user));
-      return ack;
+      return commands.addComment(input, await me());
     }),
   );
 
@@ -57,24 +52,23 @@ export function registerReviewHandlers(socket: AnorSocket, deps: ReviewHandlerDe
     'comment:resolve',
     handler<'comment:resolve', typeof commentResolvePayload>(log, commentResolvePayload, async (input) => {
       requireJoined(socket, input.docId);
-      const lang = documents.comment(input.docId, input.commentId)?.lang;
-      // An unknown comment is reported by the service (not_found) once the writer may comment at all.
-      authorize(await me(), 'comment.write', { ...(lang ? { lang } : {}), doc: documents.meta(input.docId) });
-      return documents.resolveComment(input, socket.data.user.id);
+      const lang = (await reads.comment(input.docId, input.commentId))?.lang;
+      // An unknown comment is reported by the decision (not_found) once the writer may comment at all.
+      authorize(await me(), 'comment.write', { ...(lang ? { lang } : {}), doc: reads.meta(input.docId) });
+      return ops.resolveComment(input, socket.data.user.id);
     }),
   );
 
   // The two batch steps differ only in the role they need and the step they take.
-  for (const [event, action, step] of [
-    ['review:approveAll', 'cell.review', 'approve'],
-    ['review:submitAll', 'cell.submit', 'submit'],
+  for (const [event, step] of [
+    ['review:approveAll', 'approve'],
+    ['review:submitAll', 'submit'],
   ] as const) {
     socket.on(
       event,
       handler<typeof event, typeof reviewBatchPayload>(log, reviewBatchPayload, async (input) => {
         requireJoined(socket, input.docId);
-        authorize(await me(), action, { lang: input.lang, doc: documents.meta(input.docId) });
-        return documents.reviewBatch(input, step, socket.data.user.id);
+        return commands.approveAll(input, step, await me());
       }),
     );
   }
@@ -83,8 +77,8 @@ export function registerReviewHandlers(socket: AnorSocket, deps: ReviewHandlerDe
     'doc:settings',
     handler<'doc:settings', typeof docSettingsPayload>(log, docSettingsPayload, async (input) => {
       requireJoined(socket, input.docId);
-      authorize(await me(), 'document.settings', { doc: documents.meta(input.docId) });
-      return documents.updateSettings(input, socket.data.user.id);
+      authorize(await me(), 'document.settings', { doc: reads.meta(input.docId) });
+      return ops.updateSettings(input, socket.data.user.id);
     }),
   );
 }

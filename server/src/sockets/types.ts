@@ -12,5 +12,6 @@ export type AnorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Reco
 /** The `T` of an event's `Result<T>` ack. */
 export type AckData<E extends ClientEventName> = Extract<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0], { ok: true }>['data'];
 
-export const docRoom = (docId: string): string => `doc:${docId}`;
+export const DOC_ROOM_PREFIX = 'doc:';
+export const docRoom = (docId: string): string => `${DOC_ROOM_PREFIX}${docId}`;
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;

@@ -9,7 +9,7 @@ import { listSegments, segmentName } from './segments.js';
 import { forEachLine } from './lines.js';
 import { mapLimit } from './pool.js';
 import { looksLikeEvent, Replay, Warnings } from './replay.js';
-import { captureSnapshot, readSnapshots, removePrevCopy, removeSnapshot, writeSnapshot } from './snapshots.js';
+import { captureSnapshot, readSnapshot, readSnapshots, removePrevCopy, removeSnapshot, writeSnapshot } from './snapshots.js';
 
 interface SnapshotJob {
   id: string;
@@ -130,6 +130,13 @@ export class LowdbDocumentStore implements DocumentStore {
       replay.apply(ev, where);
     });
     if (!damaged) this.#journal.noteScannedSegment(segNo, seqs);
+  }
+
+  async read(docId: string): Promise<DocumentState | undefined> {
+    // A checkpoint writing this document right now would leave the older snapshot readable: wait for it.
+    await this.#checkpoints;
+    const file = await readSnapshot(this.#fs, this.#docsDir, docId);
+    return file?.doc;
   }
 
   append(events: readonly DocEvent[]): Promise<void> {

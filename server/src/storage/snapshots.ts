@@ -116,6 +116,18 @@ export async function removeSnapshot(fs: StorageFs, docsDir: string, docId: stri
   await unlinkIfThere(fs, snapshotPath(docsDir, docId));
 }
 
+/** One document's snapshot, or undefined when it has no file. */
+export async function readSnapshot(fs: StorageFs, docsDir: string, docId: string): Promise<SnapshotFile | undefined> {
+  let text: string;
+  try {
+    text = await fs.readText(snapshotPath(docsDir, docId));
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return undefined;
+    throw e;
+  }
+  return parseSnapshot(text);
+}
+
 export interface SnapshotRead {
   snapshots: SnapshotFile[];
   warnings: string[];

@@ -39,6 +39,12 @@ export interface DocumentStore {
    */
   load(): Promise<LoadResult>;
   /**
+   * One document as its latest durable snapshot says, or undefined when there
+   * is none: how the document registry loads a document it evicted (it evicts
+   * only documents whose every event a finished checkpoint covers).
+   */
+  read(docId: string): Promise<DocumentState | undefined>;
+  /**
    * Appends events to the journal. Resolves only once they are durable
    * (written and fdatasync'd; concurrent appends share one sync). Order is kept.
    */

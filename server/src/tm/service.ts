@@ -15,7 +15,7 @@ import { LANGS } from '../../../shared/index.js';
 import { foldForMatch } from '../../../shared/text/normalize.js';
 import { formatProblem } from '../interchange/problems.js';
 import { parseTmx } from '../interchange/tmx/parse.js';
-import type { DocumentService } from '../services/documents/index.js';
+import type { DocumentOps, DocumentService } from '../services/documents/index.js';
 import { newId } from '../services/ids.js';
 import type { TmEntryRecord, TmStore } from '../storage/types.js';
 import { langFromTag } from './langTag.js';
@@ -58,12 +58,15 @@ export class TmService {
   private readonly index = new MemoryIndex();
   private readonly rowsByDoc = new Map<string, Set<string>>();
   private stop: (() => void) | null = null;
+  private readonly ops: DocumentOps;
 
   constructor(
     private readonly documents: DocumentService,
     private readonly store: TmStore,
     private readonly log: (msg: string) => void = () => {},
-  ) {}
+  ) {
+    this.ops = documents.ops();
+  }
 
   /**
    * Follows commits, indexes every document (one synchronous pass, so no
@@ -72,8 +75,8 @@ export class TmService {
    * rest of the server must keep answering meanwhile.
    */
   async start(): Promise<void> {
-    this.stop = this.documents.onCommitted((docId, events) => this.follow(docId, events));
-    this.documents.forEachDocument((doc) => {
+    this.stop = this.documents.engine.onCommitted((docId, events) => this.follow(docId, events));
+    this.documents.reads.forEachDocument((doc) => {
       for (const p of doc.paragraphs) this.putRow(doc, p);
     });
     const entries = await this.store.list();
@@ -95,10 +98,12 @@ export class TmService {
   }
 
   /** Best matches for the cell (docId, paragraphId, lang): on the row's source, and pivot on its other approved translations. */
-  lookupForCell(docId: string, paragraphId: string, lang: Lang, limit: number): TmMatch[] {
-    const meta = this.documents.meta(docId);
+  async lookupForCell(docId: string, paragraphId: string, lang: Lang, limit: number): Promise<TmMatch[]> {
+    const meta = this.documents.reads.meta(docId);
     if (!docLangs(meta).includes(lang)) throw new AppError('language_not_in_document', `document ${docId} has no ${lang} column`);
-    const row = this.documents.paragraph(docId, paragraphId);
+    // Loaded first if it was evicted, then read in one tick.
+    await this.documents.reads.open(docId);
+    const row = this.documents.reads.paragraph(docId, paragraphId);
     if (!row) throw new AppError('paragraph_not_found', `no paragraph ${paragraphId} in document ${docId}`);
     if (lang === meta.sourceLang) return [];
     const queries: { lang: Lang; text: string; via: TmMatch['via'] }[] = [];
@@ -183,8 +188,8 @@ export class TmService {
   }
 
   pretranslate(docId: string, langs: Lang[] | undefined, by: string): Promise<PretranslateResult> {
-    this.documents.meta(docId);
-    return this.documents.pretranslate(docId, by, (doc) =>
+    this.documents.reads.meta(docId);
+    return this.ops.pretranslate(docId, by, (doc) =>
       decidePretranslate(doc, langs, (text, sourceLang, targetLang) =>
         chooseExact(
           this.index.exactMatches(text, sourceLang, (u) => u.texts[targetLang] !== undefined),
@@ -217,7 +222,7 @@ export class TmService {
   private titleOf(docId: string | null): string | null {
     if (!docId) return null;
     try {
-      return this.documents.meta(docId).title;
+      return this.documents.reads.meta(docId).title;
     } catch {
       return null;
     }
@@ -233,7 +238,7 @@ export class TmService {
 
   private refresh(docId: string, paragraphId: string): void {
     // Runs for every committed edit: read the live row, no copy (unitFromRow copies the strings it keeps).
-    const found = this.documents.withParagraph(docId, paragraphId, (meta, p) => {
+    const found = this.documents.reads.withParagraph(docId, paragraphId, (meta, p) => {
       this.putRow(meta, p);
       return true;
     });
@@ -253,7 +258,7 @@ export class TmService {
       for (const ev of events) {
         switch (ev.type) {
           case 'document.created':
-            this.documents.forEachDocument((doc) => {
+            this.documents.reads.forEachDocument((doc) => {
               if (doc.id === docId) for (const p of doc.paragraphs) this.putRow(doc, p);
             });
             break;

@@ -74,9 +74,9 @@ export async function translateAll(
   translate: (source: string, i: number) => string,
   skip: ReadonlySet<number> = new Set(),
 ): Promise<string[]> {
-  const doc = w.documents.snapshot(docId);
+  const doc = await w.documents.reads.snapshot(docId);
   const texts = doc.paragraphs.map((p, i) => (skip.has(i) ? '' : translate(p.cells[doc.sourceLang]?.text ?? '', i)));
-  await w.documents.importCells(docId, 'u1', (d) =>
+  await w.documents.ops().importCells(docId, 'u1', (d) =>
     decideImport(
       d,
       doc.paragraphs.flatMap((p, i) => (texts[i] ? [{ paragraphId: p.id, lang, text: texts[i], status: 'draft' as const }] : [])),

@@ -94,7 +94,7 @@ export async function startServer(
   const first = await bootstrap({ users: app.users, documents, adminPassword: ADMIN_PASSWORD });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
-  const demoDocId = first.demoDocId ?? documents.list()[0]?.id ?? '';
+  const demoDocId = first.demoDocId ?? documents.reads.list()[0]?.id ?? '';
   let stopped = false;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -17,12 +17,12 @@ export function aidsDocumentRoutes(
   m: Mount<'/api/documents'>,
   deps: { documents: DocumentService; tm: TmService; glossary: GlossaryService },
 ): void {
-  route(m, 'GET /api/documents/:docId/checks', { params: docIdParams }, ({ params }) => {
-    const doc = deps.documents.snapshot(params.docId);
+  route(m, 'GET /api/documents/:docId/checks', { params: docIdParams }, async ({ params }) => {
+    const doc = await deps.documents.reads.snapshot(params.docId);
     return { docId: doc.id, seq: doc.seq, cells: checkDocumentState(doc, { glossary: deps.glossary.glossary() }) };
   });
   route(m, 'POST /api/documents/:docId/pretranslate', { params: docIdParams, body: pretranslateBody }, ({ params, body, res }) => {
-    const doc = deps.documents.meta(params.docId);
+    const doc = deps.documents.reads.meta(params.docId);
     const user = currentUser(res);
     for (const lang of body.langs ?? doc.targetLangs) authorize(user, 'cell.edit', { lang, doc });
     return deps.tm.pretranslate(params.docId, body.langs, user.id);

@@ -13,6 +13,7 @@ import {
   xliffImportQuery,
 } from '../../../../shared/protocol/interchange.js';
 import { authorize } from '../../services/authorize.js';
+import type { Commands } from '../../commands/index.js';
 import type { DocumentService } from '../../services/documents/index.js';
 import type { InterchangeService } from '../../services/interchange/service.js';
 import { currentUser } from '../currentUser.js';
@@ -47,11 +48,11 @@ async function commitJson(req: Request, res: Response, limit: number): Promise<u
  */
 export function interchangeRoutes(
   mounts: { imports: Mount<'/api/import'>; documents: Mount<'/api/documents'> },
-  deps: { documents: DocumentService; interchange: InterchangeService; maxImportBytes: number },
+  deps: { documents: DocumentService; interchange: InterchangeService; commands: Commands; maxImportBytes: number },
 ): void {
   const { documents, interchange, maxImportBytes: limit } = deps;
   const { imports, documents: docs } = mounts;
-  const selfApprovalAllowed = (docId: string): boolean => (documents.snapshot(docId).settings ?? DEFAULT_SETTINGS).allowSelfApproval;
+  const selfApprovalAllowed = (docId: string): boolean => documents.reads.settings(docId).allowSelfApproval;
 
   route(imports, 'POST /api/import/parse', { query: parseSourceQuery }, async ({ query, req, res }) =>
     interchange.parseSource(await readUpload(req, res, limit), query),
@@ -69,7 +70,7 @@ export function interchangeRoutes(
     return interchange.original.createFromFile(await readUpload(req, res, limit), query, user.id);
   });
   route(docs, 'GET /api/documents/:docId/source-file', { params: docIdOnly }, ({ params: { docId }, res }) => {
-    authorize(currentUser(res), 'document.read', { doc: documents.meta(docId) });
+    authorize(currentUser(res), 'document.read', { doc: documents.reads.meta(docId) });
     return interchange.original.info(docId);
   });
   route(
@@ -77,7 +78,7 @@ export function interchangeRoutes(
     'POST /api/documents/:docId/import/translation/preview',
     { params: docIdOnly, query: translationPreviewQuery },
     async ({ params: { docId }, query, req, res }) => {
-      authorize(currentUser(res), 'cell.edit', { lang: query.lang, doc: documents.meta(docId) });
+      authorize(currentUser(res), 'cell.edit', { lang: query.lang, doc: documents.reads.meta(docId) });
       return interchange.previewTranslation(docId, await readUpload(req, res, limit), query);
     },
   );
@@ -85,26 +86,14 @@ export function interchangeRoutes(
     docs,
     'POST /api/documents/:docId/import/translation/commit',
     { params: docIdOnly, body: translationCommitBody, readBody: (req, res) => commitJson(req, res, limit) },
-    ({ params: { docId }, body, res }) => {
-      const meta = documents.meta(docId);
-      const user = authorize(currentUser(res), body.approved ? 'cell.review' : 'cell.edit', { lang: body.lang, doc: meta });
-      // Imported as approved, the importer approves revisions they wrote: the document's four-eyes rule applies.
-      if (body.approved && !selfApprovalAllowed(docId)) {
-        throw new AppError(
-          'forbidden',
-          'this document does not allow approving your own revisions: import as drafts for someone else to approve',
-          { reason: 'self_approval' },
-        );
-      }
-      return interchange.commitTranslation(docId, body, user.id);
-    },
+    ({ params: { docId }, body, res }) => deps.commands.importTranslation(docId, body, currentUser(res)),
   );
   route(
     docs,
     'POST /api/documents/:docId/import/xliff',
     { params: docIdOnly, query: xliffImportQuery },
     async ({ params: { docId }, query, req, res }) => {
-      const meta = documents.meta(docId);
+      const meta = documents.reads.meta(docId);
       const user = currentUser(res);
       const bytes = await readUpload(req, res, limit);
       const gate = (lang: Lang): { approve: boolean } => {
@@ -115,7 +104,7 @@ export function interchangeRoutes(
     },
   );
   route(docs, 'GET /api/documents/:docId/export', { params: docIdOnly, query: exportQuery }, async ({ params: { docId }, query, res }) => {
-    authorize(currentUser(res), 'document.read', { doc: documents.meta(docId) });
+    authorize(currentUser(res), 'document.read', { doc: documents.reads.meta(docId) });
     const file = await interchange.exportFile(docId, query);
     return new FileReply(file.contentType, file.fileName, file.body);
   });

@@ -17,6 +17,6 @@ export function mentionRoutes(m: Mount<'/api/mentions'>, documents: DocumentServ
   route(m, 'GET /api/mentions', {}, async ({ res }) => {
     const me = currentUser(res);
     const names = new Map((await users.list()).map((u) => [u.id, u.displayName]));
-    return { mentions: documents.mentionsOf(me.id, INBOX_LIMIT).map((x) => ({ ...x, byName: names.get(x.by) ?? x.by })) };
+    return { mentions: documents.reads.mentionsOf(me.id, INBOX_LIMIT).map((x) => ({ ...x, byName: names.get(x.by) ?? x.by })) };
   });
 }

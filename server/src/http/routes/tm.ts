@@ -14,8 +14,8 @@ import { parseBody, readUpload, refuseOverLimit } from '../upload.js';
  * changes what every translator is offered, so it is for administrators.
  */
 export function tmRoutes(m: Mount<'/api/tm'>, tm: TmService, maxImportBytes: number): void {
-  route(m, 'POST /api/tm/lookup', { body: tmLookupBody }, ({ body }) => ({
-    matches: tm.lookupForCell(body.docId, body.paragraphId, body.lang, body.limit),
+  route(m, 'POST /api/tm/lookup', { body: tmLookupBody }, async ({ body }) => ({
+    matches: await tm.lookupForCell(body.docId, body.paragraphId, body.lang, body.limit),
   }));
   route(m, 'POST /api/tm/search', { body: tmSearchBody }, ({ body }) => ({ hits: tm.search(body.q, body.lang, body.limit) }));
   route(m, 'GET /api/tm/stats', {}, () => tm.stats());

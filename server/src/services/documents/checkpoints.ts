@@ -9,6 +9,8 @@ import type { DocRuntime } from './runtime.js';
 export class Checkpoints {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
+  /** A snapshot write is under way (documents it took are no longer `dirty` but not yet durable). */
+  busy = false;
 
   constructor(
     private readonly store: DocumentStore,
@@ -28,15 +30,23 @@ export class Checkpoints {
         const dirty = [...this.runtimes()].filter((rt) => rt.dirty);
         if (dirty.length === 0 || !this.enabled()) return;
         for (const rt of dirty) rt.dirty = false;
+        this.busy = true;
         try {
           await this.store.checkpoint(dirty.map((rt) => rt.doc));
         } catch (err) {
           for (const rt of dirty) rt.dirty = true;
           throw err;
+        } finally {
+          this.busy = false;
         }
       });
     this.running = next;
     return next;
+  }
+
+  /** Resolves once the checkpoint under way, if any, has finished (failed or not). */
+  settled(): Promise<void> {
+    return this.running.catch(() => {});
   }
 
   start(intervalMs: number): void {

@@ -51,6 +51,8 @@ export class DocRuntime {
   tail: Promise<void> = Promise.resolve();
   /** Changed since the last checkpoint. */
   dirty = false;
+  /** Batches applied but not yet published (their append is under way). */
+  inflight = 0;
 
   constructor(
     readonly doc: DocumentState,

@@ -39,7 +39,7 @@ export class OriginalFiles {
     private readonly documents: DocumentService,
     private readonly store: SourceFileStore,
   ) {
-    documents.onCommitted((docId, events) => {
+    documents.engine.onCommitted((docId, events) => {
       if (events.some((e) => e.type === 'document.deleted')) void this.store.remove(docId).catch(() => undefined);
     });
   }
@@ -51,7 +51,7 @@ export class OriginalFiles {
   ): Promise<{ document: DocumentSummary; report: ImportReport; keepsLayout: boolean }> {
     const read = await readSource(bytes, { name: q.name, lang: q.sourceLang, format: q.format, keepNav: q.keepNav });
     const title = q.title ?? read.title ?? (q.name.replace(/\.[A-Za-z0-9]+$/u, '') || q.name);
-    const document = await this.documents.create(
+    const document = await this.documents.engine.create(
       {
         title: title.slice(0, 300),
         sourceLang: q.sourceLang,
@@ -61,7 +61,7 @@ export class OriginalFiles {
       by,
     );
     if (read.skeleton) {
-      const doc = this.documents.snapshot(document.id);
+      const doc = await this.documents.reads.snapshot(document.id);
       await this.store.put({
         docId: document.id,
         name: q.name,
@@ -77,13 +77,13 @@ export class OriginalFiles {
   }
 
   async info(docId: string): Promise<SourceFileDto> {
-    this.documents.meta(docId);
+    this.documents.reads.meta(docId);
     const rec = await this.record(docId);
     return { name: rec.name, format: rec.format, createdAt: rec.createdAt, paragraphs: rec.paragraphIds.length };
   }
 
   async export(docId: string, q: { lang: Lang; mode: ExportMode; untranslated: UntranslatedPolicy }): Promise<OriginalExport> {
-    const doc = this.documents.snapshot(docId);
+    const doc = await this.documents.reads.snapshot(docId);
     if (!docLangs(doc).includes(q.lang)) throw new AppError('language_not_in_document', `document ${doc.id} has no ${q.lang} column`);
     const rec = await this.record(docId);
     const { texts, missing, repaired } = slotTexts(rec, exportView(doc, q.mode), q.lang);

@@ -29,7 +29,7 @@ import {
   readSourceFile,
 } from '../../interchange/index.js';
 import type { InterchangeFile } from '../../interchange/index.js';
-import type { DocumentService } from '../documents/index.js';
+import type { DocumentOps, DocumentService } from '../documents/index.js';
 import type { SourceOptions } from '../../interchange/sources/index.js';
 import type { SourceFileStore } from '../../storage/index.js';
 import { OriginalFiles } from './original.js';
@@ -48,18 +48,20 @@ export interface ExportedFile {
 /**
  * Import and export as named use cases over DocumentService: parsing and
  * planning are pure (shared/ and server/src/interchange/), writes go through
- * `documents.importCells`, so every imported cell is a journaled, broadcast
+ * `DocumentOps.importCells`, so every imported cell is a journaled, broadcast
  * `import` revision. Who may is decided by the caller (the route or the CLI).
  */
 export class InterchangeService {
   /** Documents made from DOCX/HTML/Markdown files and the export of those files translated. */
   readonly original: OriginalFiles;
+  private readonly ops: DocumentOps;
 
   constructor(
     private readonly documents: DocumentService,
     sources: SourceFileStore,
   ) {
     this.original = new OriginalFiles(documents, sources);
+    this.ops = documents.ops();
   }
 
   parseSource(bytes: Buffer, q: SourceOptions): Promise<ParsedSourceDto> {
@@ -68,7 +70,7 @@ export class InterchangeService {
 
   /** The translation's paragraphs aligned with the source column; writes nothing. */
   async previewTranslation(docId: string, bytes: Buffer, q: SourceOptions): Promise<TranslationPreviewDto> {
-    const doc = this.documents.snapshot(docId);
+    const doc = await this.documents.reads.snapshot(docId);
     requireTarget(doc, q.lang);
     // A translation's own inline codes are not the document's: its paragraphs are aligned and imported as plain text.
     const parsed = await this.parseSource(bytes, q);
@@ -90,7 +92,7 @@ export class InterchangeService {
     const target = body.target.map((t) => cleanText(t).text);
     let review: string[] = [];
     let edited = 0;
-    const ack: SeqAck = await this.documents.importCells(docId, by, (doc) => {
+    const ack: SeqAck = await this.ops.importCells(docId, by, (doc) => {
       requireTarget(doc, body.lang);
       const linked = toIndexLinks(
         body.links,
@@ -131,7 +133,7 @@ export class InterchangeService {
     const read = readTranslationFile(bytes, opts.name);
     if (read.format === 'tmx')
       throw new AppError('unsupported_format', 'a TMX file goes to the translation memory (POST /api/tm/import), not into a document');
-    const doc = this.documents.snapshot(docId);
+    const doc = await this.documents.reads.snapshot(docId);
     const plan = planXliffImport(doc, read.xliff, { lang: opts.lang });
     if (!plan.ok)
       throw new AppError('units_mismatch', plan.problems[0]?.message ?? 'the file does not fit the document', { problems: plan.problems });
@@ -141,7 +143,7 @@ export class InterchangeService {
       ...e,
       status: e.status === 'approved' && !mayApprove ? 'in_review' : e.status,
     }));
-    const ack = await this.documents.importCells(docId, by, (current) => decideImport(current, edits));
+    const ack = await this.ops.importCells(docId, by, (current) => decideImport(current, edits));
     return { seq: ack.seq, edited: edits.length, review: [], warnings: plan.value.warnings, matched: plan.value.matched };
   }
 
@@ -169,12 +171,12 @@ export class InterchangeService {
       throw new AppError('import_refused', plan.problems[0]?.message ?? 'no document in this file', { problems: plan.problems });
     const v = plan.value;
     const title = q.title ?? (v.title?.trim() || q.name.replace(/\.[A-Za-z0-9]+$/u, '') || q.name);
-    const summary = await this.documents.create(
+    const summary = await this.documents.engine.create(
       { title: title.slice(0, 300), sourceLang: v.sourceLang, targetLangs: v.targetLangs, paragraphs: v.paragraphs.map((p) => p.source) },
       by,
       v.paragraphs.map((p) => p.id),
     );
-    const created = this.documents.snapshot(summary.id);
+    const created = await this.documents.reads.snapshot(summary.id);
     const approve = new Map(v.targetLangs.map((l) => [l, allow(l).approve]));
     const edits: ImportEdit[] = v.cells.map((c) => ({
       paragraphId: created.paragraphs[c.index]!.id,
@@ -182,7 +184,7 @@ export class InterchangeService {
       text: c.text,
       status: c.status === 'approved' && !approve.get(c.lang) ? 'in_review' : c.status,
     }));
-    if (edits.length > 0) await this.documents.importCells(summary.id, by, (current) => decideImport(current, edits));
+    if (edits.length > 0) await this.ops.importCells(summary.id, by, (current) => decideImport(current, edits));
     return {
       docId: summary.id,
       title: summary.title,
@@ -197,7 +199,7 @@ export class InterchangeService {
     docId: string,
     q: { format: ExportFormat; langs?: Lang[] | undefined; mode: ExportMode; untranslated?: UntranslatedPolicy | undefined },
   ): Promise<ExportedFile> {
-    const doc = this.documents.snapshot(docId);
+    const doc = await this.documents.reads.snapshot(docId);
     const view = exportView(doc, q.mode);
     const base = slug(doc.title) || doc.id;
     const one = (): Lang => {

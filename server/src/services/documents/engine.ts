@@ -1,0 +1,167 @@
+import { AppError, applyEvent, documentFromCreated } from '../../../../shared/index.js';
+import type { CreateDocumentBody, DocEvent, DocEventBody, DocumentState, DocumentSummary } from '../../../../shared/index.js';
+import { decideCreate } from '../../../../shared/decide/decideCreate.js';
+import type { Decision } from '../../../../shared/decide/decision.js';
+import type { DocumentStore } from '../../storage/types.js';
+import { newId } from '../ids.js';
+import type { DocumentRegistry } from './registry.js';
+import type { AckByKind, DocRuntime, OpKind, OpResult } from './runtime.js';
+import { summarize } from './summary.js';
+
+/** Called with each batch of events once durable, in seq order per document. */
+export type CommitListener = (docId: string, events: readonly DocEvent[]) => void;
+
+/** An operation's ack, and whether this call applied it (false for a retry, or a decision that changed nothing). */
+export interface Committed<T> {
+  ack: T;
+  applied: boolean;
+}
+
+/**
+ * The one place every change goes through: decide → apply → append → publish.
+ *
+ * Ordering: a change is decided and applied synchronously (Node runs one at a
+ * time, so decisions on a document are serialised without a lock), then its
+ * journal append is queued. Appends are not awaited under any lock — many
+ * edits share one fdatasync — but each document chains its appends, so
+ * listeners (the socket broadcast) and acks see events strictly in seq order.
+ */
+export class CommitEngine {
+  private readonly listeners = new Set<CommitListener>();
+  /** The first append failure; once set, no more changes are accepted. */
+  private broken: unknown = undefined;
+
+  constructor(
+    private readonly registry: DocumentRegistry,
+    private readonly store: DocumentStore,
+    private readonly log: (msg: string) => void = () => {},
+  ) {}
+
+  onCommitted(listener: CommitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Runs one operation of `by`, named by `opId`: a retry of an operation
+   * already decided answers the first attempt's ack once that is durable, and
+   * decides nothing again.
+   */
+  async commit<K extends OpKind>(
+    docId: string,
+    opId: string,
+    kind: K,
+    by: string,
+    decide: (doc: DocumentState) => Decision<AckByKind[K]>,
+  ): Promise<Committed<AckByKind[K]>> {
+    const rt = await this.registry.open(docId);
+    const seen = rt.op(by, opId);
+    if (seen) {
+      if (seen.result.kind !== kind) throw new AppError('bad_request', `operation id ${opId} was used for another kind of operation`);
+      await seen.durable;
+      // Same kind checked just above, so the stored ack has this kind's shape.
+      return { ack: seen.result.ack as AckByKind[K], applied: false };
+    }
+    this.assertWritable();
+    const decision = decide(rt.doc);
+    const events = this.apply(rt, decision.bodies, by, opId);
+    const ack = decision.finish(rt.doc, rt.doc.seq);
+    // An unchanged decision writes nothing, but still waits its turn so acks stay in order.
+    const durable = events.length > 0 ? this.persist(rt, events) : rt.tail;
+    // A retry waits on the same promise: it fails too if this one's append failed.
+    durable.catch(() => {});
+    rt.rememberOp(by, opId, { kind, ack } as OpResult, durable);
+    await durable;
+    return { ack, applied: events.length > 0 };
+  }
+
+  /**
+   * A new document. `paragraphIds` (unique, in order) keep the ids a document
+   * had elsewhere, when it comes from an interchange file; others are new.
+   */
+  async create(body: CreateDocumentBody, by: string, paragraphIds?: readonly (string | null)[]): Promise<DocumentSummary> {
+    this.assertWritable();
+    const at = new Date().toISOString();
+    let docId = newId('d_');
+    while (this.registry.has(docId)) docId = newId('d_');
+    let k = 0;
+    const paragraphId = (): string => (k < body.paragraphs.length ? paragraphIds?.[k++] : undefined) ?? newId('p_');
+    const ev: DocEvent = { ...decideCreate(body, { docId, paragraphId }, by, at), docId, seq: 1, at, by, opId: null };
+    const start = documentFromCreated(ev, true);
+    const doc: DocumentState = { ...start, history: start.history ?? {} };
+    const rt = this.registry.admit(doc);
+    rt.remember(ev);
+    rt.dirty = true;
+    await this.persist(rt, [ev]);
+    return summarize(doc);
+  }
+
+  async remove(docId: string, by: string): Promise<void> {
+    const rt = await this.registry.open(docId);
+    this.assertWritable();
+    const events = this.apply(rt, [{ type: 'document.deleted' }], by, null);
+    // Gone for everyone at once; the deletion event still reaches the room.
+    // Storage learns of the deletion from the journal event, not from checkpoints.
+    this.registry.forget(docId);
+    await this.persist(rt, events);
+  }
+
+  /** Waits until every append queued so far has been published (or has failed). */
+  async drain(): Promise<void> {
+    await Promise.all([...this.registry.liveDocs()].map((rt) => rt.tail));
+  }
+
+  /**
+   * After a failed append the journal refuses everything (fail-stop, see
+   * storage/journal.ts), so stop deciding too: applying more in memory would
+   * only widen the gap between what clients were told and what is on disk.
+   */
+  private assertWritable(): void {
+    if (this.broken !== undefined) throw new AppError('internal', 'the journal failed; the server must be restarted');
+  }
+
+  /** Stamps and applies event bodies in memory, synchronously. */
+  private apply(rt: DocRuntime, bodies: readonly DocEventBody[], by: string, opId: string | null): DocEvent[] {
+    const at = new Date().toISOString();
+    const events: DocEvent[] = [];
+    for (const body of bodies) {
+      const ev: DocEvent = { ...body, docId: rt.doc.id, seq: rt.doc.seq + 1, at, by, opId };
+      applyEvent(rt.doc, ev);
+      rt.remember(ev);
+      events.push(ev);
+    }
+    if (events.length > 0) rt.dirty = true;
+    return events;
+  }
+
+  /**
+   * Queues the append and chains publication behind the document's earlier
+   * events. If an append fails, its events stay applied in memory but are never
+   * broadcast or acknowledged (the sender gets `internal`), and the engine
+   * refuses every later change until restarted; recovery then replays what the
+   * journal really holds.
+   */
+  private persist(rt: DocRuntime, events: DocEvent[]): Promise<void> {
+    rt.inflight++;
+    const appended = this.store.append(events);
+    const published = Promise.all([rt.tail, appended]).then(() => this.publish(rt.doc.id, events));
+    rt.tail = published
+      .catch((err: unknown) => {
+        this.broken ??= err;
+        this.registry.healthy = false;
+        this.log(`journal append failed for ${rt.doc.id}, refusing further changes: ${String(err)}`);
+      })
+      .finally(() => rt.inflight--);
+    return published;
+  }
+
+  private publish(docId: string, events: readonly DocEvent[]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(docId, events);
+      } catch (err) {
+        this.log(`commit listener failed: ${String(err)}`);
+      }
+    }
+  }
+}
