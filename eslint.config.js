@@ -51,7 +51,30 @@ export default tseslint.config(
     // The two rules of hooks. The React Compiler rules of plugin v7's preset
     // (refs, purity, set-state-in-effect …) judge code written for the compiler,
     // which this client does not use.
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // One HTTP client: request() in client/src/api/http.ts, typed by the shared route map.
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'call request() from client/src/api/http.ts (typed by the shared route map)' },
+        { name: 'XMLHttpRequest', message: 'call request() from client/src/api/http.ts (typed by the shared route map)' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].map((object) => ({
+          object,
+          property: 'fetch',
+          message: 'call request() from client/src/api/http.ts',
+        })),
+        { object: 'navigator', property: 'sendBeacon', message: 'call request() from client/src/api/http.ts' },
+      ],
+    },
+  },
+  {
+    // The one file that calls fetch.
+    files: ['client/src/api/http.ts'],
+    rules: { 'no-restricted-globals': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -23,6 +23,7 @@ const summaryLine: Reporter = {
 /**
  * Three tiers behind `npm test`:
  * - unit + integration (node): shared/ and server/ — real server on an ephemeral port, real clients;
+ * - the same server suites with the shared stores in PostgreSQL (node-postgres);
  * - client (jsdom): React components with Testing Library;
  * - e2e (node): the built client served by the real server, driven in Debian's Chromium.
  */
@@ -35,6 +36,30 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'locales/**/*.test.ts', 'scripts/**/*.test.ts'],
+          setupFiles: ['./server/test/helpers/fastCheckSeed.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        // The server suites that use users, sessions, share links, the glossary and imported memory, again with
+        // those in PostgreSQL (a fresh schema per server, dropped after): one suite, two stores.
+        test: {
+          name: 'node-postgres',
+          environment: 'node',
+          include: [
+            'server/test/authorization.test.ts',
+            'server/test/sessions.test.ts',
+            'server/test/rest.test.ts',
+            'server/test/shares.test.ts',
+            'server/test/glossary.test.ts',
+            'server/test/tm.test.ts',
+            'server/test/review.test.ts',
+            'server/test/restart.test.ts',
+            'server/test/origin.test.ts',
+            'server/test/prefs.test.ts',
+          ],
+          env: { ANOR_TEST_BACKEND: 'postgres' },
           setupFiles: ['./server/test/helpers/fastCheckSeed.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,

@@ -1,24 +1,8 @@
-import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, CLI, ROOT, freePort, removeDir, startBuiltServer, tempDataDir } from './helpers/server.js';
+import { ADMIN_PASSWORD, freePort, removeDir, runAnor, startBuiltServer, tempDataDir } from './helpers/server.js';
 import { ApiClient } from './helpers/http.js';
-
-/** Runs the built `anor` command line to its end. */
-function anor(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ANOR_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => resolve({ code, out }));
-  });
-}
 
 /**
  * One process per data directory: `anor import` (or a second `anor serve`)
@@ -38,7 +22,7 @@ describe('data directory lock', () => {
     await writeFile(file, 'Astana hosted the summit.\nLeaders signed a declaration.\n');
     cleanups.push(() => removeDir(file));
     const importDoc = (): Promise<{ code: number | null; out: string }> =>
-      anor(['import', 'document', file, '--title', 'Imported', '--source-lang', 'en', '--target-langs', 'ru', '--data-dir', dataDir]);
+      runAnor(['import', 'document', file, '--title', 'Imported', '--source-lang', 'en', '--target-langs', 'ru', '--data-dir', dataDir]);
 
     const server = await startBuiltServer({ dataDir });
     cleanups.push(() => server.stop('SIGKILL'));
@@ -50,7 +34,7 @@ describe('data directory lock', () => {
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('data_dir_locked');
     expect(refused.out).toContain(`pid ${server.child.pid}`);
-    const second = await anor(['serve'], { DATA_DIR: dataDir, PORT: String(await freePort()) });
+    const second = await runAnor(['serve'], { DATA_DIR: dataDir, PORT: String(await freePort()) });
     expect(second.code).toBe(1);
     expect(second.out).toContain('data_dir_locked');
     // The running server is untouched and still serves the same documents.
@@ -71,5 +55,19 @@ describe('data directory lock', () => {
     const check = new ApiClient(last.url);
     await check.login('admin', ADMIN_PASSWORD);
     expect((await check.documents()).documents.filter((d) => d.title === 'Imported')).toHaveLength(2);
+  });
+
+  it('refuses to start on a directory locked from another host, names that host, and changes nothing', async () => {
+    const dataDir = await tempDataDir();
+    cleanups.push(() => removeDir(dataDir));
+    const lock = path.join(dataDir, 'anor.lock');
+    const held = JSON.stringify({ pid: 4242, host: 'node-b.example', since: '2026-11-28T00:00:00.000Z', token: 't' });
+    await writeFile(lock, held);
+    const refused = await runAnor(['serve'], { DATA_DIR: dataDir, PORT: String(await freePort()) });
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('data_dir_locked_other_host');
+    expect(refused.out).toContain('"node-b.example"');
+    expect(await readFile(lock, 'utf8')).toBe(held);
+    expect(await readdir(dataDir)).toEqual(['anor.lock']);
   });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cell, openDocument, signedInContext } from './support/browser.js';
+import { cell, hidePanels, openDocument, signedInContext } from './support/browser.js';
 import { createWorld, sessionId } from './support/world.js';
 import type { World } from './support/world.js';
 
@@ -68,6 +68,7 @@ describe('the UI in five languages', () => {
     docId = doc.id;
     pids = doc.pids;
     const { page } = await w.open(w.admin, docId);
+    await hidePanels(page);
     for (const [i, [, t]] of ROWS.entries()) {
       for (const lang of ['ru', 'zh', 'kk', 'uz'] as const) if (t[lang]) await cell(page, pids[i]!, lang).fill(t[lang]);
     }
@@ -115,6 +116,7 @@ describe('the UI in five languages', () => {
     const ctx = await signedInContext(w.browser, w.server.url, sessionId(w.other), 'ru-RU');
     const page = await ctx.newPage();
     await openDocument(page, w.server.url, docId);
+    await hidePanels(page);
     expect(await page.getByTestId('sync-indicator').textContent()).toBe('Все изменения сохранены');
     expect(await cell(page, pids[0]!, 'zh').getAttribute('lang')).toBe('zh-Hans');
     expect(await cell(page, pids[0]!, 'uz').getAttribute('lang')).toBe('uz-Latn');

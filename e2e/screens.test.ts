@@ -34,7 +34,7 @@ describe('sign-in, new document and the document list', () => {
 
     await page.locator('[data-testid="grid"][data-ready="true"]').waitFor();
     expect(await page.locator('h1.doc-title').textContent()).toBe('Pasted press release');
-    expect(await page.locator('.col-head').allTextContents()).toEqual(['English · Source', 'Chinese (Simplified)', 'Russian']);
+    expect(await page.locator('.col-head .col-name').allTextContents()).toEqual(['English · Source', 'Chinese (Simplified)', 'Russian']);
     const first = page.locator('textarea[data-cell$=":en"]').first();
     expect(await first.inputValue()).toBe('First paragraph,\nstill the first.');
 

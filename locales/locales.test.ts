@@ -17,6 +17,7 @@ const SAME_AS_EN_ALLOWED = new Set([
   'aids.tm.score',
   'review.activity.where',
   'reading.grid.columnScript',
+  'aids.checks.both',
 ]);
 /** Namespaces besides `translation`, each a file `<lang>/<ns>.json`, checked under the key prefix `<ns>.`. */
 const NAMESPACES = ['interchange', 'aids', 'review', 'reading'] as const;
@@ -111,9 +112,29 @@ describe('error codes', () => {
 });
 
 describe('locale scripts', () => {
-  it('writes Kazakh in Cyrillic and Uzbek in Latin', () => {
-    const letters = (lang: string): string => [...flatten(load(lang)).values()].join(' ').replace(/\{\{\w+\}\}|\.(txt|md)\b/gu, '');
+  it('writes Kazakh in Cyrillic and Uzbek in Latin, file formats by their own names', () => {
+    const letters = (lang: string): string =>
+      [...flatten(load(lang)).values()]
+        .join(' ')
+        .replace(/\{\{\w+\}\}|\.(txt|md)\b|\b(XLIFF|TMX|PO|gettext|HTML|DOCX|CSV|TBX|Markdown|Word)\b/gu, '');
     expect(letters('kk')).not.toMatch(/[A-Za-z]/u);
     expect(letters('uz')).not.toMatch(/\p{Script=Cyrillic}/u);
+  });
+});
+
+describe('file format names', () => {
+  it('keeps the names XLIFF, TMX and PO in every locale that mentions them in en', () => {
+    const enFlat = flatten(load('en'));
+    const problems: string[] = [];
+    for (const lang of UI_LOCALES) {
+      const flat = flatten(load(lang));
+      for (const [key, value] of enFlat) {
+        for (const name of ['XLIFF', 'TMX', 'PO', 'HTML']) {
+          if (new RegExp(`\\b${name}\\b`, 'u').test(value) && !new RegExp(`\\b${name}\\b`, 'u').test(flat.get(key) ?? ''))
+            problems.push(`${lang} ${key}: ${name}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

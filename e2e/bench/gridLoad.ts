@@ -3,7 +3,7 @@ import type { Lang } from '../../shared/index.js';
 import { ApiClient } from '../helpers/http.js';
 import { ADMIN_PASSWORD, removeDir, startBuiltServer, tempDataDir } from '../helpers/server.js';
 import { call, connect, opId } from '../helpers/socket.js';
-import { launchChromium, openDocument, signedInContext } from '../support/browser.js';
+import { hidePanels, launchChromium, openDocument, signedInContext } from '../support/browser.js';
 import { createDocument, sessionId } from '../support/world.js';
 import { paragraphText } from './corpus.js';
 
@@ -80,6 +80,9 @@ export async function measureGrid(opts: MeasureGridOptions = {}): Promise<GridBe
     const b = await ctxB.newPage();
     await openDocument(a, baseUrl, docId);
     await openDocument(b, baseUrl, docId);
+    // Every target column on screen: with the drawer open only three fit beside the source.
+    await hidePanels(a);
+    await hidePanels(b);
     const { document } = await api.document(docId);
     const remoteEditMs: number[] = [];
     const sentToVisibleMs: number[] = [];

@@ -24,3 +24,10 @@ export async function openDocument(page: Page, baseUrl: string, docId: string): 
   await page.goto(`${baseUrl}/#/doc/${encodeURIComponent(docId)}`);
   await page.locator('[data-testid="grid"][data-ready="true"]').waitFor();
 }
+
+/** Closes the side drawer (remembered for the context), so four targets fit beside the source at 1440 px. */
+export async function hidePanels(page: Page): Promise<void> {
+  const toggle = page.locator('.editor-toolbar > button[aria-pressed="true"]');
+  if ((await toggle.count()) > 0) await toggle.click();
+  await page.locator('[data-testid="target-switcher"]').waitFor({ state: 'detached' });
+}

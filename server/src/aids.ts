@@ -1,9 +1,11 @@
-import type { RequestHandler, Router } from 'express';
+import type { RequestHandler } from 'express';
 import type { Log } from './errors.js';
 import { GlossaryService } from './glossary/service.js';
 import { aidsDocumentRoutes } from './http/routes/aidsDocuments.js';
 import { glossaryRoutes } from './http/routes/glossary.js';
 import { tmRoutes } from './http/routes/tm.js';
+import { mount } from './http/route.js';
+import type { Mount } from './http/route.js';
 import type { DocumentService } from './services/documents/index.js';
 import type { Storage } from './storage/index.js';
 import { TmService } from './tm/service.js';
@@ -15,7 +17,7 @@ export interface Aids {
   ready: Promise<void>;
   /** Middleware holding requests until `ready`. */
   waitReady: RequestHandler;
-  routes: { tm: Router; glossary: Router; documents: Router };
+  routes: { tm: Mount<'/api/tm'>; glossary: Mount<'/api/glossary'>; documents: Mount<'/api/documents'> };
   close(): void;
 }
 
@@ -34,16 +36,16 @@ export function createAids(deps: { storage: Storage; documents: DocumentService;
   const waitReady: RequestHandler = (_req, _res, next) => {
     ready.then(() => next(), next);
   };
+  const routes = { tm: mount('/api/tm'), glossary: mount('/api/glossary'), documents: mount('/api/documents') };
+  tmRoutes(routes.tm, tm, deps.maxImportBytes);
+  glossaryRoutes(routes.glossary, glossary, deps.maxImportBytes);
+  aidsDocumentRoutes(routes.documents, { documents: deps.documents, tm, glossary });
   return {
     tm,
     glossary,
     ready,
     waitReady,
-    routes: {
-      tm: tmRoutes(tm, deps.maxImportBytes),
-      glossary: glossaryRoutes(glossary, deps.maxImportBytes),
-      documents: aidsDocumentRoutes({ documents: deps.documents, tm, glossary }),
-    },
+    routes,
     close: () => tm.close(),
   };
 }

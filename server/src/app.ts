@@ -1,8 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server as HttpServer } from 'node:http';
 import express from 'express';
-import type { Express } from 'express';
-import type { HealthDto } from '../../shared/index.js';
+import type { Express, RequestHandler } from 'express';
 import type { Log } from './errors.js';
 import { createAids } from './aids.js';
 import { apiNotFound, errorHandler, jsonBody, requireSession } from './http/middleware.js';
@@ -12,7 +11,12 @@ import { interchangeRoutes } from './http/routes/interchange.js';
 import { publicShareRoutes, shareRoutes } from './http/routes/shares.js';
 import { userRoutes } from './http/routes/users.js';
 import { mentionRoutes } from './http/routes/mentions.js';
+import { prefsRoutes } from './http/routes/prefs.js';
 import { requireAllowedOrigin } from './http/origin.js';
+import { mount, route } from './http/route.js';
+import type { Mount } from './http/route.js';
+import { compileTrust } from './http/proxy.js';
+import type { TrustProxySetting } from './http/proxy.js';
 import { createSessionMiddleware } from './http/session.js';
 import { serveClient } from './http/static.js';
 import { DEFAULT_MAX_IMPORT_BYTES } from './limits.js';
@@ -20,6 +24,7 @@ import { appVersion, defaultClientDir } from './paths.js';
 import type { DocumentService } from './services/documents/index.js';
 import { InterchangeService } from './services/interchange/service.js';
 import { LoginThrottle } from './services/loginThrottle.js';
+import { PrefsService } from './services/prefs.js';
 import { PresenceService } from './services/presence.js';
 import { ShareService } from './services/shares.js';
 import { UserService } from './services/users.js';
@@ -41,6 +46,8 @@ export interface AppDeps {
   maxImportBytes?: number;
   /** Origins besides the server's own allowed to change state and open sockets (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /** TRUST_PROXY: which hops' X-Forwarded-For/-Proto/-Host to believe (req.ip, Secure cookies, the origin check); none by default. */
+  trustProxy?: TrustProxySetting;
   /** scrypt work factors for new password hashes; SCRYPT_COST unless given (tests pass a cheaper one). */
   passwordCost?: ScryptCost;
 }
@@ -62,9 +69,12 @@ export function createApp(deps: AppDeps): App {
   const presence = new PresenceService();
   const sessionMiddleware = createSessionMiddleware(storage.sessions, deps.sessionSecret);
   const allowedOrigins = new Set(deps.allowedOrigins ?? []);
+  const trust = compileTrust(deps.trustProxy ?? false);
 
   const app = express();
   app.disable('x-powered-by');
+  // One trust function for Express (req.ip, req.secure → the session cookie's Secure flag), origins and handshakes.
+  app.set('trust proxy', trust);
   // Cheap hardening that cannot break the client: no MIME sniffing, no framing (clickjacking).
   app.use((_req, res, next) => {
     res.setHeader('x-content-type-options', 'nosniff');
@@ -75,40 +85,52 @@ export function createApp(deps: AppDeps): App {
   const httpServer = createServer(app);
   const maxImportBytes = deps.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const aids = createAids({ storage, documents, log, maxImportBytes });
-  const sockets = attachSockets({ httpServer, sessionMiddleware, allowedOrigins, users, documents, presence, log });
+  const sockets = attachSockets({ httpServer, sessionMiddleware, allowedOrigins, trust, users, documents, presence, log });
   // Share links: one failure budget per address for the REST route and the /public handshake together.
   const shares = new ShareService(storage.shares, documents);
-  const shareThrottle = new LoginThrottle({ maxFailures: 30, maxPerAddress: 30, maxPerAccount: Number.MAX_SAFE_INTEGER });
-  attachPublicReaders({ io: sockets.io, shares, documents, throttle: shareThrottle, log });
-
-  app.get('/api/health', (_req, res) => {
-    const body: HealthDto = { ok: true, version: appVersion() };
-    res.json(body);
+  const shareThrottle = new LoginThrottle(storage.limiters, 'share', {
+    maxFailures: 30,
+    maxPerAddress: 30,
+    maxPerAccount: Number.MAX_SAFE_INTEGER,
   });
+  attachPublicReaders({ io: sockets.io, shares, documents, throttle: shareThrottle, trust, log });
+
+  const health = mount('/api/health');
+  route(health, 'GET /api/health', { bare: true }, () => ({ ok: true, version: appVersion() }));
+  app.use(health.base, health.router);
   // Before any route: a cross-site POST/PUT/PATCH/DELETE never reaches one (GETs change nothing).
-  app.use('/api', requireAllowedOrigin(allowedOrigins));
-  app.use('/api/public', publicShareRoutes(shares, shareThrottle));
+  app.use('/api', requireAllowedOrigin(allowedOrigins, trust));
+  const publicShares = mount('/api/public');
+  publicShareRoutes(publicShares, shares, shareThrottle);
+  app.use(publicShares.base, publicShares.router);
   app.use('/api', jsonBody(), sessionMiddleware);
-  app.use(
-    '/api/auth',
-    authRoutes({
-      users,
-      throttle: new LoginThrottle(),
-      sessionEnded: (sid) => sockets.endSession(sid),
-      userSessionsEnded: (userId, except) => sockets.endUserSessions(userId, except),
-      destroyUserSessions: (userId) => storage.sessions.destroyForUser(userId),
-    }),
+  const auth = mount('/api/auth');
+  authRoutes(auth, {
+    users,
+    throttle: new LoginThrottle(storage.limiters, 'login'),
+    sessionEnded: (sid) => sockets.endSession(sid),
+    userSessionsEnded: (userId, except) => sockets.endUserSessions(userId, except),
+    destroyUserSessions: (userId) => storage.sessions.destroyForUser(userId),
+  });
+  app.use(auth.base, auth.router);
+  // Every other route needs a session; the aids' also wait for the memory to be built.
+  const signedIn = (m: Mount<string>, ...more: RequestHandler[]): void => void app.use(m.base, requireSession(users), ...more, m.router);
+  const docs = mount('/api/documents');
+  documentRoutes(docs, documents);
+  shareRoutes(docs, shares);
+  const usersMount = mount('/api/users');
+  userRoutes(usersMount, users);
+  const mentions = mount('/api/mentions');
+  mentionRoutes(mentions, documents, users);
+  const prefs = mount('/api/prefs');
+  prefsRoutes(prefs, new PrefsService(storage.users));
+  const imports = mount('/api/import');
+  interchangeRoutes(
+    { imports, documents: docs },
+    { documents, interchange: new InterchangeService(documents, storage.sources), maxImportBytes },
   );
-  app.use('/api/documents', requireSession(users), documentRoutes(documents));
-  app.use('/api/documents', requireSession(users), shareRoutes(shares));
-  app.use('/api/users', requireSession(users), userRoutes(users));
-  app.use('/api/mentions', requireSession(users), mentionRoutes(documents, users));
-  app.use('/api/tm', requireSession(users), aids.waitReady, aids.routes.tm);
-  app.use('/api/glossary', requireSession(users), aids.waitReady, aids.routes.glossary);
-  app.use('/api/documents', requireSession(users), aids.waitReady, aids.routes.documents);
-  const interchange = interchangeRoutes({ documents, interchange: new InterchangeService(documents, storage.sources), maxImportBytes });
-  app.use('/api/import', requireSession(users), interchange.imports);
-  app.use('/api/documents', requireSession(users), interchange.documents);
+  for (const m of [docs, usersMount, mentions, prefs, imports]) signedIn(m);
+  for (const m of [aids.routes.tm, aids.routes.glossary, aids.routes.documents]) signedIn(m, aids.waitReady);
   app.use('/api', apiNotFound);
   serveClient(app, deps.clientDir ?? defaultClientDir());
   app.use(errorHandler(log));

@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   validate: () => import('./cli/validate.js'),
   import: () => import('./cli/import.js'),
   export: () => import('./cli/export.js'),
+  migrate: () => import('./cli/migrate.js'),
 };
 
 function usage(): string {

@@ -11,6 +11,9 @@ describe('loadConfig', () => {
       adminPassword: undefined,
       maxImportBytes: 16 * 1024 * 1024,
       allowedOrigins: [],
+      databaseUrl: undefined,
+      sessionSecret: undefined,
+      trustProxy: false,
     });
   });
 
@@ -24,6 +27,9 @@ describe('loadConfig', () => {
       adminPassword: 'long-enough',
       maxImportBytes: 1000,
       allowedOrigins: [],
+      databaseUrl: undefined,
+      sessionSecret: undefined,
+      trustProxy: false,
     });
     expect(loadConfig({ ANOR_ADMIN_PASSWORD: '' }).adminPassword).toBeUndefined();
   });
@@ -58,5 +64,38 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ALLOWED_ORIGINS: 'docs.example.org' })).toThrow(ConfigError);
     expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://a.example/path' })).toThrow(ConfigError);
     expect(() => loadConfig({ ALLOWED_ORIGINS: '*' })).toThrow(ConfigError);
+  });
+});
+
+describe('configuration for several nodes', () => {
+  const secret = 'x'.repeat(32);
+
+  it('reads DATABASE_URL, SESSION_SECRET and TRUST_PROXY', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://anor@db:5432/anor', SESSION_SECRET: secret, TRUST_PROXY: '10.0.0.0/8, loopback' });
+    expect(c).toMatchObject({ databaseUrl: 'postgres://anor@db:5432/anor', sessionSecret: secret, trustProxy: ['10.0.0.0/8', 'loopback'] });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://h/anor' }).databaseUrl).toBe('postgresql://h/anor');
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ DATABASE_URL: ' ', SESSION_SECRET: '', TRUST_PROXY: '' })).toMatchObject({
+      databaseUrl: undefined,
+      sessionSecret: undefined,
+      trustProxy: false,
+    });
+  });
+
+  it('refuses what cannot be right: a non-PostgreSQL URL, a short secret, a TRUST_PROXY that is no address', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://h/anor' })).toThrow(/DATABASE_URL must be a PostgreSQL URL/u);
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32/u);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY must be/u);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(ConfigError);
+  });
+
+  it('in production with a database, refuses to start without SESSION_SECRET; without a database the generated secret stays', () => {
+    const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/anor' };
+    expect(() => loadConfig(prod)).toThrow(/SESSION_SECRET is required with DATABASE_URL in production/u);
+    expect(loadConfig({ ...prod, SESSION_SECRET: secret }).sessionSecret).toBe(secret);
+    expect(loadConfig({ NODE_ENV: 'production' }).sessionSecret).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/anor' }).sessionSecret).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { DEFAULT_MAX_IMPORT_BYTES } from './limits.js';
 import { normalizeOrigin } from './http/origin.js';
+import { parseTrustProxy } from './http/proxy.js';
+import type { TrustProxySetting } from './http/proxy.js';
 
 export interface Config {
   port: number;
@@ -13,7 +15,16 @@ export interface Config {
   maxImportBytes: number;
   /** Origins besides the server's own that may change state and open sockets (ALLOWED_ORIGINS). */
   allowedOrigins: string[];
+  /** PostgreSQL for what several nodes share (DATABASE_URL or `--database`); undefined keeps everything in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Signs session cookies (SESSION_SECRET); undefined means the secret generated once in `dataDir`. */
+  sessionSecret: string | undefined;
+  /** Which proxies' X-Forwarded-* headers to believe (TRUST_PROXY). */
+  trustProxy: TrustProxySetting;
 }
+
+/** Shorter than this, a signing secret can be guessed; the generated one is 64 characters. */
+export const MIN_SESSION_SECRET_LENGTH = 32;
 
 export class ConfigError extends Error {}
 
@@ -32,7 +43,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword,
     maxImportBytes: maxImportBytes(env),
     allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS ?? ''),
+    ...clusterConfig(env),
   };
+}
+
+/**
+ * What several nodes behind a load balancer need. In production
+ * (NODE_ENV=production) with a database, SESSION_SECRET is required: each
+ * node would otherwise sign cookies with its own generated secret, and a user
+ * sent to another node would be signed out.
+ */
+function clusterConfig(env: NodeJS.ProcessEnv): Pick<Config, 'databaseUrl' | 'sessionSecret' | 'trustProxy'> {
+  const databaseUrl = databaseUrlFrom(env);
+  const sessionSecret = blankToUndefined(env.SESSION_SECRET);
+  if (sessionSecret !== undefined && sessionSecret.length < MIN_SESSION_SECRET_LENGTH) {
+    throw new ConfigError(`SESSION_SECRET must be at least ${MIN_SESSION_SECRET_LENGTH} characters (e.g. openssl rand -base64 48)`);
+  }
+  if (env.NODE_ENV === 'production' && databaseUrl !== undefined && sessionSecret === undefined) {
+    throw new ConfigError('SESSION_SECRET is required with DATABASE_URL in production: every node must sign sessions with the same secret');
+  }
+  let trustProxy: TrustProxySetting;
+  try {
+    trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  } catch (err) {
+    throw new ConfigError(
+      `TRUST_PROXY must be true, false, a number of hops, or addresses/subnets like 10.0.0.0/8,loopback: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  return { databaseUrl, sessionSecret, trustProxy };
+}
+
+/** DATABASE_URL, for `anor serve` and for the commands that open the same storage (`anor import`, `anor export`). */
+export function databaseUrlFrom(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const databaseUrl = blankToUndefined(env.DATABASE_URL);
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//u.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL like postgres://user@host:5432/anor');
+  }
+  return databaseUrl;
+}
+
+function blankToUndefined(raw: string | undefined): string | undefined {
+  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
 }
 
 /** `https://a.example, http://localhost:5173` → normalised origins; anything that is not a bare origin is an error. */

@@ -147,9 +147,10 @@ describe('REST API', () => {
 
     const taken = await request(server.url, 'POST', '/api/users', {
       cookie: admin,
-      json: { username: 'aigerim', password: 'another-password' },
+      json: { username: 'Aigerim', password: 'another-password' },
     });
-    expect(taken.body).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(taken.status).toBe(409);
+    expect(taken.body).toMatchObject({ ok: false, error: { code: 'username_taken' } });
 
     const translator = await login(server.url, 'aigerim', 'kazakh-translator');
     const list = await request(server.url, 'GET', '/api/users', { cookie: translator });

@@ -72,6 +72,8 @@ export function decideStatus(
   actor: string,
   newCommentId: () => string,
   glossary?: Glossary,
+  /** User ids named with @ in the request-changes reason (resolved by the caller). */
+  mentions: readonly string[] = [],
 ): Decision<CellStatusAck> {
   requireLang(doc, input.lang);
   const { p } = findParagraph(doc, input.paragraphId);
@@ -98,9 +100,10 @@ export function decideStatus(
       { refusal: result.refusal },
     );
   }
+  const commentId = result.changed && action === 'request_changes' && input.comment ? newCommentId() : undefined;
   const finish = (after: DocumentState, seq: number): CellStatusAck => {
     const now = cellIn(findParagraph(after, input.paragraphId).p, input.lang);
-    return { seq, rev: now.rev, status: now.status };
+    return { seq, rev: now.rev, status: now.status, ...(commentId ? { commentId } : {}) };
   };
   if (!result.changed) return { bodies: [], finish };
   const withOverrides =
@@ -110,15 +113,15 @@ export function decideStatus(
   return {
     bodies: [
       { type: 'cell.status', paragraphId: input.paragraphId, lang: input.lang, status: result.status, rev: cell.rev, ...withOverrides },
-      ...(action === 'request_changes' && input.comment
+      ...(commentId && input.comment
         ? [
             {
               type: 'comment.added' as const,
-              commentId: newCommentId(),
+              commentId,
               paragraphId: input.paragraphId,
               lang: input.lang,
               text: input.comment,
-              mentions: [],
+              mentions: [...mentions],
             },
           ]
         : []),

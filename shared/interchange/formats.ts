@@ -12,6 +12,17 @@ export const MAX_DOCX_RATIO = 100;
 
 export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+/** The file name extensions the source importer reads, and the format each names (the browser's file picker offers these). */
+export const SOURCE_EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  docx: 'docx',
+};
 /** `original`: the DOCX, HTML or Markdown file the document was imported from, with the translation in place. */
 export const EXPORT_FORMATS = ['xliff2', 'xliff12', 'po', 'tmx', 'html', 'md', 'original'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WireFile } from './wireFile.js';
 import type { Lang } from '../languages.js';
 import { glossarySchema } from '../qa/glossarySchema.js';
 import type { CellFindings } from '../qa/document.js';
@@ -158,7 +159,8 @@ export interface DocumentChecksDto {
 export interface AidsRoutes {
   'POST /api/tm/lookup': { body: TmLookupBody; res: { matches: TmMatch[] } };
   'POST /api/tm/search': { body: TmSearchBody; res: { hits: ConcordanceHit[] } };
-  'POST /api/tm/import': { body: TmImportBody; res: TmImportResult };
+  /** JSON `{ content, name? }`, or the file's raw bytes with `?name=`. */
+  'POST /api/tm/import': { body: TmImportBody | WireFile; query: z.input<typeof tmImportQuery>; res: TmImportResult };
   'GET /api/tm/stats': { body: never; res: TmStatsDto };
   'POST /api/documents/:docId/pretranslate': { body: PretranslateBody; res: PretranslateResult };
   'GET /api/documents/:docId/checks': { body: never; res: DocumentChecksDto };

@@ -69,6 +69,8 @@ export interface CellStatusAck {
   seq: number;
   rev: number;
   status: CellStatus;
+  /** When changes were requested: the comment the reason became. */
+  commentId?: string;
 }
 
 export interface ParagraphOpAck {

@@ -18,7 +18,8 @@ export const ERROR_CODES = [
   'language_not_in_document',
   'bad_revision', // base revision newer than the cell, or unknown
   'not_joined', // a document event before doc:join
-  'conflict', // a REST-level conflict (e.g. user name taken)
+  'conflict', // a REST-level conflict (e.g. the share-link limit of a document)
+  'username_taken', // a new or renamed user whose name (case-insensitively) another user has
   'invalid_transition', // a review step that does not start from the cell's status (shared/domain/workflow.ts)
   'checks_failed', // approval refused: an error finding of the checks is not overridden on this revision
   'unsupported_format', // an uploaded file of a kind the importer does not read (by name, format or content)
@@ -79,6 +80,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   bad_revision: 409,
   not_joined: 409,
   conflict: 409,
+  username_taken: 409,
   invalid_transition: 409,
   checks_failed: 409,
   unsupported_format: 415,

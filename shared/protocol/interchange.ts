@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WireFile } from './wireFile.js';
 import type { Lang } from '../languages.js';
 import { LANGS } from '../languages.js';
 import { wellFormedText } from '../text/wellFormed.js';
@@ -16,6 +17,7 @@ export {
   MAX_DOCX_RATIO,
   MAX_DOCX_UNCOMPRESSED_BYTES,
   MAX_UPLOAD_BYTES,
+  SOURCE_EXTENSIONS,
   SOURCE_FORMATS,
   UNTRANSLATED_POLICIES,
 } from '../interchange/formats.js';
@@ -219,15 +221,20 @@ export type ExportQuery = z.input<typeof exportQuery>;
 
 export const docIdOnly = z.object({ docId: id });
 
-/** The routes of this file, in the style of RestRoutes (uploads: `body` is the file's bytes). */
+/** The routes of this file, merged into RestRoutes (uploads: `body` is the file's bytes; `query` is what the client sends). */
 export interface InterchangeRoutes {
-  'POST /api/import/parse': { body: Blob; res: ParsedSourceDto };
-  'POST /api/documents/from-file': { body: Blob; res: CreatedFromFileDto };
+  'POST /api/import/parse': { body: WireFile; query: z.input<typeof parseSourceQuery>; res: ParsedSourceDto };
+  'POST /api/documents/from-file': { body: WireFile; query: CreateFromFileQuery; res: CreatedFromFileDto };
   'GET /api/documents/:docId/source-file': { body: never; res: SourceFileDto };
-  'POST /api/documents/:docId/import/translation/preview': { body: Blob; res: TranslationPreviewDto };
+  'POST /api/documents/:docId/import/translation/preview': {
+    body: WireFile;
+    query: z.input<typeof translationPreviewQuery>;
+    res: TranslationPreviewDto;
+  };
+  /** Sent as COMMIT_MEDIA_TYPE (read under the upload cap) or plain JSON. */
   'POST /api/documents/:docId/import/translation/commit': { body: TranslationCommitBody; res: ImportResultDto };
-  'POST /api/documents/:docId/import/xliff': { body: Blob; res: ImportResultDto };
-  'POST /api/import/document': { body: Blob; res: InterchangeDocumentDto };
+  'POST /api/documents/:docId/import/xliff': { body: WireFile; query: z.input<typeof xliffImportQuery>; res: ImportResultDto };
+  'POST /api/import/document': { body: WireFile; query: InterchangeDocumentQuery; res: InterchangeDocumentDto };
   /** A file download on success; a Result envelope on error. */
-  'GET /api/documents/:docId/export': { body: never; res: Blob };
+  'GET /api/documents/:docId/export': { body: never; query: ExportQuery; res: WireFile };
 }

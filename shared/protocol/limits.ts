@@ -1,5 +1,12 @@
 /** Size caps shared by server checks and client guards. */
 export const MAX_CELL_TEXT_BYTES = 64 * 1024;
+
+const encoder = new TextEncoder();
+/** The cell text rule, one place: the server refuses (text_too_long) and the client checks before sending. */
+export function cellTextTooLong(text: string): boolean {
+  // Cheap pre-check: UTF-8 is at most 3 bytes per UTF-16 unit.
+  return text.length * 3 > MAX_CELL_TEXT_BYTES && encoder.encode(text).length > MAX_CELL_TEXT_BYTES;
+}
 /** Largest socket payload the application accepts; bigger ones get `payload_too_large`. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 256 * 1024;
 /**

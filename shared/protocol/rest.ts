@@ -2,14 +2,22 @@ import type { CellHistoryDto, DocumentSnapshot, DocumentSummary, HealthDto, Publ
 import type { CreateDocumentBody, CreateUserBody, LoginBody } from './schemas.js';
 import type { AidsRoutes } from './aids.js';
 import type { ShareRoutes } from './share.js';
+import type { InterchangeRoutes } from './interchange.js';
+import type { PrefsRoutes } from './prefs.js';
 import type { ActivityDto, ChangePasswordBody, DirectoryEntry, MentionNotification, UpdateUserBody } from './review.js';
 
 /**
- * The REST routes, one place. Every response body except /api/health is a
- * `Result<T>` envelope: `{ ok: true, data }` or `{ ok: false, error: { code, message } }`.
- * The session is an httpOnly cookie (`anor.sid`) set by login.
+ * Every REST route, one map: the client's `request()` and the server's
+ * `route()` (server/src/http/route.ts) are both typed by it, and
+ * shared/protocol/responses.ts holds a response schema per key. Each entry has
+ * the JSON `body` (`never`: none; `WireFile`: the file's raw bytes), the `query`
+ * when the route reads one, and `res`, the `data` of the answer. Every
+ * response body is a `Result<T>` envelope (`{ ok: true, data }` or
+ * `{ ok: false, error: { code, message } }`) except /api/health and the two
+ * downloads (`res` WireFile or string). The session is an httpOnly cookie
+ * (`anor.sid`) set by login.
  */
-export interface RestRoutes extends AidsRoutes, ShareRoutes {
+export interface RestRoutes extends AidsRoutes, ShareRoutes, InterchangeRoutes, PrefsRoutes {
   'GET /api/health': { body: never; res: HealthDto };
   'POST /api/auth/login': { body: LoginBody; res: { user: PublicUser } };
   'POST /api/auth/logout': { body: never; res: null };

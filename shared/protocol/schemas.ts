@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGS } from '../languages.js';
 import { LANG_ROLES } from '../domain/roles.js';
-import { MAX_CELL_TEXT_BYTES, MAX_PARAGRAPHS, MAX_TITLE_LENGTH } from './limits.js';
+import { MAX_PARAGRAPHS, MAX_TITLE_LENGTH } from './limits.js';
 import { wellFormedText } from '../text/wellFormed.js';
 
 /**
@@ -20,13 +20,8 @@ export const opIdSchema = z
   .min(8)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
-const encoder = new TextEncoder();
-/** Cell text; its byte cap is checked separately so that it gets its own error code. */
+/** Cell text; its byte cap is checked separately (cellTextTooLong in limits.ts) so that it gets its own error code. */
 export const cellTextSchema = wellFormedText();
-export function cellTextTooLong(text: string): boolean {
-  // Cheap pre-check: UTF-8 is at most 3 bytes per UTF-16 unit.
-  return text.length * 3 > MAX_CELL_TEXT_BYTES && encoder.encode(text).length > MAX_CELL_TEXT_BYTES;
-}
 
 // ---- REST ----
 export const loginBody = z.object({

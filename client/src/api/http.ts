@@ -1,29 +1,68 @@
-import type { RestRoutes } from '../../../shared/index.js';
+import { fillPath, splitRouteKey } from '../../../shared/protocol/routeKeys.js';
+import type {
+  DownloadRoute,
+  RouteBody,
+  RouteKey,
+  RouteParamName,
+  RouteParams,
+  RouteQuery,
+  RouteRes,
+} from '../../../shared/protocol/routeKeys.js';
 import type { CallResult } from '../modules/sync/transport.js';
 
-type Route = keyof RestRoutes;
-type PathParams = Record<string, string>;
+/** What a call of `route` needs besides the key: path params, query and body, each only when the map has it. */
+export type RequestOptions<R extends RouteKey> = ([RouteParamName<R>] extends [never] ? { params?: never } : { params: RouteParams<R> }) &
+  ([RouteQuery<R>] extends [never]
+    ? { query?: never }
+    : Record<never, never> extends RouteQuery<R>
+      ? { query?: RouteQuery<R> }
+      : { query: RouteQuery<R> }) &
+  ([RouteBody<R>] extends [never] ? { body?: never } : { body: RouteBody<R> }) & {
+    /** The body's media type when it is not JSON's or a file's (the import commit's own type). */
+    contentType?: string;
+  };
+
+type Optional<R extends RouteKey> = Record<never, never> extends RequestOptions<R> ? [opts?: RequestOptions<R>] : [opts: RequestOptions<R>];
+
+/** Answered without the Result envelope: not for `request()`. */
+type Bare = 'GET /api/health' | DownloadRoute;
+
+const OCTET = 'application/octet-stream';
+type Loose = { params?: Record<string, string>; query?: unknown; body?: unknown; contentType?: string };
+
+/** The URL of a route: the key's path with its params filled in, and the query (unset values left out). */
+export function routeUrl(route: RouteKey, opts: Loose = {}): string {
+  const path = fillPath(splitRouteKey(route).path, opts.params ?? {});
+  const query = typeof opts.query === 'object' && opts.query !== null ? opts.query : {};
+  const entries = Object.entries(query).filter((e): e is [string, string | number | boolean] => e[1] !== undefined);
+  return entries.length === 0 ? path : `${path}?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`;
+}
+
+/** A download's URL: a plain link, so the browser saves the file with the session cookie. */
+export function downloadUrl<R extends DownloadRoute>(route: R, ...[opts]: Optional<R>): string {
+  return routeUrl(route, opts ?? {});
+}
 
 /**
- * The one place that calls `fetch`. Route keys come from shared/protocol/rest.ts,
- * so the body and the result type follow the contract; anything that is not a
- * Result envelope (a proxy error page, a crash) becomes `internal`, and a
- * failed fetch becomes `network` — components only ever see coded results.
+ * The one place that calls `fetch`. Route keys come from the shared route
+ * map (shared/protocol/rest.ts), so params, query, body and the result type
+ * follow the contract the server is typed by too. A JSON body is sent as
+ * JSON, a file (Blob) as its raw bytes. Anything that is not a Result
+ * envelope (a proxy error page, a crash) becomes `internal`, and a failed
+ * fetch becomes `network` — components only ever see coded results.
  */
-export async function request<R extends Route>(
-  route: R,
-  opts: { params?: PathParams; body?: RestRoutes[R]['body'] } = {},
-): Promise<CallResult<RestRoutes[R]['res']>> {
-  const [method, template] = route.split(' ') as [string, string];
-  const path = template.replace(/:(\w+)/gu, (_, name: string) => encodeURIComponent(opts.params?.[name] ?? ''));
+export async function request<R extends Exclude<RouteKey, Bare>>(route: R, ...[opts]: Optional<R>): Promise<CallResult<RouteRes<R>>> {
+  const o: Loose = opts ?? {};
+  const file = o.body instanceof Blob;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (o.body !== undefined) headers['content-type'] = o.contentType ?? (file ? OCTET : 'application/json');
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
+    res = await fetch(routeUrl(route, o), {
+      method: splitRouteKey(route).method,
       credentials: 'same-origin',
-      headers:
-        opts.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      headers,
+      ...(o.body === undefined ? {} : { body: file ? (o.body as Blob) : JSON.stringify(o.body) }),
     });
   } catch {
     return { ok: false, error: { code: 'network', message: 'fetch failed' } };
@@ -34,7 +73,7 @@ export async function request<R extends Route>(
   } catch {
     return { ok: false, error: { code: 'internal', message: `HTTP ${res.status} without a JSON body` } };
   }
-  if (isResult(parsed)) return parsed as CallResult<RestRoutes[R]['res']>;
+  if (isResult(parsed)) return parsed as CallResult<RouteRes<R>>;
   return { ok: false, error: { code: 'internal', message: `HTTP ${res.status}: not a Result envelope` } };
 }
 
@@ -51,5 +90,5 @@ export const api = {
   listDocuments: () => request('GET /api/documents'),
   cellHistory: (docId: string, paragraphId: string, lang: string) =>
     request('GET /api/documents/:docId/cells/:paragraphId/:lang/history', { params: { docId, paragraphId, lang } }),
-  createDocument: (body: RestRoutes['POST /api/documents']['body']) => request('POST /api/documents', { body }),
+  createDocument: (body: RouteBody<'POST /api/documents'>) => request('POST /api/documents', { body }),
 };

@@ -2,9 +2,19 @@ import type { ClientToServerEvents, MentionNotification, RestRoutes } from '../.
 import type { CallResult } from '../modules/sync/transport.js';
 import { request } from './http.js';
 
-/** Socket events of the review flow (the sync engine owns cell:edit, join and presence). */
+/** Socket events of the review flow and of paragraph structure (the sync engine owns cell:edit, join and presence). */
 export type ReviewEvent =
-  'cell:status' | 'cell:restore' | 'comment:add' | 'comment:resolve' | 'review:approveAll' | 'review:submitAll' | 'doc:settings';
+  | 'cell:status'
+  | 'cell:restore'
+  | 'comment:add'
+  | 'comment:resolve'
+  | 'review:approveAll'
+  | 'review:submitAll'
+  | 'doc:settings'
+  | 'paragraph:insert'
+  | 'paragraph:delete'
+  | 'paragraph:split'
+  | 'paragraph:join';
 export type ReviewPayload<E extends ReviewEvent> = Parameters<ClientToServerEvents[E]>[0];
 export type ReviewAckData<E extends ReviewEvent> = Extract<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0], { ok: true }>['data'];
 

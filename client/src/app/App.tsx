@@ -4,10 +4,10 @@ import { SocketTransport } from '../api/socket.js';
 import { LoginScreen, useSession } from '../modules/auth/index.js';
 import { DocumentList, NewDocument } from '../modules/documents/index.js';
 import { EditorScreen } from '../modules/grid/index.js';
-import { LanguageSwitcher } from '../modules/i18n/index.js';
 import { ReadingScreen, SharedReadingScreen } from '../modules/reading/index.js';
 import { AccountScreen, Notifications, UsersScreen } from '../modules/review/index.js';
 import { can } from '../../../shared/domain/roles.js';
+import { AppHeader } from './AppHeader.js';
 import { navigate, useRoute } from './route.js';
 import { useBackgroundFlush } from '../modules/sync/index.js';
 import type { SyncTransport } from '../modules/sync/index.js';
@@ -15,8 +15,6 @@ import type { SyncTransport } from '../modules/sync/index.js';
 /** Socket per signed-in user; `createTransport` is injectable so component tests can use another. */
 export function App({ createTransport = () => new SocketTransport() }: { createTransport?: () => SyncTransport & { close?: () => void } }) {
   const { t } = useTranslation();
-  const { t: tReview } = useTranslation('review');
-  const { t: tReading } = useTranslation('reading');
   const { session, signedIn, signOut, ended } = useSession();
   const route = useRoute();
   const userId = session.status === 'signedIn' ? session.user.id : null;
@@ -41,35 +39,7 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
       >
         {t('app.skipToContent')}
       </a>
-      <header className="app-header">
-        <a href="#/" className="brand">
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
-        </a>
-        <nav aria-label={t('header.documents')}>
-          {session.status === 'signedIn' && <a href="#/">{t('header.documents')}</a>}
-          {session.status === 'signedIn' && route.name === 'doc' && (
-            <a href={`#/read/${encodeURIComponent(route.docId)}`} data-testid="open-reading">
-              {tReading('screen.open')}
-            </a>
-          )}
-          {session.status === 'signedIn' && session.user.isAdmin && <a href="#/users">{tReview('users.link')}</a>}
-          {session.status === 'signedIn' && <a href="#/account">{tReview('account.link')}</a>}
-        </nav>
-        <div className="header-right">
-          <LanguageSwitcher />
-          {session.status === 'signedIn' && (
-            <>
-              <span className="muted" data-testid="whoami">
-                {t('header.signedInAs', { name: session.user.displayName })}
-              </span>
-              <button type="button" onClick={() => void signOut()}>
-                {t('header.signOut')}
-              </button>
-            </>
-          )}
-        </div>
-      </header>
+      <AppHeader user={session.status === 'signedIn' ? session.user : null} route={route} onSignOut={() => void signOut()} />
       {/* A share link reads without an account, whoever (if anyone) is signed in. */}
       {route.name === 'share' && <SharedReadingScreen key={route.token} token={route.token} />}
       {route.name !== 'share' && session.status === 'loading' && <main id="main" />}

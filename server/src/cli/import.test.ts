@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EN_PARAGRAPHS, RU_PARAGRAPHS } from '../../test/helpers/interchangeFixtures.js';
+import { tempSchema } from '../../test/helpers/pg.js';
 import { DocumentService } from '../services/documents/index.js';
 import { createStorage } from '../storage/index.js';
 import { run as runExport } from './export.js';
@@ -89,6 +90,36 @@ describe('anor import / anor export', () => {
       expect((await storage.tm.list()).filter((e) => e.texts.ru !== undefined)).toHaveLength(5);
     } finally {
       await storage.close();
+    }
+  });
+
+  it('with DATABASE_URL, imports a TMX into the database the servers share, not into the data directory', async () => {
+    const data = ['--data-dir', join(dir, 'data')];
+    const en = join(dir, 'en.txt');
+    await writeFile(en, EN_PARAGRAPHS.join('\n\n'));
+    const io1 = capture();
+    expect(await runImport(['document', en, '--title', 'Summit', '--source-lang', 'en', '--target-langs', 'ru', ...data], io1)).toBe(0);
+    const ru = join(dir, 'ru.txt');
+    await writeFile(ru, RU_PARAGRAPHS.join('\n\n'));
+    expect(await runImport(['translation', ru, '--doc', io1.stdout().trim(), '--lang', 'ru', '--approved', ...data], capture())).toBe(0);
+    const tmx = join(dir, 'summit.tmx');
+    expect(await runExport(['--doc', io1.stdout().trim(), '--format', 'tmx', '--out', tmx, ...data], capture())).toBe(0);
+    const schema = await tempSchema();
+    const before = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = schema.url;
+    try {
+      expect(await runImport(['tmx', tmx, ...data], capture())).toBe(0);
+      const storage = await createStorage({ dataDir: join(dir, 'data'), databaseUrl: schema.url, log: () => {} });
+      try {
+        expect((await storage.tm.list()).filter((e) => e.texts.ru !== undefined)).toHaveLength(5);
+      } finally {
+        await storage.close();
+      }
+      await expect(readFile(join(dir, 'data', 'tm.json'), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      if (before === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = before;
+      await schema.drop();
     }
   });
 

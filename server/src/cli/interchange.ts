@@ -7,9 +7,9 @@ import { EXPORT_FORMATS, SOURCE_FORMATS } from '../../../shared/protocol/interch
 import type { ExportFormat, SourceFormat } from '../../../shared/protocol/interchange.js';
 import { DocumentService } from '../services/documents/index.js';
 import { InterchangeService } from '../services/interchange/service.js';
-import { createStorage, DataDirLockedError } from '../storage/index.js';
+import { createStorage, DatabaseTooNewError, DataDirLockedError } from '../storage/index.js';
 import type { Storage } from '../storage/index.js';
-import { ConfigError, dataDirFrom, maxImportBytes } from '../config.js';
+import { ConfigError, dataDirFrom, databaseUrlFrom, maxImportBytes } from '../config.js';
 import { InputFileError, readBounded } from './io.js';
 import type { CliIo } from './io.js';
 
@@ -76,14 +76,17 @@ export interface Opened {
 /** Opens the data directory, runs `fn`, and always checkpoints and closes, so what was imported is on disk. */
 export async function withDataDir<T>(values: Values, io: CliIo, fn: (o: Opened) => Promise<T>): Promise<T> {
   let dataDir: string;
+  let databaseUrl: string | undefined;
   try {
     const flag = values['data-dir'];
     dataDir = typeof flag === 'string' ? dataDirFrom(flag, '--data-dir') : dataDirFrom(process.env.DATA_DIR, 'DATA_DIR');
+    // The same stores the server uses: with DATABASE_URL, an imported TMX lands in PostgreSQL like one imported in the UI.
+    databaseUrl = databaseUrlFrom();
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);
     throw err;
   }
-  const storage = await createStorage({ dataDir, log: (m) => io.err(`[anor] ${m}\n`) });
+  const storage = await createStorage({ dataDir, databaseUrl, log: (m) => io.err(`[anor] ${m}\n`) });
   const documents = new DocumentService(storage.documents);
   try {
     await documents.load();
@@ -135,7 +138,7 @@ export async function runGuarded(name: string, usage: string, io: CliIo, fn: () 
       io.err(`${name}: ${err.message}\n\n${usage}`);
       return 2;
     }
-    if (err instanceof AppError || err instanceof DataDirLockedError) {
+    if (err instanceof AppError || err instanceof DataDirLockedError || err instanceof DatabaseTooNewError) {
       io.err(`${name}: ${err.code}: ${err.message}\n`);
       return 1;
     }

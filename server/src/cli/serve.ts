@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
 import { createApp } from '../app.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { bootstrap } from '../services/bootstrap.js';
 import { DocumentService } from '../services/documents/index.js';
 import { loadOrCreateSessionSecret } from '../services/secret.js';
-import { createStorage, DataDirLockedError } from '../storage/index.js';
+import { createStorage, DatabaseTooNewError, DataDirLockedError } from '../storage/index.js';
 
 const CHECKPOINT_EVERY_MS = 5_000;
 
@@ -17,13 +18,15 @@ function log(msg: string): void {
  * demo on first start, listens, and on SIGINT/SIGTERM stops taking
  * connections, checkpoints and closes storage before exiting.
  */
-export async function run(_argv: string[]): Promise<number> {
+export async function run(argv: string[]): Promise<number> {
   let config;
   try {
-    config = loadConfig();
+    // `--database URL` stands for DATABASE_URL.
+    const { values } = parseArgs({ args: argv, options: { database: { type: 'string' } }, strict: true });
+    config = loadConfig(values.database === undefined ? process.env : { ...process.env, DATABASE_URL: values.database });
   } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`anor serve: ${err.message}`);
+    if (err instanceof ConfigError || (err instanceof TypeError && 'code' in err)) {
+      console.error(`anor serve: ${err.message}\n\nUsage: anor serve [--database postgres://…]`);
       return 2;
     }
     throw err;
@@ -31,22 +34,33 @@ export async function run(_argv: string[]): Promise<number> {
 
   let storage;
   try {
-    storage = await createStorage({ dataDir: config.dataDir, log });
+    storage = await createStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, log });
   } catch (err) {
-    if (!(err instanceof DataDirLockedError)) throw err;
-    console.error(`anor serve: ${err.code}: ${err.message}`);
-    return 1;
+    if (err instanceof DataDirLockedError || err instanceof DatabaseTooNewError) {
+      console.error(`anor serve: ${err.code}: ${err.message}`);
+      return 1;
+    }
+    // Opening the database failed: it does not answer, refuses us, or the URL names nothing.
+    if (config.databaseUrl !== undefined && err instanceof Error) {
+      console.error(`anor serve: database_error: ${err.message}`);
+      return 1;
+    }
+    throw err;
   }
   const documents = new DocumentService(storage.documents, { log });
   const loaded = await documents.load();
   for (const w of loaded.warnings) log(`recovery: ${w}`);
   if (loaded.replayed > 0) log(`replayed ${loaded.replayed} journal events`);
 
-  const sessionSecret = await loadOrCreateSessionSecret(config.dataDir);
+  if (config.databaseUrl !== undefined && config.sessionSecret === undefined) {
+    log('SESSION_SECRET is not set: this node signs sessions with its own secret, so another node will not accept them');
+  }
+  const sessionSecret = config.sessionSecret ?? (await loadOrCreateSessionSecret(config.dataDir));
   const app = createApp({
     storage,
     documents,
     sessionSecret,
+    trustProxy: config.trustProxy,
     log,
     allowedOrigins: config.allowedOrigins,
     maxImportBytes: config.maxImportBytes,

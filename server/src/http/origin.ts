@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import type { TLSSocket } from 'node:tls';
 import type { RequestHandler } from 'express';
 import { AppError } from '../../../shared/index.js';
+import { requestHost, requestProtocol } from './proxy.js';
+import type { TrustFn } from './proxy.js';
 
 /**
  * Cross-site protection: which origins may change state over REST and open a
@@ -23,14 +24,14 @@ export function normalizeOrigin(value: string): string | undefined {
 
 /**
  * The origin this request was addressed to. Behind a TLS-terminating proxy
- * this is where X-Forwarded-Proto/-Host would be read, once TRUST_PROXY says
- * they can be believed; until then, the connection itself and Host decide.
+ * that TRUST_PROXY trusts, X-Forwarded-Proto and X-Forwarded-Host say it (the
+ * browser sent `Origin: https://public.example` to the proxy, which reached
+ * us over http on an inner address); otherwise the connection and Host decide.
  */
-export function ownOrigin(req: IncomingMessage): string | undefined {
-  const host = req.headers.host;
+export function ownOrigin(req: IncomingMessage, trust: TrustFn): string | undefined {
+  const host = requestHost(req, trust);
   if (!host) return undefined;
-  const scheme = (req.socket as Partial<TLSSocket>).encrypted ? 'https' : 'http';
-  return normalizeOrigin(`${scheme}://${host}`);
+  return normalizeOrigin(`${requestProtocol(req, trust)}://${host}`);
 }
 
 export type OriginVerdict = { ok: true } | { ok: false; reason: string };
@@ -41,26 +42,26 @@ export type OriginVerdict = { ok: true } | { ok: false; reason: string };
  * same-origin GET), accepted — unless `Sec-Fetch-Site: cross-site` says a
  * browser sent it from another site, which then must have sent Origin too.
  */
-export function judgeOrigin(req: IncomingMessage, allowed: ReadonlySet<string>): OriginVerdict {
+export function judgeOrigin(req: IncomingMessage, allowed: ReadonlySet<string>, trust: TrustFn): OriginVerdict {
   const header = req.headers.origin;
   if (header === undefined) {
     return req.headers['sec-fetch-site'] === 'cross-site' ? { ok: false, reason: 'a cross-site request without Origin' } : { ok: true };
   }
   const origin = normalizeOrigin(header);
-  if (origin !== undefined && (origin === ownOrigin(req) || allowed.has(origin))) return { ok: true };
+  if (origin !== undefined && (origin === ownOrigin(req, trust) || allowed.has(origin))) return { ok: true };
   return { ok: false, reason: `origin ${JSON.stringify(header.slice(0, 200))} is not allowed` };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Refuses state-changing requests (not GET/HEAD/OPTIONS) from other origins with 403 `forbidden_origin`. */
-export function requireAllowedOrigin(allowed: ReadonlySet<string>): RequestHandler {
+export function requireAllowedOrigin(allowed: ReadonlySet<string>, trust: TrustFn): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) {
       next();
       return;
     }
-    const verdict = judgeOrigin(req, allowed);
+    const verdict = judgeOrigin(req, allowed, trust);
     next(verdict.ok ? undefined : new AppError('forbidden_origin', verdict.reason));
   };
 }

@@ -45,13 +45,6 @@ export function readUpload(req: Request, res: Response, limit: number): Promise<
   });
 }
 
-/** Query string or path params through a zod schema, with the same `bad_request` details as bodies. */
-export function parsePart<S extends z.ZodType>(schema: S, req: Request, part: 'query' | 'params'): z.output<S> {
-  const r = schema.safeParse(req[part]);
-  if (!r.success) throw badRequest(issuesOf(r.error, part));
-  return r.data;
-}
-
 /** A body already read (e.g. JSON from an upload) through its zod schema. */
 export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const r = schema.safeParse(value ?? {});

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/index.js';
+import type { LimiterFactory, FailureCounter } from '../storage/index.js';
 
 export interface ThrottleOptions {
   /** Failures allowed per (address, user name) within the window. */
@@ -8,91 +10,77 @@ export interface ThrottleOptions {
   /** Failures allowed per address over all names together (one machine trying many names). */
   maxPerAddress: number;
   windowMs: number;
-  /** Cap on tracked keys per counter, so a flood of made-up names cannot grow memory without bound. */
-  maxKeys: number;
 }
 
-/** Failures per key within a fixed window that starts at the first failure. */
-class FailureWindow {
-  private readonly failures = new Map<string, { count: number; since: number }>();
-
-  constructor(
-    private readonly max: number,
-    private readonly opts: ThrottleOptions,
-    private readonly now: () => number,
-  ) {}
-
-  over(k: string): boolean {
-    const entry = this.failures.get(k);
-    if (!entry) return false;
-    if (this.now() - entry.since >= this.opts.windowMs) {
-      this.failures.delete(k);
-      return false;
-    }
-    return entry.count >= this.max;
-  }
-
-  add(k: string): void {
-    const entry = this.failures.get(k);
-    if (entry && this.now() - entry.since < this.opts.windowMs) {
-      entry.count++;
-      return;
-    }
-    this.failures.delete(k);
-    if (this.failures.size >= this.opts.maxKeys) {
-      const oldest = this.failures.keys().next();
-      if (!oldest.done) this.failures.delete(oldest.value);
-    }
-    this.failures.set(k, { count: 1, since: this.now() });
-  }
-
-  clear(k: string): void {
-    this.failures.delete(k);
-  }
+/** What the sign-in route, the share-link route and the /public handshake ask; async because the counts may live in the database. */
+export interface FailureThrottle {
+  /** Rejects with `rate_limited` when the pair, the account or the address is over its budget. */
+  check(address: string, username: string): Promise<void>;
+  failed(address: string, username: string): Promise<void>;
+  succeeded(address: string, username: string): Promise<void>;
 }
 
 /**
  * Failed sign-ins, counted three ways: per (address, name), per name and per
- * address. Past a budget within the window, further attempts get
- * `rate_limited` until the window ends, right password or not. The pair budget
- * is small (someone mistyping); the per-account and per-address budgets are
- * larger, so a colleague cannot lock an account out with a few tries but
+ * address, each a fixed window starting at the first failure
+ * (rate-limiter-flexible). Past a budget within the window, further attempts
+ * get `rate_limited` until the window ends, right password or not. The pair
+ * budget is small (someone mistyping); the per-account and per-address budgets
+ * are larger, so a colleague cannot lock an account out with a few tries but
  * spreading a guessing run over many addresses or many names still stops. A
- * success clears only its pair. In memory: a restart forgets, which is fine
- * for slowing down guessing.
+ * success clears only its pair. Where the counts live is the storage's choice
+ * (`storage.limiters`): in memory for the embedded store (a restart forgets,
+ * which is fine for slowing down guessing), in PostgreSQL when several nodes
+ * share one database, so a guesser gains nothing by spreading over nodes.
  */
-export class LoginThrottle {
-  private readonly pair: FailureWindow;
-  private readonly account: FailureWindow;
-  private readonly address: FailureWindow;
+export class LoginThrottle implements FailureThrottle {
+  private readonly pair: FailureCounter;
+  private readonly account: FailureCounter;
+  private readonly address: FailureCounter;
 
-  constructor(opts: Partial<ThrottleOptions> = {}, now: () => number = Date.now) {
-    const o: ThrottleOptions = { maxFailures: 10, maxPerAccount: 50, maxPerAddress: 100, windowMs: 10 * 60_000, maxKeys: 10_000, ...opts };
-    this.pair = new FailureWindow(o.maxFailures, o, now);
-    this.account = new FailureWindow(o.maxPerAccount, o, now);
-    this.address = new FailureWindow(o.maxPerAddress, o, now);
+  /** `name` keeps this throttle's counts apart from another's in the same store (login, share). */
+  constructor(limiters: LimiterFactory, name: string, opts: Partial<ThrottleOptions> = {}) {
+    const o: ThrottleOptions = { maxFailures: 10, maxPerAccount: 50, maxPerAddress: 100, windowMs: 10 * 60_000, ...opts };
+    const counter = (kind: string, points: number): FailureCounter =>
+      limiters({ keyPrefix: `${name}-${kind}`, points, durationMs: o.windowMs });
+    this.pair = counter('pair', o.maxFailures);
+    this.account = counter('account', o.maxPerAccount);
+    this.address = counter('address', o.maxPerAddress);
   }
 
-  /** Throws `rate_limited` when the pair, the account or the address is over its budget. */
-  check(address: string, username: string): void {
+  async check(address: string, username: string): Promise<void> {
     const name = username.toLowerCase();
-    if (this.pair.over(key(address, name)) || this.account.over(name) || this.address.over(address)) {
-      throw new AppError('rate_limited', 'too many failed sign-ins; try again later');
-    }
+    const over = await Promise.all([
+      over1(this.pair, key(address, name)),
+      over1(this.account, key(name)),
+      over1(this.address, key(address)),
+    ]);
+    if (over.includes(true)) throw new AppError('rate_limited', 'too many failed sign-ins; try again later');
   }
 
-  failed(address: string, username: string): void {
+  async failed(address: string, username: string): Promise<void> {
     const name = username.toLowerCase();
-    this.pair.add(key(address, name));
-    this.account.add(name);
-    this.address.add(address);
+    await Promise.all([
+      this.pair.penalty(key(address, name), 1),
+      this.account.penalty(key(name), 1),
+      this.address.penalty(key(address), 1),
+    ]);
   }
 
-  succeeded(address: string, username: string): void {
-    this.pair.clear(key(address, username.toLowerCase()));
+  async succeeded(address: string, username: string): Promise<void> {
+    await this.pair.delete(key(address, username.toLowerCase()));
   }
 }
 
-function key(address: string, username: string): string {
-  return `${address}\u0000${username}`;
+async function over1(counter: FailureCounter, k: string): Promise<boolean> {
+  const res = await counter.get(k);
+  return res !== null && res.consumedPoints >= counter.points;
+}
+
+/**
+ * A fixed-length key whatever the input: names and addresses are the
+ * client's, a database column has a width, and NUL cannot go into PostgreSQL text.
+ */
+function key(...parts: string[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }

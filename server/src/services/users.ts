@@ -70,7 +70,7 @@ export class UserService {
 
   async create(body: CreateUserBody, opts: { isAdmin?: boolean } = {}): Promise<PublicUser> {
     if (await this.users.getByUsername(body.username)) {
-      throw new AppError('conflict', `user name ${body.username} is taken`);
+      throw new AppError('username_taken', `user name ${body.username} is taken`);
     }
     const record: UserRecord = {
       id: newId('u_'),

@@ -11,12 +11,14 @@ import {
   presencePayload,
   actionFor,
 } from '../../../shared/index.js';
+import type { MentionNotification } from '../../../shared/index.js';
 import type { Log } from '../errors.js';
 import { authorize } from '../services/authorize.js';
 import type { UserService } from '../services/users.js';
 import type { DocumentService } from '../services/documents/index.js';
 import type { PresenceService } from '../services/presence.js';
 import { handler, requireJoined } from './handler.js';
+import { mentionNotification, resolveMentions } from './mentions.js';
 import type { AnorSocket } from './types.js';
 import { docRoom } from './types.js';
 
@@ -25,6 +27,8 @@ export interface DocHandlerDeps {
   presence: PresenceService;
   users: UserService;
   log: Log;
+  /** Tells a user named with @ in a request-changes reason, as a comment's mention would. */
+  notify: (userId: string, n: MentionNotification) => void;
 }
 
 /**
@@ -87,8 +91,16 @@ export function registerDocHandlers(socket: AnorSocket, deps: DocHandlerDeps): v
       requireJoined(socket, input.docId);
       const action = actionFor(input.status);
       const permission = action === 'approve' || action === 'request_changes' ? 'cell.review' : 'cell.submit';
-      authorize(await me(), permission, { lang: input.lang, doc: documents.meta(input.docId) });
-      return documents.setStatus(input, user.id);
+      const meta = documents.meta(input.docId);
+      const writer = authorize(await me(), permission, { lang: input.lang, doc: meta });
+      // The reason of a request for changes becomes a comment: its @mentions notify like any comment's.
+      const reason = input.status === 'changes_requested' ? input.comment : undefined;
+      const mentions = reason ? await resolveMentions(users, reason, writer.id) : [];
+      const ack = await documents.setStatus(input, writer.id, mentions);
+      if (reason && ack.commentId) {
+        for (const id of mentions) deps.notify(id, mentionNotification({ ...input, text: reason }, meta.title, ack.commentId, writer));
+      }
+      return ack;
     }),
   );
 

@@ -2,8 +2,10 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { RequestHandler } from 'express';
 import { Server } from 'socket.io';
 import { CLIENT_EVENT_NAMES, TRANSPORT_HARD_LIMIT_BYTES } from '../../../shared/index.js';
+import type { MentionNotification } from '../../../shared/index.js';
 import type { Log } from '../errors.js';
 import { judgeOrigin } from '../http/origin.js';
+import type { TrustFn } from '../http/proxy.js';
 import type { DocumentService } from '../services/documents/index.js';
 import type { PresenceService } from '../services/presence.js';
 import type { UserService } from '../services/users.js';
@@ -19,6 +21,8 @@ export interface SocketDeps {
   sessionMiddleware: RequestHandler;
   /** Origins besides the server's own that may open a connection. */
   allowedOrigins: ReadonlySet<string>;
+  /** Which proxies' X-Forwarded-Proto/-Host to believe when judging the handshake's origin (TRUST_PROXY). */
+  trust: TrustFn;
   users: UserService;
   documents: DocumentService;
   presence: PresenceService;
@@ -54,7 +58,7 @@ export function attachSockets(deps: SocketDeps): Sockets {
     // Every handshake (polling or websocket, any namespace) from a foreign origin is refused with 403:
     // a page on another site must not ride the user's cookie into a connection.
     allowRequest: (req, callback) => {
-      const verdict = judgeOrigin(req, deps.allowedOrigins);
+      const verdict = judgeOrigin(req, deps.allowedOrigins, deps.trust);
       callback(verdict.ok ? null : 'forbidden_origin', verdict.ok);
     },
   });
@@ -90,13 +94,9 @@ export function attachSockets(deps: SocketDeps): Sockets {
     void socket.join(sessionRoom(socket.data.sessionId));
     void socket.join(userRoom(socket.data.user.id));
     socket.use(boundary);
-    registerDocHandlers(socket, { documents, presence, users, log });
-    registerReviewHandlers(socket, {
-      documents,
-      users,
-      log,
-      notify: (userId, n) => io.to(userRoom(userId)).emit('notification:mention', n),
-    });
+    const notify = (userId: string, n: MentionNotification): void => void io.to(userRoom(userId)).emit('notification:mention', n);
+    registerDocHandlers(socket, { documents, presence, users, log, notify });
+    registerReviewHandlers(socket, { documents, users, log, notify });
     socket.on('disconnect', () => presence.leaveAll(socket.id));
   });
 

@@ -6,7 +6,9 @@ import type { PublicClientToServerEvents, PublicServerToClientEvents } from '../
 import { approvedTextOf } from '../../../shared/reading/reader.js';
 import type { Log } from '../errors.js';
 import type { DocumentService } from '../services/documents/index.js';
-import type { LoginThrottle } from '../services/loginThrottle.js';
+import type { FailureThrottle } from '../services/loginThrottle.js';
+import { clientAddress } from '../http/proxy.js';
+import type { TrustFn } from '../http/proxy.js';
 import { SHARE_THROTTLE_NAME } from '../services/shares.js';
 import type { ShareService } from '../services/shares.js';
 import { eventBoundary } from './boundary.js';
@@ -43,7 +45,9 @@ export function attachPublicReaders(deps: {
   io: AnorServer;
   shares: ShareService;
   documents: DocumentService;
-  throttle: LoginThrottle;
+  throttle: FailureThrottle;
+  /** Which proxies' X-Forwarded-For to believe for the throttle's address (TRUST_PROXY), as REST does. */
+  trust: TrustFn;
   log: Log;
 }): PublicNamespace {
   const { shares, documents, throttle, log } = deps;
@@ -51,35 +55,27 @@ export function attachPublicReaders(deps: {
   const nsp = deps.io.of(PUBLIC_NAMESPACE) as unknown as PublicNamespace;
 
   nsp.use((socket, next) => {
-    const address = socket.handshake.address;
+    const address = clientAddress(socket.request, deps.trust);
     const refuse = (code: 'not_found' | 'rate_limited' | 'internal'): void => next(new Error(code));
-    try {
-      throttle.check(address, SHARE_THROTTLE_NAME);
-    } catch {
-      refuse('rate_limited');
-      return;
-    }
-    const parsed = publicHandshakeSchema.safeParse(socket.handshake.auth);
-    if (!parsed.success) {
-      throttle.failed(address, SHARE_THROTTLE_NAME);
-      refuse('not_found');
-      return;
-    }
-    shares.resolve(parsed.data.token).then(
-      (share) => {
-        socket.data.shareId = share.id;
-        socket.data.docId = share.docId;
-        socket.data.expiresAt = share.expiresAt;
-        next();
-      },
-      (err: unknown) => {
+    const admit = async (): Promise<void> => {
+      await throttle.check(address, SHARE_THROTTLE_NAME);
+      const parsed = publicHandshakeSchema.safeParse(socket.handshake.auth);
+      if (!parsed.success) throw new AppError('not_found', 'no such link');
+      const share = await shares.resolve(parsed.data.token);
+      socket.data.shareId = share.id;
+      socket.data.docId = share.docId;
+      socket.data.expiresAt = share.expiresAt;
+    };
+    admit().then(
+      () => next(),
+      async (err: unknown) => {
+        if (err instanceof AppError && err.code === 'rate_limited') return refuse('rate_limited');
         if (err instanceof AppError && err.code === 'not_found') {
-          throttle.failed(address, SHARE_THROTTLE_NAME);
-          refuse('not_found');
-        } else {
-          log(`public reader handshake failed: ${String(err)}`);
-          refuse('internal');
+          await throttle.failed(address, SHARE_THROTTLE_NAME).catch((e: unknown) => log(`share throttle failed: ${String(e)}`));
+          return refuse('not_found');
         }
+        log(`public reader handshake failed: ${String(err)}`);
+        refuse('internal');
       },
     );
   });

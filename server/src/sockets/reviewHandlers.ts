@@ -5,12 +5,13 @@ import {
   docSettingsPayload,
   reviewBatchPayload,
 } from '../../../shared/index.js';
-import type { CommentAddPayload, MentionNotification } from '../../../shared/index.js';
+import type { MentionNotification } from '../../../shared/index.js';
 import type { Log } from '../errors.js';
-import { authorize, mentionedNames } from '../services/authorize.js';
+import { authorize } from '../services/authorize.js';
 import type { DocumentService } from '../services/documents/index.js';
 import type { UserService } from '../services/users.js';
 import { handler, requireJoined } from './handler.js';
+import { mentionNotification, resolveMentions } from './mentions.js';
 import type { AnorSocket } from './types.js';
 
 export interface ReviewHandlerDeps {
@@ -47,7 +48,7 @@ export function registerReviewHandlers(socket: AnorSocket, deps: ReviewHandlerDe
       const user = authorize(await me(), 'comment.write', { lang: input.lang, doc: meta });
       const mentions = await resolveMentions(users, input.text, user.id);
       const ack = await documents.addComment(input, mentions, user.id);
-      for (const userId of mentions) deps.notify(userId, notification(input, meta.title, ack.commentId, user));
+      for (const userId of mentions) deps.notify(userId, mentionNotification(input, meta.title, ack.commentId, user));
       return ack;
     }),
   );
@@ -86,33 +87,4 @@ export function registerReviewHandlers(socket: AnorSocket, deps: ReviewHandlerDe
       return documents.updateSettings(input, socket.data.user.id);
     }),
   );
-}
-
-/** User ids of the existing users named with @ in the text, the writer excluded. */
-async function resolveMentions(users: UserService, text: string, writer: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (const name of mentionedNames(text)) {
-    const u = await users.getByUsername(name);
-    if (u && u.id !== writer && !ids.includes(u.id)) ids.push(u.id);
-  }
-  return ids;
-}
-
-function notification(
-  input: CommentAddPayload,
-  docTitle: string,
-  commentId: string,
-  by: { id: string; displayName: string },
-): MentionNotification {
-  return {
-    docId: input.docId,
-    docTitle,
-    commentId,
-    paragraphId: input.paragraphId,
-    lang: input.lang,
-    by: by.id,
-    byName: by.displayName,
-    text: input.text,
-    at: new Date().toISOString(),
-  };
 }

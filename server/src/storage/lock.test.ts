@@ -36,6 +36,7 @@ describe('data directory lock', () => {
         (e: unknown) => e,
       );
       expect(err).toBeInstanceOf(DataDirLockedError);
+      expect((err as DataDirLockedError).code).toBe('data_dir_locked');
       expect((err as DataDirLockedError).message).toContain(`pid ${other.pid}`);
       expect((JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')) as { pid: number }).pid).toBe(other.pid); // not touched
     } finally {
@@ -47,17 +48,38 @@ describe('data directory lock', () => {
     await release();
   });
 
-  it('takes over an unreadable lock, one from another host, and its own (a reopen after a simulated crash)', async () => {
+  it('takes over an unreadable lock and its own (a reopen after a simulated crash)', async () => {
     await writeFile(join(dir, LOCK_FILE), '{"pid": 1, "ho');
     const r1 = await lockDataDir(dir);
-    await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: 1, host: `not-${hostname()}`, since: 'x' }));
     const r2 = await lockDataDir(dir);
-    const r3 = await lockDataDir(dir);
     // Only the newest holder's release removes the file; an older one no longer owns it.
-    await r2();
-    expect(await exists(join(dir, LOCK_FILE))).toBe(true);
     await r1();
-    await r3();
+    expect(await exists(join(dir, LOCK_FILE))).toBe(true);
+    await r2();
     expect(await exists(join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  it('refuses with data_dir_locked_other_host a lock from another host, even one naming a pid that is dead here, and leaves it alone', async () => {
+    const other = `not-${hostname()}`;
+    // A pid that surely runs nothing here, and this process's own pid: neither says anything about the other host.
+    for (const pid of [2 ** 22 + 17, process.pid]) {
+      const held = JSON.stringify({ pid, host: other, since: '2026-11-28T00:00:00.000Z', token: 't' });
+      await writeFile(join(dir, LOCK_FILE), held);
+      const err = await lockDataDir(dir).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(DataDirLockedError);
+      const locked = err as DataDirLockedError;
+      expect(locked.code).toBe('data_dir_locked_other_host');
+      expect(locked.holder).toMatchObject({ pid, host: other });
+      expect(locked.message).toContain(`host "${other}"`);
+      expect(locked.message).toContain(join(dir, LOCK_FILE)); // says what to delete once someone knows it is safe
+      expect(await readFile(join(dir, LOCK_FILE), 'utf8')).toBe(held);
+    }
+    // Once a person removed it, the directory opens again.
+    await rm(join(dir, LOCK_FILE));
+    const release = await lockDataDir(dir);
+    await release();
   });
 });

@@ -11,11 +11,13 @@ import type { StorageFs } from './fs.js';
  * opening the storage takes `anor.lock` (created exclusively, holding pid,
  * host and start time) and closing it gives it back.
  *
- * A lock is stale, and taken over, when its process is gone (a crash or
- * `kill -9` leaves the file behind) or it was written on another host (a
- * container restarted under a new hostname cannot check the old pid). A lock
- * held by this very process is taken over too: tests reopen a directory
- * without closing it to simulate a crash.
+ * A lock is stale, and taken over, when its process on this host is gone (a
+ * crash or `kill -9` leaves the file behind). A lock held by this very process
+ * is taken over too: tests reopen a directory without closing it to simulate
+ * a crash. A lock written on another host is never taken over: this host
+ * cannot tell whether that process still runs (a shared volume mounted by two
+ * nodes would otherwise get two writers, silently), so only a person who
+ * knows can remove it.
  */
 export const LOCK_FILE = 'anor.lock';
 
@@ -27,16 +29,26 @@ export interface LockHolder {
   token: string;
 }
 
+/** `data_dir_locked`: a live process on this host holds it; `data_dir_locked_other_host`: a process on another host may. */
+export type DataDirLockedCode = 'data_dir_locked' | 'data_dir_locked_other_host';
+
 export class DataDirLockedError extends Error {
-  readonly code = 'data_dir_locked';
+  readonly code: DataDirLockedCode;
   constructor(
     readonly dataDir: string,
     readonly holder: LockHolder,
+    otherHost = false,
   ) {
+    const file = join(dataDir, LOCK_FILE);
     super(
-      `${dataDir} is in use by another Anor process (pid ${holder.pid}, since ${holder.since}). ` +
-        `Stop it first, or work through its web app and REST API. If no Anor process runs, delete ${join(dataDir, LOCK_FILE)}.`,
+      otherHost
+        ? `${dataDir} is locked by an Anor process on host ${JSON.stringify(holder.host)} (pid ${holder.pid}, since ${holder.since}), ` +
+            `which this host cannot check. Two hosts writing one data directory lose edits, so it is not taken over. ` +
+            `If no Anor process on ${JSON.stringify(holder.host)} uses this directory any more (for instance a container restarted under a new hostname), delete ${file}.`
+        : `${dataDir} is in use by another Anor process (pid ${holder.pid}, since ${holder.since}). ` +
+            `Stop it first, or work through its web app and REST API. If no Anor process runs, delete ${file}.`,
     );
+    this.code = otherHost ? 'data_dir_locked_other_host' : 'data_dir_locked';
     this.name = 'DataDirLockedError';
   }
 }
@@ -60,9 +72,9 @@ export async function lockDataDir(dataDir: string, fs: StorageFs = nodeFs): Prom
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = await readHolder(fs, path);
-      if (holder && holder.host === mine.host && holder.pid !== process.pid && isAlive(holder.pid))
-        throw new DataDirLockedError(dataDir, holder);
-      // Stale, unreadable or our own: remove and try again (another process may win the race; it then holds it).
+      if (holder && holder.host !== mine.host) throw new DataDirLockedError(dataDir, holder, true);
+      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new DataDirLockedError(dataDir, holder);
+      // Dead here, unreadable or our own: remove and try again (another process may win the race; it then holds it).
       await fs.unlink(path).catch(() => undefined);
     }
   }

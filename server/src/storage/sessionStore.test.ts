@@ -1,20 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SessionData } from 'express-session';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createStorage } from './index.js';
 import type { Storage } from './index.js';
-import { tempDataDir } from '../../test/helpers/storageFactories.js';
-
-let dir: string;
-let remove: () => Promise<void>;
-const open: Storage[] = [];
-
-async function openStorage(): Promise<Storage> {
-  const s = await createStorage({ dataDir: dir, log: () => {} });
-  open.push(s);
-  return s;
-}
+import { BACKENDS, storagePerTest } from '../../test/helpers/pg.js';
 
 /** A session as express-session hands it to a store (cookie with an absolute expiry). */
 function sess(userId: string, expiresInMs: number): SessionData {
@@ -36,16 +26,10 @@ const set = (s: Storage, sid: string, data: SessionData) => call<void>((cb) => s
 const destroy = (s: Storage, sid: string) => call<void>((cb) => s.sessions.destroy(sid, cb));
 const userOf = (d: SessionData | null | undefined): unknown => (d ? Reflect.get(d, 'userId') : undefined);
 
-beforeEach(async () => {
-  ({ dir, remove } = await tempDataDir());
-});
+/** One suite, two stores: sessions.json and connect-pg-simple's `session` table. */
+describe.each(BACKENDS)('session store (%s)', (backend) => {
+  const { openStorage } = storagePerTest(backend);
 
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  await remove();
-});
-
-describe('session store', () => {
   it('sets, gets and destroys sessions, and keeps them across a reopen', async () => {
     let s = await openStorage();
     await set(s, 'sid-a', sess('u1', 60_000));
@@ -76,34 +60,33 @@ describe('session store', () => {
     expect(userOf(await get(s, 'b1'))).toBe('bob');
   });
 
-  it('treats an expired session as gone and prunes it from the file', async () => {
+  // connect-pg-simple keeps expiries to the second, so "expired" here is seconds ago.
+  it('treats an expired session as gone', async () => {
     const s = await openStorage();
-    await set(s, 'old', sess('u1', -1_000));
+    await set(s, 'old', sess('u1', -5_000));
     await set(s, 'fresh', sess('u2', 60_000));
     expect(await get(s, 'old')).toBeNull();
-    const file = JSON.parse(await readFile(join(dir, 'sessions.json'), 'utf8')) as { sessions: Record<string, unknown> };
-    expect(Object.keys(file.sessions)).toEqual(['fresh']);
+    expect(userOf(await get(s, 'fresh'))).toBe('u2');
   });
 
   it('honours maxAge when the cookie has no absolute expiry', async () => {
     const s = await openStorage();
-    await set(s, 'gone', { cookie: { originalMaxAge: -1, maxAge: -1 } } as SessionData);
+    await set(s, 'gone', { cookie: { originalMaxAge: -5_000, maxAge: -5_000 } } as SessionData);
     await set(s, 'kept', { cookie: { originalMaxAge: 60_000, maxAge: 60_000 } } as SessionData);
     expect(await get(s, 'gone')).toBeNull();
     expect(await get(s, 'kept')).not.toBeNull();
   });
 
-  it('touch moves the expiry without rewriting the file; close writes it', async () => {
+  it('touch moves the expiry, and the later expiry holds after a reopen', async () => {
     let s = await openStorage();
-    await set(s, 'sid', sess('u1', 60_000));
-    const before = await readFile(join(dir, 'sessions.json'), 'utf8');
+    await set(s, 'sid', sess('u1', 1_000));
     const later = sess('u1', 3_600_000);
     await new Promise<void>((resolve) => s.sessions.touch!('sid', later, resolve));
-    expect(await readFile(join(dir, 'sessions.json'), 'utf8')).toBe(before);
     await s.close();
     s = await openStorage();
-    const back = await get(s, 'sid');
-    expect(back?.cookie.expires).toBe((later.cookie.expires as Date).toISOString());
+    expect(userOf(await get(s, 'sid'))).toBe('u1');
+    await new Promise((r) => setTimeout(r, 2_100)); // past the first expiry even rounded up to the second
+    expect(userOf(await get(s, 'sid'))).toBe('u1'); // alive by the touched expiry
   });
 
   it('treats an id like __proto__ as a plain key', async () => {
@@ -112,15 +95,47 @@ describe('session store', () => {
     expect(userOf(await get(s, '__proto__'))).toBe('u1');
     expect(await get(s, 'toString')).toBeNull();
   });
+});
+
+/** What only the file store does: prune the file, batch touches, survive a damaged file. */
+describe('session store (embedded file)', () => {
+  const { openStorage, dir } = storagePerTest('embedded');
+
+  it('prunes an expired session from the file', async () => {
+    const s = await openStorage();
+    await set(s, 'old', sess('u1', -1_000));
+    await set(s, 'fresh', sess('u2', 60_000));
+    expect(await get(s, 'old')).toBeNull();
+    const file = JSON.parse(await readFile(join(dir(), 'sessions.json'), 'utf8')) as { sessions: Record<string, unknown> };
+    expect(Object.keys(file.sessions)).toEqual(['fresh']);
+  });
+
+  it('touch moves the expiry without rewriting the file; close writes it', async () => {
+    let s = await openStorage();
+    await set(s, 'sid', sess('u1', 60_000));
+    const before = await readFile(join(dir(), 'sessions.json'), 'utf8');
+    const later = sess('u1', 3_600_000);
+    await new Promise<void>((resolve) => s.sessions.touch!('sid', later, resolve));
+    expect(await readFile(join(dir(), 'sessions.json'), 'utf8')).toBe(before);
+    await s.close();
+    s = await openStorage();
+    const back = await get(s, 'sid');
+    expect(back?.cookie.expires).toBe((later.cookie.expires as Date).toISOString());
+  });
 
   it('starts with no sessions when sessions.json is unreadable, and says so', async () => {
-    await writeFile(join(dir, 'sessions.json'), '{"sessions": {"a": ');
+    await writeFile(join(dir(), 'sessions.json'), '{"sessions": {"a": ');
     const logged: string[] = [];
-    const s = await createStorage({ dataDir: dir, log: (m) => logged.push(m) });
-    open.push(s);
-    expect(await get(s, 'a')).toBeNull();
-    expect(logged.some((m) => /sessions\.json is unreadable/.test(m))).toBe(true);
-    await set(s, 'b', sess('u1', 60_000));
-    expect(Object.keys((JSON.parse(await readFile(join(dir, 'sessions.json'), 'utf8')) as { sessions: object }).sessions)).toEqual(['b']);
+    const s = await createStorage({ dataDir: dir(), log: (m) => logged.push(m) });
+    try {
+      expect(await get(s, 'a')).toBeNull();
+      expect(logged.some((m) => /sessions\.json is unreadable/.test(m))).toBe(true);
+      await set(s, 'b', sess('u1', 60_000));
+      expect(Object.keys((JSON.parse(await readFile(join(dir(), 'sessions.json'), 'utf8')) as { sessions: object }).sessions)).toEqual([
+        'b',
+      ]);
+    } finally {
+      await s.close();
+    }
   });
 });

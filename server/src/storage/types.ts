@@ -1,6 +1,7 @@
-import type { DocEvent, DocumentState, Lang } from '../../../shared/index.js';
+import type { ColumnWidths, DocEvent, DocumentState, Lang } from '../../../shared/index.js';
 import type { GlossaryTerm } from '../../../shared/qa/types.js';
 import type { RoleHolder } from '../../../shared/domain/roles.js';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { OriginalFormat, Skeleton } from '../interchange/original/types.js';
 
 /**
@@ -67,6 +68,8 @@ export interface UserRecord {
   isViewer?: boolean;
   /** Per-language roles. Optional for the same reason; a non-admin without roles reads only. */
   roles?: RoleHolder['roles'];
+  /** The user's own screen preferences (PATCH /api/prefs). Optional: older users.json loads without. */
+  prefs?: { columnWidths?: ColumnWidths };
 }
 
 export interface UserStore {
@@ -74,7 +77,7 @@ export interface UserStore {
   count(): Promise<number>;
   getById(id: string): Promise<UserRecord | undefined>;
   getByUsername(username: string): Promise<UserRecord | undefined>;
-  /** Fails with AppError('conflict') when the username is taken. */
+  /** Fails with AppError('username_taken') when the username is taken. */
   create(user: UserRecord): Promise<void>;
   update(id: string, patch: Partial<Omit<UserRecord, 'id'>>): Promise<UserRecord>;
 }
@@ -160,3 +163,9 @@ export interface SourceFileStore {
   /** False when the document had none. */
   remove(docId: string): Promise<boolean>;
 }
+
+/** Counts failures per key within a fixed window (rate-limiter-flexible), wherever the storage keeps them. */
+export type FailureCounter = RateLimiterAbstract;
+
+/** Makes a counter of at most `points` failures per key within `durationMs`; `keyPrefix` keeps counters apart. */
+export type LimiterFactory = (opts: { keyPrefix: string; points: number; durationMs: number }) => FailureCounter;

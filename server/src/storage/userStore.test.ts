@@ -1,18 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/index.js';
-import { createStorage } from './index.js';
-import type { Storage, UserRecord } from './index.js';
-import { tempDataDir } from '../../test/helpers/storageFactories.js';
-
-let dir: string;
-let remove: () => Promise<void>;
-const open: Storage[] = [];
-
-async function openStorage(): Promise<Storage> {
-  const s = await createStorage({ dataDir: dir, log: () => {} });
-  open.push(s);
-  return s;
-}
+import type { UserRecord } from './index.js';
+import { BACKENDS, storagePerTest } from '../../test/helpers/pg.js';
 
 function user(id: string, username: string, extra: Partial<UserRecord> = {}): UserRecord {
   return {
@@ -27,16 +16,10 @@ function user(id: string, username: string, extra: Partial<UserRecord> = {}): Us
   };
 }
 
-beforeEach(async () => {
-  ({ dir, remove } = await tempDataDir());
-});
+/** One suite, two stores: users.json and the PostgreSQL `users` table. */
+describe.each(BACKENDS)('user store (%s)', (backend) => {
+  const { openStorage } = storagePerTest(backend);
 
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  await remove();
-});
-
-describe('user store', () => {
   it('creates, reads, updates and keeps users across a reopen', async () => {
     const s = await openStorage();
     expect(await s.users.count()).toBe(0);
@@ -61,9 +44,9 @@ describe('user store', () => {
     await s.users.create(user('u1', 'Aigerim'));
     const err = await s.users.create(user('u2', 'AIGERIM')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).code).toBe('conflict');
+    expect((err as AppError).code).toBe('username_taken');
     await s.users.create(user('u3', 'Other'));
-    await expect(s.users.update('u3', { username: 'aigerim' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(s.users.update('u3', { username: 'aigerim' })).rejects.toMatchObject({ code: 'username_taken' });
     expect((await s.users.list()).map((u) => u.username)).toEqual(['Aigerim', 'Other']);
   });
 
@@ -78,5 +61,27 @@ describe('user store', () => {
   it('reports an unknown user on update', async () => {
     const s = await openStorage();
     await expect(s.users.update('ghost', { displayName: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('keeps roles, the viewer flag and screen preferences, and leaves them absent when never set', async () => {
+    const s = await openStorage();
+    await s.users.create(user('u1', 'Reader', { isViewer: true }));
+    await s.users.update('u1', { prefs: { columnWidths: { en: 320, kk: 480 } } });
+    await s.users.create(user('u2', 'Translator', { roles: { ru: 'translator', kk: 'reviewer' } }));
+    await s.users.create(user('u3', 'Plain'));
+    await s.close();
+    const again = await openStorage();
+    const [reader, translator, plain] = await again.users.list();
+    expect(reader).toEqual(user('u1', 'Reader', { isViewer: true, prefs: { columnWidths: { en: 320, kk: 480 } } }));
+    expect(translator).toEqual(user('u2', 'Translator', { roles: { ru: 'translator', kk: 'reviewer' } }));
+    expect(plain).toEqual(user('u3', 'Plain'));
+    expect(plain && 'roles' in plain).toBe(false);
+  });
+
+  it('treats a name typed in another Unicode composition as the same name', async () => {
+    const s = await openStorage();
+    await s.users.create(user('u1', '\u00c4sel')); // Ä precomposed
+    await expect(s.users.create(user('u2', 'A\u0308SEL'))).rejects.toMatchObject({ code: 'conflict' }); // A + combining diaeresis
+    expect((await s.users.getByUsername('a\u0308sel'))?.id).toBe('u1');
   });
 });

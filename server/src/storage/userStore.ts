@@ -11,7 +11,7 @@ interface UsersFile {
 }
 
 /** Usernames are unique regardless of case (and of Unicode composition: "Ä" typed two ways is one name). */
-function usernameKey(username: string): string {
+export function usernameKey(username: string): string {
   return username.normalize('NFC').toLowerCase();
 }
 
@@ -80,7 +80,7 @@ export class LowdbUserStore implements UserStore {
   #assertFree(username: string, exceptId: string | null): void {
     const key = usernameKey(username);
     if (this.#db.data.users.some((x) => x.id !== exceptId && usernameKey(x.username) === key)) {
-      throw new AppError('conflict', `username ${username} is taken`);
+      throw new AppError('username_taken', `username ${username} is taken`);
     }
   }
 

@@ -1,5 +1,6 @@
 import { graphemes } from '../../../shared/domain/text.js';
 import type { DiffPart } from '../../../shared/index.js';
+import { tokenDiff } from '../../../shared/text/tokenDiff.js';
 
 /**
  * Similarity of two normalised texts as translators read a fuzzy match:
@@ -59,48 +60,21 @@ function tokens(text: string): string[] {
   return text.match(TOKEN) ?? [];
 }
 
+/** Past this many token edits the diff would cost more than a lookup should; the match is shown undiffed. */
+const MAX_DIFF_EDITS = 1_000;
+
 /**
  * Word-level difference of `from` (the text being translated now) to `to`
  * (the memory's text): what the memory lacks is `delete`, what it has extra
- * is `insert`. LCS over tokens; paragraphs are short enough for the table.
+ * is `insert`. The shared tokenDiff (jsdiff) over the tokens above.
  */
 export function diffWords(from: string, to: string): DiffPart[] {
-  const a = tokens(from);
-  const b = tokens(to);
-  const n = a.length;
-  const m = b.length;
-  // Beyond this the table would cost more than a lookup should; show the match undiffed.
-  if (n * m > 1_000_000)
-    return [
+  return (
+    tokenDiff(tokens(from), tokens(to), { maxEditLength: MAX_DIFF_EDITS }) ?? [
       { op: 'delete', text: from },
       { op: 'insert', text: to },
-    ];
-  const lcs = new Uint16Array((n + 1) * (m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * (m + 1) + j] =
-        a[i] === b[j] ? lcs[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(lcs[(i + 1) * (m + 1) + j]!, lcs[i * (m + 1) + j + 1]!);
-    }
-  }
-  const out: DiffPart[] = [];
-  const push = (op: DiffPart['op'], text: string): void => {
-    const last = out[out.length - 1];
-    if (last && last.op === op) last.text += text;
-    else out.push({ op, text });
-  };
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      push('equal', a[i]!);
-      i++;
-      j++;
-    } else if (lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!) push('delete', a[i++]!);
-    else push('insert', b[j++]!);
-  }
-  while (i < n) push('delete', a[i++]!);
-  while (j < m) push('insert', b[j++]!);
-  return out;
+    ]
+  );
 }
 
 export { graphemes };

@@ -13,7 +13,8 @@ function esc(s: string): string {
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-export function buildDocx(blocks: readonly DocxBlock[]): Buffer {
+/** `title`: the document property Word keeps in docProps/core.xml (File › Info › Title). */
+export function buildDocx(blocks: readonly DocxBlock[], opts: { title?: string } = {}): Buffer {
   const body = blocks
     .map((b) => {
       const style = 'heading' in b ? `<w:pPr><w:pStyle w:val="Heading${b.heading}"/></w:pPr>` : '';
@@ -28,6 +29,11 @@ export function buildDocx(blocks: readonly DocxBlock[]): Buffer {
     'word/_rels/document.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
     'word/styles.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style></w:styles>`,
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`,
+    ...(opts.title === undefined
+      ? {}
+      : {
+          'docProps/core.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${esc(opts.title)}</dc:title></cp:coreProperties>`,
+        }),
   });
 }
 

@@ -1,11 +1,12 @@
 import type { Result } from '../../../shared/index.js';
+import { checkAnswer } from './contract.js';
 
 export interface HttpResult<T> {
   status: number;
   body: Result<T>;
 }
 
-/** fetch with an optional session cookie; returns status and the parsed envelope. */
+/** fetch with an optional session cookie; returns status and the parsed envelope, checked against the route's response schema. */
 export async function request<T>(
   url: string,
   method: string,
@@ -19,7 +20,10 @@ export async function request<T>(
   if (opts.rawBody !== undefined) body = opts.rawBody;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(url + path, { method, headers, ...(body === undefined ? {} : { body }) });
-  return { status: res.status, body: (await res.json()) as Result<T>, setCookie: res.headers.get('set-cookie') };
+  const parsed: unknown = await res.json();
+  // Every answer a test reads through here is held to the shared contract (response schemas, coded errors).
+  checkAnswer(method, path, parsed);
+  return { status: res.status, body: parsed as Result<T>, setCookie: res.headers.get('set-cookie') };
 }
 
 /** Logs in over HTTP and returns the `anor.sid=…` cookie pair. */

@@ -6,10 +6,13 @@ import { createApp } from '../../src/app.js';
 import type { App } from '../../src/app.js';
 import { bootstrap } from '../../src/services/bootstrap.js';
 import { DocumentService } from '../../src/services/documents/index.js';
+import type { TrustProxySetting } from '../../src/http/proxy.js';
 import type { ScryptCost } from '../../src/services/passwords.js';
 import { loadOrCreateSessionSecret } from '../../src/services/secret.js';
 import { createStorage } from '../../src/storage/index.js';
 import type { Storage } from '../../src/storage/index.js';
+import { tempSchema } from './pg.js';
+import type { TempSchema } from './pg.js';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 /**
@@ -20,6 +23,20 @@ export const ADMIN_PASSWORD = 'test-admin-password';
  * and by every e2e test (the built server).
  */
 export const TEST_PASSWORD_COST: ScryptCost = { N: 2 ** 14, r: 8, p: 1 };
+
+/** Where startServer keeps users, sessions, shares, glossary and imported memory in this run. */
+export const TEST_BACKEND: 'embedded' | 'postgres' = process.env.ANOR_TEST_BACKEND === 'postgres' ? 'postgres' : 'embedded';
+
+/** The schema each data dir's shared stores live in under ANOR_TEST_BACKEND=postgres, so a restart finds its users again. */
+const schemas = new Map<string, TempSchema>();
+
+async function schemaFor(dataDir: string): Promise<TempSchema> {
+  const known = schemas.get(dataDir);
+  if (known) return known;
+  const fresh = await tempSchema();
+  schemas.set(dataDir, fresh);
+  return fresh;
+}
 
 export interface TestServer {
   url: string;
@@ -37,20 +54,37 @@ export interface TestServer {
 /**
  * The real app on an ephemeral port over real storage in a fresh temp dir
  * (or `dataDir` to restart on an existing one), bootstrapped like `anor serve`.
+ * With ANOR_TEST_BACKEND=postgres (the `node-postgres` test project) and no
+ * `databaseUrl`, the shared stores go to a fresh schema dropped on stop: the
+ * same suites run against both backends.
  */
 export async function startServer(
-  opts: { dataDir?: string; ringSize?: number; allowedOrigins?: string[]; passwordCost?: ScryptCost; maxImportBytes?: number } = {},
+  opts: {
+    dataDir?: string;
+    ringSize?: number;
+    allowedOrigins?: string[];
+    passwordCost?: ScryptCost;
+    maxImportBytes?: number;
+    /** TRUST_PROXY for this server. */
+    trustProxy?: TrustProxySetting;
+    /** DATABASE_URL (a test schema's, see helpers/pg.ts). */
+    databaseUrl?: string;
+    /** SESSION_SECRET; the data dir's generated one when not given. */
+    sessionSecret?: string;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'anor-server-')));
   const logs: string[] = [];
   const log = (msg: string): void => void logs.push(msg);
-  const storage = await createStorage({ dataDir, log });
+  const ownSchema = opts.databaseUrl === undefined && TEST_BACKEND === 'postgres' ? await schemaFor(dataDir) : undefined;
+  const storage = await createStorage({ dataDir, log, databaseUrl: opts.databaseUrl ?? ownSchema?.url });
   const documents = new DocumentService(storage.documents, { log, ...(opts.ringSize ? { ringSize: opts.ringSize } : {}) });
   await documents.load();
   const app = createApp({
     storage,
     documents,
-    sessionSecret: await loadOrCreateSessionSecret(dataDir),
+    sessionSecret: opts.sessionSecret ?? (await loadOrCreateSessionSecret(dataDir)),
+    ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
     log,
     clientDir: join(dataDir, 'no-client'),
     ...(opts.maxImportBytes ? { maxImportBytes: opts.maxImportBytes } : {}),
@@ -77,6 +111,11 @@ export async function startServer(
       await documents.close();
       await storage.close();
       if (remove) await rm(dataDir, { recursive: true, force: true });
+      // Kept with the data dir for a restart on it; dropped with it.
+      if (remove && ownSchema) {
+        schemas.delete(dataDir);
+        await ownSchema.drop();
+      }
     },
   };
 }

@@ -12,6 +12,19 @@ export function opId(): string {
   return randomUUID().replaceAll('-', '');
 }
 
+/** Whether a websocket handshake with these headers gets through (a refused upgrade carries no reason to the client). */
+export async function handshake(url: string, headers: Record<string, string>): Promise<'connected' | 'refused'> {
+  const socket: TestSocket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: headers });
+  try {
+    return await new Promise((resolve) => {
+      socket.once('connect', () => resolve('connected'));
+      socket.once('connect_error', () => resolve('refused'));
+    });
+  } finally {
+    socket.close();
+  }
+}
+
 /** A real socket.io-client over websocket with the session cookie; rejects with the connect_error. */
 export function connect(url: string, cookie?: string, transports: ('websocket' | 'polling')[] = ['websocket']): Promise<TestSocket> {
   const socket: TestSocket = io(url, {

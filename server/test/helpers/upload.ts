@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import type { Result } from '../../../shared/index.js';
+import { checkAnswer } from './contract.js';
 
 /** POSTs raw file bytes the way the client does. */
 export async function upload<T>(
@@ -9,7 +10,9 @@ export async function upload<T>(
   bytes: Uint8Array | string,
 ): Promise<{ status: number; body: Result<T> }> {
   const res = await fetch(url + path, { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream' }, body: bytes });
-  return { status: res.status, body: (await res.json()) as Result<T> };
+  const parsed: unknown = await res.json();
+  checkAnswer('POST', path, parsed);
+  return { status: res.status, body: parsed as Result<T> };
 }
 
 /**

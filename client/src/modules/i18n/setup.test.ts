@@ -21,6 +21,18 @@ describe('UI locale', () => {
     expect(i18n.t('sync.offlineWaiting', { count: 2 })).toBe('Нет сети — ждут 2 правки');
   });
 
+  it('writes interpolated quantities the CLDR way of the UI language, positions plain', async () => {
+    const i18n = await initI18n('kk');
+    expect(i18n.t('documents.list.paragraphs', { count: 12345 })).toBe('12\u00a0345 абзац');
+    expect(i18n.t('aids:checks.paragraph', { n: 12345 })).toBe('12345-абзац');
+    await changeLocale(i18n, 'uz');
+    expect(i18n.t('documents.progress.summary', { lang: 'X', approved: 1500, total: 20000 })).toBe(
+      'X: 20\u00a0000 tadan 1\u00a0500 tasi tasdiqlangan',
+    );
+    await changeLocale(i18n, 'en');
+    expect(i18n.t('documents.list.paragraphs', { count: 12345 })).toBe('12,345 paragraphs');
+  });
+
   it('maps error codes to keys and unknown codes to a generic message', () => {
     expect(errorKey('text_too_long')).toBe('errors.text_too_long');
     expect(errorKey('network')).toBe('errors.network');

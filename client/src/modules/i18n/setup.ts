@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import type { i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANG_TAG } from '../../../../shared/languages.js';
+import { cldrFormatter } from './format/i18nextFormatter.js';
 import { resources, UI_LOCALES } from './resources.js';
 import type { UiLocale } from './resources.js';
 
@@ -21,6 +22,11 @@ export function detectLocale(stored: string | null, browser: readonly string[]):
   return 'en';
 }
 
+/** The BCP 47 tag of a UI locale, for `lang` on UI text (`uz` is `uz-Latn`, `zh` is `zh-Hans`). */
+export function uiLangTag(locale: string): string {
+  return isUiLocale(locale) ? LANG_TAG[locale] : locale;
+}
+
 function applyToDocument(locale: UiLocale): void {
   if (typeof document === 'undefined') return;
   // The UI language drives `lang` on <html>, so screen readers and CJK glyph choice follow it.
@@ -30,14 +36,18 @@ function applyToDocument(locale: UiLocale): void {
 export async function initI18n(locale?: UiLocale): Promise<i18n> {
   const lng = locale ?? detectLocale(safeGet(STORAGE_KEY), typeof navigator === 'undefined' ? [] : navigator.languages);
   const instance = i18next.createInstance();
-  await instance.use(initReactI18next).init({
-    resources,
-    lng,
-    fallbackLng: 'en',
-    supportedLngs: [...UI_LOCALES],
-    interpolation: { escapeValue: false }, // React escapes
-    returnNull: false,
-  });
+  await instance
+    .use(initReactI18next)
+    .use(cldrFormatter)
+    .init({
+      resources,
+      lng,
+      fallbackLng: 'en',
+      supportedLngs: [...UI_LOCALES],
+      // React escapes; every interpolated number goes through the CLDR-aware formatter.
+      interpolation: { escapeValue: false, alwaysFormat: true },
+      returnNull: false,
+    });
   applyToDocument(lng);
   instance.on('languageChanged', (l) => {
     if (isUiLocale(l)) applyToDocument(l);

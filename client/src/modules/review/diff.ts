@@ -1,11 +1,10 @@
-import { diffArrays } from 'diff';
 import { graphemes } from '../../../../shared/domain/text.js';
 import type { Revision } from '../../../../shared/domain/types.js';
+import type { DiffPart } from '../../../../shared/protocol/aids.js';
+import type { Lang } from '../../../../shared/languages.js';
+import { tokenDiff } from '../../../../shared/text/tokenDiff.js';
 
-export interface DiffPart {
-  op: 'equal' | 'insert' | 'delete';
-  text: string;
-}
+export type { DiffPart };
 
 /**
  * A character-level diff on graphemes (jsdiff's array diff over
@@ -14,14 +13,54 @@ export interface DiffPart {
  * has no spaces, still diffs character by character.
  */
 export function graphemeDiff(before: string, after: string): DiffPart[] {
+  return tokenDiff(graphemes(before), graphemes(after)) ?? [];
+}
+
+const wordSegmenters = new Map<Lang, Intl.Segmenter>();
+
+/**
+ * Words, spaces and punctuation as separate tokens (Intl.Segmenter's word
+ * boundaries, which keep "o‘zbek" and "don't" whole), each token a run of
+ * whole graphemes.
+ */
+export function wordTokens(text: string, lang: Lang): string[] {
+  let seg = wordSegmenters.get(lang);
+  if (!seg) wordSegmenters.set(lang, (seg = new Intl.Segmenter(lang, { granularity: 'word' })));
+  return Array.from(seg.segment(text), (s) => s.segment);
+}
+
+/**
+ * The diff a reader of `lang` expects: whole words for languages written with
+ * spaces (a changed word shows as the old word struck out and the new one
+ * inserted, never "Ас[т]қорда[на]да"), characters for Chinese, which has no
+ * spaces between words.
+ */
+export function textDiff(before: string, after: string, lang: Lang): DiffPart[] {
+  return lang === 'zh' ? graphemeDiff(before, after) : foldSpaces(tokenDiff(wordTokens(before, lang), wordTokens(after, lang)) ?? []);
+}
+
+/** A change is a change of both sides: a lone space between two changed words joins them ("[во вторник][в среду]"). */
+function foldSpaces(parts: DiffPart[]): DiffPart[] {
   const out: DiffPart[] = [];
-  for (const c of diffArrays(graphemes(before), graphemes(after))) {
-    const op = c.added ? 'insert' : c.removed ? 'delete' : 'equal';
-    const text = c.value.join('');
-    const last = out.at(-1);
-    if (last && last.op === op) last.text += text;
-    else if (text !== '') out.push({ op, text });
-  }
+  let del = '';
+  let ins = '';
+  const flush = (): void => {
+    if (del) out.push({ op: 'delete', text: del });
+    if (ins) out.push({ op: 'insert', text: ins });
+    del = ins = '';
+  };
+  parts.forEach((p, i) => {
+    if (p.op === 'delete') del += p.text;
+    else if (p.op === 'insert') ins += p.text;
+    else if ((del || ins) && /^\s+$/u.test(p.text) && parts[i + 1] && parts[i + 1]!.op !== 'equal') {
+      del += p.text;
+      ins += p.text;
+    } else {
+      flush();
+      out.push({ ...p });
+    }
+  });
+  flush();
   return out;
 }
 
@@ -48,12 +87,14 @@ const TYPING: ReadonlySet<Revision['kind']> = new Set(['edit', 'merge']);
  * that was NOT applied, so it is shown against the text it lost to and does
  * not become the "previous text" of the next entry.
  *
+ * Diffs are by word, or by character in Chinese (textDiff).
+ *
  * Typing is saved keystroke by keystroke (one edit on the wire per cell at a
  * time), so consecutive edits of one author in one sitting are shown as one
  * line: its diff runs from the text before the first to the text after the
  * last, and restoring it brings back the last. The server keeps every one.
  */
-export function historyLines(revisions: readonly Revision[]): HistoryLine[] {
+export function historyLines(revisions: readonly Revision[], lang: Lang): HistoryLine[] {
   const lines: HistoryLine[] = [];
   let text = '';
   let status: Revision['status'] = 'empty';
@@ -74,7 +115,7 @@ export function historyLines(revisions: readonly Revision[]): HistoryLine[] {
       revision: r,
       count: folds && folding ? folding.count + 1 : 1,
       since: folds && folding ? folding.since : r.at,
-      diff: r.text !== before.text ? graphemeDiff(before.text, r.text) : [],
+      diff: r.text !== before.text ? textDiff(before.text, r.text, lang) : [],
       statusFrom: r.status !== before.status ? before.status : null,
     };
     if (folds) lines[lines.length - 1] = line;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchShortcut } from './keymap.js';
 
-const k = (key: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) => ({
+const k = (key: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; code: string }> = {}) => ({
   key,
   altKey: false,
   ctrlKey: false,
@@ -19,6 +19,17 @@ describe('matchShortcut', () => {
     expect(matchShortcut(k('F', { metaKey: true, shiftKey: true }), true)).toBe('focusSearch');
     expect(matchShortcut(k('Enter', { ctrlKey: true }), true)).toBe('submitReview');
     expect(matchShortcut(k('Escape'), true)).toBe('leaveCell');
+  });
+  it('maps approve-and-next and the paragraph structure keys, letters by their physical key', () => {
+    expect(matchShortcut(k('Enter', { ctrlKey: true, shiftKey: true }), true)).toBe('approveNext');
+    expect(matchShortcut(k('Enter', { ctrlKey: true, altKey: true }), true)).toBe('splitParagraph');
+    expect(matchShortcut(k('j', { ctrlKey: true, altKey: true, code: 'KeyJ' }), true)).toBe('joinParagraph');
+    // A Russian layout: the J key types "о".
+    expect(matchShortcut(k('о', { ctrlKey: true, altKey: true, code: 'KeyJ' }), true)).toBe('joinParagraph');
+    expect(matchShortcut(k('i', { ctrlKey: true, altKey: true, code: 'KeyI' }), true)).toBe('insertParagraph');
+    expect(matchShortcut(k('d', { ctrlKey: true, altKey: true, code: 'KeyD' }), true)).toBe('deleteParagraph');
+    expect(matchShortcut(k('j', { ctrlKey: true, code: 'KeyJ' }), true)).toBeNull();
+    expect(matchShortcut(k('j', { ctrlKey: true, altKey: true, shiftKey: true, code: 'KeyJ' }), true)).toBeNull();
   });
   it('treats "/" and "?" as text while typing and as shortcuts elsewhere', () => {
     expect(matchShortcut(k('/'), true)).toBeNull();

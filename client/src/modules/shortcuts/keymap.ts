@@ -10,6 +10,11 @@ export const SHORTCUTS = [
   { id: 'nextUntranslated', keys: ['Alt', 'Shift', '↓'] },
   { id: 'copySource', keys: ['Ctrl', 'Shift', 'C'] },
   { id: 'submitReview', keys: ['Ctrl', 'Enter'] },
+  { id: 'approveNext', keys: ['Ctrl', 'Shift', 'Enter'] },
+  { id: 'splitParagraph', keys: ['Ctrl', 'Alt', 'Enter'] },
+  { id: 'joinParagraph', keys: ['Ctrl', 'Alt', 'J'] },
+  { id: 'insertParagraph', keys: ['Ctrl', 'Alt', 'I'] },
+  { id: 'deleteParagraph', keys: ['Ctrl', 'Alt', 'D'] },
   { id: 'focusSearch', keys: ['Ctrl', 'Shift', 'F'], alt: ['/'] },
   { id: 'nextMatch', keys: ['Enter'], alt: ['Shift', 'Enter'] },
   { id: 'help', keys: ['?'] },
@@ -17,8 +22,18 @@ export const SHORTCUTS = [
 ] as const;
 
 export type ShortcutId = (typeof SHORTCUTS)[number]['id'];
+export type StructureAction = 'splitParagraph' | 'joinParagraph' | 'insertParagraph' | 'deleteParagraph';
 export type GridAction =
-  'nextParagraph' | 'prevParagraph' | 'nextUntranslated' | 'copySource' | 'submitReview' | 'focusSearch' | 'help' | 'leaveCell';
+  | 'nextParagraph'
+  | 'prevParagraph'
+  | 'nextUntranslated'
+  | 'copySource'
+  | 'submitReview'
+  | 'approveNext'
+  | 'focusSearch'
+  | 'help'
+  | 'leaveCell'
+  | StructureAction;
 
 export interface KeyLike {
   key: string;
@@ -26,7 +41,16 @@ export interface KeyLike {
   ctrlKey: boolean;
   metaKey: boolean;
   shiftKey: boolean;
+  /** The physical key: letters are matched by it, so Ctrl+Alt+J means the same on a Russian or Kazakh layout. */
+  code?: string;
 }
+
+const STRUCTURE_KEYS: Readonly<Record<string, StructureAction>> = {
+  Enter: 'splitParagraph',
+  KeyJ: 'joinParagraph',
+  KeyI: 'insertParagraph',
+  KeyD: 'deleteParagraph',
+};
 
 /**
  * The action a key press means. `inTextField` matters for printable keys:
@@ -39,6 +63,12 @@ export function matchShortcut(e: KeyLike, inTextField: boolean): GridAction | nu
   if (mod && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'c') return 'copySource';
   if (mod && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f') return 'focusSearch';
   if (mod && !e.shiftKey && !e.altKey && e.key === 'Enter') return 'submitReview';
+  if (mod && e.shiftKey && !e.altKey && e.key === 'Enter') return 'approveNext';
+  if (e.ctrlKey && e.altKey && !e.shiftKey) {
+    const physical = e.key === 'Enter' ? 'Enter' : (e.code ?? `Key${e.key.toUpperCase()}`);
+    const structure = STRUCTURE_KEYS[physical];
+    if (structure) return structure;
+  }
   if (e.key === 'Escape') return 'leaveCell';
   if (!inTextField && !mod && !e.altKey) {
     if (e.key === '/') return 'focusSearch';

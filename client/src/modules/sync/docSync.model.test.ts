@@ -304,5 +304,7 @@ describe('DocSync against the server logic, model-based', () => {
     console.log(`model runs: ${JSON.stringify(seen)}`);
     expect(seen.edits).toBeGreaterThan(seen.runs);
     for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(0);
-  });
+    // 150 model runs take ~5 s on an idle 2-core machine and several times that under load; the limit
+    // only guards against a hang, it is not a speed goal (those live in `npm run bench`).
+  }, 180_000);
 });

@@ -3,7 +3,8 @@ import { ChangeStore } from './changeStore.js';
 import { changesLayout, DocCopy } from './docCopy.js';
 import { DocEntries } from './docEntries.js';
 import { entryKey } from './outbox.js';
-import { composedEntry, keepEntryOf, overCellLimit, resolvedEntry, typedEntry } from './localEdits.js';
+import { cellTextTooLong } from '../../../../shared/protocol/limits.js';
+import { composedEntry, keepEntryOf, resolvedEntry, typedEntry } from './localEdits.js';
 import type { KnownCell } from './localEdits.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 import { rebaseOnRemote, settleAfterAck } from './rebase.js';
@@ -374,7 +375,8 @@ export class DocSync extends ChangeStore {
     const e = this.entries.get(key);
     if (!e || e.state !== 'pending' || this.inflight.has(key)) return;
     if (!this.transport.connected || this.state !== 'ready') return; // join() reschedules everything
-    if (overCellLimit(e.text)) {
+    // The server's rule itself (shared/protocol/limits.ts), checked before sending.
+    if (cellTextTooLong(e.text)) {
       // Refused here with the server's own code: sending would only bounce.
       this.entries.store({ ...e, state: 'failed', error: 'text_too_long' });
       this.changed();

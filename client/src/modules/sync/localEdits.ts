@@ -1,5 +1,4 @@
 import { merge3 } from '../../../../shared/merge/merge3.js';
-import { MAX_CELL_TEXT_BYTES } from '../../../../shared/protocol/limits.js';
 import type { Lang } from '../../../../shared/index.js';
 import { newOpId } from './outbox.js';
 import type { OutboxEntry } from './outbox.js';
@@ -95,13 +94,4 @@ export function keepEntryOf(e: OutboxEntry): OutboxEntry {
     attempts: 0,
     updatedAt: Date.now(),
   };
-}
-
-const encoder = new TextEncoder();
-/**
- * The server's byte cap, checked before sending. Not shared/protocol's
- * cellTextTooLong: that module carries zod, which the client bundle does not need.
- */
-export function overCellLimit(text: string): boolean {
-  return text.length * 3 > MAX_CELL_TEXT_BYTES && encoder.encode(text).length > MAX_CELL_TEXT_BYTES;
 }

@@ -1,50 +1,32 @@
-import { Router } from 'express';
 import { cellParams, createDocumentBody, docIdParams } from '../../../../shared/index.js';
-import type { ActivityDto, CellHistoryDto, DocumentSnapshot, DocumentSummary } from '../../../../shared/index.js';
 import { authorize } from '../../services/authorize.js';
 import type { DocumentService } from '../../services/documents/index.js';
-import { currentUser, handle } from '../handle.js';
+import { currentUser } from '../currentUser.js';
+import { route } from '../route.js';
+import type { Mount } from '../route.js';
 
-export function documentRoutes(documents: DocumentService): Router {
-  const r = Router();
+export function documentRoutes(m: Mount<'/api/documents'>, documents: DocumentService): void {
+  route(m, 'GET /api/documents', {}, () => ({ documents: documents.list() }));
 
-  r.get(
-    '/',
-    handle({}, (): { documents: DocumentSummary[] } => ({ documents: documents.list() })),
+  route(m, 'POST /api/documents', { body: createDocumentBody, status: 201 }, async ({ body, res }) => ({
+    document: await documents.create(body, authorize(currentUser(res), 'document.create').id),
+  }));
+
+  route(m, 'GET /api/documents/:docId', { params: docIdParams }, ({ params }) => ({ document: documents.snapshot(params.docId) }));
+
+  route(m, 'DELETE /api/documents/:docId', { params: docIdParams }, async ({ params, res }) => {
+    // Deleting is final for everyone: administrators only (shared/domain/roles.ts).
+    const user = authorize(currentUser(res), 'document.delete', { doc: documents.meta(params.docId) });
+    await documents.remove(params.docId, user.id);
+    return null;
+  });
+
+  route(m, 'GET /api/documents/:docId/cells/:paragraphId/:lang/history', { params: cellParams }, ({ params }) =>
+    documents.history(params.docId, params.paragraphId, params.lang),
   );
 
-  r.post(
-    '/',
-    handle({ body: createDocumentBody, status: 201 }, async ({ body, res }): Promise<{ document: DocumentSummary }> => ({
-      document: await documents.create(body, authorize(currentUser(res), 'document.create').id),
-    })),
-  );
-
-  r.get(
-    '/:docId',
-    handle({ params: docIdParams }, ({ params }): { document: DocumentSnapshot } => ({ document: documents.snapshot(params.docId) })),
-  );
-
-  r.delete(
-    '/:docId',
-    handle({ params: docIdParams }, async ({ params, res }): Promise<null> => {
-      // Deleting is final for everyone: administrators only (shared/domain/roles.ts).
-      const user = authorize(currentUser(res), 'document.delete', { doc: documents.meta(params.docId) });
-      await documents.remove(params.docId, user.id);
-      return null;
-    }),
-  );
-
-  r.get(
-    '/:docId/cells/:paragraphId/:lang/history',
-    handle({ params: cellParams }, ({ params }): CellHistoryDto => documents.history(params.docId, params.paragraphId, params.lang)),
-  );
-
-  r.get(
-    '/:docId/activity',
-    // The last 200 lines from the events in memory; clients add live events to it as they come.
-    handle({ params: docIdParams }, ({ params }): ActivityDto => ({ items: documents.activity(params.docId, 200) })),
-  );
-
-  return r;
+  // The last 200 lines from the events in memory; clients add live events to it as they come.
+  route(m, 'GET /api/documents/:docId/activity', { params: docIdParams }, ({ params }) => ({
+    items: documents.activity(params.docId, 200),
+  }));
 }

@@ -1,11 +1,10 @@
-import { Router } from 'express';
 import { glossaryExportParams, glossaryImportBody, glossaryTermBody, termIdParams } from '../../../../shared/index.js';
-import type { GlossaryImportResult, GlossaryTermDto } from '../../../../shared/index.js';
-import { badRequest, issuesOf } from '../../errors.js';
 import type { GlossaryService } from '../../glossary/service.js';
 import type { RequestHandler } from 'express';
 import { authorize } from '../../services/authorize.js';
-import { currentUser, handle } from '../handle.js';
+import { currentUser } from '../currentUser.js';
+import { FileReply, route } from '../route.js';
+import type { Mount } from '../route.js';
 import { refuseOverLimit } from '../upload.js';
 
 /**
@@ -22,53 +21,31 @@ const mayEdit: RequestHandler = (_req, res, next) => {
   }
 };
 
-export function glossaryRoutes(glossary: GlossaryService, maxImportBytes: number): Router {
-  const r = Router();
-  r.get(
-    '/',
-    handle({}, (): { terms: GlossaryTermDto[] } => ({ terms: glossary.list() })),
-  );
-  r.post(
-    '/',
-    mayEdit,
-    handle({ body: glossaryTermBody, status: 201 }, async ({ body, res }): Promise<{ term: GlossaryTermDto }> => ({
-      term: await glossary.create(body, currentUser(res).id),
-    })),
-  );
-  r.post(
-    '/import',
-    mayEdit,
-    handle({ body: glossaryImportBody }, ({ body, res }): Promise<GlossaryImportResult> => {
-      refuseOverLimit(body.content, maxImportBytes);
-      return glossary.import(body.format, body.content, body.mode, currentUser(res).id);
-    }),
-  );
-  // A file, not an envelope, so that a plain link downloads it; errors are still coded JSON.
-  r.get('/export/:format', (req, res, next) => {
-    const p = glossaryExportParams.safeParse(req.params);
-    if (!p.success) {
-      next(badRequest(issuesOf(p.error, 'params')));
-      return;
-    }
-    const { format } = p.data;
-    res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-tbx+xml; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="glossary.${format}"`);
-    res.send(glossary.export(format));
+export function glossaryRoutes(m: Mount<'/api/glossary'>, glossary: GlossaryService, maxImportBytes: number): void {
+  const editors = [mayEdit];
+  route(m, 'GET /api/glossary', {}, () => ({ terms: glossary.list() }));
+  route(m, 'POST /api/glossary', { body: glossaryTermBody, status: 201, before: editors }, async ({ body, res }) => ({
+    term: await glossary.create(body, currentUser(res).id),
+  }));
+  route(m, 'POST /api/glossary/import', { body: glossaryImportBody, before: editors }, ({ body, res }) => {
+    refuseOverLimit(body.content, maxImportBytes);
+    return glossary.import(body.format, body.content, body.mode, currentUser(res).id);
   });
-  r.put(
-    '/:termId',
-    mayEdit,
-    handle({ body: glossaryTermBody, params: termIdParams }, async ({ body, params, res }): Promise<{ term: GlossaryTermDto }> => ({
+  // A file, not an envelope, so that a plain link downloads it; errors are still coded JSON.
+  route(m, 'GET /api/glossary/export/:format', { params: glossaryExportParams }, ({ params: { format } }) => {
+    const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-tbx+xml; charset=utf-8';
+    return new FileReply(type, `glossary.${format}`, glossary.export(format));
+  });
+  route(
+    m,
+    'PUT /api/glossary/:termId',
+    { body: glossaryTermBody, params: termIdParams, before: editors },
+    async ({ body, params, res }) => ({
       term: await glossary.update(params.termId, body, currentUser(res).id),
-    })),
-  );
-  r.delete(
-    '/:termId',
-    mayEdit,
-    handle({ params: termIdParams }, async ({ params }): Promise<null> => {
-      await glossary.remove(params.termId);
-      return null;
     }),
   );
-  return r;
+  route(m, 'DELETE /api/glossary/:termId', { params: termIdParams, before: editors }, async ({ params }) => {
+    await glossary.remove(params.termId);
+    return null;
+  });
 }

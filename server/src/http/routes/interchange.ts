@@ -1,6 +1,6 @@
-import { Router } from 'express';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { AppError, can, DEFAULT_SETTINGS, ok } from '../../../../shared/index.js';
+import type { Request, Response } from 'express';
+import { AppError, can, DEFAULT_SETTINGS } from '../../../../shared/index.js';
+import type { Lang } from '../../../../shared/index.js';
 import {
   COMMIT_MEDIA_TYPE,
   createFromFileQuery,
@@ -12,35 +12,14 @@ import {
   translationPreviewQuery,
   xliffImportQuery,
 } from '../../../../shared/protocol/interchange.js';
-import type {
-  CreatedFromFileDto,
-  ImportResultDto,
-  InterchangeDocumentDto,
-  ParsedSourceDto,
-  SourceFileDto,
-  TranslationPreviewDto,
-} from '../../../../shared/protocol/interchange.js';
 import { authorize } from '../../services/authorize.js';
 import type { DocumentService } from '../../services/documents/index.js';
 import type { InterchangeService } from '../../services/interchange/service.js';
-import { currentUser } from '../handle.js';
+import { currentUser } from '../currentUser.js';
 import { checkJsonText } from '../middleware.js';
-import { parseBody, parsePart, readUpload } from '../upload.js';
-
-/**
- * An async step whose errors go to the one error handler; for routes whose
- * input is not a JSON body. A refusal before the upload was read (bad query,
- * no permission) closes the connection: otherwise Node would drain the
- * unread body, however large, to keep the connection alive.
- */
-function step(fn: (req: Request, res: Response) => Promise<void>): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    fn(req, res).catch((err: unknown) => {
-      if (!req.complete && !res.headersSent) res.setHeader('connection', 'close');
-      next(err);
-    });
-  };
-}
+import { FileReply, route } from '../route.js';
+import type { Mount } from '../route.js';
+import { readUpload } from '../upload.js';
 
 /**
  * The commit carries the whole translation, so it gets the upload cap, not the
@@ -62,77 +41,51 @@ async function commitJson(req: Request, res: Response, limit: number): Promise<u
 
 /**
  * Import and export routes (docs/protocol.md, "Import and export"). Uploads
- * are raw bodies: validate the query and authorise first, then stream the
- * body in under the cap, then call one service function. Nothing is written
- * before the whole file has been read and judged.
+ * are raw bodies: the query is validated and the caller authorised first,
+ * then the body is streamed in under the cap, then one service function is
+ * called. Nothing is written before the whole file has been read and judged.
  */
-export function interchangeRoutes(deps: { documents: DocumentService; interchange: InterchangeService; maxImportBytes: number }): {
-  imports: Router;
-  documents: Router;
-} {
+export function interchangeRoutes(
+  mounts: { imports: Mount<'/api/import'>; documents: Mount<'/api/documents'> },
+  deps: { documents: DocumentService; interchange: InterchangeService; maxImportBytes: number },
+): void {
   const { documents, interchange, maxImportBytes: limit } = deps;
+  const { imports, documents: docs } = mounts;
   const selfApprovalAllowed = (docId: string): boolean => (documents.snapshot(docId).settings ?? DEFAULT_SETTINGS).allowSelfApproval;
-  const imports = Router();
-  imports.post(
-    '/parse',
-    step(async (req, res) => {
-      const q = parsePart(parseSourceQuery, req, 'query');
-      const bytes = await readUpload(req, res, limit);
-      const data: ParsedSourceDto = await interchange.parseSource(bytes, q);
-      res.json(ok(data));
-    }),
-  );
-  imports.post(
-    '/document',
-    step(async (req, res) => {
-      const q = parsePart(interchangeDocumentQuery, req, 'query');
-      const user = authorize(currentUser(res), 'document.create');
-      const bytes = await readUpload(req, res, limit);
-      // A new document has the default settings: approving one's own imported revisions is not allowed there.
-      const mayApprove = DEFAULT_SETTINGS.allowSelfApproval;
-      const data: InterchangeDocumentDto = await interchange.createFromFile(bytes, q, user.id, (lang) => ({
-        approve: mayApprove && can(user, 'cell.review', { lang }),
-      }));
-      res.status(201).json(ok(data));
-    }),
-  );
 
-  const docs = Router();
-  docs.post(
-    '/from-file',
-    step(async (req, res) => {
-      const q = parsePart(createFromFileQuery, req, 'query');
-      const user = authorize(currentUser(res), 'document.create');
-      const bytes = await readUpload(req, res, limit);
-      const data: CreatedFromFileDto = await interchange.original.createFromFile(bytes, q, user.id);
-      res.status(201).json(ok(data));
-    }),
+  route(imports, 'POST /api/import/parse', { query: parseSourceQuery }, async ({ query, req, res }) =>
+    interchange.parseSource(await readUpload(req, res, limit), query),
   );
-  docs.get(
-    '/:docId/source-file',
-    step(async (req, res) => {
-      const { docId } = parsePart(docIdOnly, req, 'params');
-      authorize(currentUser(res), 'document.read', { doc: documents.meta(docId) });
-      const data: SourceFileDto = await interchange.original.info(docId);
-      res.json(ok(data));
-    }),
+  route(imports, 'POST /api/import/document', { query: interchangeDocumentQuery, status: 201 }, async ({ query, req, res }) => {
+    const user = authorize(currentUser(res), 'document.create');
+    const bytes = await readUpload(req, res, limit);
+    // A new document has the default settings: approving one's own imported revisions is not allowed there.
+    const mayApprove = DEFAULT_SETTINGS.allowSelfApproval;
+    return interchange.createFromFile(bytes, query, user.id, (lang) => ({ approve: mayApprove && can(user, 'cell.review', { lang }) }));
+  });
+
+  route(docs, 'POST /api/documents/from-file', { query: createFromFileQuery, status: 201 }, async ({ query, req, res }) => {
+    const user = authorize(currentUser(res), 'document.create');
+    return interchange.original.createFromFile(await readUpload(req, res, limit), query, user.id);
+  });
+  route(docs, 'GET /api/documents/:docId/source-file', { params: docIdOnly }, ({ params: { docId }, res }) => {
+    authorize(currentUser(res), 'document.read', { doc: documents.meta(docId) });
+    return interchange.original.info(docId);
+  });
+  route(
+    docs,
+    'POST /api/documents/:docId/import/translation/preview',
+    { params: docIdOnly, query: translationPreviewQuery },
+    async ({ params: { docId }, query, req, res }) => {
+      authorize(currentUser(res), 'cell.edit', { lang: query.lang, doc: documents.meta(docId) });
+      return interchange.previewTranslation(docId, await readUpload(req, res, limit), query);
+    },
   );
-  docs.post(
-    '/:docId/import/translation/preview',
-    step(async (req, res) => {
-      const { docId } = parsePart(docIdOnly, req, 'params');
-      const q = parsePart(translationPreviewQuery, req, 'query');
-      authorize(currentUser(res), 'cell.edit', { lang: q.lang, doc: documents.meta(docId) });
-      const bytes = await readUpload(req, res, limit);
-      const data: TranslationPreviewDto = await interchange.previewTranslation(docId, bytes, q);
-      res.json(ok(data));
-    }),
-  );
-  docs.post(
-    '/:docId/import/translation/commit',
-    step(async (req, res) => {
-      const { docId } = parsePart(docIdOnly, req, 'params');
-      const body = parseBody(translationCommitBody, await commitJson(req, res, limit));
+  route(
+    docs,
+    'POST /api/documents/:docId/import/translation/commit',
+    { params: docIdOnly, body: translationCommitBody, readBody: (req, res) => commitJson(req, res, limit) },
+    ({ params: { docId }, body, res }) => {
       const meta = documents.meta(docId);
       const user = authorize(currentUser(res), body.approved ? 'cell.review' : 'cell.edit', { lang: body.lang, doc: meta });
       // Imported as approved, the importer approves revisions they wrote: the document's four-eyes rule applies.
@@ -143,45 +96,27 @@ export function interchangeRoutes(deps: { documents: DocumentService; interchang
           { reason: 'self_approval' },
         );
       }
-      const data: ImportResultDto = await interchange.commitTranslation(docId, body, user.id);
-      res.json(ok(data));
-    }),
+      return interchange.commitTranslation(docId, body, user.id);
+    },
   );
-  docs.post(
-    '/:docId/import/xliff',
-    step(async (req, res) => {
-      const { docId } = parsePart(docIdOnly, req, 'params');
-      const q = parsePart(xliffImportQuery, req, 'query');
+  route(
+    docs,
+    'POST /api/documents/:docId/import/xliff',
+    { params: docIdOnly, query: xliffImportQuery },
+    async ({ params: { docId }, query, req, res }) => {
       const meta = documents.meta(docId);
       const user = currentUser(res);
       const bytes = await readUpload(req, res, limit);
-      const data = await interchange.importXliff(
-        docId,
-        bytes,
-        user.id,
-        (lang) => {
-          authorize(user, 'cell.edit', { lang, doc: meta });
-          return { approve: can(user, 'cell.review', { lang, doc: meta }) && selfApprovalAllowed(docId) };
-        },
-        { name: q.name, lang: q.lang },
-      );
-      res.json(ok(data));
-    }),
+      const gate = (lang: Lang): { approve: boolean } => {
+        authorize(user, 'cell.edit', { lang, doc: meta });
+        return { approve: can(user, 'cell.review', { lang, doc: meta }) && selfApprovalAllowed(docId) };
+      };
+      return interchange.importXliff(docId, bytes, user.id, gate, { name: query.name, lang: query.lang });
+    },
   );
-  docs.get(
-    '/:docId/export',
-    step(async (req, res) => {
-      const { docId } = parsePart(docIdOnly, req, 'params');
-      const q = parsePart(exportQuery, req, 'query');
-      authorize(currentUser(res), 'document.read', { doc: documents.meta(docId) });
-      const file = await interchange.exportFile(docId, q);
-      res.setHeader('content-type', file.contentType);
-      // RFC 6266/5987: an ASCII fallback plus the UTF-8 name (titles are often Cyrillic or Chinese).
-      const ascii = file.fileName.replace(/[^\x20-\x7E]/gu, '_').replace(/["\\]/gu, '_');
-      res.setHeader('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-      res.setHeader('cache-control', 'no-store');
-      res.send(file.body);
-    }),
-  );
-  return { imports, documents: docs };
+  route(docs, 'GET /api/documents/:docId/export', { params: docIdOnly, query: exportQuery }, async ({ params: { docId }, query, res }) => {
+    authorize(currentUser(res), 'document.read', { doc: documents.meta(docId) });
+    const file = await interchange.exportFile(docId, query);
+    return new FileReply(file.contentType, file.fileName, file.body);
+  });
 }

@@ -1,8 +1,8 @@
-import { Router } from 'express';
-import type { MentionNotification } from '../../../../shared/index.js';
 import type { DocumentService } from '../../services/documents/index.js';
 import type { UserService } from '../../services/users.js';
-import { currentUser, handle } from '../handle.js';
+import { currentUser } from '../currentUser.js';
+import { route } from '../route.js';
+import type { Mount } from '../route.js';
 
 const INBOX_LIMIT = 100;
 
@@ -13,15 +13,10 @@ const INBOX_LIMIT = 100;
  * client reads when someone signs in, so a mention made while they were
  * away is not lost.
  */
-export function mentionRoutes(documents: DocumentService, users: UserService): Router {
-  const r = Router();
-  r.get(
-    '/',
-    handle({}, async ({ res }): Promise<{ mentions: MentionNotification[] }> => {
-      const me = currentUser(res);
-      const names = new Map((await users.list()).map((u) => [u.id, u.displayName]));
-      return { mentions: documents.mentionsOf(me.id, INBOX_LIMIT).map((m) => ({ ...m, byName: names.get(m.by) ?? m.by })) };
-    }),
-  );
-  return r;
+export function mentionRoutes(m: Mount<'/api/mentions'>, documents: DocumentService, users: UserService): void {
+  route(m, 'GET /api/mentions', {}, async ({ res }) => {
+    const me = currentUser(res);
+    const names = new Map((await users.list()).map((u) => [u.id, u.displayName]));
+    return { mentions: documents.mentionsOf(me.id, INBOX_LIMIT).map((x) => ({ ...x, byName: names.get(x.by) ?? x.by })) };
+  });
 }

@@ -1,40 +1,29 @@
-import { Router } from 'express';
 import type { Request } from 'express';
+import { z } from 'zod';
 import { AppError, docIdParams } from '../../../../shared/index.js';
 import { createShareBody, shareParams, shareTokenSchema } from '../../../../shared/protocol/share.js';
-import type { CreatedShareDto, ReaderDocument, ShareLinkDto } from '../../../../shared/protocol/share.js';
-import type { LoginThrottle } from '../../services/loginThrottle.js';
+import type { ReaderDocument } from '../../../../shared/protocol/share.js';
+import type { FailureThrottle } from '../../services/loginThrottle.js';
 import { SHARE_THROTTLE_NAME } from '../../services/shares.js';
 import type { ShareService } from '../../services/shares.js';
-import { currentUser, handle } from '../handle.js';
+import { currentUser } from '../currentUser.js';
+import { route } from '../route.js';
+import type { Mount } from '../route.js';
+
+const anyToken = z.object({ token: z.string() });
 
 /** Link management, mounted under /api/documents behind requireSession. */
-export function shareRoutes(shares: ShareService): Router {
-  const r = Router();
-
-  r.post(
-    '/:docId/shares',
-    handle({ params: docIdParams, body: createShareBody, status: 201 }, ({ params, body, res }): Promise<CreatedShareDto> =>
-      shares.create(params.docId, currentUser(res), body),
-    ),
+export function shareRoutes(m: Mount<'/api/documents'>, shares: ShareService): void {
+  route(m, 'POST /api/documents/:docId/shares', { params: docIdParams, body: createShareBody, status: 201 }, ({ params, body, res }) =>
+    shares.create(params.docId, currentUser(res), body),
   );
-
-  r.get(
-    '/:docId/shares',
-    handle({ params: docIdParams }, async ({ params, res }): Promise<{ shares: ShareLinkDto[] }> => ({
-      shares: await shares.list(params.docId, currentUser(res)),
-    })),
-  );
-
-  r.delete(
-    '/:docId/shares/:shareId',
-    handle({ params: shareParams }, async ({ params, res }): Promise<null> => {
-      await shares.revoke(params.docId, params.shareId, currentUser(res));
-      return null;
-    }),
-  );
-
-  return r;
+  route(m, 'GET /api/documents/:docId/shares', { params: docIdParams }, async ({ params, res }) => ({
+    shares: await shares.list(params.docId, currentUser(res)),
+  }));
+  route(m, 'DELETE /api/documents/:docId/shares/:shareId', { params: shareParams }, async ({ params, res }) => {
+    await shares.revoke(params.docId, params.shareId, currentUser(res));
+    return null;
+  });
 }
 
 /** The `address` key for the failure throttle (the same as login's). */
@@ -48,33 +37,29 @@ export function addressOf(req: Request): string {
  * probing learns nothing; failures count per address and past the budget
  * every lookup from there is `rate_limited` for the window.
  */
-export function publicShareRoutes(shares: ShareService, throttle: LoginThrottle): Router {
-  const r = Router();
-  r.get(
-    '/share/:token',
-    handle({}, async ({ req, res }): Promise<{ document: ReaderDocument }> => {
-      // Nothing a reader's browser may cache for others, nor send on as a referrer (the token is in the URL).
-      res.setHeader('cache-control', 'no-store');
-      res.setHeader('referrer-policy', 'no-referrer');
-      return { document: await readWithThrottle(shares, throttle, addressOf(req), req.params.token) };
-    }),
-  );
-  return r;
+export function publicShareRoutes(m: Mount<'/api/public'>, shares: ShareService, throttle: FailureThrottle): void {
+  // Any string: the token's shape is checked by readWithThrottle, and counts as a failure there.
+  route(m, 'GET /api/public/share/:token', { params: anyToken }, async ({ params, req, res }) => {
+    // Nothing a reader's browser may cache for others, nor send on as a referrer (the token is in the URL).
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('referrer-policy', 'no-referrer');
+    return { document: await readWithThrottle(shares, throttle, addressOf(req), params.token) };
+  });
 }
 
 export async function readWithThrottle(
   shares: ShareService,
-  throttle: LoginThrottle,
+  throttle: FailureThrottle,
   address: string,
   token: unknown,
 ): Promise<ReaderDocument> {
-  throttle.check(address, SHARE_THROTTLE_NAME);
+  await throttle.check(address, SHARE_THROTTLE_NAME);
   try {
     const parsed = shareTokenSchema.safeParse(token);
     if (!parsed.success) throw new AppError('not_found', 'no such link');
     return await shares.readerDocument(parsed.data);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'not_found') throttle.failed(address, SHARE_THROTTLE_NAME);
+    if (err instanceof AppError && err.code === 'not_found') await throttle.failed(address, SHARE_THROTTLE_NAME);
     throw err;
   }
 }

@@ -1,12 +1,11 @@
-import { Router } from 'express';
-import { ok, tmImportBody, tmImportQuery, tmLookupBody, tmSearchBody } from '../../../../shared/index.js';
-import type { ConcordanceHit, TmImportResult, TmMatch, TmStatsDto } from '../../../../shared/index.js';
+import { tmImportBody, tmImportQuery, tmLookupBody, tmSearchBody } from '../../../../shared/index.js';
 import type { TmService } from '../../tm/service.js';
-import { badRequest, issuesOf } from '../../errors.js';
 import { requireAdmin } from '../middleware.js';
-import { currentUser, handle } from '../handle.js';
+import { currentUser } from '../currentUser.js';
 import { decodeText } from '../../interchange/sources/decode.js';
-import { parsePart, readUpload, refuseOverLimit } from '../upload.js';
+import { route } from '../route.js';
+import type { Mount } from '../route.js';
+import { parseBody, readUpload, refuseOverLimit } from '../upload.js';
 
 /**
  * Translation memory. Lookup and search are POST with a JSON body: they are
@@ -14,41 +13,20 @@ import { parsePart, readUpload, refuseOverLimit } from '../upload.js';
  * validated by the same zod-body step as every other route. Importing TMX
  * changes what every translator is offered, so it is for administrators.
  */
-export function tmRoutes(tm: TmService, maxImportBytes: number): Router {
-  const r = Router();
-  r.post(
-    '/lookup',
-    handle({ body: tmLookupBody }, ({ body }): { matches: TmMatch[] } => ({
-      matches: tm.lookupForCell(body.docId, body.paragraphId, body.lang, body.limit),
-    })),
-  );
-  r.post(
-    '/search',
-    handle({ body: tmSearchBody }, ({ body }): { hits: ConcordanceHit[] } => ({ hits: tm.search(body.q, body.lang, body.limit) })),
-  );
-  r.get(
-    '/stats',
-    handle({}, (): TmStatsDto => tm.stats()),
-  );
+export function tmRoutes(m: Mount<'/api/tm'>, tm: TmService, maxImportBytes: number): void {
+  route(m, 'POST /api/tm/lookup', { body: tmLookupBody }, ({ body }) => ({
+    matches: tm.lookupForCell(body.docId, body.paragraphId, body.lang, body.limit),
+  }));
+  route(m, 'POST /api/tm/search', { body: tmSearchBody }, ({ body }) => ({ hits: tm.search(body.q, body.lang, body.limit) }));
+  route(m, 'GET /api/tm/stats', {}, () => tm.stats());
   // The file as an upload (raw bytes, `?name=`), like every other import, or as JSON `{ content, name }`; both under the import limit.
-  r.post('/import', requireAdmin, async (req, res, next) => {
-    try {
-      let result: TmImportResult;
-      if (req.is('application/json')) {
-        const body = tmImportBody.safeParse(req.body ?? {});
-        if (!body.success) throw badRequest(issuesOf(body.error, 'body'));
-        refuseOverLimit(body.data.content, maxImportBytes);
-        result = await tm.importTmx(body.data.content, body.data.name, currentUser(res).id);
-      } else {
-        const q = parsePart(tmImportQuery, req, 'query');
-        const text = decodeText(await readUpload(req, res, maxImportBytes));
-        result = await tm.importTmx(text, q.name, currentUser(res).id);
-      }
-      res.json(ok(result));
-    } catch (err) {
-      if (!req.complete && !res.headersSent) res.setHeader('connection', 'close');
-      next(err);
+  route(m, 'POST /api/tm/import', { query: tmImportQuery, before: [requireAdmin] }, async ({ query, req, res }) => {
+    if (req.is('application/json')) {
+      const body = parseBody(tmImportBody, req.body);
+      refuseOverLimit(body.content, maxImportBytes);
+      return tm.importTmx(body.content, body.name, currentUser(res).id);
     }
+    const text = decodeText(await readUpload(req, res, maxImportBytes));
+    return tm.importTmx(text, query.name, currentUser(res).id);
   });
-  return r;
 }

@@ -1,33 +1,21 @@
-import { Router } from 'express';
 import { createUserBody, updateUserBody, userIdParams } from '../../../../shared/index.js';
-import type { DirectoryEntry, PublicUser } from '../../../../shared/index.js';
 import type { UserService } from '../../services/users.js';
-import { currentUser, handle } from '../handle.js';
+import { currentUser } from '../currentUser.js';
 import { requireAdmin } from '../middleware.js';
+import { route } from '../route.js';
+import type { Mount } from '../route.js';
 
 /** User administration: administrators only (`users.manage`), except the name directory. */
-export function userRoutes(users: UserService): Router {
-  const r = Router();
-  r.get(
-    '/directory',
-    handle({}, async (): Promise<{ users: DirectoryEntry[] }> => ({
-      users: (await users.list()).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName })),
-    })),
-  );
-  r.use(requireAdmin);
-  r.get(
-    '/',
-    handle({}, async (): Promise<{ users: PublicUser[] }> => ({ users: await users.list() })),
-  );
-  r.post(
-    '/',
-    handle({ body: createUserBody, status: 201 }, async ({ body }): Promise<{ user: PublicUser }> => ({ user: await users.create(body) })),
-  );
-  r.patch(
-    '/:userId',
-    handle({ body: updateUserBody, params: userIdParams }, async ({ body, params, res }): Promise<{ user: PublicUser }> => ({
-      user: await users.update(currentUser(res).id, params.userId, body),
-    })),
-  );
-  return r;
+export function userRoutes(m: Mount<'/api/users'>, users: UserService): void {
+  route(m, 'GET /api/users/directory', {}, async () => ({
+    users: (await users.list()).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName })),
+  }));
+  const admin = [requireAdmin];
+  route(m, 'GET /api/users', { before: admin }, async () => ({ users: await users.list() }));
+  route(m, 'POST /api/users', { body: createUserBody, status: 201, before: admin }, async ({ body }) => ({
+    user: await users.create(body),
+  }));
+  route(m, 'PATCH /api/users/:userId', { body: updateUserBody, params: userIdParams, before: admin }, async ({ body, params, res }) => ({
+    user: await users.update(currentUser(res).id, params.userId, body),
+  }));
 }

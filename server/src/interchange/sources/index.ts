@@ -4,7 +4,7 @@ import { cleanParagraphs } from '../../../../shared/interchange/clean.js';
 import type { JunkCounts } from '../../../../shared/interchange/clean.js';
 import { stripTags } from '../../../../shared/inline/index.js';
 import { checkDeclaredLanguage } from '../../../../shared/interchange/detect.js';
-import { SOURCE_FORMATS } from '../../../../shared/protocol/interchange.js';
+import { SOURCE_EXTENSIONS, SOURCE_FORMATS } from '../../../../shared/protocol/interchange.js';
 import type { ImportReport, ParsedSourceDto, SourceFormat } from '../../../../shared/protocol/interchange.js';
 import { loneSurrogateAt } from '../../../../shared/text/wellFormed.js';
 import { LONE_SURROGATE_RULE } from '../problems.js';
@@ -12,22 +12,11 @@ import { decodeText } from './decode.js';
 import { extractOriginal } from '../original/index.js';
 import type { Skeleton } from '../original/index.js';
 
-const BY_EXTENSION: Record<string, SourceFormat> = {
-  txt: 'txt',
-  text: 'txt',
-  md: 'md',
-  markdown: 'md',
-  html: 'html',
-  htm: 'html',
-  xhtml: 'html',
-  docx: 'docx',
-};
-
 /** The format named by the caller, else the file name's extension; `unsupported_format` for anything else. */
 export function sourceFormat(name: string, format?: SourceFormat): SourceFormat {
   if (format) return format;
   const ext = /\.([A-Za-z0-9]+)$/u.exec(name)?.[1]?.toLowerCase() ?? '';
-  const f = BY_EXTENSION[ext];
+  const f = SOURCE_EXTENSIONS[ext];
   if (!f) throw new AppError('unsupported_format', `cannot import "${name}": expected one of ${SOURCE_FORMATS.join(', ')}`);
   return f;
 }

@@ -156,3 +156,33 @@ describe('readSourceFile', () => {
     expect(await codeOf(readSourceFile(Buffer.from('\u200B\n\n  '), { name: 'e.txt', lang: 'en' }))).toBe('import_refused');
   });
 });
+
+describe('the title a new document gets from its file', () => {
+  const read = (text: string, name: string) => readSourceFile(Buffer.from(text), { name, lang: 'en' });
+
+  it('is the first H1 of an HTML page, else its <title>', async () => {
+    const page = '<html><head><title>Site · Summit</title></head><body><h1>Summit in Astana</h1><p>Text.</p></body></html>';
+    expect((await read(page, 'summit-2026.html')).title).toBe('Summit in Astana');
+    expect((await read('<html><head><title>Summit news</title></head><body><p>Text.</p></body></html>', 'x.htm')).title).toBe(
+      'Summit news',
+    );
+  });
+
+  it('is the first level-one heading of Markdown, else its front matter title', async () => {
+    expect((await read('Intro line.\n\n# Summit in Astana\n\nText.', 'notes.md')).title).toBe('Summit in Astana');
+    expect((await read('---\ntitle: From front matter\n---\n\n# Heading\n', 'notes.md')).title).toBe('From front matter');
+  });
+
+  it('is the DOCX title property, else its first Title or Heading 1 paragraph', async () => {
+    const blocks = [{ heading: 1, text: 'Summit in Astana' }, { text: 'Leaders met.' }] as const;
+    const name = 'Document1.docx';
+    expect((await readSourceFile(buildDocx(blocks), { name, lang: 'en' })).title).toBe('Summit in Astana');
+    expect((await readSourceFile(buildDocx(blocks, { title: 'Press release & notes' }), { name, lang: 'en' })).title).toBe(
+      'Press release & notes',
+    );
+  });
+
+  it('is left to the file name for plain text', async () => {
+    expect((await read('Summit in Astana\n\nText.', 'summit.txt')).title).toBeNull();
+  });
+});

@@ -202,8 +202,11 @@ export class DocumentService {
     return this.commit(input.docId, input.opId, 'cell', by, (doc) => decideKeepTheirs(doc, input));
   }
 
-  setStatus(input: CellStatusPayload, by: string): Promise<CellStatusAck> {
-    return this.commit(input.docId, input.opId, 'status', by, (doc) => decideStatus(doc, input, by, () => newId('c_'), this.glossaryOf()));
+  /** `mentions`: user ids named in a request-changes reason, kept on the comment it becomes. */
+  setStatus(input: CellStatusPayload, by: string, mentions: readonly string[] = []): Promise<CellStatusAck> {
+    return this.commit(input.docId, input.opId, 'status', by, (doc) =>
+      decideStatus(doc, input, by, () => newId('c_'), this.glossaryOf(), mentions),
+    );
   }
 
   // ---- Review (decisions in decideReview.ts; who may is checked by the caller) ----

@@ -26,6 +26,8 @@ interface Props {
   onJump: (paragraphId: string, lang: Lang) => void;
   /** Out of sight but mounted: its shortcuts keep working. */
   hidden?: boolean;
+  /** Whether the user may write `lang` (shared/domain/roles.ts): what they may not do is not offered. Missing: everything. */
+  canEdit?: (lang: Lang) => boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ interface Props {
  * engine as an ordinary edit (inserting a match, converting the script), so
  * the outbox, merging and history treat it like typing.
  */
-export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump, hidden = false }: Props) {
+export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump, hidden = false, canEdit = anyLang }: Props) {
   const { t } = useTranslation('aids');
   const { t: tBase } = useTranslation();
   const cell = useFocusedCell();
@@ -47,7 +49,7 @@ export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump, hidden =
   const { terms, glossary, reload: reloadGlossary } = useProjectGlossary();
   const findings = useLiveChecks(source, target, sourceLang, cell?.lang ?? null, glossary);
   const [dialog, setDialog] = useState<'checks' | 'concordance' | 'resources' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
   const onInsert = useCallback(
     (m: TmMatch) => {
@@ -60,7 +62,7 @@ export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump, hidden =
   const onConcordance = useCallback(() => setDialog('concordance'), []);
 
   const scriptActions: ScriptAction[] = [];
-  if (cell && target) {
+  if (cell && target && canEdit(cell.lang)) {
     for (const [id, to] of [
       ['toLatin', 'Latn'],
       ['toCyrillic', 'Cyrl'],
@@ -73,15 +75,16 @@ export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump, hidden =
     }
   }
 
+  const writable = doc?.targetLangs.filter(canEdit) ?? [];
   const pretranslate = (): void => {
     setNotice(null);
     void aidsApi
-      .pretranslate(docId)
+      .pretranslate(docId, writable)
       .then((r) =>
         setNotice(
           r.ok
-            ? t('pretranslate.done', { count: r.data.filled.length })
-            : t('pretranslate.failed', { reason: tBase(errorKey(r.error.code)) }),
+            ? { ok: true, text: t('pretranslate.done', { count: r.data.filled.length }) }
+            : { ok: false, text: t('pretranslate.failed', { reason: tBase(errorKey(r.error.code)) }) },
         ),
       );
   };
@@ -95,17 +98,19 @@ export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump, hidden =
         <button type="button" onClick={onConcordance} aria-keyshortcuts="Control+Shift+L">
           {t('concordance.open')}
         </button>
-        <button type="button" onClick={pretranslate}>
-          {t('pretranslate.button')}
-        </button>
+        {writable.length > 0 && (
+          <button type="button" onClick={pretranslate}>
+            {t('pretranslate.button')}
+          </button>
+        )}
         <button type="button" onClick={() => setDialog('resources')}>
           {t('resources.open')}
         </button>
       </div>
       {doc && <ReadingToggles langs={doc.targetLangs} />}
       {notice && (
-        <p role="status" className="aids-notice">
-          {notice}
+        <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'aids-notice' : 'aids-notice aids-error'}>
+          {notice.text}
         </p>
       )}
       <AidsSidebar
@@ -127,3 +132,5 @@ export const AidsPanel = memo(function AidsPanel({ sync, docId, onJump, hidden =
     </aside>
   );
 });
+
+const anyLang = (): boolean => true;

@@ -114,7 +114,11 @@ describe('AidsSidebar', () => {
         'Ошибка Глоссарий: «Шанхайская организация кооперации» — запрещённый вариант; используйте «Шанхайская организация сотрудничества».',
       ]),
     );
-    expect(screen.getByTestId('findings-count').textContent).toContain(`${texts.length} замечани`);
+    // One error (the forbidden variant) and one warning: counted apart, never "2 warnings".
+    expect(texts).toHaveLength(2);
+    const count = screen.getByTestId('findings-count');
+    expect(count.textContent?.trim()).toBe('1 ошибка, 1 предупреждение');
+    expect(count.querySelector('svg[data-icon="error"]')).not.toBeNull();
   });
 
   it('explains itself when the focused cell is the source', async () => {

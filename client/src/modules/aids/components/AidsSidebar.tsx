@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFindingsLabel } from '../hooks/useFindingsLabel.js';
 import type { Lang } from '../../../../../shared/languages.js';
 import type { GlossaryTermDto, TmMatch } from '../../../../../shared/protocol/aids.js';
 import type { Finding } from '../../../../../shared/qa/types.js';
@@ -10,6 +11,7 @@ import { matchAidsShortcut } from '../keys.js';
 import { FindingItems } from './FindingItems.js';
 import { GlossaryHits } from './GlossaryHits.js';
 import { TmMatches } from './TmMatches.js';
+import { Icon } from '../../icons/index.js';
 
 export interface ScriptAction {
   id: 'toLatin' | 'toCyrillic';
@@ -35,6 +37,7 @@ export interface AidsSidebarProps {
  */
 export function AidsSidebar(p: AidsSidebarProps) {
   const { t } = useTranslation('aids');
+  const findingsLabel = useFindingsLabel();
   const isTarget = p.cell !== null && p.cell.lang !== p.sourceLang;
   const ready = p.matches.state === 'ready' ? p.matches.matches : null;
   const { onInsert, onConcordance } = p;
@@ -77,7 +80,7 @@ export function AidsSidebar(p: AidsSidebarProps) {
           {t('checks.title')}{' '}
           {p.findings.length > 0 && (
             <span className={`findings-count${errors > 0 ? ' has-errors' : ''}`} data-testid="findings-count">
-              {errors > 0 ? '⛔' : '⚠'} {t('checks.count', { count: p.findings.length })}
+              <Icon name={errors > 0 ? 'error' : 'warning'} /> {findingsLabel(errors, p.findings.length - errors)}
             </span>
           )}
         </h3>

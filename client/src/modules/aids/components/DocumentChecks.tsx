@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFindingsLabel } from '../hooks/useFindingsLabel.js';
 import type { Lang } from '../../../../../shared/languages.js';
 import type { DocumentChecksDto } from '../../../../../shared/protocol/aids.js';
 import type { CheckId, Severity } from '../../../../../shared/qa/types.js';
@@ -19,6 +20,7 @@ export function DocumentChecks({ docId, onJump, onClose }: Props) {
   const { t } = useTranslation('aids');
   const { t: tBase } = useTranslation();
   const text = useFindingText();
+  const findingsLabel = useFindingsLabel();
   const [result, setResult] = useState<{ data: DocumentChecksDto } | { error: string } | null>(null);
   const [check, setCheck] = useState<CheckId | ''>('');
   const [severity, setSeverity] = useState<Severity | ''>('');
@@ -42,6 +44,7 @@ export function DocumentChecks({ docId, onJump, onClose }: Props) {
         .map((f, i) => ({ key: `${c.paragraphId}:${c.lang}:${i}`, cell: c, f })),
     );
   }, [result, check, severity, lang]);
+  const errorRows = rows.filter((r) => r.f.severity === 'error').length;
   const cells = result && 'data' in result ? result.data.cells : [];
   const checks = [...new Set(cells.flatMap((c) => c.findings.map((f) => f.check)))];
   const langs = [...new Set(cells.map((c) => c.lang))];
@@ -88,7 +91,7 @@ export function DocumentChecks({ docId, onJump, onClose }: Props) {
       )}
       {result && 'data' in result && (
         <>
-          <p role="status">{t('checks.count', { count: rows.length })}</p>
+          <p role="status">{rows.length === 0 ? t('checks.none') : findingsLabel(errorRows, rows.length - errorRows)}</p>
           <ul className="findings doc-findings">
             {rows.map(({ key, cell, f }) => (
               <li key={key} className={`finding finding-${f.severity}`}>

@@ -39,8 +39,9 @@ describe('finding badges in the grid', () => {
       });
     });
     const badge = (pid: string, lang: string) => within(screen.getByTestId(`cell-${pid}-${lang}`)).queryByTestId('finding-badge');
-    await waitFor(() => expect(badge('p0', 'ru')?.textContent).toMatch(/^⛔ \d+$/u));
-    expect(badge('p0', 'ru')?.getAttribute('aria-label')).toMatch(/^\d+ findings?$/u);
+    await waitFor(() => expect(badge('p0', 'ru')?.textContent).toMatch(/^ \d+$/u));
+    expect(badge('p0', 'ru')?.querySelector('svg[data-icon="error"]')).not.toBeNull();
+    expect(badge('p0', 'ru')?.getAttribute('aria-label')).toMatch(/^\d+ errors?(, \d+ warnings?)?$/u);
     expect(badge('p1', 'ru')).toBeNull();
     expect(badge('p0', 'en')).toBeNull();
     expect(badge('p0', 'kk')).toBeNull();

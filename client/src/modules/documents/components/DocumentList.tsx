@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorKey } from '../../i18n/index.js';
+import { dateFormatter, errorKey } from '../../i18n/index.js';
 import { useDocuments } from '../hooks/useDocuments.js';
 import { CompleteBadge } from '../../review/index.js';
 import { ProgressBar } from './ProgressBar.js';
@@ -14,7 +14,7 @@ export function DocumentList({ onUnauthenticated, canCreate = true }: { onUnauth
   useEffect(() => {
     if (signedOut) onUnauthenticated();
   }, [signedOut, onUnauthenticated]);
-  const dateFmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateFmt = dateFormatter(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <main id="main" className="documents">

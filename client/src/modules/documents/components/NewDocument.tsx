@@ -15,6 +15,7 @@ type Problem = 'needTitle' | 'needTarget' | 'noParagraphs' | 'fileError';
 export function NewDocument({ onCreated }: { onCreated: (docId: string) => void }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
+  const [fileTitle, setFileTitle] = useState<string | null>(null);
   const [sourceLang, setSourceLang] = useState<Lang>('en');
   const [targets, setTargets] = useState<Lang[]>(['zh', 'ru', 'kk', 'uz']);
   const [text, setText] = useState('');
@@ -32,7 +33,12 @@ export function NewDocument({ onCreated }: { onCreated: (docId: string) => void 
     const joined = parsed.join('\n\n');
     setText(joined);
     setPicked({ source, text: joined });
-    if (!title.trim()) setTitle(source.title ?? fileName.replace(/\.(txt|md|markdown|html?|docx)$/iu, ''));
+    // The file's own title (H1, <title>, DOCX title) else its name; it replaces a title taken from an earlier file, never a typed one.
+    if (!title.trim() || title === fileTitle) {
+      const next = source.title ?? fileName.replace(/\.[A-Za-z0-9]+$/u, '');
+      setTitle(next);
+      setFileTitle(next);
+    }
     setProblem(null);
   }
 

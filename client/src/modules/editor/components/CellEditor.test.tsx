@@ -57,6 +57,15 @@ describe('CellEditor', () => {
     expect(screen.getByText('Outdated')).toBeTruthy();
   });
 
+  it('gives the source cell no review status, and marks a cell the user may not edit as read-only', async () => {
+    await renderUi(<CellEditor {...props({ isSource: true, lang: 'en' })} />);
+    expect(screen.queryByText('Draft')).toBeNull();
+    await renderUi(<CellEditor {...props({ paragraphId: 'p2', readOnly: true })} />);
+    const cell = screen.getByTestId('cell-p2-zh');
+    expect(cell.classList.contains('cell-readonly')).toBe(true);
+    expect(screen.getByRole('textbox', { name: 'Chinese (Simplified), paragraph 3' })).toHaveProperty('readOnly', true);
+  });
+
   it('reports every keystroke and focus to the engine', async () => {
     const p = props({ text: '' });
     await renderUi(<CellEditor {...p} />);

@@ -85,12 +85,12 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
 
   return (
     <div
-      className={`cell status-${status}${p.isSource ? ' cell-source' : ''}${outline ? ' cell-occupied' : ''}`}
+      className={`cell status-${p.isSource ? 'source' : status}${p.isSource ? ' cell-source' : ''}${p.readOnly ? ' cell-readonly' : ''}${outline ? ' cell-occupied' : ''}`}
       style={outline ? { outlineColor: outline } : undefined}
       data-testid={`cell-${p.paragraphId}-${p.lang}`}
     >
       <div className="cell-meta">
-        <span className={`badge badge-${status}`}>{t(`status.${status}`)}</span>
+        {!p.isSource && <span className={`badge badge-${status}`}>{t(`status.${status}`)}</span>}
         {p.outdated && <span className="badge badge-outdated">{t('status.outdated')}</span>}
         {entry?.state === 'pending' && <span className="badge badge-unsaved">{t('grid.cell.unsaved')}</span>}
         <FindingBadge count={p.findings ?? 0} errors={p.findingErrors ?? 0} />

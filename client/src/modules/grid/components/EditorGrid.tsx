@@ -1,4 +1,5 @@
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
+import type { FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Lang } from '../../../../../shared/index.js';
@@ -7,6 +8,8 @@ import type { DocSync } from '../../sync/index.js';
 import { presenceByParagraph } from '../../presence/index.js';
 import { GridRow, rowSignature } from './GridRow.js';
 import type { RowHandlers } from './GridRow.js';
+import { ColumnHead } from './ColumnHead.js';
+import type { ColumnResize } from './ColumnHead.js';
 
 export interface EditorGridHandle {
   /** Scrolls row `pos` (position among the shown rows) into view and focuses its cell in `lang`. */
@@ -20,6 +23,11 @@ interface Props {
   rows: readonly number[];
   langs: readonly Lang[];
   handlers: RowHandlers;
+  /** How the columns are laid out (fit.ts); absent, every column shares the width. */
+  columns?: { template: string; stacked: boolean; base: Partial<Record<Lang, number>> };
+  resize?: ColumnResize;
+  /** Receives the scroll box, whose width decides the columns. */
+  measure?: (el: HTMLElement | null) => void;
 }
 
 /** Set once per page when the first rows of a document are on screen and focusable (read by the benchmark). */
@@ -27,7 +35,16 @@ const estimateSize = (): number => 88;
 
 export const GRID_READY_MARK = 'anor:grid-interactive';
 
-export const EditorGrid = forwardRef<EditorGridHandle, Props>(function EditorGrid({ sync, rows, langs, handlers }, ref) {
+/** The focused cell grows (layout.css); once it has, it is brought fully into view, below the sticky heads. */
+function keepInView(e: FocusEvent<HTMLDivElement>): void {
+  const el = e.target;
+  if (el instanceof HTMLTextAreaElement) requestAnimationFrame(() => el.scrollIntoView({ block: 'nearest' }));
+}
+
+export const EditorGrid = forwardRef<EditorGridHandle, Props>(function EditorGrid(
+  { sync, rows, langs, handlers, columns, resize, measure },
+  ref,
+) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // Every change re-renders the grid; each visible row then re-renders only if its rowSignature moved.
@@ -76,19 +93,36 @@ export const EditorGrid = forwardRef<EditorGridHandle, Props>(function EditorGri
     if (ready && performance.getEntriesByName(GRID_READY_MARK).length === 0) performance.mark(GRID_READY_MARK);
   }, [ready]);
 
+  useLayoutEffect(() => {
+    measure?.(scrollRef.current);
+    return () => measure?.(null);
+  }, [measure]);
+
   const byParagraph = useMemo(() => presenceByParagraph(sync.presence), [sync.presence]);
   if (!doc) return null;
-  const template = { gridTemplateColumns: `3rem repeat(${langs.length}, minmax(14rem, 1fr))` };
+  const template = { gridTemplateColumns: columns?.template ?? `3rem repeat(${langs.length}, minmax(14rem, 1fr))` };
+  const stacked = columns?.stacked ?? false;
 
   return (
-    <div className="grid-scroll" ref={scrollRef} tabIndex={-1} data-testid="grid" data-ready={ready ? 'true' : 'false'}>
+    <div
+      className={`grid-scroll${stacked ? ' grid-stacked' : ''}`}
+      ref={scrollRef}
+      tabIndex={-1}
+      data-testid="grid"
+      data-ready={ready ? 'true' : 'false'}
+      onFocus={keepInView}
+    >
       <div className="grid-header" style={template} role="presentation">
         <div className="row-number">{t('grid.header.number')}</div>
-        {langs.map((l) => (
-          <div key={l} className="col-head">
-            {t(`langs.${l}`)}
-            {l === doc.sourceLang && <span className="col-source"> · {t('grid.header.source')}</span>}
-          </div>
+        {langs.map((l, i) => (
+          <ColumnHead
+            key={l}
+            lang={l}
+            isSource={l === doc.sourceLang}
+            editable={handlers.canEdit?.(l) ?? true}
+            width={columns?.base[l] ?? 0}
+            {...(resize && !stacked && i < langs.length - 1 ? { resize } : {})}
+          />
         ))}
       </div>
       {rows.length === 0 && <p className="grid-empty">{doc.paragraphs.length === 0 ? t('grid.empty') : t('grid.noMatches')}</p>}

@@ -4,21 +4,26 @@ import { docLangs } from '../../../../../shared/domain/types.js';
 import type { Lang, PublicUser } from '../../../../../shared/index.js';
 import { can } from '../../../../../shared/domain/roles.js';
 import { errorKey } from '../../i18n/index.js';
-import { AttentionList, SyncIndicator, useDocSync, useKeyedMemo, useSyncSelector } from '../../sync/index.js';
+import { AttentionList, useDocSync, useKeyedMemo, useSyncSelector } from '../../sync/index.js';
 import type { SyncTransport } from '../../sync/index.js';
 import { filterParagraphs, isFiltering, NO_FILTER, SearchBar } from '../../search/index.js';
 import type { GridFilter } from '../../search/index.js';
 import { isTextField, matchShortcut, ShortcutsDialog } from '../../shortcuts/index.js';
 import { AidsLayout, AidsPanel } from '../../aids/index.js';
-import { InterchangeMenu } from '../../interchange/index.js';
 import { ReviewPanel } from '../../review/index.js';
+import { ParagraphMenu } from '../../structure/index.js';
 import { useColumns } from '../hooks/useColumns.js';
+import { useColumnLayout } from '../hooks/useColumnLayout.js';
+import { maxWidthOf } from '../fit.js';
 import { usePanels } from '../hooks/usePanels.js';
 import { useGridHandlers } from '../hooks/useGridHandlers.js';
 import { editingRows } from '../rows.js';
-import { ColumnPicker } from './ColumnPicker.js';
 import { EditorGrid } from './EditorGrid.js';
 import type { EditorGridHandle } from './EditorGrid.js';
+import { EditorToolbar } from './EditorToolbar.js';
+import { SideDrawer } from './SideDrawer.js';
+import { TargetSwitcher } from './TargetSwitcher.js';
+import '../layout.css';
 
 interface Props {
   docId: string;
@@ -44,6 +49,14 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   const { shown, toggle } = useColumns(user.id, targets);
   const { panelsShown, togglePanels } = usePanels(user.id);
   const langs = useMemo(() => (doc ? [doc.sourceLang, ...shown] : []), [doc, shown]);
+  // The grid shows the wanted columns that fit at a readable width; the switcher picks among the rest.
+  const columns = useColumnLayout(doc?.sourceLang ?? 'en', shown);
+  const { fit, available, reveal, setWidth } = columns;
+  const gridLangs = useMemo(() => (doc ? [doc.sourceLang, ...fit.visible] : []), [doc, fit.visible]);
+  const resize = useMemo(
+    () => ({ max: () => maxWidthOf(available ?? Number.MAX_SAFE_INTEGER), onResize: setWidth }),
+    [available, setWidth],
+  );
   // The screen re-renders on layout changes (useDocSync); while a filter is on, every edit may change the matches.
   const layout = sync.getLayout();
   const filtering = isFiltering(deferredFilter);
@@ -77,7 +90,8 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
     if (a === 'help') setHelp(true);
     else searchRef.current?.focus();
   }, []);
-  const gridHandlers = useGridHandlers({ sync, rows, langs, grid, onGlobal });
+  const canEditLang = useCallback((lang: Lang) => can(user, 'cell.edit', { lang }), [user]);
+  const gridHandlers = useGridHandlers({ sync, rows, langs: gridLangs, grid, onGlobal });
   // Columns the user holds no role in are shown read-only (the server refuses such edits anyway).
   const handlers = useMemo(
     () => ({
@@ -93,9 +107,9 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
         }, 0);
         gridHandlers.onBlur();
       },
-      canEdit: (lang: Lang) => can(user, 'cell.edit', { lang }),
+      canEdit: canEditLang,
     }),
-    [gridHandlers, user],
+    [gridHandlers, canEditLang],
   );
 
   useEffect(() => {
@@ -112,12 +126,20 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
   }, [help, onGlobal]);
 
   // Stable, so the memoised side panels are not re-rendered by a new arrow on every render.
+  const focusAt = useCallback(
+    (pos: number, lang: Lang): void => {
+      // A column off screen comes on first; the grid waits a few frames for the cell to appear.
+      if (lang !== sync.doc?.sourceLang) reveal(lang);
+      grid.current?.focusCell(pos, lang);
+    },
+    [sync, reveal],
+  );
   const onJump = useCallback(
     (pid: string, lang: Lang): void => {
       const pos = rowsRef.current.findIndex((i) => sync.doc?.paragraphs[i]?.id === pid);
-      grid.current?.focusCell(pos, lang);
+      focusAt(pos, lang);
     },
-    [sync],
+    [sync, focusAt],
   );
 
   const jump = (delta: 1 | -1): void => {
@@ -125,7 +147,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
     const next = (matchPos + delta + rows.length) % rows.length;
     setMatchPos(next);
     const lang = filter.lang !== 'all' ? filter.lang : (shown[0] ?? doc?.sourceLang);
-    if (lang) grid.current?.focusCell(next, lang);
+    if (lang) focusAt(next, lang);
   };
 
   if (sync.state !== 'ready' && sync.state !== 'loading' && sync.state !== 'unauthenticated') {
@@ -142,21 +164,20 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
 
   return (
     <main id="main" className="editor">
-      <div className="editor-toolbar">
-        <a href="#/" className="back">
-          ← {t('grid.toolbar.back')}
-        </a>
-        <h1 className="doc-title">{doc?.title ?? t('grid.loading')}</h1>
-        {doc && <ColumnPicker targets={doc.targetLangs} shown={shown} onToggle={toggle} />}
-        <SyncIndicator sync={sync} detailsOpen={attention} onToggleDetails={() => setAttention((v) => !v)} />
-        <button type="button" aria-pressed={panelsShown} onClick={togglePanels}>
-          {t('grid.toolbar.panels')}
-        </button>
-        <button type="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
-          {t('grid.toolbar.help')} <kbd>?</kbd>
-        </button>
-        {doc && <InterchangeMenu doc={doc} user={user} />}
-      </div>
+      <EditorToolbar
+        doc={doc}
+        user={user}
+        sync={sync}
+        shown={shown}
+        onToggleColumn={toggle}
+        attention={attention}
+        onToggleAttention={() => setAttention((v) => !v)}
+        panelsShown={panelsShown}
+        onTogglePanels={togglePanels}
+        onHelp={() => setHelp(true)}
+      >
+        {doc && <ParagraphMenu sync={sync} user={user} transport={transport} onJump={onJump} />}
+      </EditorToolbar>
       {doc && (
         <SearchBar
           ref={searchRef}
@@ -177,7 +198,7 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
           onGoTo={(pid, lang) => {
             const pos = rows.indexOf(doc.paragraphs.findIndex((p) => p.id === pid));
             // A cell hidden by the filters: clear them; the user then goes there with the rows all shown.
-            if (pos >= 0) grid.current?.focusCell(pos, lang);
+            if (pos >= 0) focusAt(pos, lang);
             else setFilter(NO_FILTER);
           }}
         />
@@ -189,9 +210,23 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
       )}
       {doc && (
         <AidsLayout>
-          <EditorGrid ref={grid} sync={sync} rows={rows} langs={langs} handlers={handlers} />
-          <AidsPanel sync={sync} docId={docId} onJump={onJump} hidden={!panelsShown} />
-          <ReviewPanel sync={sync} user={user} transport={transport} onJump={onJump} hidden={!panelsShown} />
+          <div className="grid-box">
+            {fit.switcher && <TargetSwitcher targets={shown} visible={fit.visible} onShow={reveal} compact={fit.stacked} />}
+            <EditorGrid
+              ref={grid}
+              sync={sync}
+              rows={rows}
+              langs={gridLangs}
+              handlers={handlers}
+              columns={fit}
+              resize={resize}
+              measure={columns.measure}
+            />
+          </div>
+          <SideDrawer open={panelsShown} onClose={togglePanels}>
+            <AidsPanel sync={sync} docId={docId} onJump={onJump} hidden={!panelsShown} canEdit={canEditLang} />
+            <ReviewPanel sync={sync} user={user} transport={transport} onJump={onJump} hidden={!panelsShown} />
+          </SideDrawer>
         </AidsLayout>
       )}
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}

@@ -51,7 +51,14 @@ export function useGridHandlers({ sync, rows, langs, grid, onGlobal }: Nav): Row
           break;
         }
         case 'submitReview':
-          // Submitting is the review module's (useSubmitShortcut): it waits for the save first.
+        case 'approveNext':
+          // Submitting and approving are the review module's (useSubmitShortcut, useApproveShortcut): they wait for the save first.
+          break;
+        case 'splitParagraph':
+        case 'joinParagraph':
+        case 'insertParagraph':
+        case 'deleteParagraph':
+          // Structure edits are the structure module's (useStructure), offered only to those the roles allow.
           break;
         case 'leaveCell':
           grid.current?.focusGrid();

@@ -2,13 +2,23 @@ import { useCallback, useState } from 'react';
 
 const key = (userId: string): string => `anor.panels:${userId}`;
 
+/** Below this width the drawer slides over the grid instead of sitting beside it (see layout.css). */
+export const NARROW_QUERY = '(max-width: 899px)';
+
+function narrow(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches;
+}
+
 /**
  * Whether the side panels (aids, review) are shown, remembered per user: on a
- * laptop screen five language columns want the whole width. Hidden panels stay
- * mounted, so their shortcuts (submit, insert a match) keep working.
+ * laptop screen five language columns want the whole width. On a narrow
+ * screen the drawer covers the grid, so it starts closed there and opening it
+ * is not remembered. Hidden panels stay mounted, so their shortcuts (submit,
+ * insert a match) keep working.
  */
 export function usePanels(userId: string): { panelsShown: boolean; togglePanels: () => void } {
   const [panelsShown, setShown] = useState(() => {
+    if (narrow()) return false;
     try {
       return localStorage.getItem(key(userId)) !== 'hidden';
     } catch {
@@ -17,10 +27,12 @@ export function usePanels(userId: string): { panelsShown: boolean; togglePanels:
   });
   const togglePanels = useCallback(() => {
     setShown((was) => {
-      try {
-        localStorage.setItem(key(userId), was ? 'hidden' : 'shown');
-      } catch {
-        // Not remembered in a browser that refuses storage; the toggle still works.
+      if (!narrow()) {
+        try {
+          localStorage.setItem(key(userId), was ? 'hidden' : 'shown');
+        } catch {
+          // Not remembered in a browser that refuses storage; the toggle still works.
+        }
       }
       return !was;
     });

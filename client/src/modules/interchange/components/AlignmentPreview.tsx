@@ -3,6 +3,8 @@ import { LANG_TAG } from '../../../../../shared/languages.js';
 import type { DocumentSnapshot, Lang } from '../../../../../shared/index.js';
 import { mergeLinks, shiftLink, splitLink } from '../../../../../shared/interchange/links.js';
 import type { PreviewLink } from '../../../../../shared/protocol/interchange.js';
+import { Icon } from '../../icons/index.js';
+import type { Replacement } from '../../../../../shared/interchange/replaced.js';
 
 /**
  * The proposed alignment side by side: one row per link, the document's
@@ -18,12 +20,15 @@ export function AlignmentPreview({
   target,
   links,
   onChange,
+  replaced,
 }: {
   doc: Pick<DocumentSnapshot, 'sourceLang' | 'paragraphs'>;
   lang: Lang;
   target: readonly string[];
   links: readonly PreviewLink[];
   onChange: (links: PreviewLink[]) => void;
+  /** Cells that hold a translation the import would overwrite, by paragraph id (replacedCells). */
+  replaced?: ReadonlyMap<string, Replacement>;
 }) {
   const { t } = useTranslation('interchange');
   const textOf = new Map(doc.paragraphs.map((p) => [p.id, p.cells[doc.sourceLang]?.text ?? '']));
@@ -49,12 +54,14 @@ export function AlignmentPreview({
         <tbody>
           {links.map((l, i) => {
             const next = links[i + 1];
+            const replaces = l.paragraphIds.flatMap((id) => replaced?.get(id) ?? []);
             return (
               <tr
                 key={`${l.paragraphIds.join('+')}|${l.target.join('+')}|${i}`}
                 className={l.low ? 'low' : undefined}
                 data-testid="align-row"
                 data-low={l.low ? 'true' : 'false'}
+                data-replaces={replaces.length > 0 ? 'true' : 'false'}
               >
                 <td lang={LANG_TAG[doc.sourceLang]}>
                   {l.low && <span className="low-badge">{t('preview.low')}</span>}
@@ -74,6 +81,11 @@ export function AlignmentPreview({
                       </p>
                     ))
                   )}
+                  {replaces.map((r) => (
+                    <p key={r.paragraphId} className="replaces" data-testid="align-replaces">
+                      <span className="replace-badge">{t('preview.replaces')}</span> <del>{r.current}</del>
+                    </p>
+                  ))}
                   {!l.low && <span className="muted score">{t('preview.score', { score: Math.round(l.score * 100) })}</span>}
                 </td>
                 <td className="align-actions">
@@ -84,7 +96,7 @@ export function AlignmentPreview({
                     title={t('preview.shiftDown')}
                     aria-label={t('preview.shiftDown')}
                   >
-                    ↓
+                    <Icon name="arrowDown" />
                   </button>
                   <button
                     type="button"
@@ -93,7 +105,7 @@ export function AlignmentPreview({
                     title={t('preview.shiftUp')}
                     aria-label={t('preview.shiftUp')}
                   >
-                    ↑
+                    <Icon name="arrowUp" />
                   </button>
                   <button
                     type="button"
@@ -102,7 +114,7 @@ export function AlignmentPreview({
                     title={t('preview.merge')}
                     aria-label={t('preview.merge')}
                   >
-                    ⤓
+                    <Icon name="toBottom" />
                   </button>
                   <button
                     type="button"
@@ -111,7 +123,7 @@ export function AlignmentPreview({
                     title={t('preview.split')}
                     aria-label={t('preview.split')}
                   >
-                    ⤒
+                    <Icon name="toTop" />
                   </button>
                 </td>
               </tr>

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSnapshot, Lang } from '../../../../../shared/index.js';
 import type { PreviewLink, TranslationPreviewDto } from '../../../../../shared/protocol/interchange.js';
+import { replacedCells } from '../../../../../shared/interchange/replaced.js';
 import { interchangeApi } from '../../../api/interchange.js';
 import type { InterchangeApi } from '../../../api/interchange.js';
 import { errorKey } from '../../i18n/index.js';
@@ -15,6 +16,8 @@ import { SOURCE_ACCEPT, SOURCE_FORMATS_LABEL } from './SourceFileInput.js';
  * proposed alignment (nothing written yet), correct it, then commit. The
  * imported cells arrive as drafts of kind `import`, or approved when the user
  * says the text was reviewed (only offered to reviewers of that language).
+ * Cells that already hold a translation are marked in the preview, and the
+ * import asks before it overwrites them.
  */
 export function ImportTranslationDialog({
   doc,
@@ -40,6 +43,12 @@ export function ImportTranslationDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const replaced = useMemo(
+    () => (preview ? replacedCells(doc.paragraphs, preview.lang, preview.target, links) : []),
+    [doc.paragraphs, preview, links],
+  );
+  const replacedById = useMemo(() => new Map(replaced.map((r) => [r.paragraphId, r])), [replaced]);
 
   async function align(): Promise<void> {
     if (!file) return;
@@ -52,8 +61,10 @@ export function ImportTranslationDialog({
     setLinks(r.data.links);
   }
 
-  async function commit(): Promise<void> {
+  async function commit(confirmed: boolean): Promise<void> {
     if (!preview) return;
+    if (replaced.length > 0 && !confirmed) return setConfirming(true);
+    setConfirming(false);
     setBusy(true);
     setError(null);
     const body = {
@@ -100,10 +111,37 @@ export function ImportTranslationDialog({
       {preview && done === null && (
         <>
           <ImportReportView report={preview.report} name={file?.name ?? ''} />
-          <AlignmentPreview doc={doc} lang={preview.lang} target={preview.target} links={links} onChange={setLinks} />
-          <button type="button" className="primary" disabled={busy} onClick={() => void commit()}>
-            {busy ? t('translation.committing') : t('translation.commit')}
-          </button>
+          {replaced.length > 0 && (
+            <p role="status" className="warning" data-testid="import-replaces">
+              {t('translation.replaces', { count: replaced.length })}
+            </p>
+          )}
+          <AlignmentPreview
+            doc={doc}
+            lang={preview.lang}
+            target={preview.target}
+            links={links}
+            replaced={replacedById}
+            onChange={(l) => {
+              setConfirming(false);
+              setLinks(l);
+            }}
+          />
+          {confirming ? (
+            <div role="alertdialog" aria-labelledby="import-confirm" className="import-confirm">
+              <p id="import-confirm">{t('translation.confirm', { count: replaced.length })}</p>
+              <button type="button" className="primary" disabled={busy} onClick={() => void commit(true)}>
+                {t('translation.confirmReplace', { count: replaced.length })}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('translation.confirmCancel')}
+              </button>
+            </div>
+          ) : (
+            <button type="button" className="primary" disabled={busy} onClick={() => void commit(false)}>
+              {busy ? t('translation.committing') : t('translation.commit')}
+            </button>
+          )}
         </>
       )}
       {done !== null && (

@@ -1,15 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../../../shared/languages.js';
+import { SOURCE_EXTENSIONS, SOURCE_FORMATS } from '../../../../../shared/interchange/formats.js';
 import type { ParsedSourceDto } from '../../../../../shared/protocol/interchange.js';
 import { interchangeApi } from '../../../api/interchange.js';
 import type { InterchangeApi } from '../../../api/interchange.js';
 import { errorKey } from '../../i18n/index.js';
 import { ImportReportView } from './ImportReportView.js';
 
-export const SOURCE_ACCEPT =
-  '.txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const SOURCE_FORMATS_LABEL = '.txt, .md, .html, .docx';
+/** Every extension the server's importer reads (one list, in shared/), and the media types of the four formats. */
+export const SOURCE_ACCEPT = [
+  ...Object.keys(SOURCE_EXTENSIONS).map((ext) => `.${ext}`),
+  'text/plain',
+  'text/markdown',
+  'text/html',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+].join(',');
+export const SOURCE_FORMATS_LABEL = SOURCE_FORMATS.map((f) => `.${f}`).join(', ');
 
 /** What the form around the picker may keep of a read file: the file itself (to create the document from it), its title. */
 export interface PickedSource {

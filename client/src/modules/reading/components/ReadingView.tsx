@@ -8,6 +8,7 @@ import { standaloneReadingHtml } from '../../../../../shared/reading/html.js';
 import type { ReadingLabels } from '../../../../../shared/reading/html.js';
 import { buildReadingModel } from '../../../../../shared/reading/model.js';
 import type { LatestTexts, ReadingModel } from '../../../../../shared/reading/model.js';
+import { uiLangTag } from '../../i18n/index.js';
 import type { ReadingPrefs } from '../hooks/useReadingPrefs.js';
 import { ReadingGrid } from './ReadingGrid.js';
 import { ReadingToolbar } from './ReadingToolbar.js';
@@ -48,7 +49,7 @@ export function ReadingView({ reader, latest, prefs, onPrefs, draftsAllowed, gri
       draft: t('grid.draft'),
       missing: t('grid.missing'),
       grid: t('grid.label'),
-      uiLang: i18n.language,
+      uiLang: uiLangTag(i18n.language),
     }),
     [model.columns, t, tBase, i18n.language],
   );

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShareLinkDto } from '../../../../../shared/protocol/share.js';
-import { errorKey } from '../../i18n/index.js';
+import { dateFormatter, errorKey } from '../../i18n/index.js';
 import { readingApi } from '../api.js';
 
 /** The page a share token opens; the token is in the hash, which browsers never send to a server. */
@@ -23,7 +23,7 @@ export function ShareLinksPanel({ docId }: { docId: string }) {
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const date = dateFormatter(i18n.language, { dateStyle: 'medium' });
 
   // Expired links stay listed (and revocable) until someone removes them; they just no longer open.
   const expiryText = (at: string | null): string => {

@@ -4,7 +4,7 @@ import { commentsForCell } from '../../../../../shared/domain/review.js';
 import type { CellComment, DirectoryEntry, Lang } from '../../../../../shared/index.js';
 import { newOpId } from '../../../api/review.js';
 import type { ReviewTransport } from '../../../api/review.js';
-import { errorKey } from '../../i18n/index.js';
+import { dateFormatter, errorKey } from '../../i18n/index.js';
 import { nameOf } from '../hooks/useDirectory.js';
 import { mentionQuery, completeMention } from '../mentions.js';
 
@@ -32,7 +32,7 @@ export function CommentThread({ transport, doc, paragraphId, lang, canWrite, use
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const comments = commentsForCell(doc, paragraphId, lang);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const time = dateFormatter(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const query = mentionQuery(text, caret);
   const candidates =
     query === null

@@ -7,7 +7,8 @@ import type { DirectoryEntry, Lang, PublicUser } from '../../../../../shared/ind
 import type { ActivityItem } from '../../../../../shared/protocol/review.js';
 import { newOpId } from '../../../api/review.js';
 import type { ReviewTransport } from '../../../api/review.js';
-import { errorKey } from '../../i18n/index.js';
+import { dateFormatter, errorKey } from '../../i18n/index.js';
+import type { DateFormatter } from '../../i18n/index.js';
 import { useKeyedMemo, useSyncSelector } from '../../sync/index.js';
 import type { DocSync, SyncTransport } from '../../sync/index.js';
 import { nameOf } from '../hooks/useDirectory.js';
@@ -36,7 +37,7 @@ export const DocumentReview = memo(function DocumentReview({ sync, user, review,
   const reReviewKey = useSyncSelector(sync, reReviewSignature);
   const doc = sync.doc!;
   const activity = useActivity(doc.id, transport);
-  const time = useMemo(() => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }), [i18n.language]);
+  const time = useMemo(() => dateFormatter(i18n.language, { timeStyle: 'short' }), [i18n.language]);
   // Paragraph numbers by id, rebuilt when the paragraph list changes (`layout`), not per line.
   const numbers = useKeyedMemo(() => new Map(doc.paragraphs.map((p, i) => [p.id, i + 1])), [doc, layout]);
 
@@ -136,7 +137,7 @@ const ActivityLine = memo(function ActivityLine({
   item: ActivityItem;
   by: string;
   n: number;
-  time: Intl.DateTimeFormat;
+  time: DateFormatter;
 }) {
   const { t } = useTranslation('review');
   const { t: tBase } = useTranslation();

@@ -4,7 +4,7 @@ import type { Cell, DirectoryEntry, Lang, Revision } from '../../../../../shared
 import { api } from '../../../api/http.js';
 import { newOpId } from '../../../api/review.js';
 import type { ReviewTransport } from '../../../api/review.js';
-import { errorKey } from '../../i18n/index.js';
+import { dateFormatter, errorKey } from '../../i18n/index.js';
 import { historyLines } from '../diff.js';
 import { nameOf } from '../hooks/useDirectory.js';
 
@@ -23,7 +23,7 @@ interface Props {
 
 /**
  * Every revision of one cell, newest first, with who, when, the status change
- * and a grapheme diff against the text before. Restoring sends the old text
+ * and a word diff (characters in Chinese) against the text before. Restoring sends the old text
  * back as a new draft (`cell:restore`); history itself never changes.
  */
 export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRestore, users, onClose }: Props) {
@@ -52,8 +52,8 @@ export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRe
       clearTimeout(timer);
     };
   }, [docId, paragraphId, lang, cell.rev, cell.status]);
-  const lines = useMemo(() => (revisions ? historyLines(revisions) : []), [revisions]);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const lines = useMemo(() => (revisions ? historyLines(revisions, lang) : []), [revisions, lang]);
+  const time = dateFormatter(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
 
   const restore = async (from: Revision): Promise<void> => {
     if (!transport) return;

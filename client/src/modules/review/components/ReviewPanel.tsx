@@ -8,6 +8,9 @@ import type { DocSync, SyncTransport } from '../../sync/index.js';
 import { useFocusedCell } from '../../aids/hooks/useFocusedCell.js';
 import { useDirectory } from '../hooks/useDirectory.js';
 import { useSubmitShortcut } from '../hooks/useSubmitShortcut.js';
+import { useApproveShortcut } from '../hooks/useApproveShortcut.js';
+import { nextToReview } from '../nextToReview.js';
+import { errorKey } from '../../i18n/index.js';
 import { CommentThread } from './CommentThread.js';
 import { DocumentReview } from './DocumentReview.js';
 import { HistoryDrawer } from './HistoryDrawer.js';
@@ -38,6 +41,7 @@ export const ReviewPanel = memo(function ReviewPanel({ sync, user, transport, on
   const review = reviewTransportOf(transport);
   const [history, setHistory] = useState(false);
   useSubmitShortcut(sync, user, review);
+  const approveKey = useApproveShortcut(sync, user, review, onJump);
   // With a cell focused, any change may touch it (text, status, comments); without one, only the layout matters here.
   useSyncSelector(sync, (s) => (focused ? s.getVersion() : -s.getLayout()));
   const doc = sync.doc;
@@ -50,13 +54,26 @@ export const ReviewPanel = memo(function ReviewPanel({ sync, user, transport, on
     <aside className="review-panel" aria-label={t('panel.title')} data-testid="review-panel" hidden={hidden}>
       <h2>{t('panel.title')}</h2>
       {readOnly && <p className="muted">{t('panel.readOnly')}</p>}
+      {approveKey.error && (
+        <p role="alert" className="error" data-testid="approve-shortcut-error">
+          {tBase(errorKey(approveKey.error))}{' '}
+          <button type="button" onClick={approveKey.clear}>
+            {t('actions.dismiss')}
+          </button>
+        </p>
+      )}
       {!focused || !cell || number === 0 ? (
         <p className="muted">{t('panel.noCell')}</p>
       ) : (
         <div className="review-cell" key={`${focused.paragraphId}:${focused.lang}`}>
           <p className="review-where">
-            {t('panel.cell', { n: number, lang: tBase(`langs.${focused.lang}`) })} ·{' '}
-            <span className={`badge badge-${cell.status}`}>{tBase(`status.${cell.status}`)}</span>
+            {t('panel.cell', { n: number, lang: tBase(`langs.${focused.lang}`) })}
+            {focused.lang !== doc.sourceLang && (
+              <>
+                {' · '}
+                <span className={`badge badge-${cell.status}`}>{tBase(`status.${cell.status}`)}</span>
+              </>
+            )}
           </p>
           {review && (
             <StatusActions
@@ -68,6 +85,10 @@ export const ReviewPanel = memo(function ReviewPanel({ sync, user, transport, on
               cell={cell}
               sourceText={sync.textOf(focused.paragraphId, doc.sourceLang)}
               unsaved={sync.entryFor(focused.paragraphId, focused.lang) !== undefined}
+              onApproved={() =>
+                // The button that was clicked is gone: the caret goes on to the next cell to review, or back to this one.
+                onJump(nextToReview(doc.paragraphs, focused.lang, focused.paragraphId) ?? focused.paragraphId, focused.lang)
+              }
             />
           )}
           {history ? (

@@ -40,7 +40,7 @@ const cellOf = (status: Cell['status'], over: Partial<Cell> = {}): Cell => ({
   ...over,
 });
 
-async function show(u: PublicUser, cell: Cell, unsaved = false, opts: { refuseFirst?: string; source?: string } = {}) {
+async function show(u: PublicUser, cell: Cell, unsaved = false, opts: { refuseFirst?: string; source?: string; lang?: 'en' | 'kk' } = {}) {
   const transport = recorder(opts.refuseFirst);
   await renderUi(
     <StatusActions
@@ -48,7 +48,7 @@ async function show(u: PublicUser, cell: Cell, unsaved = false, opts: { refuseFi
       user={u}
       doc={doc}
       paragraphId="p1"
-      lang="kk"
+      lang={opts.lang ?? 'kk'}
       cell={cell}
       sourceText={opts.source ?? 'Hello.'}
       unsaved={unsaved}
@@ -70,6 +70,12 @@ describe('StatusActions', () => {
         },
       ]),
     );
+  });
+
+  it('offers no review step on the source text, whatever the role', async () => {
+    await show(user({ en: 'reviewer', kk: 'reviewer' }), cellOf('draft'), false, { lang: 'en' });
+    expect(screen.queryByTestId('review-actions')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Submit for review' })).toBeNull();
   });
 
   it('lets a reviewer request changes only with a comment', async () => {

@@ -19,6 +19,8 @@ interface Props {
   sourceText: string;
   /** Local edits not yet saved: a decision must wait for the revision it is about. */
   unsaved: boolean;
+  /** After an approval succeeded (the Approve button is then gone: the caller puts the focus somewhere useful). */
+  onApproved?: () => void;
 }
 
 type Settable = 'draft' | 'in_review' | 'approved' | 'changes_requested';
@@ -29,7 +31,7 @@ type Settable = 'draft' | 'in_review' | 'approved' | 'changes_requested';
  * shared/domain/workflow.ts); the server still decides, and its refusal is
  * shown by code.
  */
-export function StatusActions({ transport, user, doc, paragraphId, lang, cell, sourceText, unsaved }: Props) {
+export function StatusActions({ transport, user, doc, paragraphId, lang, cell, sourceText, unsaved, onApproved }: Props) {
   const { t } = useTranslation('review');
   const { t: tBase } = useTranslation();
   const [asking, setAsking] = useState(false);
@@ -58,6 +60,7 @@ export function StatusActions({ transport, user, doc, paragraphId, lang, cell, s
     setAsking(false);
     setComment('');
     setReason('');
+    if (status === 'approved') onApproved?.();
   };
 
   // The same checks the server runs on approval, the project glossary included, so every blocking check gets the reason.
@@ -75,7 +78,8 @@ export function StatusActions({ transport, user, doc, paragraphId, lang, cell, s
     await send('approved', { overrides: checks.map((check) => ({ check, reason: reason.trim() })) });
   };
 
-  if (cell.status === 'empty' || (!maySubmit && !mayReview)) return null;
+  // The source is what gets translated, not a translation: it has no review steps.
+  if (lang === doc.sourceLang || cell.status === 'empty' || (!maySubmit && !mayReview)) return null;
   const disabled = busy || unsaved;
   return (
     <div className="review-actions" data-testid="review-actions">

@@ -11,18 +11,19 @@ export function UsersScreen({ me }: { me: PublicUser }) {
   const { t } = useTranslation('review');
   const { t: tBase } = useTranslation();
   const [users, setUsers] = useState<PublicUser[] | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // A refusal is an alert, a success a status line: they read (and are announced) differently.
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [form, setForm] = useState({ username: '', displayName: '', password: '' });
 
   useEffect(() => {
-    void reviewApi.users().then((r) => (r.ok ? setUsers(r.data.users) : setMessage(tBase(errorKey(r.error.code)))));
+    void reviewApi.users().then((r) => (r.ok ? setUsers(r.data.users) : setMessage({ text: tBase(errorKey(r.error.code)), error: true })));
   }, [tBase]);
 
   const replace = (u: PublicUser): void => setUsers((prev) => (prev ?? []).map((x) => (x.id === u.id ? u : x)));
   const update = async (u: PublicUser, body: Parameters<typeof reviewApi.updateUser>[1]): Promise<void> => {
     const r = await reviewApi.updateUser(u.id, body);
     if (r.ok) replace(r.data.user);
-    setMessage(r.ok ? t('users.saved') : tBase(errorKey(r.error.code)));
+    setMessage(r.ok ? { text: t('users.saved'), error: false } : { text: tBase(errorKey(r.error.code)), error: true });
   };
   const setRole = (u: PublicUser, lang: Lang, role: LangRole | ''): void => {
     const roles = { ...u.roles };
@@ -33,11 +34,20 @@ export function UsersScreen({ me }: { me: PublicUser }) {
 
   return (
     <main id="main" className="users-screen">
-      <h1>{t('users.title')}</h1>
-      {message && <p role="status">{message}</p>}
+      <div className="page-head">
+        <h1>{t('users.title')}</h1>
+      </div>
+      {message &&
+        (message.error ? (
+          <p role="alert" className="error">
+            {message.text}
+          </p>
+        ) : (
+          <p role="status">{message.text}</p>
+        ))}
       {!users && <p role="status">{t('users.loading')}</p>}
       {users && (
-        <table className="users-table">
+        <table className="data-table users-table">
           <thead>
             <tr>
               <th scope="col">{t('users.username')}</th>
@@ -92,7 +102,7 @@ export function UsersScreen({ me }: { me: PublicUser }) {
         </table>
       )}
       <form
-        className="users-new"
+        className="users-new card"
         onSubmit={(e) => {
           e.preventDefault();
           void reviewApi
@@ -107,7 +117,7 @@ export function UsersScreen({ me }: { me: PublicUser }) {
                 setForm({ username: '', displayName: '', password: '' });
                 forgetDirectory();
               }
-              setMessage(r.ok ? t('users.created') : tBase(errorKey(r.error.code)));
+              setMessage(r.ok ? { text: t('users.created'), error: false } : { text: tBase(errorKey(r.error.code)), error: true });
             });
         }}
       >

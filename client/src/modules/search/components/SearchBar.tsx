@@ -4,6 +4,7 @@ import { CELL_STATUSES } from '../../../../../shared/domain/types.js';
 import type { CellStatus, Lang } from '../../../../../shared/index.js';
 import type { GridFilter } from '../filter.js';
 import { isFiltering, NO_FILTER } from '../filter.js';
+import { Icon } from '../../icons/index.js';
 
 interface Props {
   filter: GridFilter;
@@ -74,10 +75,10 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
             {count === null ? '…' : t('search.matches', { count })}
           </output>
           <button type="button" onClick={onPrev} disabled={!count} aria-label={t('search.previous')} title={t('search.previous')}>
-            ↑
+            <Icon name="arrowUp" />
           </button>
           <button type="button" onClick={onNext} disabled={!count} aria-label={t('search.next')} title={t('search.next')}>
-            ↓
+            <Icon name="arrowDown" />
           </button>
           <button type="button" onClick={() => onChange(NO_FILTER)}>
             {t('search.clear')}

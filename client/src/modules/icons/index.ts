@@ -1,0 +1,2 @@
+export { Icon, ICON_NAMES } from './Icon.js';
+export type { IconName } from './Icon.js';

@@ -1,0 +1,1 @@
+export { ParagraphMenu } from './components/ParagraphMenu.js';
