@@ -23,6 +23,7 @@ import { DEFAULT_MAX_IMPORT_BYTES } from './limits.js';
 import { appVersion, defaultClientDir } from './paths.js';
 import type { DocumentService } from './services/documents/index.js';
 import { InterchangeService } from './services/interchange/service.js';
+import { workerParser } from './interchange/offThread/index.js';
 import { LoginThrottle } from './services/loginThrottle.js';
 import { PrefsService } from './services/prefs.js';
 import { PresenceService } from './services/presence.js';
@@ -127,7 +128,7 @@ export function createApp(deps: AppDeps): App {
   const imports = mount('/api/import');
   interchangeRoutes(
     { imports, documents: docs },
-    { documents, interchange: new InterchangeService(documents, storage.sources), maxImportBytes },
+    { documents, interchange: new InterchangeService(documents, storage.sources, workerParser()), maxImportBytes },
   );
   for (const m of [docs, usersMount, mentions, prefs, imports]) signedIn(m);
   for (const m of [aids.routes.tm, aids.routes.glossary, aids.routes.documents]) signedIn(m, aids.waitReady);
