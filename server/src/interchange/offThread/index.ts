@@ -45,8 +45,9 @@ const THREAD = new URL('./thread.js', import.meta.url);
  * there (the server run from its TypeScript sources under vitest, which a
  * worker cannot load) — the built server, which the e2e tests run, always has it.
  */
-export function workerParser(limits: WorkerLimits = IMPORT_WORKER_LIMITS): FileParser {
-  if (!existsSync(fileURLToPath(THREAD))) return inThreadParser;
+export function workerParser(limits: WorkerLimits = IMPORT_WORKER_LIMITS, env = process.env): FileParser {
+  // ANOR_IMPORT_WORKER=off: read on the main thread (for `npm run bench -- stall`'s before/after).
+  if (env.ANOR_IMPORT_WORKER === 'off' || !existsSync(fileURLToPath(THREAD))) return inThreadParser;
   return {
     source: async (bytes, opts) => (await inWorker({ kind: 'source', bytes, opts }, limits)) as SourceRead,
     translation: async (bytes, name) => (await inWorker({ kind: 'translation', bytes, name }, limits)) as InterchangeFile,
