@@ -1,7 +1,7 @@
 import { bigDocx } from './importFiles.js';
-import { ApiClient } from '../e2e/helpers/http.js';
-import { ADMIN_PASSWORD, removeDir, startBuiltServer, tempDataDir } from '../e2e/helpers/server.js';
-import { call, connect, opId } from '../e2e/helpers/socket.js';
+import { liveDoc } from '../e2e/helpers/liveDoc.js';
+import { removeDir, startBuiltServer, tempDataDir } from '../e2e/helpers/server.js';
+import { call, opId } from '../e2e/helpers/socket.js';
 import { round, sleep } from './stats.js';
 import type { Row } from './extras.js';
 
@@ -17,17 +17,7 @@ async function longestWait(env: Record<string, string>, docx: Buffer): Promise<{
   const dataDir = await tempDataDir();
   const server = await startBuiltServer({ dataDir, env });
   try {
-    const api = new ApiClient(server.url);
-    await api.login('admin', ADMIN_PASSWORD);
-    const { document } = await api.data<{ document: { id: string } }>('POST', '/api/documents', {
-      title: 'Live',
-      sourceLang: 'en',
-      targetLangs: ['ru'],
-      paragraphs: ['The summit opened in Astana.'],
-    });
-    const { document: snap } = await api.document(document.id);
-    const socket = await connect(server.url, api.cookie);
-    await call(socket, 'doc:join', { docId: document.id });
+    const { api, socket, docId, paragraphId } = await liveDoc(server.url);
     let done = false;
     let maxAckMs = 0;
     let acks = 0;
@@ -36,8 +26,8 @@ async function longestWait(env: Record<string, string>, docx: Buffer): Promise<{
       while (!done) {
         const t0 = performance.now();
         const r = await call(socket, 'cell:edit', {
-          docId: document.id,
-          paragraphId: snap.paragraphs[0]!.id,
+          docId,
+          paragraphId,
           lang: 'ru',
           opId: opId(),
           baseRev: rev,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigHtml } from '../server/test/helpers/bigFiles.js';
-import { ApiClient } from './helpers/http.js';
-import { ADMIN_PASSWORD, removeDir, startBuiltServer, tempDataDir } from './helpers/server.js';
+import { liveDoc } from './helpers/liveDoc.js';
+import { removeDir, startBuiltServer, tempDataDir } from './helpers/server.js';
 import type { RunningServer } from './helpers/server.js';
-import { call, connect, opId } from './helpers/socket.js';
+import { call, opId } from './helpers/socket.js';
 
 /**
  * The built server reads uploaded files in a worker thread
@@ -26,18 +26,8 @@ describe('a large import does not hold other users’ edits', () => {
   });
 
   it('acknowledges a socket edit while a 12 MB HTML file is being read', async () => {
-    const api = new ApiClient(server.url);
-    await api.login('admin', ADMIN_PASSWORD);
-    const { document } = await api.data<{ document: { id: string } }>('POST', '/api/documents', {
-      title: 'Live',
-      sourceLang: 'en',
-      targetLangs: ['ru'],
-      paragraphs: ['The summit opened in Astana.'],
-    });
-    const { document: snap } = await api.document(document.id);
-    const socket = await connect(server.url, api.cookie);
+    const { api, socket, docId, paragraphId } = await liveDoc(server.url);
     try {
-      expect(await call(socket, 'doc:join', { docId: document.id })).toMatchObject({ ok: true });
       const html = Buffer.from(bigHtml(12_000));
       expect(html.length).toBeGreaterThan(10 * 1024 * 1024);
       const order: string[] = [];
@@ -52,8 +42,8 @@ describe('a large import does not hold other users’ edits', () => {
       // Let the upload reach the server (local, a few hundred ms at most), then edit.
       await new Promise((r) => setTimeout(r, 1_000));
       const edit = call(socket, 'cell:edit', {
-        docId: document.id,
-        paragraphId: snap.paragraphs[0]!.id,
+        docId,
+        paragraphId,
         lang: 'ru',
         opId: opId(),
         baseRev: 0,
