@@ -72,6 +72,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['client/**/*.test.{ts,tsx}'],
           setupFiles: ['./client/src/test/setup.ts', './server/test/helpers/fastCheckSeed.ts'],
+          // A hang guard, as for the node tiers: jsdom renders take seconds on two busy cores.
+          testTimeout: 30_000,
         },
       },
       {

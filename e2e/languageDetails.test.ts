@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cell, openDocument, signedInContext } from './support/browser.js';
+import { cell, hidePanels, openDocument, signedInContext } from './support/browser.js';
 import { cellText, createWorld, sessionId } from './support/world.js';
 import type { World } from './support/world.js';
 
@@ -50,6 +50,7 @@ describe('language details in Chromium', () => {
     const ctx = await signedInContext(w.browser, w.server.url, sessionId(w.admin), 'zh-CN');
     const page = await ctx.newPage();
     await openDocument(page, w.server.url, docId);
+    await hidePanels(page);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hans');
 
     for (const [lang, tag] of Object.entries(CELLS)) {

@@ -98,6 +98,34 @@ describe('the editor layout, measured in Chromium', () => {
       expect.soft(await page.evaluate<number>('scrollY'), lang).toBe(0);
       await page.screenshot({ path: shot(`desktop-${lang}`) });
     }
+    // Between the two: a small laptop, a tablet, a large phone, in the longest UI language.
+    await useLocale(page, w.server.url, docId, 'kk');
+    for (const [width, height] of [
+      [1024, 768],
+      [900, 800],
+      [760, 900],
+      [600, 900],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await focusTarget(page, pids[1]!);
+      const m = await measureLayout(page);
+      const at = `${width}×${height}`;
+      expect.soft(m.pageOverflowX, at).toBeLessThanOrEqual(0);
+      expect.soft(m.pageOverflowY, at).toBeLessThanOrEqual(0);
+      expect.soft(m.controlsOutside, at).toEqual([]);
+      expect.soft(m.switcher || Math.min(...m.columnWidths) >= 240, at).toBe(true);
+      expect.soft(Math.min(...m.columnWidths), at).toBeGreaterThanOrEqual(240);
+      expect.soft(m.editorVisible, at).toBe(true);
+      await page.screenshot({ path: shot(`between-${width}-kk`) });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await useLocale(page, w.server.url, docId, 'en');
+    // The activity feed scrolls inside a bounded box of its own.
+    const feed = await page
+      .getByTestId('activity')
+      .evaluate((el) => ({ overflow: getComputedStyle(el).overflowY, max: getComputedStyle(el).maxHeight }));
+    expect(feed.overflow).toBe('auto');
+    expect(parseFloat(feed.max)).toBeGreaterThan(0);
     // A toolbar drop-down opens inside the screen.
     await page.locator('.editor-toolbar summary').first().click();
     expect((await measureLayout(page)).controlsOutside).toEqual([]);
@@ -147,9 +175,20 @@ describe('the editor layout, measured in Chromium', () => {
     await expect.poll(() => page.locator(`textarea[data-cell="${pids[0]}:kk"]`).count()).toBe(1);
     expect(await page.locator(`textarea[data-cell="${pids[0]}:zh"]`).count()).toBe(0);
     // The drawer slides over the grid and closes again; dialogs and the reading view fit too.
+    await cell(page, pids[0]!, 'kk').focus();
     await page.getByRole('button', { name: 'Side panels' }).click();
     expect(await sidewaysScroll(page)).toEqual([]);
+    // The @mention list opens inside the drawer, over nothing else.
+    await page.getByTestId('review-panel').getByPlaceholder(/@name/u).pressSequentially('@');
+    const list = page.getByRole('listbox');
+    await list.waitFor();
+    const drawer = (await page.getByTestId('side-drawer').boundingBox())!;
+    const pop = (await list.boundingBox())!;
+    expect(pop.x).toBeGreaterThanOrEqual(drawer.x - 0.5);
+    expect(pop.x + pop.width).toBeLessThanOrEqual(Math.min(drawer.x + drawer.width, 390) + 0.5);
+    expect(await sidewaysScroll(page)).toEqual([]);
     await page.screenshot({ path: shot('phone-en-drawer') });
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Hide side panels' }).click();
     await page.locator('[data-testid="grid"]').focus();
     await page.keyboard.press('?');

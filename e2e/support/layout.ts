@@ -15,7 +15,7 @@ export interface LayoutFigures {
   drawerOpen: boolean;
   /** Visible controls of the header and the editor toolbar that stick out of the viewport. */
   controlsOutside: string[];
-  /** The focused cell's box is inside the grid's visible area, below the sticky column heads. */
+  /** The focused cell's box is inside the grid's visible area, below the sticky column heads, and nothing covers it. */
   editorVisible: boolean | null;
   /** The first row starts below the sticky column heads (nothing covers its first line). */
   firstRowUncovered: boolean;
@@ -42,7 +42,9 @@ const MEASURE = `(() => {
   let editorVisible = null;
   if (active && active.matches('textarea[data-cell]')) {
     const r = box(active);
-    editorVisible = r.top >= h.bottom - 0.5 && r.bottom <= g.bottom + 0.5 && r.left >= g.left - 0.5 && r.right <= g.right + 0.5 && r.bottom <= vh && r.right <= vw;
+    // Inside the grid's visible area, below the sticky heads, and not under anything (a drawer, a menu).
+    const top = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+    editorVisible = r.top >= h.bottom - 0.5 && r.bottom <= g.bottom + 0.5 && r.left >= g.left - 0.5 && r.right <= g.right + 0.5 && r.bottom <= vh && r.right <= vw && top === active;
   }
   const firstRow = document.querySelector('.grid-row[data-index="0"]');
   return {

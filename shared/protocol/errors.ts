@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'units_mismatch', // an XLIFF whose unit ids or languages do not fit the document; problems in `details`
   'no_source_file', // export as the original file of a document that was not imported from a DOCX, HTML or Markdown file
   'export_incomplete', // export of the original refused because paragraphs are untranslated (untranslated=refuse); ids in `details`
+  'database_unavailable', // the database (DATABASE_URL) does not answer for now; nothing was changed, try again
   'internal', // a bug; logged with a reference
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -90,5 +91,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_encoding: 422,
   import_refused: 422,
   units_mismatch: 409,
+  database_unavailable: 503,
   internal: 500,
 };

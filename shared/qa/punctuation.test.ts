@@ -65,6 +65,8 @@ describe('checkQuotes', () => {
     const [f] = checkQuotes(pair('', ru, 'en', 'ru'));
     expect(f?.messageKey).toBe('qa.finding.quotes_style');
     expect(f?.ranges.map((r) => ru.slice(r.start, r.end))).toEqual(['“', '”']);
+    // Shown inside a translated message: no English word in the parameters.
+    expect(f?.params.expected).toBe('« » / „ “');
     expect(checkQuotes(pair('', '弘扬«中国—中亚精神»。', 'en', 'zh'))[0]?.params.found).toBe('« »');
     expect(checkQuotes(pair('', '«Xitoy — Markaziy Osiyo ruhi»', 'en', 'uz'))[0]?.check).toBe('quotes');
     expect(checkQuotes(pair('', 'the «Spirit»', 'ru', 'en'))[0]?.check).toBe('quotes');

@@ -138,12 +138,13 @@ export function checkBrackets({ source, target }: CheckInput): Finding[] {
  * Quotation marks by language: « » (outer) and „ “ (inner) in Russian and
  * Kazakh; “ ” in Chinese and Uzbek; “ ” or straight " in English.
  */
+// `expected` is shown inside a translated message: alternatives are joined by "/", not an English "or".
 const QUOTE_STYLE: Record<Lang, { wrong: string; expected: string }> = {
-  ru: { wrong: '"”「」', expected: '« » or „ “' },
-  kk: { wrong: '"”「」', expected: '« » or „ “' },
+  ru: { wrong: '"”「」', expected: '« » / „ “' },
+  kk: { wrong: '"”「」', expected: '« » / „ “' },
   zh: { wrong: '"«»„「」', expected: '“ ”' },
   uz: { wrong: '"«»„「」', expected: '“ ”' },
-  en: { wrong: '«»„「」', expected: '“ ” or " "' },
+  en: { wrong: '«»„「」', expected: '“ ” / " "' },
 };
 
 export function checkQuotes({ target, targetLang }: CheckInput): Finding[] {

@@ -25,6 +25,7 @@ describe('UI locale', () => {
     const i18n = await initI18n('kk');
     expect(i18n.t('documents.list.paragraphs', { count: 12345 })).toBe('12\u00a0345 абзац');
     expect(i18n.t('aids:checks.paragraph', { n: 12345 })).toBe('12345-абзац');
+    expect(i18n.t('review:history.rev', { rev: 1024 })).toBe('1024-нұсқа');
     await changeLocale(i18n, 'uz');
     expect(i18n.t('documents.progress.summary', { lang: 'X', approved: 1500, total: 20000 })).toBe(
       'X: 20\u00a0000 tadan 1\u00a0500 tasi tasdiqlangan',

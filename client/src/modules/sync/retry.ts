@@ -10,6 +10,7 @@ export type AnyErrorCode = ErrorCode | ClientErrorCode;
  */
 const TRANSIENT: ReadonlySet<AnyErrorCode> = new Set<AnyErrorCode>([
   'internal',
+  'database_unavailable',
   'rate_limited',
   'not_joined',
   'network',

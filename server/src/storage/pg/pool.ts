@@ -7,7 +7,8 @@ import type { Pool, PoolClient } from 'pg';
  * `options=-c search_path=…` picks the schema (tests use one schema each).
  */
 export function openPool(url: string, log: (msg: string) => void): Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'anor' });
+  // A database that stops answering fails a request after 5 s (database_unavailable) instead of holding it forever.
+  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'anor', connectionTimeoutMillis: 5_000 });
   // An idle connection dropped by a database restart must not crash the process; the next query reconnects.
   pool.on('error', (err) => log(`database: idle connection lost: ${err.message}`));
   return pool;

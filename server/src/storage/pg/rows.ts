@@ -1,5 +1,4 @@
 import type { DatabaseError } from 'pg';
-import { AppError } from '../../../../shared/index.js';
 
 /** timestamptz comes back as a Date; records carry ISO strings (what toISOString wrote, so the round trip is exact). */
 export function isoOf(value: Date): string {
@@ -13,9 +12,4 @@ export function isoOrNull(value: Date | null): string | null {
 /** Whether PostgreSQL refused a row because a unique key (or the primary key) is taken. */
 export function isUniqueViolation(err: unknown): err is DatabaseError {
   return typeof err === 'object' && err !== null && 'code' in err && err.code === '23505';
-}
-
-/** A unique violation as the embedded stores report it (`conflict`); anything else unchanged. */
-export function conflictFrom(err: unknown, message: string): unknown {
-  return isUniqueViolation(err) ? new AppError('conflict', message) : err;
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../../../shared/index.js';
 import type { UserRecord, UserStore } from '../types.js';
 import { usernameKey } from '../userStore.js';
 import { inTransaction } from './pool.js';
-import { conflictFrom, isoOf, isoOrNull } from './rows.js';
+import { isoOf, isoOrNull, isUniqueViolation } from './rows.js';
 
 interface UserRow {
   id: string;
@@ -58,7 +58,15 @@ function toParams(u: UserRecord): unknown[] {
   ];
 }
 
-/** Users in the `users` table; the same contract as LowdbUserStore (a taken name in any case is `conflict`). */
+/** A unique violation as LowdbUserStore reports it: the id (`conflict`) or the name (`username_taken`); anything else unchanged. */
+function takenError(err: unknown, user: UserRecord): unknown {
+  if (!isUniqueViolation(err)) return err;
+  return err.constraint === 'users_pkey'
+    ? new AppError('conflict', `user id ${user.id} exists`)
+    : new AppError('username_taken', `username ${user.username} is taken`);
+}
+
+/** Users in the `users` table; the same contract as LowdbUserStore (a taken name in any case is `username_taken`). */
 export class PgUserStore implements UserStore {
   constructor(private readonly pool: Pool) {}
 
@@ -88,7 +96,7 @@ export class PgUserStore implements UserStore {
         toParams(user),
       )
       .catch((err: unknown) => {
-        throw conflictFrom(err, `username ${user.username} or user id ${user.id} is taken`);
+        throw takenError(err, user);
       });
   }
 
@@ -105,7 +113,7 @@ export class PgUserStore implements UserStore {
           toParams(next),
         )
         .catch((err: unknown) => {
-          throw conflictFrom(err, `username ${next.username} is taken`);
+          throw takenError(err, next);
         });
       return next;
     });

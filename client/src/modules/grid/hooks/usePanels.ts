@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 const key = (userId: string): string => `anor.panels:${userId}`;
 
@@ -17,14 +17,15 @@ function narrow(): boolean {
  * insert a match) keep working.
  */
 export function usePanels(userId: string): { panelsShown: boolean; togglePanels: () => void } {
-  const [panelsShown, setShown] = useState(() => {
-    if (narrow()) return false;
-    try {
-      return localStorage.getItem(key(userId)) !== 'hidden';
-    } catch {
-      return true;
-    }
-  });
+  const [panelsShown, setShown] = useState(() => !narrow() && remembered(userId));
+  // A window narrowed past the breakpoint closes the drawer (it would cover the cell being edited); widened, the choice returns.
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const query = window.matchMedia(NARROW_QUERY);
+    const onChange = (): void => setShown(!query.matches && remembered(userId));
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, [userId]);
   const togglePanels = useCallback(() => {
     setShown((was) => {
       if (!narrow()) {
@@ -38,4 +39,12 @@ export function usePanels(userId: string): { panelsShown: boolean; togglePanels:
     });
   }, [userId]);
   return { panelsShown, togglePanels };
+}
+
+function remembered(userId: string): boolean {
+  try {
+    return localStorage.getItem(key(userId)) !== 'hidden';
+  } catch {
+    return true;
+  }
 }

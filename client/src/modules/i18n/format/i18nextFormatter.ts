@@ -2,10 +2,10 @@ import type { FormatterModule } from 'i18next';
 import { formatNumber } from './format.js';
 
 /**
- * Interpolation keys that hold a position, not a quantity: "Paragraph 1234"
+ * Interpolation keys that hold a position or a revision number, not a quantity: "Paragraph 1234"
  * reads as a name, so it is not grouped like "1 234 words".
  */
-const POSITION_KEYS = new Set(['n']);
+const POSITION_KEYS = new Set(['n', 'rev']);
 
 /**
  * i18next's formatter, replaced so that every number interpolated into a UI

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cell, DirectoryEntry, Lang, Revision } from '../../../../../shared/index.js';
+import { LANG_TAG } from '../../../../../shared/languages.js';
 import { api } from '../../../api/http.js';
 import { newOpId } from '../../../api/review.js';
 import type { ReviewTransport } from '../../../api/review.js';
@@ -93,12 +94,12 @@ export function HistoryDrawer({ transport, docId, paragraphId, lang, cell, canRe
             </div>
             {r.kind === 'conflict' ? (
               // Not an edit of the text before it but another version of it: shown whole.
-              <p className="history-diff" lang={lang}>
+              <p className="history-diff" lang={LANG_TAG[lang]}>
                 {r.text}
               </p>
             ) : (
               diff.length > 0 && (
-                <p className="history-diff" lang={lang}>
+                <p className="history-diff" lang={LANG_TAG[lang]}>
                   {diff.map((d, j) =>
                     d.op === 'equal' ? (
                       <span key={j}>{d.text}</span>
