@@ -102,7 +102,7 @@ export const cellHistorySchema = obj({
   revisions: z.array(revisionSchema),
 }) satisfies z.ZodType<CellHistoryDto>;
 
-export const directoryEntrySchema = obj({ id: str, username: str, displayName: str });
+export const directoryEntrySchema = obj({ id: str, username: str, displayName: str, isAdmin: z.boolean(), langs: z.array(langSchema) });
 
 export const mentionSchema = obj({
   docId: str,

@@ -87,6 +87,10 @@ export interface DirectoryEntry {
   id: string;
   username: string;
   displayName: string;
+  /** Administrators take part in every document. */
+  isAdmin: boolean;
+  /** The languages this person holds a role in (none for a viewer): who is on a document's team. */
+  langs: Lang[];
 }
 
 export interface SeqAck {

@@ -4,6 +4,7 @@ import { SocketTransport } from '../api/socket.js';
 import { LoginScreen, useSession } from '../modules/auth/index.js';
 import { DocumentList, NewDocument } from '../modules/documents/index.js';
 import { EditorScreen } from '../modules/grid/index.js';
+import { GlossaryScreen } from '../modules/glossary/index.js';
 import { ReadingScreen, SharedReadingScreen } from '../modules/reading/index.js';
 import { AccountScreen, Notifications, UsersScreen } from '../modules/review/index.js';
 import { can } from '../../../shared/domain/roles.js';
@@ -50,6 +51,7 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
           {route.name === 'new' && <NewDocument onCreated={(id) => navigate(`#/doc/${encodeURIComponent(id)}`)} />}
           {route.name === 'users' && session.user.isAdmin && <UsersScreen me={session.user} />}
           {route.name === 'account' && <AccountScreen />}
+          {route.name === 'glossary' && <GlossaryScreen user={session.user} />}
           <Notifications transport={transport} userId={session.user.id} />
           {route.name === 'read' && (
             <ReadingScreen
@@ -64,6 +66,7 @@ export function App({ createTransport = () => new SocketTransport() }: { createT
             <EditorScreen
               key={`${route.docId}:${session.user.id}`}
               docId={route.docId}
+              openCell={route.cell}
               user={session.user}
               transport={transport}
               onSessionEnded={ended}

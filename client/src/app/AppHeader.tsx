@@ -30,6 +30,7 @@ export function AppHeader({ user, route, onSignOut }: Props) {
             </a>
           )}
           {user?.isAdmin && <a href="#/users">{tReview('users.link')}</a>}
+          {user && <a href="#/glossary">{t('header.glossary')}</a>}
           {user && <a href="#/account">{tReview('account.link')}</a>}
         </nav>
         <div className="header-right">

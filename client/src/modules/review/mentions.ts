@@ -1,3 +1,6 @@
+import type { DirectoryEntry } from '../../../../shared/protocol/review.js';
+import type { Lang } from '../../../../shared/languages.js';
+
 /**
  * The name being typed after an `@` that ends at the caret, or null when the
  * caret is not in a mention (an e-mail address is not one: `@` must start the
@@ -15,4 +18,25 @@ export function completeMention(text: string, caret: number, username: string): 
   const start = caret - query.length;
   const inserted = `${username} `;
   return { text: text.slice(0, start) + inserted + text.slice(caret), caret: start + inserted.length };
+}
+
+/** A document's team: its administrators and everyone with a role in one of its languages. */
+export function teamOf(users: readonly DirectoryEntry[], doc: { sourceLang: Lang; targetLangs: readonly Lang[] }): DirectoryEntry[] {
+  const langs = new Set<Lang>([doc.sourceLang, ...doc.targetLangs]);
+  return users.filter((u) => u.isAdmin || u.langs.some((l) => langs.has(l)));
+}
+
+/** People whose user name or display name starts with the query (any word of the display name), case-insensitively. */
+export function mentionCandidates(team: readonly DirectoryEntry[], query: string, limit = 6): DirectoryEntry[] {
+  const q = query.toLocaleLowerCase();
+  return team
+    .filter(
+      (u) =>
+        u.username.toLocaleLowerCase().startsWith(q) ||
+        u.displayName
+          .toLocaleLowerCase()
+          .split(/\s+/u)
+          .some((w) => w.startsWith(q)),
+    )
+    .slice(0, limit);
 }

@@ -1,4 +1,5 @@
 import { createUserBody, updateUserBody, userIdParams } from '../../../../shared/index.js';
+import { LANGS } from '../../../../shared/languages.js';
 import type { UserService } from '../../services/users.js';
 import { currentUser } from '../currentUser.js';
 import { requireAdmin } from '../middleware.js';
@@ -8,7 +9,14 @@ import type { Mount } from '../route.js';
 /** User administration: administrators only (`users.manage`), except the name directory. */
 export function userRoutes(m: Mount<'/api/users'>, users: UserService): void {
   route(m, 'GET /api/users/directory', {}, async () => ({
-    users: (await users.list()).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName })),
+    users: (await users.list()).map((u) => ({
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      isAdmin: u.isAdmin,
+      // The languages of the person's roles (none for a viewer): who is on a document's team for @mentions.
+      langs: u.isViewer ? [] : LANGS.filter((l) => u.roles[l] !== undefined),
+    })),
   }));
   const admin = [requireAdmin];
   route(m, 'GET /api/users', { before: admin }, async () => ({ users: await users.list() }));

@@ -77,6 +77,8 @@ export const EditorGrid = forwardRef<EditorGridHandle, Props>(function EditorGri
           const el = scrollRef.current?.querySelector<HTMLTextAreaElement>(`textarea[data-cell="${CSS.escape(`${pid}:${lang}`)}"]`);
           if (el) {
             el.focus({ preventScroll: false });
+            // The focused cell opens up after it gets the focus: bring all of it into view once it has.
+            requestAnimationFrame(() => requestAnimationFrame(() => el.scrollIntoView({ block: 'nearest' })));
           } else if (tries++ < 20) requestAnimationFrame(attempt);
         };
         attempt();

@@ -30,9 +30,11 @@ interface Props {
   user: PublicUser;
   transport: SyncTransport;
   onSessionEnded: () => void;
+  /** A cell to scroll to and put the caret in once the document is there (a mention's link). */
+  openCell?: { paragraphId: string; lang: Lang } | undefined;
 }
 
-export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) {
+export function EditorScreen({ docId, user, transport, onSessionEnded, openCell }: Props) {
   const { t } = useTranslation();
   const sync = useDocSync(docId, user.id, transport);
   const doc = sync.doc;
@@ -141,6 +143,13 @@ export function EditorScreen({ docId, user, transport, onSessionEnded }: Props) 
     },
     [sync, focusAt],
   );
+
+  const loaded = doc !== null;
+  const openPid = openCell?.paragraphId;
+  const openLang = openCell?.lang;
+  useEffect(() => {
+    if (loaded && openPid && openLang) onJump(openPid, openLang);
+  }, [loaded, openPid, openLang, onJump]);
 
   const jump = (delta: 1 | -1): void => {
     if (rows.length === 0) return;

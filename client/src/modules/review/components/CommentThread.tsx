@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commentsForCell } from '../../../../../shared/domain/review.js';
 import type { CellComment, DirectoryEntry, Lang } from '../../../../../shared/index.js';
@@ -6,11 +6,12 @@ import { newOpId } from '../../../api/review.js';
 import type { ReviewTransport } from '../../../api/review.js';
 import { dateFormatter, errorKey } from '../../i18n/index.js';
 import { nameOf } from '../hooks/useDirectory.js';
-import { mentionQuery, completeMention } from '../mentions.js';
+import { teamOf } from '../mentions.js';
+import { MentionInput } from './MentionInput.js';
 
 interface Props {
   transport: ReviewTransport | null;
-  doc: { id: string; sourceLang: Lang; comments?: CellComment[] };
+  doc: { id: string; sourceLang: Lang; targetLangs: readonly Lang[]; comments?: CellComment[] };
   paragraphId: string;
   lang: Lang;
   canWrite: boolean;
@@ -19,36 +20,17 @@ interface Props {
 
 /**
  * The cell's comment thread, with the row's source comments first-class in
- * it. `@` opens a list of people to mention (arrow keys, Enter/Tab to pick);
- * the server resolves the names and notifies those people.
+ * it. `@` opens a list of the document's team to mention (MentionInput); the
+ * server resolves the names and notifies those people.
  */
 export function CommentThread({ transport, doc, paragraphId, lang, canWrite, users }: Props) {
   const { t, i18n } = useTranslation('review');
   const { t: tBase } = useTranslation();
   const [text, setText] = useState('');
-  const [caret, setCaret] = useState(0);
-  const [pick, setPick] = useState(0);
   const [onRow, setOnRow] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const box = useRef<HTMLTextAreaElement>(null);
   const comments = commentsForCell(doc, paragraphId, lang);
   const time = dateFormatter(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
-  const query = mentionQuery(text, caret);
-  const candidates =
-    query === null
-      ? []
-      : users
-          .filter(
-            (u) => u.username.toLowerCase().startsWith(query.toLowerCase()) || u.displayName.toLowerCase().startsWith(query.toLowerCase()),
-          )
-          .slice(0, 6);
-
-  const choose = (u: DirectoryEntry): void => {
-    const next = completeMention(text, caret, u.username);
-    setText(next.text);
-    setCaret(next.caret);
-    requestAnimationFrame(() => box.current?.setSelectionRange(next.caret, next.caret));
-  };
 
   const add = async (): Promise<void> => {
     if (!transport || text.trim() === '') return;
@@ -105,51 +87,13 @@ export function CommentThread({ transport, doc, paragraphId, lang, canWrite, use
           <label className="visually-hidden" htmlFor={`comment-${paragraphId}-${lang}`}>
             {t('comments.placeholder')}
           </label>
-          <textarea
+          <MentionInput
             id={`comment-${paragraphId}-${lang}`}
-            ref={box}
-            rows={2}
             value={text}
+            onChange={setText}
+            team={teamOf(users, doc)}
             placeholder={t('comments.placeholder')}
-            role="combobox"
-            aria-expanded={candidates.length > 0}
-            aria-controls={`mentions-${paragraphId}-${lang}`}
-            aria-autocomplete="list"
-            onChange={(e) => {
-              setText(e.target.value);
-              setCaret(e.target.selectionStart);
-              setPick(0);
-            }}
-            onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
-            onKeyDown={(e) => {
-              if (candidates.length === 0) return;
-              if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-                e.preventDefault();
-                setPick((i) => (i + (e.key === 'ArrowDown' ? 1 : candidates.length - 1)) % candidates.length);
-              } else if (e.key === 'Enter' || e.key === 'Tab') {
-                e.preventDefault();
-                const u = candidates[pick] ?? candidates[0];
-                if (u) choose(u);
-              }
-            }}
           />
-          {candidates.length > 0 && (
-            <ul className="mention-list" role="listbox" id={`mentions-${paragraphId}-${lang}`} aria-label={t('comments.people')}>
-              {candidates.map((u, i) => (
-                <li
-                  key={u.id}
-                  role="option"
-                  aria-selected={i === pick}
-                  onMouseDown={(e) => {
-                    e.preventDefault();
-                    choose(u);
-                  }}
-                >
-                  {u.displayName} <span className="muted">@{u.username}</span>
-                </li>
-              ))}
-            </ul>
-          )}
           {lang !== doc.sourceLang && (
             <label className="inline">
               <input type="checkbox" checked={onRow} onChange={(e) => setOnRow(e.target.checked)} /> {t('comments.attachToRow')}

@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MentionNotification } from '../../../../../shared/index.js';
 import { reviewApi, reviewTransportOf } from '../../../api/review.js';
+import { cellHash } from '../../../app/route.js';
 
 /**
  * Mentions: the open ones waiting from while the user was away (GET
  * /api/mentions, read once on sign-in), then every live one on any
  * connection of the user, wherever they are in the app. Each stays listed
- * until dismissed or opened; dismissals are remembered in this browser
+ * until dismissed or opened ("Open" goes to the very cell, not the top of
+ * the document); dismissals are remembered in this browser
  * (`anor.mentions.dismissed:<userId>`), and a resolved thread drops out of
  * the inbox by itself.
  */
@@ -46,7 +48,7 @@ export function Notifications({ transport, userId }: { transport: unknown; userI
         <div key={n.commentId} className="notification">
           <p>{t('notifications.mention', { name: n.byName, doc: n.docTitle })}</p>
           <blockquote>{n.text}</blockquote>
-          <a href={`#/doc/${encodeURIComponent(n.docId)}`} onClick={() => dismiss(n.commentId)}>
+          <a href={cellHash(n.docId, n.paragraphId, n.lang)} onClick={() => dismiss(n.commentId)}>
             {t('notifications.open')}
           </a>{' '}
           <button type="button" onClick={() => dismiss(n.commentId)}>

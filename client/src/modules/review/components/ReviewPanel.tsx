@@ -85,6 +85,7 @@ export const ReviewPanel = memo(function ReviewPanel({ sync, user, transport, on
               cell={cell}
               sourceText={sync.textOf(focused.paragraphId, doc.sourceLang)}
               unsaved={sync.entryFor(focused.paragraphId, focused.lang) !== undefined}
+              users={users}
               onApproved={() =>
                 // The button that was clicked is gone: the caret goes on to the next cell to review, or back to this one.
                 onJump(nextToReview(doc.paragraphs, focused.lang, focused.paragraphId) ?? focused.paragraphId, focused.lang)

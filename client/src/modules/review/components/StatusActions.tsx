@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../../shared/domain/roles.js';
 import { needsReReview } from '../../../../../shared/domain/workflow.js';
-import type { Cell, DocumentMeta, Lang, PublicUser } from '../../../../../shared/index.js';
+import type { Cell, DirectoryEntry, DocumentMeta, Lang, PublicUser } from '../../../../../shared/index.js';
 import { runChecks } from '../../../../../shared/qa/run.js';
 import { aidsApi } from '../../../api/aids.js';
 import { newOpId } from '../../../api/review.js';
 import type { ReviewTransport } from '../../../api/review.js';
 import { errorKey } from '../../i18n/index.js';
+import { teamOf } from '../mentions.js';
+import { MentionInput } from './MentionInput.js';
 
 interface Props {
   transport: ReviewTransport;
@@ -19,6 +21,8 @@ interface Props {
   sourceText: string;
   /** Local edits not yet saved: a decision must wait for the revision it is about. */
   unsaved: boolean;
+  /** The users directory: the reason for a request may @mention the document's team. */
+  users?: readonly DirectoryEntry[];
   /** After an approval succeeded (the Approve button is then gone: the caller puts the focus somewhere useful). */
   onApproved?: () => void;
 }
@@ -31,7 +35,7 @@ type Settable = 'draft' | 'in_review' | 'approved' | 'changes_requested';
  * shared/domain/workflow.ts); the server still decides, and its refusal is
  * shown by code.
  */
-export function StatusActions({ transport, user, doc, paragraphId, lang, cell, sourceText, unsaved, onApproved }: Props) {
+export function StatusActions({ transport, user, doc, paragraphId, lang, cell, sourceText, unsaved, onApproved, users = [] }: Props) {
   const { t } = useTranslation('review');
   const { t: tBase } = useTranslation();
   const [asking, setAsking] = useState(false);
@@ -116,10 +120,15 @@ export function StatusActions({ transport, user, doc, paragraphId, lang, cell, s
             void send('changes_requested', { comment: comment.trim() });
           }}
         >
-          <label>
-            {t('actions.commentLabel')}
-            <textarea value={comment} onChange={(e) => setComment(e.target.value)} required rows={3} />
-          </label>
+          <label htmlFor={`reason-${paragraphId}-${lang}`}>{t('actions.commentLabel')}</label>
+          <MentionInput
+            id={`reason-${paragraphId}-${lang}`}
+            value={comment}
+            onChange={setComment}
+            team={teamOf(users, doc)}
+            rows={3}
+            required
+          />
           <div className="review-buttons">
             <button type="submit" className="primary" disabled={busy || comment.trim() === ''}>
               {t('actions.send')}

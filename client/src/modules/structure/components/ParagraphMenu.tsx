@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang, PublicUser } from '../../../../../shared/index.js';
 import { reviewTransportOf } from '../../../api/review.js';
@@ -31,6 +31,16 @@ export function ParagraphMenu({ sync, user, transport, onJump }: Props) {
   const focused = useFocusedCell();
   const structure = useStructure(sync, user, reviewTransportOf(transport), onJump);
   const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDivElement>(null);
+  // A click anywhere else closes the menu, as menus do.
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent): void => {
+      if (!(e.target instanceof Node) || !menu.current?.contains(e.target)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
   if (!structure.allowed) return null;
   const number = focused ? (sync.doc?.paragraphs.findIndex((p) => p.id === focused.paragraphId) ?? -1) + 1 : 0;
 
@@ -42,8 +52,17 @@ export function ParagraphMenu({ sync, user, transport, onJump }: Props) {
   };
 
   return (
-    <div className="paragraph-menu">
-      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <div className="paragraph-menu" ref={menu}>
+      <details
+        open={open}
+        onToggle={(e) => setOpen(e.currentTarget.open)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && open) {
+            e.stopPropagation();
+            setOpen(false);
+          }
+        }}
+      >
         <summary>{t('structure.menu')}</summary>
         <div className="paragraph-menu-items" role="group" aria-label={t('structure.menu')}>
           {number === 0 ? <p className="muted">{t('structure.noCell')}</p> : <p className="muted">{t('structure.which', { n: number })}</p>}
