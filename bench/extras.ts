@@ -5,6 +5,8 @@ import { measureAlign } from './alignSpeed.js';
 import { benchQa } from './qa.js';
 import { benchTm } from './tm.js';
 import { measureImports } from './importFiles.js';
+import { measureMarkdownGrowth } from './markdownGrowth.js';
+import { measureImportStall } from './importStall.js';
 import { measureGrid } from '../e2e/bench/gridLoad.js';
 import { measureReading } from '../e2e/bench/readingLoad.js';
 import { measureTyping } from '../e2e/bench/typing.js';
@@ -36,6 +38,8 @@ async function qaSamples(): Promise<Parameters<typeof benchQa>[0]> {
 
 /** Benchmarks that live beside the modules they measure. */
 export const benches: Record<string, () => Promise<Row[]>> = {
+  markdown: () => Promise.resolve(measureMarkdownGrowth(QUICK)),
+  stall: measureImportStall,
   import: async () =>
     (await measureImports()).flatMap((r) => [
       {

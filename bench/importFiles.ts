@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { CLI } from '../e2e/helpers/server.js';
+import { bigHtml, prose } from '../server/test/helpers/bigFiles.js';
 
 /**
  * Import time and peak memory for the largest files the default import limit
@@ -18,23 +19,6 @@ export interface ImportFigure {
   paragraphs: number;
   ms: number;
   peakRssMb: number;
-}
-
-const WORDS = (
-  'summit cooperation partnership development trade energy transport corridor agreement investment logistics railway ' +
-  'education culture tourism exchange heritage security stability dialogue prosperity modernization innovation industry ' +
-  'agriculture water climate desert green solar wind digital economy youth university research medicine health'
-).split(' ');
-
-/** Sentences from a seeded word list: text that compresses like prose (about 4:1), not like a repeated string. */
-function prose(seed: number, words: number): string {
-  let x = seed;
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out.push(WORDS[x % WORDS.length]!);
-  }
-  return `${out.join(' ')}.`;
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -72,20 +56,6 @@ export function bigDocx(paragraphs = 19_000): Buffer {
 }
 
 /** 19,000 paragraphs with inline markup, links and the usual page furniture, to just under 16 MiB. */
-export function bigHtml(paragraphs = 19_000): string {
-  const parts = ['<!doctype html><html><head><meta charset="utf-8"><title>Big page</title><style>p{margin:0}</style></head><body><main>'];
-  for (let i = 0; i < paragraphs; i++) {
-    parts.push(
-      `<section><div class="row"><p>${prose(i, 40)} <b>${prose(i + 1, 8)}</b> <a href="/n/${i}">${prose(i + 2, 6)}</a> ${prose(i + 3, 60)}</p></div></section>`,
-    );
-  }
-  parts.push('</main></body></html>');
-  let html = parts.join('\n');
-  const limit = 16 * 1024 * 1024 - 1024;
-  if (Buffer.byteLength(html) > limit) html = html.slice(0, limit);
-  return html;
-}
-
 /** Runs `anor import document` on the file with a preload that reports the process's peak RSS at exit. */
 async function timeImport(file: string, dataDir: string, preload: string): Promise<{ ms: number; peakRssMb: number; paragraphs: number }> {
   const args = [

@@ -3,7 +3,15 @@ import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flatTmx, nestedDocx, nestedGXliff12, nestedHiTmx, nestedHtml, nestedPcXliff } from '../server/test/helpers/hostileFiles.js';
+import {
+  MARKDOWN_SHAPES,
+  flatTmx,
+  nestedDocx,
+  nestedGXliff12,
+  nestedHiTmx,
+  nestedHtml,
+  nestedPcXliff,
+} from '../server/test/helpers/hostileFiles.js';
 import { CLI, ROOT } from './helpers/server.js';
 
 interface Run {
@@ -59,6 +67,8 @@ beforeAll(async () => {
   await writeFile(file('deep.html'), nestedHtml(100_000));
   await writeFile(file('deep.docx'), nestedDocx(100_000));
   await writeFile(file('flat.tmx'), flatTmx(150_000));
+  await writeFile(file('deep.md'), MARKDOWN_SHAPES['block quotes nested on one line']!(1_000_000));
+  await writeFile(file('brackets.md'), '['.repeat(1_000_000));
   // 200 MiB that takes no disk: a sparse file. The importer must refuse it from its size.
   await writeFile(file('huge.txt'), '');
   await truncate(file('huge.txt'), 200 * 1024 * 1024);
@@ -113,6 +123,16 @@ describe('hostile files: refused by a named rule, in bounded time and memory', (
     const r = await anor([...args, '--data-dir', dataDir], { heapMb: 128, timeoutMs: 30_000 });
     expectRefused(r, 'import_refused');
     expect(r.out).toContain('deeper than 256 levels');
+  });
+
+  it('Markdown: a line nesting 1,000,000 block quotes, and one block of 1,000,000 `[`, refused before parsing', async () => {
+    const doc = (f: string): string[] => ['import', 'document', file(f), '--title', 'Md', '--source-lang', 'en', '--target-langs', 'ru'];
+    const deep = await anor([...doc('deep.md'), '--data-dir', dataDir], { heapMb: 128, timeoutMs: 20_000 });
+    expectRefused(deep, 'import_refused');
+    expect(deep.out).toContain('deeper than 200 levels');
+    const block = await anor([...doc('brackets.md'), '--data-dir', dataDir], { heapMb: 128, timeoutMs: 20_000 });
+    expectRefused(block, 'import_refused');
+    expect(block.out).toContain('larger than 262144 characters');
   });
 
   it('a flat TMX of 750,000 elements stops at the element bound', async () => {

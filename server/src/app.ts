@@ -26,6 +26,7 @@ import { DEFAULT_MAX_IMPORT_BYTES } from './limits.js';
 import { appVersion, defaultClientDir } from './paths.js';
 import type { DocumentOps, DocumentService } from './services/documents/index.js';
 import { InterchangeService } from './services/interchange/service.js';
+import { workerParser } from './interchange/offThread/index.js';
 import { LoginThrottle } from './services/loginThrottle.js';
 import { PrefsService } from './services/prefs.js';
 import { PresenceService } from './services/presence.js';
@@ -94,7 +95,7 @@ export function createApp(deps: AppDeps): App {
   const glossary = new GlossaryService(storage.glossary);
   const ops = documents.ops(() => glossary.glossary());
   const aids = createAids({ storage, documents, glossary, log, maxImportBytes });
-  const interchangeService = new InterchangeService(documents, storage.sources);
+  const interchangeService = new InterchangeService(documents, storage.sources, workerParser());
   const notifier = new MentionNotifier();
   const commands = createCommands({ reads: documents.reads, ops, users, notifier, interchange: interchangeService });
   const sockets = attachSockets({

@@ -19,7 +19,7 @@ export { formatProblem } from './problems.js';
 export type { ParseOutcome, Problem } from './problems.js';
 export type { ParsedXliff, XliffState, XliffUnit } from './units.js';
 export { toXliff2, toXliff12, fromUnit } from './statusMap.js';
-export { readSourceFile, sourceFormat } from './sources/index.js';
+export { readSourceFile, sourceFormat, toParsedSource } from './sources/index.js';
 export { decodeText } from './sources/decode.js';
 export { exportHtml, exportMarkdown } from './html/export.js';
 export { exportView } from './view.js';

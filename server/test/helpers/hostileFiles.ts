@@ -66,3 +66,37 @@ export function nestedDocx(depth: number): Buffer {
   };
   return Buffer.from(zipSync(files, { level: 0 }));
 }
+
+/**
+ * Markdown that drives micromark past linear time when it is one block (docs/interchange.md,
+ * "Markdown: linear parsing"), each as blocks of about `block` characters separated by blank
+ * lines, `total` characters in all; `whole` gives one block (or one line) of the shape.
+ */
+export const MARKDOWN_SHAPES: Record<string, (n: number) => string> = {
+  'block quotes nested on one line': (n) => `${'>'.repeat(n)} x\n`,
+  'list items nested by indentation': (n) => {
+    let s = '';
+    for (let k = 0; s.length < n; k++) s += `${' '.repeat(2 * (k % 5000))}- x\n`;
+    return s;
+  },
+  'runs of *a': (n) => '*a'.repeat(n / 2),
+  'runs of _a': (n) => '_a'.repeat(n / 2),
+  'runs of [': (n) => '['.repeat(n),
+  'growing backtick runs': (n) => {
+    let s = '';
+    for (let k = 1; s.length < n; k++) s += `${'`'.repeat(k)} `;
+    return s;
+  },
+  'link definitions and references': (n) => {
+    let s = '';
+    for (let k = 0; s.length < n; k++) s += `[d${k}]: /u${k}\n[d${k}] `;
+    return s;
+  },
+  'ordinary paragraphs': (n) => 'Some *text* with a [link](x) and `code`.\n\n'.repeat(Math.ceil(n / 44)),
+};
+
+export function markdownBlocks(shape: string, total: number, block = 16_384): string {
+  const one = MARKDOWN_SHAPES[shape]!(block).replace(/\n+$/u, '');
+  const n = Math.max(1, Math.floor(total / (one.length + 2)));
+  return `${Array.from({ length: n }, () => one).join('\n\n')}\n`;
+}

@@ -7,6 +7,7 @@ import type { Nodes, Parents, Root } from 'mdast';
 import type { JunkCounts } from '../../../../shared/interchange/clean.js';
 import { stripTags } from '../../../../shared/inline/index.js';
 import { AppError } from '../../../../shared/index.js';
+import { MD_CHUNK, definitionsFor, markdownChunks } from './markdownChunks.js';
 import { SegmentBuilder } from './segment.js';
 import type { Extracted, Slot } from './types.js';
 
@@ -29,11 +30,39 @@ import type { Extracted, Slot } from './types.js';
  */
 const MAX_DEPTH = 200;
 
-export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text, {
-    extensions: [frontmatter(['yaml', 'toml']), gfm()],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
-  });
+/**
+ * The document's tree, parsed chunk by chunk (markdownChunks.ts: bounded
+ * blocks, so the work stays linear in the file); node offsets are the
+ * document's, line and column numbers the chunk's (only offsets are used).
+ */
+export function parseMarkdown(text: string, chunkSize = MD_CHUNK): Root {
+  const defs = definitionsFor(text);
+  const root: Root = { type: 'root', children: [] };
+  for (const { start, end } of markdownChunks(text, chunkSize)) {
+    const chunk = text.slice(start, end);
+    const part = fromMarkdown(chunk + defs(chunk), {
+      extensions: [frontmatter(['yaml', 'toml']), gfm()],
+      mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
+    });
+    for (const node of part.children) {
+      // Stand-in definitions come after the chunk's own text.
+      if ((node.position?.start.offset ?? 0) >= chunk.length) continue;
+      shiftOffsets(node, start);
+      root.children.push(node);
+    }
+  }
+  return root;
+}
+
+function shiftOffsets(top: Nodes, by: number): void {
+  if (by === 0) return;
+  const stack: Nodes[] = [top];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.position?.start.offset !== undefined) n.position.start.offset += by;
+    if (n.position?.end.offset !== undefined) n.position.end.offset += by;
+    if ('children' in n) stack.push(...n.children);
+  }
 }
 
 const off = (n: Nodes): { start: number; end: number } => ({
@@ -41,8 +70,9 @@ const off = (n: Nodes): { start: number; end: number } => ({
   end: n.position?.end.offset ?? 0,
 });
 
-export function extractMarkdown(text: string, removed: JunkCounts): Extracted {
-  const root = parseMarkdown(text);
+/** `chunkSize` is for tests: Infinity parses the file in one piece. */
+export function extractMarkdown(text: string, removed: JunkCounts, chunkSize = MD_CHUNK): Extracted {
+  const root = parseMarkdown(text, chunkSize);
   const slots: Slot[] = [];
   let title: string | null = frontMatterTitle(root);
   // Iterative walk: the input decides the nesting, the stack must not.

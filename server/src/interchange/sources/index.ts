@@ -95,6 +95,9 @@ export async function readSource(bytes: Buffer, opts: SourceOptions): Promise<So
 
 /** The file's paragraphs as plain text (tags removed), its title and the report: what a person sees before creating a document. */
 export async function readSourceFile(bytes: Buffer, opts: SourceOptions): Promise<ParsedSourceDto> {
-  const r = await readSource(bytes, opts);
+  return toParsedSource(await readSource(bytes, opts));
+}
+
+export function toParsedSource(r: SourceRead): ParsedSourceDto {
   return { paragraphs: r.paragraphs.map(stripTags), report: r.report, title: r.title, keepsLayout: r.skeleton !== null };
 }

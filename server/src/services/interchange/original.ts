@@ -5,7 +5,8 @@ import type { CreateFromFileQuery, ExportMode, SourceFileDto, UntranslatedPolicy
 import type { ImportReport } from '../../../../shared/protocol/interchange.js';
 import { exportView } from '../../interchange/index.js';
 import { rebuildOriginal } from '../../interchange/original/index.js';
-import { readSource } from '../../interchange/sources/index.js';
+import { inThreadParser } from '../../interchange/offThread/index.js';
+import type { FileParser } from '../../interchange/offThread/index.js';
 import type { SourceFileRecord, SourceFileStore } from '../../storage/index.js';
 import type { DocumentService } from '../documents/index.js';
 
@@ -38,6 +39,7 @@ export class OriginalFiles {
   constructor(
     private readonly documents: DocumentService,
     private readonly store: SourceFileStore,
+    private readonly parser: FileParser = inThreadParser,
   ) {
     documents.engine.onCommitted((docId, events) => {
       if (events.some((e) => e.type === 'document.deleted')) void this.store.remove(docId).catch(() => undefined);
@@ -49,7 +51,7 @@ export class OriginalFiles {
     q: Omit<CreateFromFileQuery, 'targetLangs' | 'keepNav'> & { targetLangs: Lang[]; keepNav?: boolean | undefined },
     by: string,
   ): Promise<{ document: DocumentSummary; report: ImportReport; keepsLayout: boolean }> {
-    const read = await readSource(bytes, { name: q.name, lang: q.sourceLang, format: q.format, keepNav: q.keepNav });
+    const read = await this.parser.source(bytes, { name: q.name, lang: q.sourceLang, format: q.format, keepNav: q.keepNav });
     const title = q.title ?? read.title ?? (q.name.replace(/\.[A-Za-z0-9]+$/u, '') || q.name);
     const document = await this.documents.engine.create(
       {

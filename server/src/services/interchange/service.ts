@@ -15,7 +15,6 @@ import type {
   TranslationPreviewDto,
 } from '../../../../shared/protocol/interchange.js';
 import {
-  decodeText,
   exportHtml,
   exportMarkdown,
   exportTmx,
@@ -23,12 +22,12 @@ import {
   exportXliff12,
   exportXliff2,
   planXliffImport,
-  readInterchange,
   planDocumentFromFile,
   exportPo,
-  readSourceFile,
+  toParsedSource,
 } from '../../interchange/index.js';
-import type { InterchangeFile } from '../../interchange/index.js';
+import { inThreadParser } from '../../interchange/offThread/index.js';
+import type { FileParser } from '../../interchange/offThread/index.js';
 import type { DocumentOps, DocumentService } from '../documents/index.js';
 import type { SourceOptions } from '../../interchange/sources/index.js';
 import type { SourceFileStore } from '../../storage/index.js';
@@ -59,13 +58,15 @@ export class InterchangeService {
   constructor(
     private readonly documents: DocumentService,
     sources: SourceFileStore,
+    /** How uploaded files are read: in a worker thread on the server, in-thread on the command line (offThread/). */
+    private readonly parser: FileParser = inThreadParser,
   ) {
-    this.original = new OriginalFiles(documents, sources);
+    this.original = new OriginalFiles(documents, sources, parser);
     this.ops = documents.ops();
   }
 
-  parseSource(bytes: Buffer, q: SourceOptions): Promise<ParsedSourceDto> {
-    return readSourceFile(bytes, q);
+  async parseSource(bytes: Buffer, q: SourceOptions): Promise<ParsedSourceDto> {
+    return toParsedSource(await this.parser.source(bytes, q));
   }
 
   /** The translation's paragraphs aligned with the source column; writes nothing. */
@@ -130,7 +131,7 @@ export class InterchangeService {
     allow: (lang: Lang) => { approve: boolean },
     opts: { name?: string | undefined; lang?: Lang | undefined } = {},
   ): Promise<ImportResultDto> {
-    const read = readTranslationFile(bytes, opts.name);
+    const read = await this.parser.translation(bytes, opts.name);
     if (read.format === 'tmx')
       throw new AppError('unsupported_format', 'a TMX file goes to the translation memory (POST /api/tm/import), not into a document');
     const doc = await this.documents.reads.snapshot(docId);
@@ -165,7 +166,7 @@ export class InterchangeService {
     by: string,
     allow: (lang: Lang) => { approve: boolean },
   ): Promise<InterchangeDocumentDto> {
-    const read = readTranslationFile(bytes, q.name);
+    const read = await this.parser.translation(bytes, q.name);
     const plan = planDocumentFromFile(read, { sourceLang: q.sourceLang, targetLangs: q.targetLangs, lang: q.lang });
     if (!plan.ok)
       throw new AppError('import_refused', plan.problems[0]?.message ?? 'no document in this file', { problems: plan.problems });
@@ -244,24 +245,6 @@ export class InterchangeService {
         return this.original.export(docId, { lang: one(), mode: q.mode, untranslated: q.untranslated ?? 'source' });
     }
   }
-}
-
-/**
- * An uploaded interchange file read as the importer and `anor validate` read
- * it: decoded (UTF-8, or UTF-16 with a byte-order mark), then by format.
- * A broken file is `malformed_file`, one past a structural bound
- * `import_refused`, anything else `unsupported_format`; the problems with
- * their rules go in `details.problems`.
- */
-function readTranslationFile(bytes: Buffer, name?: string): InterchangeFile {
-  const read = readInterchange(decodeText(bytes), name);
-  if (read.ok) return read.value;
-  const kind = read.problems.some((p) => p.rule === 'interchange.format')
-    ? 'unsupported_format'
-    : read.problems.some((p) => p.rule.startsWith('limits.'))
-      ? 'import_refused'
-      : 'malformed_file';
-  throw new AppError(kind, read.problems[0]?.message ?? 'unreadable file', { problems: read.problems });
 }
 
 function requireLang(doc: Pick<DocumentSnapshot, 'id' | 'sourceLang' | 'targetLangs'>, lang: Lang): Lang {
