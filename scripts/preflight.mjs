@@ -14,12 +14,14 @@
  * - Otherwise: stops at once with one message naming the exact command.
  *
  * Schema validation needs no package any more (libxml2 in WebAssembly, npm).
+ * Last, the PostgreSQL the store suites also run on must answer (checkDatabase).
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readdirSync } from 'node:fs';
+import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
 import process from 'node:process';
-import { pathToFileURL } from 'node:url';
+import { pathToFileURL, URL } from 'node:url';
 
 /** @typedef {{ pkg: string, why: string, present: () => boolean }} Requirement */
 /** @typedef {{ kind: 'ready' } | { kind: 'install', packages: string[], commands: string[][] } | { kind: 'stop', message: string }} Plan */
@@ -147,4 +149,50 @@ export function preflight(opts = {}) {
   return 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = preflight();
+/**
+ * Where the PostgreSQL-backed suites connect (server/test/helpers/pg.ts reads the same variable).
+ * @param {NodeJS.ProcessEnv} [env]
+ */
+export function testDatabaseAddress(env = process.env) {
+  const url = new URL(env.ANOR_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+  return { host: url.hostname || '127.0.0.1', port: Number(url.port || 5432) };
+}
+
+/**
+ * True when something accepts a TCP connection at host:port within `timeoutMs`.
+ * @param {string} host
+ * @param {number} port
+ */
+export function answers(host, port, timeoutMs = 3000) {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (/** @type {boolean} */ ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * The store suites also run against PostgreSQL (one suite, two stores). Without one, stop at once
+ * with one message rather than a failure per test. `npm start` needs no database at all.
+ * @param {{ env?: NodeJS.ProcessEnv, log?: (s: string) => void }} [opts]
+ */
+export async function checkDatabase(opts = {}) {
+  const log = opts.log ?? ((s) => process.stderr.write(`${s}\n`));
+  const { host, port } = testDatabaseAddress(opts.env);
+  if (await answers(host, port)) return 0;
+  log(
+    `preflight: PostgreSQL does not answer at ${host}:${port}; the store suites run on it too (each in its own schema, dropped after). ` +
+      'Start one that trusts local connections (Debian: `apt-get install -y postgresql`, `host all all 127.0.0.1/32 trust` in pg_hba.conf, ' +
+      '`pg_ctlcluster 15 main start`) or set ANOR_TEST_DATABASE_URL to one you may create schemas in.',
+  );
+  return 1;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = preflight() || (await checkDatabase());
+}

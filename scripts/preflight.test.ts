@@ -2,7 +2,9 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasCjkFont, onPath, plan, preflight } from './preflight.mjs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { answers, checkDatabase, hasCjkFont, onPath, plan, preflight, testDatabaseAddress } from './preflight.mjs';
 
 describe('preflight: what npm test does about missing system packages', () => {
   it('does nothing when nothing is missing', () => {
@@ -73,5 +75,31 @@ describe('preflight: what npm test does about missing system packages', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('preflight: the PostgreSQL the store suites use', () => {
+  it('reads the address from ANOR_TEST_DATABASE_URL, 127.0.0.1:5432 by default', () => {
+    expect(testDatabaseAddress({})).toEqual({ host: '127.0.0.1', port: 5432 });
+    expect(testDatabaseAddress({ ANOR_TEST_DATABASE_URL: 'postgres://u@db.example:6543/x' })).toEqual({ host: 'db.example', port: 6543 });
+  });
+
+  it('goes on when something listens there, and stops with one message naming what to start when nothing does', async () => {
+    const server = createServer((s) => s.end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const lines: string[] = [];
+    const log = (s: string): void => void lines.push(s);
+    try {
+      expect(await answers('127.0.0.1', port)).toBe(true);
+      expect(await checkDatabase({ env: { ANOR_TEST_DATABASE_URL: `postgres://p@127.0.0.1:${port}/t` }, log })).toBe(0);
+      expect(lines).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(await checkDatabase({ env: { ANOR_TEST_DATABASE_URL: `postgres://p@127.0.0.1:${port}/t` }, log })).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`PostgreSQL does not answer at 127.0.0.1:${port}`);
+    expect(lines[0]).toContain('ANOR_TEST_DATABASE_URL');
   });
 });
