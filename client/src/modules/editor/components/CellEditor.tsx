@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANG_TAG } from '../../../../../shared/languages.js';
 import type { CellStatus, Lang, PresenceEntry } from '../../../../../shared/index.js';
@@ -52,6 +52,16 @@ export interface CellEditorProps {
  * One cell: status, outdated flag, who else is here, and a plain textarea.
  * Text is rendered by React as text, never as HTML.
  */
+/**
+ * A button in a cell (Retry, Copy, Discard, the clash panel's) does not take the focus on a mouse press.
+ * The focused cell grows (grid/layout.css); were the press to move the focus into an unfocused cell,
+ * the cell would grow between mousedown and mouseup, the button would slide away from the pointer and
+ * the click would be lost. Keyboard users still reach the buttons with Tab.
+ */
+function keepFocusOnButtons(e: MouseEvent<HTMLDivElement>): void {
+  if (e.target instanceof Element && e.target.closest('button')) e.preventDefault();
+}
+
 export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -88,6 +98,7 @@ export const CellEditor = memo(function CellEditor(p: CellEditorProps) {
       className={`cell status-${p.isSource ? 'source' : status}${p.isSource ? ' cell-source' : ''}${p.readOnly ? ' cell-readonly' : ''}${outline ? ' cell-occupied' : ''}`}
       style={outline ? { outlineColor: outline } : undefined}
       data-testid={`cell-${p.paragraphId}-${p.lang}`}
+      onMouseDown={keepFocusOnButtons}
     >
       <div className="cell-meta">
         {!p.isSource && <span className={`badge badge-${status}`}>{t(`status.${status}`)}</span>}
