@@ -24,3 +24,10 @@ Object.defineProperties(HTMLElement.prototype, {
 if (typeof globalThis.CSS?.escape !== 'function') {
   (globalThis as { CSS?: { escape: (s: string) => string } }).CSS = { escape: (s: string) => s.replace(/["\\]/gu, '\\$&') };
 }
+
+// jsdom lays nothing out and has no scrollIntoView; the grid brings a focused cell into view with it.
+if (typeof Element.prototype.scrollIntoView !== 'function') {
+  Element.prototype.scrollIntoView = function scrollIntoView(): void {
+    // nothing to scroll: no layout in jsdom
+  };
+}

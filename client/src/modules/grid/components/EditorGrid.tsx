@@ -38,8 +38,7 @@ export const GRID_READY_MARK = 'anor:grid-interactive';
 /** The focused cell grows (layout.css); once it has, it is brought fully into view, below the sticky heads. */
 function keepInView(e: FocusEvent<HTMLDivElement>): void {
   const el = e.target;
-  // jsdom (component tests) lays nothing out and has no scrollIntoView.
-  if (el instanceof HTMLTextAreaElement && 'scrollIntoView' in el) requestAnimationFrame(() => el.scrollIntoView({ block: 'nearest' }));
+  if (el instanceof HTMLTextAreaElement) requestAnimationFrame(() => el.scrollIntoView({ block: 'nearest' }));
 }
 
 export const EditorGrid = forwardRef<EditorGridHandle, Props>(function EditorGrid(
