@@ -109,6 +109,7 @@ export function createApp(deps: AppDeps): App {
     commands,
     notifier,
     presence,
+    pubsub: storage.pubsub,
     log,
   });
   // Share links: one failure budget per address for the REST route and the /public handshake together.
@@ -166,6 +167,7 @@ export function createApp(deps: AppDeps): App {
     ops,
     commands,
     async close() {
+      sockets.close();
       presence.close();
       aids.close();
       // io.close() also closes the HTTP server it is attached to.
