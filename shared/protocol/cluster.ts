@@ -35,4 +35,30 @@ export interface ServerSideEvents {
   'presence:node': (state: PresenceNodeState) => void;
   /** A node that just started asks the others for their whole presence at once. */
   'presence:hello': (nodeId: string) => void;
+  /** The glossary or the imported memory changed on the sending node: read it again from the store. */
+  'aids:changed': (what: unknown) => void;
+  /** Memory rows the sending node re-derived from a document's committed events. */
+  'tm:rows': (change: unknown) => void;
 }
+
+/**
+ * Memory rows of one document as the node that followed its commits derived
+ * them: a node that does not hold the document takes them as they are.
+ */
+export const tmRowsChangeSchema = z.object({
+  docId: z.string().min(1).max(200),
+  /** The document is gone: drop every row of it. */
+  deleted: z.boolean(),
+  put: z.array(
+    z.object({
+      id: z.string().max(500),
+      paragraphId: z.string().max(200),
+      texts: z.partialRecord(langSchema, z.string()),
+      at: z.string().max(100),
+    }),
+  ),
+  remove: z.array(z.string().max(500)),
+});
+export type TmRowsChange = z.infer<typeof tmRowsChangeSchema>;
+
+export const aidsChangedSchema = z.enum(['glossary', 'tm']);

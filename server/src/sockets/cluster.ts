@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createAdapter } from '@socket.io/postgres-adapter';
-import { presenceNodeStateSchema } from '../../../shared/index.js';
+import { aidsChangedSchema, presenceNodeStateSchema, tmRowsChangeSchema } from '../../../shared/index.js';
 import type { Log } from '../errors.js';
+import type { GlossaryService } from '../glossary/service.js';
+import type { TmService } from '../tm/service.js';
 import type { PresenceService } from '../services/presence.js';
 import { ATTACHMENTS_TABLE } from '../storage/pg/pubsub.js';
 import type { PubSub } from '../storage/index.js';
@@ -59,4 +61,47 @@ export function linkPresence(io: AnorServer, presence: PresenceService, log: Log
   // A node that starts (or restarts) learns who is where now, not a heartbeat later.
   io.serverSideEmit('presence:hello', nodeId);
   return () => clearInterval(beat);
+}
+
+/** How often a node reads the glossary and imported memory again even without a word from the others. */
+export const AIDS_REFRESH_MS = 30_000;
+
+/**
+ * Glossary and imported memory across nodes: each node keeps them in memory
+ * (the checks read the glossary synchronously on every approval), so a change
+ * stored through one node is announced, and the others read the store again
+ * at once. A notice lost while the database was away is made up for by a
+ * slow periodic refresh. Memory rows derived from documents follow committed
+ * events, which only the nodes holding a document hear: those pass the rows
+ * they derived on to the rest.
+ */
+export function linkAids(
+  io: AnorServer,
+  aids: { glossary: GlossaryService; tm: TmService },
+  log: Log,
+  refreshMs = AIDS_REFRESH_MS,
+): () => void {
+  const reload = (what: 'glossary' | 'tm'): void => {
+    const done = what === 'glossary' ? aids.glossary.load() : aids.tm.refreshImported();
+    done.catch((err: unknown) => log(`cluster bus: could not reload the ${what}: ${err instanceof Error ? err.message : String(err)}`));
+  };
+  aids.glossary.onChange(() => io.serverSideEmit('aids:changed', 'glossary'));
+  aids.tm.onImported(() => io.serverSideEmit('aids:changed', 'tm'));
+  // Rows of documents: a node only follows the commits of documents it holds, so it passes what it derived on.
+  aids.tm.onRowsChanged((change) => io.serverSideEmit('tm:rows', change));
+  io.on('tm:rows', (raw) => {
+    const change = tmRowsChangeSchema.safeParse(raw);
+    if (change.success) aids.tm.applyRemoteRows(change.data);
+    else log(`cluster bus: malformed memory rows from another node: ${change.error.message}`);
+  });
+  io.on('aids:changed', (raw) => {
+    const what = aidsChangedSchema.safeParse(raw);
+    if (what.success) reload(what.data);
+  });
+  const timer = setInterval(() => {
+    reload('glossary');
+    reload('tm');
+  }, refreshMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
