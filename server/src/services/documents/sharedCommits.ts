@@ -41,6 +41,8 @@ export interface Outcome {
  */
 export class SharedCommits {
   private readonly queued = new Set<string>();
+  /** Inserts another node won (23505 on the seq or the operation id), for tests and the bench. */
+  conflicts = 0;
   private stubVersion = 0;
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => void) | undefined;
@@ -92,6 +94,7 @@ export class SharedCommits {
         const events = stamp(rt, decision.bodies, by, opId);
         const begun = await this.shared.begin(events);
         if (!begun.ok) {
+          this.conflicts++;
           await this.catchUp(rt);
           if (begun.conflict === 'op' && opId !== null) {
             const found = await this.shared.findOp(rt.doc.id, by, opId);
