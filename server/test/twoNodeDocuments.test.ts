@@ -126,6 +126,20 @@ describe('documents shared by two nodes on PostgreSQL', () => {
     expect((await full(b, id)).seq).toBe(first.seq);
   });
 
+  it('answers the first ack to a retry on a node that loaded the document after it, even when the retry can no longer decide', async () => {
+    const a = await node();
+    const { id } = await create(a);
+    const pid = (await a.service.reads.snapshot(id)).paragraphs[1]!.id;
+    const del = { docId: id, paragraphId: pid, opId: 'op-del' };
+    const first = await a.ops.deleteParagraph(del, 'u1');
+    await a.service.checkpoint();
+    // A node that starts now reads the document from its snapshot: the paragraph is gone, the operation's ack is in the table.
+    const b = await node();
+    expect(await b.ops.deleteParagraph(del, 'u1')).toEqual(first);
+    await expect(b.ops.deleteParagraph({ ...del, opId: 'op-del-2' }, 'u1')).rejects.toMatchObject({ code: 'paragraph_not_found' });
+    expect((await full(b, id)).seq).toBe(first.seq);
+  });
+
   it('fills the gap from the table after the LISTEN connection was lost', async () => {
     const [a, b] = [await node(), await node()];
     const { id } = await create(a);

@@ -137,7 +137,8 @@ export class DocumentRegistry {
   /** A new document (or one loaded at start-up), in memory. */
   admit(doc: DocumentState): DocRuntime {
     const rt = new DocRuntime(doc, this.limits);
-    rt.rebuildOps();
+    // A shared store keeps every operation's first ack in its events table, which a retry asks instead.
+    if (!this.store.shared) rt.rebuildOps();
     this.live.set(doc.id, rt);
     this.resting.delete(doc.id);
     this.lastUsed.set(doc.id, this.now());

@@ -60,6 +60,14 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
   }
 
   async read(docId: string): Promise<DocumentState | undefined> {
+    const built = await this.build(docId);
+    // What this node applies from here on is noted against the snapshot it read.
+    if (built) this.trackers.set(docId, built.tracker);
+    return built?.doc;
+  }
+
+  /** A document from its snapshot parts and the events after them, in one consistent view of the rows. */
+  private async build(docId: string): Promise<ReturnType<typeof assemble>> {
     const stored = await inTransaction(this.pool, async (c) => {
       // One view of the rows, whatever a checkpoint or a commit does meanwhile.
       await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -84,11 +92,7 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
       const events = (await this.eventsWith(c, docId, snapshotSeq)).map((e) => e.event);
       return { snapshotSeq, parts, revisions, events };
     });
-    if (!stored) return undefined;
-    const built = assemble(docId, stored);
-    if (!built) return undefined;
-    this.trackers.set(docId, built.tracker);
-    return built.doc;
+    return stored && assemble(docId, stored);
   }
 
   append(): Promise<void> {
@@ -134,8 +138,8 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
   async *exportDocuments(): AsyncIterable<DocumentState> {
     const ids = (await this.pool.query<{ id: string }>('SELECT id FROM documents WHERE NOT deleted ORDER BY created_at, id')).rows;
     for (const { id } of ids) {
-      const doc = await this.read(id);
-      if (doc) yield doc;
+      const built = await this.build(id);
+      if (built) yield built.doc;
     }
   }
 
