@@ -20,7 +20,8 @@ import { stubOf } from '../stub.js';
 
 interface StubRow {
   id: string;
-  stub: DocumentStub;
+  /** JSON (text, see migration 0003). */
+  stub: string;
   deleted: boolean;
   stub_version: string;
 }
@@ -78,16 +79,21 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
       const snapshotSeq = Number(row.snapshot_seq);
       const parts =
         snapshotSeq > 0
-          ? (await c.query<{ part: string; body: unknown }>('SELECT part, body FROM doc_parts WHERE doc_id = $1', [docId])).rows
+          ? (await c.query<{ part: string; body: string }>('SELECT part, body FROM doc_parts WHERE doc_id = $1', [docId])).rows.map(
+              (r) => ({
+                part: r.part,
+                body: JSON.parse(r.body) as unknown,
+              }),
+            )
           : [];
       const revisions =
         snapshotSeq > 0
           ? (
-              await c.query<{ cell: string; idx: number; body: unknown }>(
+              await c.query<{ cell: string; idx: number; body: string }>(
                 'SELECT cell, idx, body FROM doc_revisions WHERE doc_id = $1 ORDER BY cell, idx',
                 [docId],
               )
-            ).rows
+            ).rows.map((r) => ({ cell: r.cell, idx: r.idx, body: JSON.parse(r.body) as unknown }))
           : [];
       const events = (await this.eventsWith(c, docId, snapshotSeq)).map((e) => e.event);
       return { snapshotSeq, parts, revisions, events };
@@ -194,10 +200,10 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
           await c.query(
             `WITH d AS (
                UPDATE documents SET head_seq = GREATEST(head_seq, $2), deleted = deleted OR $3,
-                 stub = COALESCE($4::jsonb, stub),
-                 stub_version = CASE WHEN $4::jsonb IS NULL AND NOT $3 THEN stub_version ELSE nextval('document_stub_versions') END
+                 stub = COALESCE($4::text, stub),
+                 stub_version = CASE WHEN $4::text IS NULL AND NOT $3 THEN stub_version ELSE nextval('document_stub_versions') END
                WHERE id = $1),
-             a AS (UPDATE events SET ack = $5::jsonb WHERE doc_id = $1 AND seq = $6 AND op_id IS NOT NULL)
+             a AS (UPDATE events SET ack = $5 WHERE doc_id = $1 AND seq = $6 AND op_id IS NOT NULL)
              SELECT pg_notify($7, $8)`,
             [
               first.docId,
@@ -232,17 +238,17 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
 
   async findOp(docId: string, by: string, opId: string): Promise<{ seq: number; ack: unknown } | undefined> {
     const row = (
-      await this.pool.query<{ seq: string; ack: unknown }>(
+      await this.pool.query<{ seq: string; ack: string | null }>(
         'SELECT seq, ack FROM events WHERE doc_id = $1 AND by = $2 AND op_id = $3 AND op_part = 0',
         [docId, by, opId],
       )
     ).rows[0];
-    return row && { seq: Number(row.seq), ack: row.ack };
+    return row && { seq: Number(row.seq), ack: row.ack === null ? null : (JSON.parse(row.ack) as unknown) };
   }
 
   async stub(docId: string): Promise<DocumentStub | undefined> {
     const row = (await this.pool.query<StubRow>('SELECT stub FROM documents WHERE id = $1 AND NOT deleted', [docId])).rows[0];
-    return row?.stub;
+    return row && (JSON.parse(row.stub) as DocumentStub);
   }
 
   async stubsSince(version: number): Promise<{ version: number; stubs: DocumentStub[]; deleted: string[] }> {
@@ -256,7 +262,7 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
     for (const r of rows) max = Math.max(max, Number(r.stub_version));
     return {
       version: max,
-      stubs: rows.filter((r) => !r.deleted).map((r) => r.stub),
+      stubs: rows.filter((r) => !r.deleted).map((r) => JSON.parse(r.stub) as DocumentStub),
       deleted: rows.filter((r) => r.deleted).map((r) => r.id),
     };
   }
@@ -277,12 +283,12 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
 
   private async eventsWith(c: PoolClient, docId: string, seq: number): Promise<StoredEvent[]> {
     const rows = (
-      await c.query<{ event: DocEvent; ack: unknown }>('SELECT event, ack FROM events WHERE doc_id = $1 AND seq > $2 ORDER BY seq', [
+      await c.query<{ event: string; ack: string | null }>('SELECT event, ack FROM events WHERE doc_id = $1 AND seq > $2 ORDER BY seq', [
         docId,
         seq,
       ])
     ).rows;
-    return rows.map((r) => ({ event: r.event, ack: r.ack }));
+    return rows.map((r) => ({ event: JSON.parse(r.event) as DocEvent, ack: r.ack === null ? null : (JSON.parse(r.ack) as unknown) }));
   }
 }
 
@@ -296,7 +302,7 @@ async function insertEvents(c: PoolClient, events: readonly DocEvent[]): Promise
   });
   await c.query(
     `INSERT INTO events (doc_id, seq, event, by, op_id, op_part, at)
-     SELECT $1, t.seq, t.event, $2, $3, t.part, $4 FROM unnest($5::bigint[], $6::jsonb[], $7::int[]) AS t(seq, event, part)`,
+     SELECT $1, t.seq, t.event, $2, $3, t.part, $4 FROM unnest($5::bigint[], $6::text[], $7::int[]) AS t(seq, event, part)`,
     [
       events[0]?.docId,
       events[0]?.by,
