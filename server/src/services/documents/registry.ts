@@ -1,6 +1,6 @@
 import { AppError, DEFAULT_SETTINGS } from '../../../../shared/index.js';
 import type { DocumentMeta, DocumentSettings, DocumentState } from '../../../../shared/index.js';
-import type { DocumentStore, DocumentStub } from '../../storage/types.js';
+import type { DocumentStore, DocumentStub, SharedDocuments } from '../../storage/types.js';
 import { stubOf } from '../../storage/stub.js';
 import { Checkpoints } from './checkpoints.js';
 import { DocRuntime } from './runtime.js';
@@ -77,6 +77,11 @@ export class DocumentRegistry {
       rt.dirty = result.replayed > 0;
     }
     return { warnings: result.warnings, replayed: result.replayed, stubVersion: result.stubVersion ?? 0 };
+  }
+
+  /** The store's shared part, when several nodes share it. */
+  get sharedStore(): SharedDocuments | undefined {
+    return this.store.shared;
   }
 
   count(): number {
