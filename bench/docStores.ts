@@ -118,6 +118,46 @@ async function measure(backend: DocStoreFigures['backend'], revisions: number, d
   }
 }
 
+/** Opening the storage and loading the document service over `docs` documents of `edits` edits each, at rest. */
+async function measureStartup(backend: DocStoreFigures['backend'], docs: number, edits: number, databaseUrl?: string): Promise<number> {
+  const { dir, remove } = await tempDataDir();
+  const open = (): Promise<Storage> => createStorage({ dataDir: dir, databaseUrl, log: () => {} });
+  try {
+    let storage = await open();
+    if (backend === 'embedded') await storage.documents.load();
+    const all: DocumentState[] = [];
+    for (let d = 0; d < docs; d++) {
+      const f = new DocEventFactory(`doc${d}`);
+      const events = [f.created(20), ...editBurst(f, edits, 20)];
+      const doc = reduceAll(events).get(f.docId);
+      if (!doc) throw new Error('no document');
+      if (backend === 'postgres') await storage.documents.importDocument?.(doc);
+      else await storage.documents.append(events);
+      all.push(doc);
+    }
+    if (backend === 'embedded') await storage.documents.checkpoint(all);
+    await storage.close();
+    const t0 = performance.now();
+    storage = await open();
+    const service = new DocumentService(storage.documents);
+    await service.load();
+    const ms = performance.now() - t0;
+    if (service.reads.count() !== docs) throw new Error(`expected ${docs} documents, found ${service.reads.count()}`);
+    await service.close();
+    await storage.close();
+    return round(ms, 1);
+  } finally {
+    await remove();
+  }
+}
+
+/** Start-up with `docs` documents at rest, embedded and PostgreSQL (ms). */
+export async function benchStartup(docs: number, edits: number): Promise<{ embeddedMs: number; postgresMs: number }> {
+  const embeddedMs = await measureStartup('embedded', docs, edits);
+  const postgresMs = await withSchema((url) => measureStartup('postgres', docs, edits, url));
+  return { embeddedMs, postgresMs };
+}
+
 /**
  * A document with `revisions` revisions of history, resting as a snapshot:
  * start-up and first open, then the checkpoint after a few edits, on the

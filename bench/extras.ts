@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { benchStorage } from './storage.js';
-import { benchDocStores } from './docStores.js';
+import { benchDocStores, benchStartup } from './docStores.js';
 import { measureAlign } from './alignSpeed.js';
 import { benchQa } from './qa.js';
 import { benchTm } from './tm.js';
@@ -35,6 +35,21 @@ async function qaSamples(): Promise<Parameters<typeof benchQa>[0]> {
     sourceLang: 'en' as const,
     targets: { zh: targets.zh[i] ?? '', ru: targets.ru[i] ?? '', kk: targets.kk[i] ?? '', uz: targets.uz[i] ?? '' },
   }));
+}
+
+async function startupRows(): Promise<Row[]> {
+  const docs = QUICK ? 200 : 1000;
+  const edits = 100;
+  const r = await benchStartup(docs, edits);
+  return [
+    {
+      metric: `storage open + document service load, ${docs.toLocaleString('en')} documents × ${edits} edits, PostgreSQL`,
+      value: r.postgresMs,
+      unit: 'ms',
+      target: '< 1,000',
+      baseline: `embedded ${r.embeddedMs} ms`,
+    },
+  ];
 }
 
 /** Benchmarks that live beside the modules they measure. */
@@ -92,6 +107,7 @@ export const benches: Record<string, () => Promise<Row[]>> = {
         baseline: `embedded: ${embedded.loadMs} ms at start-up (every document read)`,
       },
       { metric: `  start-up + first open, PostgreSQL`, value: postgres.loadMs, unit: 'ms', target: '—' },
+      ...(await startupRows()),
     ];
   },
   align: async () =>

@@ -89,6 +89,8 @@ export interface DocumentStore {
   importDocument?(doc: DocumentState): Promise<void>;
   /** Every live document's latest full state, one at a time (anor migrate). Optional for the same reason. */
   exportDocuments?(): AsyncIterable<DocumentState>;
+  /** The registry no longer holds this document in memory (evicted or deleted): what the store kept for it may go. */
+  released?(docId: string): void;
   /**
    * Present when several nodes share the store (PostgreSQL): the database, not
    * the process, orders a document's events, and `append` is not used.
