@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentChecksDto, GlossaryTermDto, TmMatch } from '../../../shared/index.js';
 import { data, login } from '../helpers/http.js';
-import { NODE_ADMIN_PASSWORD, startCluster } from '../helpers/nodes.js';
-import type { Cluster } from '../helpers/nodes.js';
+import { NODE_ADMIN_PASSWORD, startCluster } from '../helpers/processes.js';
+import type { Cluster } from '../helpers/processes.js';
 import { createDoc, createUser, open } from '../helpers/review.js';
 import { call, opId } from '../helpers/sockets.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellEditAck, Lang, Result } from '../../../shared/index.js';
 import { login } from '../helpers/http.js';
-import { NODE_ADMIN_PASSWORD, startCluster } from '../helpers/nodes.js';
-import type { Cluster } from '../helpers/nodes.js';
+import { NODE_ADMIN_PASSWORD, startCluster } from '../helpers/processes.js';
+import type { Cluster } from '../helpers/processes.js';
 import { TEST_DATABASE_URL } from '../helpers/pg.js';
 import { createDoc } from '../helpers/review.js';
 import { connect, joinDoc, opId } from '../helpers/sockets.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { data, login, request } from '../helpers/http.js';
-import { NODE_ADMIN_PASSWORD, startCluster } from '../helpers/nodes.js';
-import type { Cluster } from '../helpers/nodes.js';
+import { NODE_ADMIN_PASSWORD, startCluster } from '../helpers/processes.js';
+import type { Cluster } from '../helpers/processes.js';
 import { connect } from '../helpers/sockets.js';
 import type { TestSocket } from '../helpers/sockets.js';
 
