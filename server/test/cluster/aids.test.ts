@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentChecksDto, GlossaryTermDto, TmMatch } from '../../../shared/index.js';
 import { data, login } from '../helpers/http.js';
-import { NODE_ADMIN_PASSWORD, startCluster } from '../helpers/processes.js';
+import { NODE_ADMIN_PASSWORD, startCluster, ACROSS_NODES } from '../helpers/processes.js';
 import type { Cluster } from '../helpers/processes.js';
 import { createDoc, createUser, open } from '../helpers/review.js';
 import { call, opId } from '../helpers/sockets.js';
@@ -38,7 +38,7 @@ describe('translation aids across two nodes', () => {
       cookie: onA,
       json: { en: 'Shanghai Cooperation Organization', ru: 'Шанхайская организация сотрудничества' },
     });
-    await expect.poll(() => terms(b, onB)).toEqual(['Shanghai Cooperation Organization']);
+    await expect.poll(() => terms(b, onB), ACROSS_NODES).toEqual(['Shanghai Cooperation Organization']);
 
     // The checks on node B use it: a Russian text without the required rendering is flagged.
     const docId = await createDoc(b, onB, ['The Shanghai Cooperation Organization met.'], ['ru']);
@@ -57,7 +57,7 @@ describe('translation aids across two nodes', () => {
     expect(checks.cells.flatMap((c) => c.findings.map((f) => f.check))).toContain('glossary_missing');
 
     await data(b, 'DELETE', `/api/glossary/${term.term.id}`, { cookie: onB });
-    await expect.poll(() => terms(a, onA)).toEqual([]);
+    await expect.poll(() => terms(a, onA), ACROSS_NODES).toEqual([]);
   });
 
   it('memory imported on A is found by concordance and lookup on B', async () => {
@@ -65,7 +65,7 @@ describe('translation aids across two nodes', () => {
     expect(imported).toMatchObject({ added: 1 });
     const search = () =>
       data<{ hits: { texts: Record<string, string> }[] }>(b, 'POST', '/api/tm/search', { cookie: onB, json: { q: 'reservoir' } });
-    await expect.poll(async () => (await search()).hits.map((h) => h.texts.uz)).toEqual(['Suv ombori toʻla.']);
+    await expect.poll(async () => (await search()).hits.map((h) => h.texts.uz), ACROSS_NODES).toEqual(['Suv ombori toʻla.']);
     const docId = await createDoc(b, onB, ['The water reservoir is full!'], ['uz']);
     const live = await open(b, onB, docId);
     live.socket.close();
@@ -120,6 +120,8 @@ describe('translation aids across two nodes', () => {
         cookie: onB,
         json: { docId: second, paragraphId: liveB.doc.paragraphs[0]!.id, lang: 'ru' },
       });
-    await expect.poll(async () => (await lookup()).matches.map((m) => m.targetText)).toEqual(['Лидеры подписали торговое соглашение.']);
+    await expect
+      .poll(async () => (await lookup()).matches.map((m) => m.targetText), ACROSS_NODES)
+      .toEqual(['Лидеры подписали торговое соглашение.']);
   });
 });

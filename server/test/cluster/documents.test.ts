@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellEditAck, Lang, PresenceEntry } from '../../../shared/index.js';
 import { login } from '../helpers/http.js';
-import { NODE_ADMIN_PASSWORD, startCluster } from '../helpers/processes.js';
+import { NODE_ADMIN_PASSWORD, startCluster, ACROSS_NODES } from '../helpers/processes.js';
 import type { Cluster } from '../helpers/processes.js';
 import { createDoc, createUser, open } from '../helpers/review.js';
 import { call, connect, joinDoc, opId } from '../helpers/sockets.js';
@@ -144,16 +144,18 @@ describe('one document served by three nodes', () => {
       lives.push(await joinDoc(socket, docId));
     }
     const names = (entries: PresenceEntry[]) => entries.map((e) => e.displayName).sort();
-    for (const i of [0, 1, 2]) await expect.poll(() => names(seen[i]!)).toEqual(['anna', 'boris', 'chen']);
+    for (const i of [0, 1, 2]) await expect.poll(() => names(seen[i]!), ACROSS_NODES).toEqual(['anna', 'boris', 'chen']);
 
     // Where someone on node C is typing shows on node A.
     const pid = lives[2]!.doc.paragraphs[0]!.id;
     expect(await call(lives[2]!.socket, 'presence:update', { docId, paragraphId: pid, lang: 'ru', typing: true })).toMatchObject({
       ok: true,
     });
-    await expect.poll(() => seen[0]!.find((e) => e.displayName === 'chen')).toMatchObject({ paragraphId: pid, lang: 'ru', typing: true });
+    await expect
+      .poll(() => seen[0]!.find((e) => e.displayName === 'chen'), ACROSS_NODES)
+      .toMatchObject({ paragraphId: pid, lang: 'ru', typing: true });
 
     lives[1]!.socket.close();
-    for (const i of [0, 2]) await expect.poll(() => names(seen[i]!)).toEqual(['anna', 'chen']);
+    for (const i of [0, 2]) await expect.poll(() => names(seen[i]!), ACROSS_NODES).toEqual(['anna', 'chen']);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { data, login, request } from '../helpers/http.js';
-import { NODE_ADMIN_PASSWORD, startCluster } from '../helpers/processes.js';
+import { NODE_ADMIN_PASSWORD, startCluster, ACROSS_NODES } from '../helpers/processes.js';
 import type { Cluster } from '../helpers/processes.js';
 import { connect } from '../helpers/sockets.js';
 import type { TestSocket } from '../helpers/sockets.js';
@@ -46,9 +46,9 @@ describe('sessions across two nodes', () => {
 
     expect((await request(a, 'POST', '/api/auth/logout', { cookie: laptop })).status).toBe(200);
 
-    await expect.poll(() => laptopOnB.ended).toEqual([{ code: 'unauthenticated' }]);
-    await expect.poll(() => laptopOnB.socket.connected).toBe(false);
-    await expect.poll(() => laptopOnA.socket.connected).toBe(false);
+    await expect.poll(() => laptopOnB.ended, ACROSS_NODES).toEqual([{ code: 'unauthenticated' }]);
+    await expect.poll(() => laptopOnB.socket.connected, ACROSS_NODES).toBe(false);
+    await expect.poll(() => laptopOnA.socket.connected, ACROSS_NODES).toBe(false);
     // The other session goes on, on both nodes.
     expect(phoneOnA.socket.connected).toBe(true);
     expect(phoneOnA.ended).toEqual([]);
@@ -69,9 +69,9 @@ describe('sessions across two nodes', () => {
     });
     expect(changed.status).toBe(200);
 
-    await expect.poll(() => tabletOnA.ended).toEqual([{ code: 'unauthenticated' }]);
-    await expect.poll(() => tabletOnA.socket.connected).toBe(false);
-    await expect.poll(() => tabletOnB.socket.connected).toBe(false);
+    await expect.poll(() => tabletOnA.ended, ACROSS_NODES).toEqual([{ code: 'unauthenticated' }]);
+    await expect.poll(() => tabletOnA.socket.connected, ACROSS_NODES).toBe(false);
+    await expect.poll(() => tabletOnB.socket.connected, ACROSS_NODES).toBe(false);
     // The socket of the session that changed it (its id was renewed, its sockets stay) was not told to go.
     expect(deskOnA.ended).toEqual([]);
     expect(deskOnA.socket.connected).toBe(true);

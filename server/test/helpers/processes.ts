@@ -128,3 +128,10 @@ export async function startCluster(count: number, env: (schemaUrl: string) => Re
     },
   };
 }
+
+/**
+ * expect.poll's options for real processes on two busy cores: a change that
+ * crosses nodes (through PostgreSQL) may take seconds there, not the default
+ * 1 s. A hang guard, not a speed check.
+ */
+export const ACROSS_NODES = { timeout: 15_000, interval: 50 } as const;
