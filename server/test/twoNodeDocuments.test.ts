@@ -145,6 +145,9 @@ describe('documents shared by two nodes on PostgreSQL', () => {
     const a = await node();
     const { id } = await create(a);
     const pid = (await a.service.reads.snapshot(id)).paragraphs[0]!.id;
+    // Not hearing of the intruder (no feed, no catch-up under way), A's copy stays at seq 1.
+    a.service.engine.shared?.stop();
+    await a.service.engine.drain();
     const pg = await import('pg');
     const raw = new pg.default.Client({ connectionString: schema.url });
     await raw.connect();
