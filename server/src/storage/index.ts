@@ -16,8 +16,9 @@ import { openPgShared } from './pg/index.js';
 import { migrate } from './pg/migrate.js';
 import type { MigrateResult } from './pg/migrate.js';
 import { openPool } from './pg/pool.js';
+import { PgDocumentStore } from './pg/documentStore.js';
 
-export type { DocumentStore, LoadResult, StorageStats, UserRecord, UserStore } from './types.js';
+export type { DocumentStore, DocumentStub, LoadResult, SharedDocuments, StorageStats, UserRecord, UserStore } from './types.js';
 export type { GlossaryStore, GlossaryTermRecord, TmEntryRecord, TmStore } from './types.js';
 export type { ShareRecord, ShareStore, SourceFileRecord, SourceFileStore } from './types.js';
 export type { FailureCounter, LimiterFactory } from './types.js';
@@ -55,9 +56,9 @@ export interface Storage {
 export interface StorageOptions {
   dataDir: string;
   /**
-   * DATABASE_URL: PostgreSQL for what several nodes share — users, sessions,
-   * share links, the glossary, imported memory and the throttles. Documents and
-   * source files stay in `dataDir`. The schema is migrated on open.
+   * DATABASE_URL: PostgreSQL for what several nodes share — documents, users,
+   * sessions, share links, the glossary, imported memory and the throttles.
+   * Source files stay in `dataDir`. The schema is migrated on open.
    */
   databaseUrl?: string | undefined;
   log?: (msg: string) => void;
@@ -85,8 +86,9 @@ async function openEmbeddedShared(opts: StorageOptions, log: (msg: string) => vo
  * journal in `dataDir`: `docs/<docId>.json`, `journal/<000001>.jsonl`,
  * `users.json`, `sessions.json`, `tm.json`, `glossary.json`, `shares.json`,
  * `sources/<docId>.json`. With a database, users, sessions, share links, the
- * glossary, imported memory and the throttles' counts are PostgreSQL tables
- * (pg/, schema migrated first) and `dataDir` keeps documents and source files.
+ * glossary, imported memory, the throttles' counts and documents (events,
+ * incremental snapshots: pg/documentStore.ts) are PostgreSQL tables (pg/,
+ * schema migrated first) and `dataDir` keeps source files.
  * Missing directories are created, so a fresh empty directory works. The
  * directory is locked (`anor.lock`, lock.ts) until `close()`: a second Anor
  * process gets a DataDirLockedError instead of a second writer. Call
@@ -109,7 +111,10 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
     }
     opened = {
       ...shared,
-      documents: await LowdbDocumentStore.open(opts.dataDir, log),
+      documents:
+        pool && opts.databaseUrl !== undefined
+          ? new PgDocumentStore(pool, opts.databaseUrl, log)
+          : await LowdbDocumentStore.open(opts.dataDir, log),
       sources: await FileSourceFileStore.open(opts.dataDir),
     };
   } catch (err) {

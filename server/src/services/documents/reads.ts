@@ -55,6 +55,11 @@ export class DocumentReads {
     return toSnapshot((await this.registry.open(docId)).doc);
   }
 
+  /** The document's paragraph ids in order, without copying its paragraphs (a snapshot of a large one takes a while). */
+  async paragraphIds(docId: string): Promise<string[]> {
+    return (await this.registry.open(docId)).doc.paragraphs.map((p) => p.id);
+  }
+
   async history(docId: string, paragraphId: string, lang: Lang): Promise<CellHistoryDto> {
     const { doc } = await this.registry.open(docId);
     if (!docLangs(doc).includes(lang)) throw new AppError('language_not_in_document', `document ${docId} has no ${lang} column`);
@@ -120,6 +125,20 @@ export class DocumentReads {
    */
   forEachDocument(fn: (doc: Readonly<DocumentState>) => void): void {
     for (const rt of this.registry.liveDocs()) fn(rt.doc);
+  }
+
+  /**
+   * Every document not in memory, from a shared store (PostgreSQL loads none
+   * at start-up): meta and paragraphs, one document at a time, without
+   * loading them into the registry. Nothing with the embedded store, which
+   * holds every document after start-up. `fn` must not keep what it is given.
+   */
+  async forEachStoredDocument(fn: (meta: Readonly<DocumentMeta>, paragraphs: readonly Paragraph[]) => void): Promise<void> {
+    const shared = this.registry.sharedStore;
+    if (!shared) return;
+    for await (const d of shared.scanParagraphs((id) => this.registry.isLive(id))) {
+      if (!this.registry.isLive(d.meta.id)) fn(d.meta, d.paragraphs);
+    }
   }
 
   /**
