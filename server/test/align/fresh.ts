@@ -9,7 +9,7 @@ import type { PairText } from './exposed.js';
 /**
  * The fresh held-out set (docs/align.md): parallel text that no constant of
  * the aligner was chosen on and that nobody looked at before the constants of
- * safe.ts were fixed. The older held-out set (heldout.ts) was looked at while
+ * safe.ts were fixed. The older held-out set (exposed.ts) was looked at while
  * the model was changed, so it now counts as tuning. Three sources, none of
  * which is in the tuning set:
  * - Anor's own interface strings in its five languages (locales/, snapshot
