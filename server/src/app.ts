@@ -94,8 +94,10 @@ export function createApp(deps: AppDeps): App {
   // The glossary gates approvals (the checks), so the operations get it when they are made.
   const glossary = new GlossaryService(storage.glossary);
   const ops = documents.ops(() => glossary.glossary());
-  const aids = createAids({ storage, documents, glossary, log, maxImportBytes });
-  const interchangeService = new InterchangeService(documents, storage.sources, workerParser());
+  // One reader for every uploaded file (documents, translations, TMX): the import worker and its limits.
+  const parser = workerParser();
+  const aids = createAids({ storage, documents, glossary, log, maxImportBytes, parser });
+  const interchangeService = new InterchangeService(documents, storage.sources, parser);
   const notifier = new MentionNotifier();
   const commands = createCommands({ reads: documents.reads, ops, users, notifier, interchange: interchangeService });
   const sockets = attachSockets({
