@@ -39,7 +39,22 @@ export interface ServerSideEvents {
   'aids:changed': (what: unknown) => void;
   /** Memory rows the sending node re-derived from a document's committed events. */
   'tm:rows': (change: unknown) => void;
+  /** Tell the sockets in `room` (but not in `except`) their session ended, then disconnect them. */
+  'sockets:end': (what: unknown) => void;
 }
+
+/**
+ * One message, so that each node tells its sockets and then disconnects them
+ * in that order: a broadcast and a disconnectSockets() sent separately through
+ * the adapter may overtake each other (two NOTIFYs from two pooled
+ * connections), and a socket closed first never hears why.
+ */
+export const socketsEndSchema = z.object({
+  room: z.string().min(1).max(300),
+  except: z.string().min(1).max(300).nullable(),
+  close: z.boolean(),
+});
+export type SocketsEnd = z.infer<typeof socketsEndSchema>;
 
 /**
  * Memory rows of one document as the node that followed its commits derived

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createAdapter } from '@socket.io/postgres-adapter';
-import { aidsChangedSchema, presenceNodeStateSchema, tmRowsChangeSchema } from '../../../shared/index.js';
+import { aidsChangedSchema, presenceNodeStateSchema, socketsEndSchema, tmRowsChangeSchema } from '../../../shared/index.js';
+import type { SocketsEnd } from '../../../shared/index.js';
 import type { Log } from '../errors.js';
 import type { GlossaryService } from '../glossary/service.js';
 import type { TmService } from '../tm/service.js';
@@ -26,6 +27,22 @@ export function useClusterAdapter(io: AnorServer, pubsub: PubSub, log: Log): voi
       errorHandler: (err) => log(`cluster bus: ${err.message}`),
     }),
   );
+}
+
+/** Tells this node's sockets in the room their session ended, then disconnects them (in that order). */
+export function endLocalSockets(io: AnorServer, what: SocketsEnd): void {
+  const target = what.except === null ? io.local.in(what.room) : io.local.in(what.room).except(what.except);
+  target.emit('session:ended', { code: 'unauthenticated' });
+  target.disconnectSockets(what.close);
+}
+
+/** Sign-out and password changes on other nodes: their sessions' sockets here end too. */
+export function listenForSocketsEnd(io: AnorServer, log: Log): void {
+  io.on('sockets:end', (raw) => {
+    const what = socketsEndSchema.safeParse(raw);
+    if (what.success) endLocalSockets(io, what.data);
+    else log(`cluster bus: malformed sockets:end from another node: ${what.error.message}`);
+  });
 }
 
 /** How often a node repeats its whole presence, and after how many missed beats the others forget it. */

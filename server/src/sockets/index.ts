@@ -2,6 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { RequestHandler } from 'express';
 import { Server } from 'socket.io';
 import { CLIENT_EVENT_NAMES, TRANSPORT_HARD_LIMIT_BYTES } from '../../../shared/index.js';
+import type { SocketsEnd } from '../../../shared/index.js';
 import type { Log } from '../errors.js';
 import { judgeOrigin } from '../http/origin.js';
 import type { TrustFn } from '../http/proxy.js';
@@ -10,7 +11,7 @@ import type { DocumentOps, DocumentService } from '../services/documents/index.j
 import type { PresenceService } from '../services/presence.js';
 import type { UserService } from '../services/users.js';
 import type { PubSub } from '../storage/index.js';
-import { linkPresence, useClusterAdapter } from './cluster.js';
+import { endLocalSockets, linkPresence, listenForSocketsEnd, useClusterAdapter } from './cluster.js';
 import { registerDocHandlers } from './docHandlers.js';
 import { registerReviewHandlers } from './reviewHandlers.js';
 import { eventBoundary } from './boundary.js';
@@ -139,18 +140,19 @@ export function attachSockets(deps: SocketDeps): Sockets {
   presence.onChange((docId, entries) => io.local.to(docRoom(docId)).emit('presence:state', { docId, entries }));
   const unlinkPresence = deps.pubsub ? linkPresence(io, presence, log) : () => {};
 
-  // Through the adapter, so the sockets of the session on every node are told and closed.
+  // On this node, then on every other one (cluster.ts): told first, then closed.
+  const endSockets = (what: SocketsEnd): void => {
+    endLocalSockets(io, what);
+    if (deps.pubsub) io.serverSideEmit('sockets:end', what);
+  };
+  if (deps.pubsub) listenForSocketsEnd(io, log);
   return {
     io,
     endSession(sessionId) {
-      const room = sessionRoom(sessionId);
-      io.to(room).emit('session:ended', { code: 'unauthenticated' });
-      io.in(room).disconnectSockets();
+      endSockets({ room: sessionRoom(sessionId), except: null, close: false });
     },
     endUserSessions(userId, exceptSessionId) {
-      const target = exceptSessionId === null ? io.in(userRoom(userId)) : io.in(userRoom(userId)).except(sessionRoom(exceptSessionId));
-      target.emit('session:ended', { code: 'unauthenticated' });
-      target.disconnectSockets(true);
+      endSockets({ room: userRoom(userId), except: exceptSessionId === null ? null : sessionRoom(exceptSessionId), close: true });
     },
     close: unlinkPresence,
   };
