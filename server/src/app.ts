@@ -124,7 +124,7 @@ export function createApp(deps: AppDeps): App {
     maxPerAddress: 30,
     maxPerAccount: Number.MAX_SAFE_INTEGER,
   });
-  attachPublicReaders({ io: sockets.io, shares, documents, throttle: shareThrottle, trust, log });
+  attachPublicReaders({ io: sockets.io, shares, documents, throttle: shareThrottle, trust, clustered: storage.pubsub !== undefined, log });
 
   const health = mount('/api/health');
   route(health, 'GET /api/health', { bare: true }, () => ({ ok: true, version: appVersion() }));

@@ -77,3 +77,6 @@ export const tmRowsChangeSchema = z.object({
 export type TmRowsChange = z.infer<typeof tmRowsChangeSchema>;
 
 export const aidsChangedSchema = z.enum(['glossary', 'tm']);
+
+/** The room of a share link whose readers must go (the public namespace's own message between nodes). */
+export const shareEndSchema = z.string().min(1).max(300);

@@ -2,6 +2,7 @@ import type { Namespace } from 'socket.io';
 import { AppError } from '../../../shared/index.js';
 import type { DocEvent } from '../../../shared/index.js';
 import { PUBLIC_NAMESPACE, publicHandshakeSchema } from '../../../shared/protocol/share.js';
+import { shareEndSchema } from '../../../shared/protocol/cluster.js';
 import type { PublicClientToServerEvents, PublicServerToClientEvents } from '../../../shared/protocol/share.js';
 import { approvedTextOf } from '../../../shared/reading/reader.js';
 import type { Log } from '../errors.js';
@@ -20,7 +21,11 @@ interface ReaderData {
   expiresAt: string | null;
 }
 
-type PublicNamespace = Namespace<PublicClientToServerEvents, PublicServerToClientEvents, Record<string, never>, ReaderData>;
+/** Between nodes: a link revoked on one node ends its readers on every node. */
+interface PublicServerSideEvents {
+  'share:end': (room: unknown) => void;
+}
+type PublicNamespace = Namespace<PublicClientToServerEvents, PublicServerToClientEvents, PublicServerSideEvents, ReaderData>;
 
 const docRoom = (docId: string): string => `public-doc:${docId}`;
 const shareRoom = (shareId: string): string => `public-share:${shareId}`;
@@ -48,6 +53,8 @@ export function attachPublicReaders(deps: {
   throttle: FailureThrottle;
   /** Which proxies' X-Forwarded-For to believe for the throttle's address (TRUST_PROXY), as REST does. */
   trust: TrustFn;
+  /** Several nodes on one database (the adapter carries serverSideEmit). */
+  clustered: boolean;
   log: Log;
 }): PublicNamespace {
   const { shares, documents, throttle, log } = deps;
@@ -117,19 +124,32 @@ export function attachPublicReaders(deps: {
     socket.on('disconnect', () => clearTimeout(timer));
   }
 
+  // Told, then closed, by each node for its own readers: sent apart through the adapter, the two could overtake each other.
   function endRoom(room: string): void {
-    nsp.to(room).emit('share:ended', { code: 'not_found' });
-    nsp.in(room).disconnectSockets(true);
+    nsp.local.to(room).emit('share:ended', { code: 'not_found' });
+    nsp.local.in(room).disconnectSockets(true);
   }
 
+  // A link ends on the node that revoked it (or saw it expire): the others are told.
   shares.onEnded((gone) => {
-    for (const s of gone) endRoom(shareRoom(s.id));
+    for (const s of gone) {
+      endRoom(shareRoom(s.id));
+      if (deps.clustered) nsp.serverSideEmit('share:end', shareRoom(s.id));
+    }
   });
+  if (deps.clustered) {
+    nsp.on('share:end', (raw) => {
+      const room = shareEndSchema.safeParse(raw);
+      if (room.success && room.data.startsWith('public-share:')) endRoom(room.data);
+    });
+  }
 
   documents.engine.onCommitted((docId, events) => {
     const room = docRoom(docId);
     // Most documents have no public reader at any moment: then only a deletion matters here.
-    const hasReaders = (nsp.adapter.rooms.get(room)?.size ?? 0) > 0;
+    // With several nodes, readers may be on a node that does not hold the document: every holder sends
+    // through the adapter (a reader may get one update from each holder; each sets the same text).
+    const hasReaders = deps.clustered || (nsp.adapter.rooms.get(room)?.size ?? 0) > 0;
     for (const ev of events) {
       if (ev.type === 'document.deleted') {
         endRoom(room);
