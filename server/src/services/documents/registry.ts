@@ -1,6 +1,6 @@
 import { AppError, DEFAULT_SETTINGS } from '../../../../shared/index.js';
 import type { DocumentMeta, DocumentSettings, DocumentState } from '../../../../shared/index.js';
-import type { DocumentStore, DocumentStub } from '../../storage/types.js';
+import type { DocumentStore, DocumentStub, SharedDocuments } from '../../storage/types.js';
 import { stubOf } from '../../storage/stub.js';
 import { Checkpoints } from './checkpoints.js';
 import { DocRuntime } from './runtime.js';
@@ -79,6 +79,11 @@ export class DocumentRegistry {
     return { warnings: result.warnings, replayed: result.replayed, stubVersion: result.stubVersion ?? 0 };
   }
 
+  /** The store's shared part, when several nodes share it. */
+  get sharedStore(): SharedDocuments | undefined {
+    return this.store.shared;
+  }
+
   count(): number {
     return this.live.size + this.resting.size;
   }
@@ -155,11 +160,13 @@ export class DocumentRegistry {
     const rt = this.live.get(docId);
     if (!rt) return;
     this.live.delete(docId);
+    this.store.released?.(docId);
     this.resting.set(docId, stubOf(rt.doc));
   }
 
   /** The document is gone (deleted): forgotten at once, held or not. */
   forget(docId: string): void {
+    if (this.live.has(docId)) this.store.released?.(docId);
     this.live.delete(docId);
     this.resting.delete(docId);
     this.holders.delete(docId);
@@ -195,6 +202,7 @@ export class DocumentRegistry {
       if (!idle(id, rt) || this.checkpoints.busy || !this.healthy) continue;
       this.live.delete(id);
       this.resting.set(id, stubOf(rt.doc));
+      this.store.released?.(id);
       evicted.push(id);
     }
     return evicted;

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { DocEvent, DocumentState } from '../../../../shared/index.js';
+import type { DocEvent, DocumentMeta, DocumentState, Paragraph } from '../../../../shared/index.js';
 import type {
   BeginResult,
   ChangeNotice,
@@ -67,8 +67,13 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
     return built?.doc;
   }
 
-  /** A document from its snapshot parts and the events after them, in one consistent view of the rows. */
-  private async build(docId: string): Promise<ReturnType<typeof assemble>> {
+  /**
+   * A document from its snapshot parts and the events after them, in one
+   * consistent view of the rows. Without `history`, the stored revisions are
+   * not read (the document's history then holds only what the events after
+   * the snapshot add): enough for what derives from paragraphs alone.
+   */
+  private async build(docId: string, history = true): Promise<ReturnType<typeof assemble>> {
     const stored = await inTransaction(this.pool, async (c) => {
       // One view of the rows, whatever a checkpoint or a commit does meanwhile.
       await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -87,7 +92,7 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
             )
           : [];
       const revisions =
-        snapshotSeq > 0
+        snapshotSeq > 0 && history
           ? (
               await c.query<{ cell: string; idx: number; body: string }>(
                 'SELECT cell, idx, body FROM doc_revisions WHERE doc_id = $1 ORDER BY cell, idx',
@@ -150,6 +155,15 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
   }
 
   // ---- SharedDocuments ----
+
+  async *scanParagraphs(skip: (docId: string) => boolean): AsyncIterable<{ meta: DocumentMeta; paragraphs: Paragraph[] }> {
+    const ids = (await this.pool.query<{ id: string }>('SELECT id FROM documents WHERE NOT deleted ORDER BY created_at, id')).rows;
+    for (const { id } of ids) {
+      if (skip(id)) continue;
+      const built = await this.build(id, false);
+      if (built) yield { meta: built.doc, paragraphs: built.doc.paragraphs };
+    }
+  }
 
   async create(ev: DocEvent, stub: DocumentStub): Promise<void> {
     await inTransaction(this.pool, async (c) => {
@@ -276,8 +290,8 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
     this.feed.interrupt();
   }
 
-  /** Forgets what this node knew of a document's snapshot (it was evicted or dropped). */
-  forget(docId: string): void {
+  /** Forgets what this node knew of a document's snapshot: a later read starts afresh. */
+  released(docId: string): void {
     this.trackers.delete(docId);
   }
 
