@@ -9,7 +9,17 @@ import { listSegments, segmentName } from './segments.js';
 import { forEachLine } from './lines.js';
 import { mapLimit } from './pool.js';
 import { looksLikeEvent, Replay, Warnings } from './replay.js';
-import { captureSnapshot, readSnapshot, readSnapshots, removePrevCopy, removeSnapshot, writeSnapshot } from './snapshots.js';
+import {
+  captureSnapshot,
+  readSnapshot,
+  readSnapshots,
+  removePrevCopy,
+  removeSnapshot,
+  serializeSnapshot,
+  snapshotIds,
+  writeSnapshot,
+} from './snapshots.js';
+import { AppError } from '../../../shared/index.js';
 
 interface SnapshotJob {
   id: string;
@@ -43,6 +53,8 @@ export class LowdbDocumentStore implements DocumentStore {
   readonly #deleted = new Map<string, number>();
   /** Documents with a `.prev` snapshot copy an older version left behind. */
   readonly #prevCopies = new Set<string>();
+  /** Documents the start-up replay moved past their snapshot: id → seq the journal brought them to. */
+  readonly #replayedTo = new Map<string, number>();
   #checkpoints: Promise<void> = Promise.resolve();
   #loaded = false;
 
@@ -88,6 +100,7 @@ export class LowdbDocumentStore implements DocumentStore {
     // Fold what the journal added into snapshots right away, so the segments a crash
     // left behind are dropped now rather than whenever those documents change again.
     const recovered = [...docs.values()].filter((d) => d.seq > (this.#covered.get(d.id) ?? 0));
+    for (const d of recovered) this.#replayedTo.set(d.id, d.seq);
     if (this.#startupSegments.length > 0) {
       await this.checkpoint(recovered).catch((e: unknown) => {
         warnings.add(`recovery checkpoint failed, the journal is kept: ${e instanceof Error ? e.message : String(e)}`);
@@ -166,6 +179,43 @@ export class LowdbDocumentStore implements DocumentStore {
     const run = this.#checkpoints.then(() => this.#runCheckpoint(jobs, rotated));
     this.#checkpoints = run.catch(() => {});
     return run;
+  }
+
+  importDocument(doc: DocumentState): Promise<void> {
+    if (!this.#loaded) return Promise.reject(new Error('importDocument() runs after load()'));
+    // Queued with the checkpoints, so it never races one writing the same directory.
+    const run = this.#checkpoints.then(async () => {
+      const taken = this.#covered.has(doc.id) || this.#deleted.has(doc.id) || this.#replayedTo.has(doc.id);
+      if (taken || (await readSnapshot(this.#fs, this.#docsDir, doc.id).catch(() => true))) {
+        throw new AppError('conflict', `document ${doc.id} exists`);
+      }
+      await writeSnapshot(this.#fs, this.#docsDir, doc.id, serializeSnapshot(doc));
+      await fsyncPath(this.#fs, this.#docsDir);
+      this.#covered.set(doc.id, doc.seq);
+    });
+    this.#checkpoints = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Reads the snapshots one by one. Every event is in them once load() has
+   * folded the journal in; if that recovery checkpoint failed, a document the
+   * journal moved is refused rather than exported at an older seq.
+   */
+  async *exportDocuments(): AsyncIterable<DocumentState> {
+    if (!this.#loaded) throw new Error('exportDocuments() runs after load()');
+    for (const [id, seq] of this.#replayedTo) {
+      if (!this.#deleted.has(id) && (this.#covered.get(id) ?? 0) < seq) {
+        throw new Error(
+          `document ${id} has journal events no snapshot holds yet (the recovery checkpoint failed); fix the data directory first`,
+        );
+      }
+    }
+    for (const id of await snapshotIds(this.#fs, this.#docsDir)) {
+      if (this.#deleted.has(id)) continue;
+      const doc = await this.read(id);
+      if (doc) yield doc;
+    }
   }
 
   stats(): StorageStats {

@@ -128,6 +128,11 @@ export async function readSnapshot(fs: StorageFs, docsDir: string, docId: string
   return parseSnapshot(text);
 }
 
+/** The ids of every snapshot in `docsDir`, sorted. */
+export async function snapshotIds(fs: StorageFs, docsDir: string): Promise<string[]> {
+  return (await fs.readdir(docsDir)).flatMap((n) => SNAPSHOT_RE.exec(n)?.[1] ?? []).sort();
+}
+
 export interface SnapshotRead {
   snapshots: SnapshotFile[];
   warnings: string[];

@@ -1,6 +1,7 @@
 import type { ColumnWidths, DocEvent, DocumentState, Lang } from '../../../shared/index.js';
 import type { GlossaryTerm } from '../../../shared/qa/types.js';
 import type { RoleHolder } from '../../../shared/domain/roles.js';
+import type { SessionData } from 'express-session';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { OriginalFormat, Skeleton } from '../interchange/original/types.js';
 
@@ -55,6 +56,17 @@ export interface DocumentStore {
    * Serialises the documents synchronously on call, so callers may keep mutating after.
    */
   checkpoint(docs: Iterable<DocumentState>): Promise<void>;
+  /**
+   * Writes a whole document (history, comments, settings) as its snapshot at
+   * `doc.seq`, durable before it resolves: how `anor migrate` moves a document
+   * in. Refuses an id the store already has (AppError `conflict`). After load().
+   */
+  importDocument(doc: DocumentState): Promise<void>;
+  /**
+   * Each live document's latest full state, one at a time (memory holds one
+   * document, not all): how `anor migrate` moves documents out. After load().
+   */
+  exportDocuments(): AsyncIterable<DocumentState>;
   /** Counters since open. */
   stats(): StorageStats;
   close(): Promise<void>;
@@ -168,6 +180,16 @@ export interface SourceFileStore {
   put(record: SourceFileRecord): Promise<void>;
   /** False when the document had none. */
   remove(docId: string): Promise<boolean>;
+  /** The documents that have a source file (`anor migrate` copies them all). */
+  ids(): Promise<string[]>;
+}
+
+/** One stored session as `anor migrate` copies it: the id, what express-session keeps, and when it ends. */
+export interface SessionEntry {
+  sid: string;
+  data: SessionData;
+  /** Epoch milliseconds. */
+  expires: number;
 }
 
 /** Counts failures per key within a fixed window (rate-limiter-flexible), wherever the storage keeps them. */
