@@ -112,9 +112,13 @@ export function attachSockets(deps: SocketDeps): Sockets {
   // Every durable event goes to the whole room, the sender included: the
   // sender needs the event to advance its seq, and clients drop any event
   // whose seq they already have (e.g. one that was in their join snapshot).
+  // To this node's sockets only: with several nodes, each node's engine
+  // publishes every event of the documents it holds (its own commits and the
+  // others', read from the table in seq order), while an adapter's broadcast
+  // would give no order between two nodes' emits.
   documents.engine.onCommitted((docId, events) => {
     const room = docRoom(docId);
-    for (const ev of events) io.to(room).emit('doc:event', ev);
+    for (const ev of events) io.local.to(room).emit('doc:event', ev);
     if (events.some((ev) => ev.type === 'document.deleted')) {
       io.in(room).socketsLeave(room);
       presence.drop(docId);

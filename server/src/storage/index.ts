@@ -25,8 +25,9 @@ import { openPgShared } from './pg/index.js';
 import { migrate } from './pg/migrate.js';
 import type { MigrateResult } from './pg/migrate.js';
 import { openPool } from './pg/pool.js';
+import { PgDocumentStore } from './pg/documentStore.js';
 
-export type { DocumentStore, LoadResult, StorageStats, UserRecord, UserStore } from './types.js';
+export type { DocumentStore, DocumentStub, LoadResult, SharedDocuments, StorageStats, UserRecord, UserStore } from './types.js';
 export type { GlossaryStore, GlossaryTermRecord, TmEntryRecord, TmStore } from './types.js';
 export type { ShareRecord, ShareStore, SourceFileRecord, SourceFileStore } from './types.js';
 export type { FailureCounter, LimiterFactory, SessionEntry } from './types.js';
@@ -72,9 +73,9 @@ export interface Storage {
 export interface StorageOptions {
   dataDir: string;
   /**
-   * DATABASE_URL: PostgreSQL for what several nodes share — users, sessions,
-   * share links, the glossary, imported memory, source files and the throttles.
-   * Documents stay in `dataDir`. The schema is migrated on open.
+   * DATABASE_URL: PostgreSQL for what several nodes share — documents, users,
+   * sessions, share links, the glossary, imported memory, source files and the
+   * throttles. The schema is migrated on open.
    */
   databaseUrl?: string | undefined;
   log?: (msg: string) => void;
@@ -103,8 +104,9 @@ async function openEmbeddedShared(opts: StorageOptions, log: (msg: string) => vo
  * journal in `dataDir`: `docs/<docId>.json`, `journal/<000001>.jsonl`,
  * `users.json`, `sessions.json`, `tm.json`, `glossary.json`, `shares.json`,
  * `sources/<docId>.json`. With a database, users, sessions, share links, the
- * glossary, imported memory, source files and the throttles' counts are
- * PostgreSQL tables (pg/, schema migrated first) and `dataDir` keeps documents.
+ * glossary, imported memory, source files, the throttles' counts and documents
+ * (events, incremental snapshots: pg/documentStore.ts) are PostgreSQL tables
+ * (pg/, schema migrated first) and `dataDir` holds only the lock.
  * Missing directories are created, so a fresh empty directory works. The
  * directory is locked (`anor.lock`, lock.ts) until `close()`: a second Anor
  * process gets a DataDirLockedError instead of a second writer. Call
@@ -127,7 +129,10 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
     }
     opened = {
       ...shared,
-      documents: await LowdbDocumentStore.open(opts.dataDir, log),
+      documents:
+        pool && opts.databaseUrl !== undefined
+          ? new PgDocumentStore(pool, opts.databaseUrl, log)
+          : await LowdbDocumentStore.open(opts.dataDir, log),
     };
   } catch (err) {
     await opened?.sessions.close();

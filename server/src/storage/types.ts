@@ -1,4 +1,13 @@
-import type { ColumnWidths, DocEvent, DocumentState, Lang } from '../../../shared/index.js';
+import type {
+  CellComment,
+  ColumnWidths,
+  DocEvent,
+  DocumentMeta,
+  DocumentSettings,
+  DocumentState,
+  DocumentSummary,
+  Lang,
+} from '../../../shared/index.js';
 import type { GlossaryTerm } from '../../../shared/qa/types.js';
 import type { RoleHolder } from '../../../shared/domain/roles.js';
 import type { SessionData } from 'express-session';
@@ -11,8 +20,21 @@ import type { OriginalFormat, Skeleton } from '../interchange/original/types.js'
  * implementing the same interfaces.
  */
 
+/** What lists, authorisation and the mentions inbox need of a document that is not in memory. */
+export interface DocumentStub {
+  meta: DocumentMeta;
+  settings: DocumentSettings;
+  summary: DocumentSummary;
+  /** Open comments that mention someone: the inbox reads them without loading the document. */
+  mentioning: readonly CellComment[];
+}
+
 export interface LoadResult {
   docs: DocumentState[];
+  /** Documents not loaded, only described (a shared store loads none at start-up). */
+  stubs?: DocumentStub[];
+  /** With `stubs`: the version to ask a shared store for newer stubs from (SharedDocuments.stubsSince). */
+  stubVersion?: number;
   /** Human-readable notes from recovery (e.g. a truncated last journal line that was skipped). */
   warnings: string[];
   /** How many journal events were replayed on top of the snapshots. */
@@ -70,6 +92,70 @@ export interface DocumentStore {
   /** Counters since open. */
   stats(): StorageStats;
   close(): Promise<void>;
+  /**
+   * Present when several nodes share the store (PostgreSQL): the database, not
+   * the process, orders a document's events, and `append` is not used.
+   */
+  shared?: SharedDocuments;
+}
+
+/** A node's commit of events that the database accepted but that is not committed yet. */
+export interface PendingCommit {
+  /**
+   * Makes the events durable and visible to every node, with the first
+   * operation's ack (kept for a retry on another node) and, when the events
+   * changed what lists show, the document's new stub.
+   */
+  commit(ack: unknown, stub: DocumentStub | undefined): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+export type BeginResult =
+  | { ok: true; pending: PendingCommit }
+  /** `seq`: another node committed at these seqs first. `op`: this author's operation id is already committed. */
+  | { ok: false; conflict: 'seq' | 'op' };
+
+/** A committed event as another node (or this one) wrote it, with the ack of the operation it starts. */
+export interface StoredEvent {
+  event: DocEvent;
+  /** Set on the first event of an operation: what its author was answered. */
+  ack: unknown;
+}
+
+/** A document changed somewhere (NOTIFY): `seq` is its head, `stub` whether its list entry changed. */
+export interface ChangeNotice {
+  docId: string;
+  seq: number;
+  stub: boolean;
+}
+
+/**
+ * The parts of a document store that several nodes share (PostgreSQL): the
+ * next seq is taken by the database (a unique key), and every node hears of
+ * every commit.
+ */
+export interface SharedDocuments {
+  /** A new document: its row and its `document.created` event, in one transaction. */
+  create(ev: DocEvent, stub: DocumentStub): Promise<void>;
+  /**
+   * Inserts `events` (consecutive seqs, one document) in a transaction left
+   * open: the caller applies them, then commits with the ack. A unique
+   * violation on the seq or on the operation id is a conflict, not an error.
+   */
+  begin(events: readonly DocEvent[]): Promise<BeginResult>;
+  /** Committed events after `seq`, in seq order. */
+  eventsAfter(docId: string, seq: number): Promise<StoredEvent[]>;
+  /** The stored ack of an operation, or undefined when it was never committed. */
+  findOp(docId: string, by: string, opId: string): Promise<{ seq: number; ack: unknown } | undefined>;
+  /** A document's stub, or undefined when there is no such live document. */
+  stub(docId: string): Promise<DocumentStub | undefined>;
+  /** Every stub written since `version` (0: all), deleted ones as `deleted`, and the version to ask from next. */
+  stubsSince(version: number): Promise<{ version: number; stubs: DocumentStub[]; deleted: string[] }>;
+  /**
+   * Hears every commit of every node. `onResume` runs after the listening
+   * connection was lost and is back: notices may have been missed meanwhile.
+   */
+  listen(onNotice: (n: ChangeNotice) => void, onResume: () => void): () => void;
 }
 
 export interface UserRecord {

@@ -6,6 +6,7 @@ import type { DocumentStore } from '../../storage/types.js';
 import { newId } from '../ids.js';
 import type { DocumentRegistry } from './registry.js';
 import type { AckByKind, DocRuntime, OpKind, OpResult } from './runtime.js';
+import { SharedCommits } from './sharedCommits.js';
 import { summarize } from './summary.js';
 
 /** Called with each batch of events once durable, in seq order per document. */
@@ -20,7 +21,12 @@ export interface Committed<T> {
 /**
  * The one place every change goes through: decide → apply → append → publish.
  *
- * Ordering: a change is decided and applied synchronously (Node runs one at a
+ * With a shared store (PostgreSQL, several nodes) the order is decide →
+ * insert at the next seq → apply → commit → publish instead, one operation at
+ * a time per document on each node, and other nodes' commits are followed
+ * from the table: see sharedCommits.ts.
+ *
+ * Embedded ordering: a change is decided and applied synchronously (Node runs one at a
  * time, so decisions on a document are serialised without a lock), then its
  * journal append is queued. Appends are not awaited under any lock — many
  * edits share one fdatasync — but each document chains its appends, so
@@ -30,12 +36,16 @@ export class CommitEngine {
   private readonly listeners = new Set<CommitListener>();
   /** The first append failure; once set, no more changes are accepted. */
   private broken: unknown = undefined;
+  /** Set when the store is shared by several nodes. */
+  readonly shared: SharedCommits | undefined;
 
   constructor(
     private readonly registry: DocumentRegistry,
     private readonly store: DocumentStore,
     private readonly log: (msg: string) => void = () => {},
-  ) {}
+  ) {
+    this.shared = store.shared && new SharedCommits(registry, store.shared, (docId, events) => this.publish(docId, events), log);
+  }
 
   onCommitted(listener: CommitListener): () => void {
     this.listeners.add(listener);
@@ -55,6 +65,13 @@ export class CommitEngine {
     decide: (doc: DocumentState) => Decision<AckByKind[K]>,
   ): Promise<Committed<AckByKind[K]>> {
     const rt = await this.registry.open(docId);
+    if (this.shared) {
+      const out = await this.shared.run(rt, by, opId, kind, (r) => decide(r.doc));
+      if (out.result && out.result.kind !== kind)
+        throw new AppError('bad_request', `operation id ${opId} was used for another kind of operation`);
+      // Same kind checked just above, so the ack has this kind's shape.
+      return { ack: out.result?.ack as AckByKind[K], applied: out.applied };
+    }
     const seen = rt.op(by, opId);
     if (seen) {
       if (seen.result.kind !== kind) throw new AppError('bad_request', `operation id ${opId} was used for another kind of operation`);
@@ -89,6 +106,10 @@ export class CommitEngine {
     const ev: DocEvent = { ...decideCreate(body, { docId, paragraphId }, by, at), docId, seq: 1, at, by, opId: null };
     const start = documentFromCreated(ev, true);
     const doc: DocumentState = { ...start, history: start.history ?? {} };
+    if (this.shared) {
+      await this.shared.create(ev, () => this.registry.admit(doc));
+      return summarize(doc);
+    }
     const rt = this.registry.admit(doc);
     rt.remember(ev);
     rt.dirty = true;
@@ -98,6 +119,10 @@ export class CommitEngine {
 
   async remove(docId: string, by: string): Promise<void> {
     const rt = await this.registry.open(docId);
+    if (this.shared) {
+      await this.shared.run(rt, by, null, 'seq', () => ({ bodies: [{ type: 'document.deleted' }], finish: (_d, seq) => ({ seq }) }));
+      return;
+    }
     this.assertWritable();
     const events = this.apply(rt, [{ type: 'document.deleted' }], by, null);
     // Gone for everyone at once; the deletion event still reaches the room.

@@ -1,10 +1,10 @@
 import { AppError, DEFAULT_SETTINGS } from '../../../../shared/index.js';
-import type { CellComment, DocumentMeta, DocumentSettings, DocumentState, DocumentSummary } from '../../../../shared/index.js';
-import type { DocumentStore } from '../../storage/types.js';
+import type { DocumentMeta, DocumentSettings, DocumentState } from '../../../../shared/index.js';
+import type { DocumentStore, DocumentStub } from '../../storage/types.js';
+import { stubOf } from '../../storage/stub.js';
 import { Checkpoints } from './checkpoints.js';
 import { DocRuntime } from './runtime.js';
 import type { RuntimeLimits } from './runtime.js';
-import { summarize } from './summary.js';
 
 export interface RegistryOptions extends Partial<RuntimeLimits> {
   /** A document nobody holds and nobody asked for in this long is evicted from memory (ms). */
@@ -15,13 +15,7 @@ export interface RegistryOptions extends Partial<RuntimeLimits> {
 }
 
 /** What stays in memory of an evicted document: enough for lists, authorisation and the mentions inbox. */
-export interface Resting {
-  meta: DocumentMeta;
-  settings: DocumentSettings;
-  summary: DocumentSummary;
-  /** Open comments that mention someone: the inbox reads them without loading the document. */
-  mentioning: readonly CellComment[];
-}
+export type Resting = DocumentStub;
 
 export const DEFAULT_IDLE_MS = 10 * 60_000;
 
@@ -51,6 +45,8 @@ export class DocumentRegistry {
   private readonly now: () => number;
   /** False once the journal failed (set by the engine): nothing is written or evicted after that. */
   healthy = true;
+  /** Called for each document loaded into memory (the shared engine catches it up with the table). */
+  onAdmit: ((rt: DocRuntime) => void) | undefined;
 
   constructor(
     private readonly store: DocumentStore,
@@ -71,15 +67,16 @@ export class DocumentRegistry {
   }
 
   /** Start-up recovery (the embedded store replays its journal over every snapshot). */
-  async load(): Promise<{ warnings: string[]; replayed: number }> {
+  async load(): Promise<{ warnings: string[]; replayed: number; stubVersion: number }> {
     const result = await this.store.load();
+    for (const stub of result.stubs ?? []) this.resting.set(stub.meta.id, stub);
     for (const doc of result.docs) {
       const rt = this.admit(doc);
       // Replayed journal events are not in any snapshot yet: the first checkpoint
       // writes them (storage skips documents its snapshots already cover).
       rt.dirty = result.replayed > 0;
     }
-    return { warnings: result.warnings, replayed: result.replayed };
+    return { warnings: result.warnings, replayed: result.replayed, stubVersion: result.stubVersion ?? 0 };
   }
 
   count(): number {
@@ -106,7 +103,8 @@ export class DocumentRegistry {
       this.lastUsed.set(docId, this.now());
       return Promise.resolve(rt);
     }
-    if (!this.resting.has(docId)) return Promise.reject(new AppError('document_not_found', `no document ${docId}`));
+    // A shared store may hold a document another node created a moment ago: ask it.
+    if (!this.resting.has(docId) && !this.store.shared) return Promise.reject(new AppError('document_not_found', `no document ${docId}`));
     let pending = this.loading.get(docId);
     if (!pending) {
       pending = this.reload(docId).finally(() => this.loading.delete(docId));
@@ -146,6 +144,19 @@ export class DocumentRegistry {
     return rt;
   }
 
+  /** A document known only by its stub (another node created or changed it; or it was evicted). */
+  rest(stub: DocumentStub): void {
+    if (!this.live.has(stub.meta.id)) this.resting.set(stub.meta.id, stub);
+  }
+
+  /** Drops a copy in memory that can no longer be trusted (a commit failed half-way): the next open reads the store. */
+  drop(docId: string): void {
+    const rt = this.live.get(docId);
+    if (!rt) return;
+    this.live.delete(docId);
+    this.resting.set(docId, stubOf(rt.doc));
+  }
+
   /** The document is gone (deleted): forgotten at once, held or not. */
   forget(docId: string): void {
     this.live.delete(docId);
@@ -182,7 +193,7 @@ export class DocumentRegistry {
     for (const [id, rt] of this.live) {
       if (!idle(id, rt) || this.checkpoints.busy || !this.healthy) continue;
       this.live.delete(id);
-      this.resting.set(id, restingOf(rt.doc));
+      this.resting.set(id, stubOf(rt.doc));
       evicted.push(id);
     }
     return evicted;
@@ -204,17 +215,17 @@ export class DocumentRegistry {
     // Deleted (or loaded by someone else) while reading.
     const already = this.live.get(docId);
     if (already) return already;
-    if (!this.resting.has(docId)) throw new AppError('document_not_found', `no document ${docId}`);
-    if (!doc) throw new AppError('internal', `the snapshot of document ${docId} could not be read`);
-    return this.admit(doc);
+    if (this.store.shared) {
+      if (!doc) {
+        this.resting.delete(docId);
+        throw new AppError('document_not_found', `no document ${docId}`);
+      }
+    } else {
+      if (!this.resting.has(docId)) throw new AppError('document_not_found', `no document ${docId}`);
+      if (!doc) throw new AppError('internal', `the snapshot of document ${docId} could not be read`);
+    }
+    const rt = this.admit(doc);
+    this.onAdmit?.(rt);
+    return rt;
   }
-}
-
-function restingOf(doc: DocumentState): Resting {
-  return {
-    meta: metaOf(doc),
-    settings: doc.settings ?? DEFAULT_SETTINGS,
-    summary: summarize(doc),
-    mentioning: (doc.comments ?? []).filter((c) => !c.resolved && c.mentions.length > 0),
-  };
 }

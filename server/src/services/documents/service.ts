@@ -6,7 +6,10 @@ import { DocumentReads } from './reads.js';
 import { DocumentRegistry } from './registry.js';
 import type { RegistryOptions } from './registry.js';
 
-export type DocumentServiceOptions = RegistryOptions;
+export interface DocumentServiceOptions extends RegistryOptions {
+  /** With a shared store: how often the stubs of documents not in memory are refreshed from it (ms). */
+  stubsEveryMs?: number;
+}
 
 /**
  * The collaborative core, in parts (docs/architecture.md, "The document
@@ -19,16 +22,20 @@ export class DocumentService {
   readonly registry: DocumentRegistry;
   readonly engine: CommitEngine;
   readonly reads: DocumentReads;
+  private readonly stubsEveryMs: number | undefined;
 
   constructor(store: DocumentStore, opts: DocumentServiceOptions = {}) {
+    this.stubsEveryMs = opts.stubsEveryMs;
     this.registry = new DocumentRegistry(store, opts);
     this.engine = new CommitEngine(this.registry, store, opts.log);
     this.reads = new DocumentReads(this.registry);
   }
 
-  /** Start-up: recovery, then every document is in the registry. */
-  load(): Promise<{ warnings: string[]; replayed: number }> {
-    return this.registry.load();
+  /** Start-up: recovery, then every document is in the registry; with a shared store, follows other nodes from then on. */
+  async load(): Promise<{ warnings: string[]; replayed: number }> {
+    const { warnings, replayed, stubVersion } = await this.registry.load();
+    this.engine.shared?.start(stubVersion, this.stubsEveryMs);
+    return { warnings, replayed };
   }
 
   /** The single-step changes, with the glossary that gates approval when there is one. */
@@ -51,6 +58,7 @@ export class DocumentService {
   async close(): Promise<void> {
     this.registry.checkpoints.stop();
     this.registry.stopEviction();
+    this.engine.shared?.stop();
     await this.engine.drain();
     await this.checkpoint();
   }

@@ -15,7 +15,7 @@ interface SourceRow {
 }
 
 /**
- * Source files in `source_files` (migration 0003): the bytes as bytea, the
+ * Source files in `source_files` (migration 0004): the bytes as bytea, the
  * skeleton as jsonb. Read only on export of the original, so nothing is
  * cached; a put is one statement, so a crash leaves the old row or the new one.
  */

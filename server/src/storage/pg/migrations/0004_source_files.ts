@@ -9,7 +9,7 @@ import type { Migration } from './types.js';
  * text may hold.
  */
 export const migration: Migration = {
-  version: 3,
+  version: 4,
   name: 'source files',
   sql: `
     CREATE TABLE source_files (

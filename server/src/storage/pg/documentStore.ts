@@ -1,0 +1,306 @@
+import type { Pool, PoolClient } from 'pg';
+import type { DocEvent, DocumentState } from '../../../../shared/index.js';
+import type {
+  BeginResult,
+  ChangeNotice,
+  DocumentStore,
+  DocumentStub,
+  LoadResult,
+  SharedDocuments,
+  StorageStats,
+  StoredEvent,
+} from '../types.js';
+import { assemble, PartTracker } from './docParts.js';
+import type { CapturedSnapshot } from './docParts.js';
+import { CHANNEL, Feed, noticePayload } from './feed.js';
+import { inTransaction } from './pool.js';
+import { isUniqueViolation } from './rows.js';
+import { writeParts } from './snapshotRows.js';
+import { stubOf } from '../stub.js';
+
+interface StubRow {
+  id: string;
+  stub: DocumentStub;
+  deleted: boolean;
+  stub_version: string;
+}
+
+/** A stub changes with these events; others change only progress, which the next checkpoint writes. */
+const STUB_EVENTS = new Set<DocEvent['type']>(['document.deleted', 'document.settings', 'comment.added', 'comment.resolved']);
+
+export function changesStub(events: readonly DocEvent[]): boolean {
+  return events.some((ev) => STUB_EVENTS.has(ev.type));
+}
+
+/**
+ * Documents in PostgreSQL, shared by every node (migration 0003): `events`
+ * orders each document, `doc_parts`/`doc_revisions` hold incremental
+ * snapshots, `documents` the stubs lists read. Nothing is loaded at start-up;
+ * `read` rebuilds one document from its parts and the events after them.
+ */
+export class PgDocumentStore implements DocumentStore, SharedDocuments {
+  /** What this node knows is in each document's stored snapshot (docParts.ts). */
+  private readonly trackers = new Map<string, PartTracker>();
+  private readonly feed: Feed;
+  private checkpoints: Promise<void> = Promise.resolve();
+  private readonly counters: StorageStats = { appends: 0, events: 0, syncs: 0, bytes: 0, maxGroup: 0 };
+  readonly shared: SharedDocuments = this;
+
+  constructor(
+    private readonly pool: Pool,
+    url: string,
+    log: (msg: string) => void,
+  ) {
+    this.feed = new Feed(url, log);
+  }
+
+  async load(): Promise<LoadResult> {
+    const { stubs, version } = await this.stubsSince(0);
+    return { docs: [], stubs, stubVersion: version, warnings: [], replayed: 0 };
+  }
+
+  async read(docId: string): Promise<DocumentState | undefined> {
+    const stored = await inTransaction(this.pool, async (c) => {
+      // One view of the rows, whatever a checkpoint or a commit does meanwhile.
+      await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const row = (
+        await c.query<{ snapshot_seq: string; deleted: boolean }>('SELECT snapshot_seq, deleted FROM documents WHERE id = $1', [docId])
+      ).rows[0];
+      if (!row || row.deleted) return undefined;
+      const snapshotSeq = Number(row.snapshot_seq);
+      const parts =
+        snapshotSeq > 0
+          ? (await c.query<{ part: string; body: unknown }>('SELECT part, body FROM doc_parts WHERE doc_id = $1', [docId])).rows
+          : [];
+      const revisions =
+        snapshotSeq > 0
+          ? (
+              await c.query<{ cell: string; idx: number; body: unknown }>(
+                'SELECT cell, idx, body FROM doc_revisions WHERE doc_id = $1 ORDER BY cell, idx',
+                [docId],
+              )
+            ).rows
+          : [];
+      const events = (await this.eventsWith(c, docId, snapshotSeq)).map((e) => e.event);
+      return { snapshotSeq, parts, revisions, events };
+    });
+    if (!stored) return undefined;
+    const built = assemble(docId, stored);
+    if (!built) return undefined;
+    this.trackers.set(docId, built.tracker);
+    return built.doc;
+  }
+
+  append(): Promise<void> {
+    return Promise.reject(new Error('a shared document store takes commits through shared.begin, not append'));
+  }
+
+  checkpoint(docs: Iterable<DocumentState>): Promise<void> {
+    const jobs: (CapturedSnapshot & { stub: string })[] = [];
+    for (const doc of docs) {
+      let tracker = this.trackers.get(doc.id);
+      if (!tracker) this.trackers.set(doc.id, (tracker = new PartTracker(0)));
+      const job = tracker.capture(doc);
+      if (job) jobs.push({ ...job, stub: JSON.stringify(stubOf(doc)) });
+    }
+    const run = this.checkpoints.then(async () => {
+      for (const job of jobs) if (await writeParts(this.pool, job)) job.done();
+    });
+    this.checkpoints = run.catch(() => {});
+    return run;
+  }
+
+  stats(): StorageStats {
+    return { ...this.counters };
+  }
+
+  async close(): Promise<void> {
+    await this.checkpoints;
+    await this.feed.close();
+  }
+
+  async importDocument(doc: DocumentState): Promise<void> {
+    await inTransaction(this.pool, async (c) => {
+      await c.query('INSERT INTO documents (id, head_seq, snapshot_seq, stub) VALUES ($1, $2, 0, $3)', [
+        doc.id,
+        doc.seq,
+        JSON.stringify(stubOf(doc)),
+      ]);
+      const job = new PartTracker(0).capture(doc);
+      if (job) await writeParts(c, { ...job, stub: JSON.stringify(stubOf(doc)) });
+    });
+  }
+
+  async *exportDocuments(): AsyncIterable<DocumentState> {
+    const ids = (await this.pool.query<{ id: string }>('SELECT id FROM documents WHERE NOT deleted ORDER BY created_at, id')).rows;
+    for (const { id } of ids) {
+      const doc = await this.read(id);
+      if (doc) yield doc;
+    }
+  }
+
+  // ---- SharedDocuments ----
+
+  async create(ev: DocEvent, stub: DocumentStub): Promise<void> {
+    await inTransaction(this.pool, async (c) => {
+      await c.query('INSERT INTO documents (id, head_seq, stub) VALUES ($1, 1, $2)', [ev.docId, JSON.stringify(stub)]);
+      await insertEvents(c, [ev]);
+      await c.query('SELECT pg_notify($1, $2)', [CHANNEL, noticePayload({ docId: ev.docId, seq: ev.seq, stub: true })]);
+    });
+    this.trackers.set(ev.docId, new PartTracker(0));
+    this.counters.appends++;
+    this.counters.events++;
+  }
+
+  async begin(events: readonly DocEvent[]): Promise<BeginResult> {
+    const first = events[0];
+    const last = events.at(-1);
+    if (!first || !last) throw new Error('begin() needs events');
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await insertEvents(c, events);
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      c.release();
+      if (isUniqueViolation(err)) return { ok: false, conflict: err.constraint === 'events_op' ? 'op' : 'seq' };
+      throw err;
+    }
+    this.trackers.get(first.docId)?.note(events);
+    let open = true;
+    const end = async (sql: string, params: unknown[] = []): Promise<void> => {
+      if (!open) return;
+      open = false;
+      try {
+        await c.query(sql, params);
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        c.release();
+      }
+    };
+    return {
+      ok: true,
+      pending: {
+        commit: async (ack, stub) => {
+          const deleted = events.some((ev) => ev.type === 'document.deleted');
+          const payload = noticePayload({ docId: first.docId, seq: last.seq, stub: stub !== undefined || deleted });
+          // Data-modifying CTEs run whether or not they are referenced: one round trip for the row, the ack and the notice.
+          await c.query(
+            `WITH d AS (
+               UPDATE documents SET head_seq = GREATEST(head_seq, $2), deleted = deleted OR $3,
+                 stub = COALESCE($4::jsonb, stub),
+                 stub_version = CASE WHEN $4::jsonb IS NULL AND NOT $3 THEN stub_version ELSE nextval('document_stub_versions') END
+               WHERE id = $1),
+             a AS (UPDATE events SET ack = $5::jsonb WHERE doc_id = $1 AND seq = $6 AND op_id IS NOT NULL)
+             SELECT pg_notify($7, $8)`,
+            [
+              first.docId,
+              last.seq,
+              deleted,
+              stub === undefined ? null : JSON.stringify(stub),
+              JSON.stringify(ack ?? null),
+              first.seq,
+              CHANNEL,
+              payload,
+            ],
+          );
+          await end('COMMIT');
+          this.counters.appends++;
+          this.counters.events += events.length;
+        },
+        rollback: () => end('ROLLBACK'),
+      },
+    };
+  }
+
+  async eventsAfter(docId: string, seq: number): Promise<StoredEvent[]> {
+    const c = await this.pool.connect();
+    try {
+      const found = await this.eventsWith(c, docId, seq);
+      this.trackers.get(docId)?.note(found.map((e) => e.event));
+      return found;
+    } finally {
+      c.release();
+    }
+  }
+
+  async findOp(docId: string, by: string, opId: string): Promise<{ seq: number; ack: unknown } | undefined> {
+    const row = (
+      await this.pool.query<{ seq: string; ack: unknown }>(
+        'SELECT seq, ack FROM events WHERE doc_id = $1 AND by = $2 AND op_id = $3 AND op_part = 0',
+        [docId, by, opId],
+      )
+    ).rows[0];
+    return row && { seq: Number(row.seq), ack: row.ack };
+  }
+
+  async stub(docId: string): Promise<DocumentStub | undefined> {
+    const row = (await this.pool.query<StubRow>('SELECT stub FROM documents WHERE id = $1 AND NOT deleted', [docId])).rows[0];
+    return row?.stub;
+  }
+
+  async stubsSince(version: number): Promise<{ version: number; stubs: DocumentStub[]; deleted: string[] }> {
+    const rows = (
+      await this.pool.query<StubRow>(
+        'SELECT id, stub, deleted, stub_version FROM documents WHERE stub_version > $1 ORDER BY stub_version',
+        [version],
+      )
+    ).rows;
+    let max = version;
+    for (const r of rows) max = Math.max(max, Number(r.stub_version));
+    return {
+      version: max,
+      stubs: rows.filter((r) => !r.deleted).map((r) => r.stub),
+      deleted: rows.filter((r) => r.deleted).map((r) => r.id),
+    };
+  }
+
+  listen(onNotice: (n: ChangeNotice) => void, onResume: () => void): () => void {
+    return this.feed.listen(onNotice, onResume);
+  }
+
+  /** Drops the LISTEN connection as a network failure would (tests). */
+  interruptFeed(): void {
+    this.feed.interrupt();
+  }
+
+  /** Forgets what this node knew of a document's snapshot (it was evicted or dropped). */
+  forget(docId: string): void {
+    this.trackers.delete(docId);
+  }
+
+  private async eventsWith(c: PoolClient, docId: string, seq: number): Promise<StoredEvent[]> {
+    const rows = (
+      await c.query<{ event: DocEvent; ack: unknown }>('SELECT event, ack FROM events WHERE doc_id = $1 AND seq > $2 ORDER BY seq', [
+        docId,
+        seq,
+      ])
+    ).rows;
+    return rows.map((r) => ({ event: r.event, ack: r.ack }));
+  }
+}
+
+async function insertEvents(c: PoolClient, events: readonly DocEvent[]): Promise<void> {
+  let part = 0;
+  let prevOp: string | null = null;
+  const parts = events.map((ev) => {
+    part = ev.opId !== null && ev.opId === prevOp ? part + 1 : 0;
+    prevOp = ev.opId;
+    return part;
+  });
+  await c.query(
+    `INSERT INTO events (doc_id, seq, event, by, op_id, op_part, at)
+     SELECT $1, t.seq, t.event, $2, $3, t.part, $4 FROM unnest($5::bigint[], $6::jsonb[], $7::int[]) AS t(seq, event, part)`,
+    [
+      events[0]?.docId,
+      events[0]?.by,
+      events[0]?.opId ?? null,
+      events[0]?.at,
+      events.map((e) => e.seq),
+      events.map((e) => JSON.stringify(e)),
+      parts,
+    ],
+  );
+}
