@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DocEvent, DocumentState } from '../../../shared/index.js';
-import type { DocumentStore, LoadResult, StorageStats } from './types.js';
+import type { DocumentStore, LoadOptions, LoadResult, StorageStats } from './types.js';
 import { nodeFs } from './fs.js';
 import type { StorageFs } from './fs.js';
 import { ensureDir, fsyncPath } from './fsync.js';
@@ -19,6 +19,7 @@ import {
   snapshotIds,
   writeSnapshot,
 } from './snapshots.js';
+import type { SnapshotFile } from './snapshots.js';
 import { AppError } from '../../../shared/index.js';
 
 interface SnapshotJob {
@@ -80,12 +81,21 @@ export class LowdbDocumentStore implements DocumentStore {
    * Start-up recovery. Meant to be called once, before the first append: it
    * reads what earlier runs left, and the events of this run are in memory anyway.
    */
-  async load(): Promise<LoadResult> {
+  async load(opts: LoadOptions = {}): Promise<LoadResult> {
     if (this.#loaded) throw new Error('load() runs once, at start-up');
     this.#loaded = true;
     const warnings = new Warnings();
-    const read = await readSnapshots(this.#fs, this.#docsDir);
+    // With stubs, only the documents the journal touches are read whole (the replay needs them); the rest by their header.
+    const touched = opts.stubs ? await this.#journalDocIds() : undefined;
+    const read = await readSnapshots(this.#fs, this.#docsDir, touched ? (id) => touched.has(id) : undefined);
     for (const w of read.warnings) warnings.add(w);
+    for (const h of read.headers) this.#covered.set(h.stub.meta.id, h.seq);
+    // Version 1 files have no header: rewritten once (same seq, before the replay changes them) so the next start reads less.
+    if (read.unversioned.length > 0)
+      await this.#rewrite(
+        read.snapshots.filter((s) => read.unversioned.includes(s.doc.id)),
+        warnings,
+      );
     for (const id of read.prevCopies) this.#prevCopies.add(id);
     const docs = new Map<string, DocumentState>();
     for (const s of read.snapshots) {
@@ -108,8 +118,37 @@ export class LowdbDocumentStore implements DocumentStore {
     }
 
     const result: LoadResult = { docs: [...docs.values()], warnings: warnings.done(), replayed: replay.replayed };
+    if (touched) result.stubs = read.headers.map((h) => h.stub);
     for (const w of result.warnings) this.#log(`storage: ${w}`);
     return result;
+  }
+
+  /** The documents the journal left by earlier runs has events of: a first, cheap pass (the journal is short after a checkpoint). */
+  async #journalDocIds(): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for (const segNo of this.#startupSegments) {
+      await forEachLine(this.#fs, join(this.#journal.dir, segmentName(segNo)), (line, _lineNo, complete) => {
+        if (!complete) return;
+        try {
+          const ev: unknown = JSON.parse(line);
+          if (looksLikeEvent(ev)) ids.add(ev.docId);
+        } catch {
+          // A corrupt line: the replay reports it.
+        }
+      });
+    }
+    return ids;
+  }
+
+  async #rewrite(snapshots: readonly SnapshotFile[], warnings: Warnings): Promise<void> {
+    try {
+      await mapLimit(snapshots, 4, (s) => writeSnapshot(this.#fs, this.#docsDir, s.doc.id, serializeSnapshot(s.doc)));
+      await fsyncPath(this.#fs, this.#docsDir);
+    } catch (e) {
+      warnings.add(
+        `rewriting version 1 snapshots with a header failed, they are read whole again next time: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
   }
 
   /**

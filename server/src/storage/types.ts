@@ -29,6 +29,11 @@ export interface DocumentStub {
   mentioning: readonly CellComment[];
 }
 
+export interface LoadOptions {
+  /** Describe rather than read the documents nothing needs whole yet (LoadResult.stubs). */
+  stubs?: boolean;
+}
+
 export interface LoadResult {
   docs: DocumentState[];
   /** Documents not loaded, only described (a shared store loads none at start-up). */
@@ -59,8 +64,11 @@ export interface DocumentStore {
    * Call once, at start-up, before any append. Damage is reported in `warnings`,
    * never thrown. Ends with a checkpoint of whatever the journal added, so the
    * segments a crash left behind are folded into snapshots at once.
+   * With `stubs`, documents the journal does not touch may come back as
+   * `stubs` instead of whole (the registry loads them on first use), so that
+   * start-up does not grow with the number or size of documents.
    */
-  load(): Promise<LoadResult>;
+  load(opts?: LoadOptions): Promise<LoadResult>;
   /**
    * One document as its latest durable snapshot says, or undefined when there
    * is none: how the document registry loads a document it evicted (it evicts

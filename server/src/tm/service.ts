@@ -4,6 +4,7 @@ import type {
   ConcordanceHit,
   DocEvent,
   DocumentMeta,
+  DocumentState,
   Lang,
   Paragraph,
   PretranslateResult,
@@ -58,6 +59,8 @@ export class TmService {
   private readonly index = new MemoryIndex();
   private readonly rowsByDoc = new Map<string, Set<string>>();
   private stop: (() => void) | null = null;
+  private closed = false;
+  private warmed: Promise<void> = Promise.resolve();
   private readonly ops: DocumentOps;
 
   constructor(
@@ -85,9 +88,51 @@ export class TmService {
       if (i % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     this.index.freeze();
+    this.warmed = this.warm();
+  }
+
+  /**
+   * Resolves once the rows of every document are in the memory: lookups,
+   * concordance and pre-translation wait for it, so none answers from a
+   * memory that is still missing documents.
+   */
+  whenWarm(): Promise<void> {
+    return this.warmed;
+  }
+
+  /**
+   * The documents start-up left on disk (stubs), indexed after the server
+   * listens: one at a time, read from its snapshot without keeping it in
+   * memory, yielding between documents so edits keep flowing. Start-up thus
+   * costs the same with ten documents or ten thousand.
+   */
+  private async warm(): Promise<void> {
+    const started = Date.now();
+    let indexed = 0;
+    for (const id of this.documents.reads.restingIds()) {
+      if (this.closed) return;
+      // Loaded and followed meanwhile, or indexed by a commit: already current.
+      if (this.rowsByDoc.has(id)) continue;
+      let doc: Readonly<DocumentState> | undefined;
+      try {
+        doc = await this.documents.reads.stateForIndex(id);
+      } catch (err) {
+        this.log(`translation memory: document ${id} could not be read: ${String(err)}`);
+        continue;
+      }
+      // Read and indexed in one tick: a commit that follows is applied on top, never under.
+      if (doc && !this.closed) {
+        for (const p of doc.paragraphs) this.putRow(doc, p);
+        indexed++;
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    this.index.freeze();
+    if (indexed > 0) this.log(`translation memory: ${indexed} documents indexed in ${Date.now() - started} ms after start-up`);
   }
 
   close(): void {
+    this.closed = true;
     this.stop?.();
   }
 
@@ -99,6 +144,7 @@ export class TmService {
 
   /** Best matches for the cell (docId, paragraphId, lang): on the row's source, and pivot on its other approved translations. */
   async lookupForCell(docId: string, paragraphId: string, lang: Lang, limit: number): Promise<TmMatch[]> {
+    await this.warmed;
     const meta = this.documents.reads.meta(docId);
     if (!docLangs(meta).includes(lang)) throw new AppError('language_not_in_document', `document ${docId} has no ${lang} column`);
     // Loaded first if it was evicted, then read in one tick.
@@ -130,7 +176,8 @@ export class TmService {
       .slice(0, limit);
   }
 
-  search(q: string, lang: Lang | undefined, limit: number): ConcordanceHit[] {
+  async search(q: string, lang: Lang | undefined, limit: number): Promise<ConcordanceHit[]> {
+    await this.warmed;
     return this.index.search(q, lang ? [lang] : LANGS, limit).map(({ unit, lang: l }) => ({
       entryId: unit.id,
       lang: l,
@@ -187,8 +234,9 @@ export class TmService {
     return { added: records.length, skipped, duplicates };
   }
 
-  pretranslate(docId: string, langs: Lang[] | undefined, by: string): Promise<PretranslateResult> {
+  async pretranslate(docId: string, langs: Lang[] | undefined, by: string): Promise<PretranslateResult> {
     this.documents.reads.meta(docId);
+    await this.warmed;
     return this.ops.pretranslate(docId, by, (doc) =>
       decidePretranslate(doc, langs, (text, sourceLang, targetLang) =>
         chooseExact(

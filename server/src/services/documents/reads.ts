@@ -122,6 +122,21 @@ export class DocumentReads {
     for (const rt of this.registry.liveDocs()) fn(rt.doc);
   }
 
+  /** The documents not in memory (described only), for an index that reads them in the background. */
+  restingIds(): string[] {
+    return [...this.registry.restingDocs()].map((r) => r.meta.id);
+  }
+
+  /**
+   * Live, not copied: the document in memory, or what its snapshot says
+   * without bringing it into memory (an index built in the background reads
+   * every document once; loading each would hold them all until they idle
+   * out). Undefined when it is gone. Read what it gives before awaiting again.
+   */
+  async stateForIndex(docId: string): Promise<Readonly<DocumentState> | undefined> {
+    return this.registry.peekOrRead(docId);
+  }
+
   /**
    * Live, not copied: a paragraph of a document in memory, for indexes derived
    * on every committed event (the translation memory); `read` runs
