@@ -5,15 +5,15 @@ import { tempSchema, TEST_DATABASE_URL } from './helpers/pg.js';
 import type { TempSchema } from './helpers/pg.js';
 import { ADMIN_PASSWORD, startServer } from './helpers/server.js';
 import type { TestServer } from './helpers/server.js';
-import { connect, joinDoc } from './helpers/sockets.js';
+import { call, connect, joinDoc, opId } from './helpers/sockets.js';
 import { TcpProxy } from './helpers/tcpProxy.js';
 
 /**
  * PostgreSQL going away under a running node (a real relay in front of the
  * real database, cut and restored): requests that need it are refused with
  * `database_unavailable` (503) and change nothing, open sockets and the
- * node's documents stay, and everything works again once it answers — no
- * restart.
+ * node's documents stay readable (edits are refused too), and everything
+ * works again once it answers — no restart.
  */
 describe('the database going away and coming back', () => {
   let schema: TempSchema;
@@ -57,8 +57,25 @@ describe('the database going away and coming back', () => {
       expect(socket.connected).toBe(true);
       const live = await joinDoc(socket, server.demoDocId);
       expect(live.doc.paragraphs.length).toBeGreaterThan(0);
+      // Documents are the database's too: an edit is refused, not acknowledged and lost.
+      const paragraphId = live.doc.paragraphs[0]!.id;
+      const edit = {
+        docId: server.demoDocId,
+        paragraphId,
+        lang: live.doc.targetLangs[0]!,
+        opId: opId(),
+        baseRev: 0,
+        text: 'during the outage',
+      };
+      const seqBefore = live.doc.seq;
+      expect(await call(socket, 'cell:edit', edit)).toMatchObject(unavailable);
 
       await proxy.restore();
+      // The same operation, tried again, is applied once; the document has nothing the client was not told.
+      const again = await call(socket, 'cell:edit', edit);
+      expect(again).toMatchObject({ ok: true, data: { seq: seqBefore + 1 } });
+      await live.reach(seqBefore + 1);
+      expect((await server.documents.reads.snapshot(server.demoDocId)).seq).toBe(seqBefore + 1);
       expect((await me(cookie)).body).toMatchObject({ ok: true, data: { user: { username: 'admin' } } });
       await login(server.url, 'admin', ADMIN_PASSWORD);
       // Nothing was half-done while it was gone.

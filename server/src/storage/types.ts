@@ -7,6 +7,7 @@ import type {
   DocumentState,
   DocumentSummary,
   Lang,
+  Paragraph,
 } from '../../../shared/index.js';
 import type { GlossaryTerm } from '../../../shared/qa/types.js';
 import type { RoleHolder } from '../../../shared/domain/roles.js';
@@ -155,6 +156,12 @@ export interface SharedDocuments {
   eventsAfter(docId: string, seq: number): Promise<StoredEvent[]>;
   /** The stored ack of an operation, or undefined when it was never committed. */
   findOp(docId: string, by: string, opId: string): Promise<{ seq: number; ack: unknown } | undefined>;
+  /**
+   * Every live document's meta and paragraphs (no history), one at a time, but
+   * those `skip` names: for indexes derived from paragraphs (the translation
+   * memory) without loading documents into the registry.
+   */
+  scanParagraphs(skip: (docId: string) => boolean): AsyncIterable<{ meta: DocumentMeta; paragraphs: Paragraph[] }>;
   /** A document's stub, or undefined when there is no such live document. */
   stub(docId: string): Promise<DocumentStub | undefined>;
   /** Every stub written since `version` (0: all), deleted ones as `deleted`, and the version to ask from next. */

@@ -82,6 +82,10 @@ export class TmService {
     this.documents.reads.forEachDocument((doc) => {
       for (const p of doc.paragraphs) this.putRow(doc, p);
     });
+    // With documents in PostgreSQL none is in memory at start-up: their paragraphs are read from the snapshots.
+    await this.documents.reads.forEachStoredDocument((meta, paragraphs) => {
+      for (const p of paragraphs) this.putRow(meta, p);
+    });
     const entries = await this.store.list();
     for (let i = 0; i < entries.length; i++) {
       this.index.upsert(fromRecord(entries[i]!));

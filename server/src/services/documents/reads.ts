@@ -138,6 +138,20 @@ export class DocumentReads {
   }
 
   /**
+   * Every document not in memory, from a shared store (PostgreSQL loads none
+   * at start-up): meta and paragraphs, one document at a time, without
+   * loading them into the registry. Nothing with the embedded store, which
+   * holds every document after start-up. `fn` must not keep what it is given.
+   */
+  async forEachStoredDocument(fn: (meta: Readonly<DocumentMeta>, paragraphs: readonly Paragraph[]) => void): Promise<void> {
+    const shared = this.registry.sharedStore;
+    if (!shared) return;
+    for await (const d of shared.scanParagraphs((id) => this.registry.isLive(id))) {
+      if (!this.registry.isLive(d.meta.id)) fn(d.meta, d.paragraphs);
+    }
+  }
+
+  /**
    * Live, not copied: a paragraph of a document in memory, for indexes derived
    * on every committed event (the translation memory); `read` runs
    * synchronously and must neither keep nor change what it is given.

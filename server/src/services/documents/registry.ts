@@ -1,6 +1,6 @@
 import { AppError, DEFAULT_SETTINGS } from '../../../../shared/index.js';
 import type { DocumentMeta, DocumentSettings, DocumentState } from '../../../../shared/index.js';
-import type { DocumentStore, DocumentStub } from '../../storage/types.js';
+import type { DocumentStore, DocumentStub, SharedDocuments } from '../../storage/types.js';
 import { stubOf } from '../../storage/stub.js';
 import { Checkpoints } from './checkpoints.js';
 import { DocRuntime } from './runtime.js';
@@ -80,6 +80,11 @@ export class DocumentRegistry {
     return { warnings: result.warnings, replayed: result.replayed, stubVersion: result.stubVersion ?? 0 };
   }
 
+  /** The store's shared part, when several nodes share it. */
+  get sharedStore(): SharedDocuments | undefined {
+    return this.store.shared;
+  }
+
   count(): number {
     return this.live.size + this.resting.size;
   }
@@ -153,7 +158,8 @@ export class DocumentRegistry {
   /** A new document (or one loaded at start-up), in memory. */
   admit(doc: DocumentState): DocRuntime {
     const rt = new DocRuntime(doc, this.limits);
-    rt.rebuildOps();
+    // A shared store keeps every operation's first ack in its events table, which a retry asks instead.
+    if (!this.store.shared) rt.rebuildOps();
     this.live.set(doc.id, rt);
     this.resting.delete(doc.id);
     this.lastUsed.set(doc.id, this.now());

@@ -41,6 +41,8 @@ export interface Outcome {
  */
 export class SharedCommits {
   private readonly queued = new Set<string>();
+  /** Inserts another node won (23505 on the seq or the operation id), for tests and the bench. */
+  conflicts = 0;
   private stubVersion = 0;
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => void) | undefined;
@@ -85,18 +87,27 @@ export class SharedCommits {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const seen = opId === null ? undefined : rt.op(by, opId);
         if (seen) return { result: seen.result, applied: false };
-        if (!this.registry.isLive(rt.doc.id)) throw new AppError('document_not_found', `no document ${rt.doc.id}`);
-        const decision = decide(rt);
-        if (decision.bodies.length === 0)
-          return { result: this.remember(rt, by, opId, kind, decision.finish(rt.doc, rt.doc.seq)), applied: false };
+        this.assertCurrent(rt);
+        let decision: Decision<unknown>;
+        try {
+          decision = decide(rt);
+        } catch (err) {
+          // A retry the table knows (this node never saw it, or loaded the document since) may no longer decide at all,
+          // e.g. the paragraph it deleted is gone: its first ack is the answer.
+          const first = await this.storedResult(rt, by, opId);
+          if (first) return { result: first, applied: false };
+          throw err;
+        }
+        if (decision.bodies.length === 0) {
+          const first = await this.storedResult(rt, by, opId);
+          return { result: first ?? this.remember(rt, by, opId, kind, decision.finish(rt.doc, rt.doc.seq)), applied: false };
+        }
         const events = stamp(rt, decision.bodies, by, opId);
         const begun = await this.shared.begin(events);
         if (!begun.ok) {
+          this.conflicts++;
           await this.catchUp(rt);
-          if (begun.conflict === 'op' && opId !== null) {
-            const found = await this.shared.findOp(rt.doc.id, by, opId);
-            if (found && isOpResult(found.ack)) rt.rememberOp(by, opId, found.ack, DONE);
-          }
+          if (begun.conflict === 'op') await this.storedResult(rt, by, opId);
           continue;
         }
         let result: OpResult | undefined;
@@ -121,6 +132,22 @@ export class SharedCommits {
       }
       throw new AppError('conflict', `document ${rt.doc.id} is changing too fast on other nodes; try again`);
     });
+  }
+
+  /** The stored ack of an operation of `by`, remembered, or undefined when the table has none. */
+  private async storedResult(rt: DocRuntime, by: string, opId: string | null): Promise<OpResult | undefined> {
+    if (opId === null) return undefined;
+    const found = await this.shared.findOp(rt.doc.id, by, opId);
+    if (!found || !isOpResult(found.ack)) return undefined;
+    rt.rememberOp(by, opId, found.ack, DONE);
+    return found.ack;
+  }
+
+  /** The lane's copy must still be the registry's: deleted, or dropped after a failed commit, it takes no more changes. */
+  private assertCurrent(rt: DocRuntime): void {
+    if (this.registry.peek(rt.doc.id) === rt) return;
+    if (!this.registry.has(rt.doc.id)) throw new AppError('document_not_found', `no document ${rt.doc.id}`);
+    throw new AppError('database_unavailable', `document ${rt.doc.id} must be read again from the database; try again`);
   }
 
   /** A new document: its row and creation event in one transaction, then in memory. */

@@ -28,21 +28,22 @@ async function writeWith(c: PoolClient, job: CapturedSnapshot & { stub: string }
   if (Number(row.snapshot_seq) >= job.seq) return true;
   await c.query(
     `INSERT INTO doc_parts (doc_id, part, seq, body)
-     SELECT $1, t.part, $2, t.body FROM unnest($3::text[], $4::jsonb[]) AS t(part, body)
+     SELECT $1, t.part, $2, t.body FROM unnest($3::text[], $4::text[]) AS t(part, body)
      ON CONFLICT (doc_id, part) DO UPDATE SET seq = EXCLUDED.seq, body = EXCLUDED.body`,
     [job.docId, job.seq, job.parts.map((p) => p.part), job.parts.map((p) => p.body)],
   );
   if (job.revisions.length > 0) {
     await c.query(
       `INSERT INTO doc_revisions (doc_id, cell, idx, body)
-       SELECT $1, t.cell, t.idx, t.body FROM unnest($2::text[], $3::int[], $4::jsonb[]) AS t(cell, idx, body)
+       SELECT $1, t.cell, t.idx, t.body FROM unnest($2::text[], $3::int[], $4::text[]) AS t(cell, idx, body)
        ON CONFLICT DO NOTHING`,
       [job.docId, job.revisions.map((r) => r.cell), job.revisions.map((r) => r.idx), job.revisions.map((r) => r.body)],
     );
   }
-  await c.query(
-    `UPDATE documents SET snapshot_seq = $2, stub = $3::jsonb, stub_version = nextval('document_stub_versions') WHERE id = $1`,
-    [job.docId, job.seq, job.stub],
-  );
+  await c.query(`UPDATE documents SET snapshot_seq = $2, stub = $3, stub_version = nextval('document_stub_versions') WHERE id = $1`, [
+    job.docId,
+    job.seq,
+    job.stub,
+  ]);
   return true;
 }

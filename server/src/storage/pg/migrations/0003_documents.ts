@@ -12,6 +12,9 @@ import type { Migration } from './types.js';
  * is), and a checkpoint writes only what changed since the last one.
  * `documents` is what lists and authorisation read without loading a document;
  * `stub_version` (one sequence for all rows) lets nodes ask what changed.
+ * Bodies are JSON kept as text, not jsonb: jsonb refuses the escaped lone
+ * surrogates and NULs that documents written before the text rules may hold,
+ * and nothing queries inside them.
  */
 export const migration: Migration = {
   version: 3,
@@ -23,7 +26,7 @@ export const migration: Migration = {
       head_seq bigint NOT NULL,
       snapshot_seq bigint NOT NULL DEFAULT 0,
       deleted boolean NOT NULL DEFAULT false,
-      stub jsonb NOT NULL,
+      stub text NOT NULL,
       stub_version bigint NOT NULL DEFAULT nextval('document_stub_versions'),
       created_at timestamptz NOT NULL DEFAULT now()
     );
@@ -31,12 +34,12 @@ export const migration: Migration = {
     CREATE TABLE events (
       doc_id text NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
       seq bigint NOT NULL,
-      event jsonb NOT NULL,
+      event text NOT NULL,
       by text NOT NULL,
       op_id text,
       -- 0 for the first event of an operation (the one that carries its ack), 1, 2… for the rest
       op_part integer NOT NULL,
-      ack jsonb,
+      ack text,
       at timestamptz NOT NULL,
       PRIMARY KEY (doc_id, seq)
     );
@@ -46,14 +49,14 @@ export const migration: Migration = {
       -- '' for the head, else a paragraph id
       part text NOT NULL,
       seq bigint NOT NULL,
-      body jsonb NOT NULL,
+      body text NOT NULL,
       PRIMARY KEY (doc_id, part)
     );
     CREATE TABLE doc_revisions (
       doc_id text NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
       cell text NOT NULL,
       idx integer NOT NULL,
-      body jsonb NOT NULL,
+      body text NOT NULL,
       PRIMARY KEY (doc_id, cell, idx)
     );
   `,

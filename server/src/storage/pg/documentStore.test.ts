@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Pool } from 'pg';
+import { tempSchema } from '../../../test/helpers/pg.js';
+import type { TempSchema } from '../../../test/helpers/pg.js';
+import { openDocNode } from '../../../test/helpers/nodes.js';
+import type { DocNode } from '../../../test/helpers/nodes.js';
+import { migrate } from './migrate.js';
+import { PgDocumentStore } from './documentStore.js';
+import { openPool } from './pool.js';
+
+/** The PostgreSQL document store: incremental snapshots, loads, import and export. */
+describe('PgDocumentStore', () => {
+  let schema: TempSchema;
+  let pool: Pool;
+  const nodes: DocNode[] = [];
+  beforeEach(async () => {
+    schema = await tempSchema();
+    pool = openPool(schema.url, () => undefined);
+    await migrate(pool);
+  });
+  afterEach(async () => {
+    for (const n of nodes.splice(0)) await n.close();
+    await pool.end();
+    await schema.drop();
+  });
+  const node = async (): Promise<DocNode> => {
+    const n = await openDocNode(schema.url);
+    nodes.push(n);
+    return n;
+  };
+  const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}.`);
+  const partRows = async (id: string, seq: number) =>
+    (await pool.query<{ part: string }>('SELECT part FROM doc_parts WHERE doc_id = $1 AND seq = $2 ORDER BY part', [id, seq])).rows.map(
+      (r) => r.part,
+    );
+  const revisionCount = async (id: string) =>
+    Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM doc_revisions WHERE doc_id = $1', [id])).rows[0]?.n);
+
+  it('writes at a checkpoint only the head, the paragraphs touched since the last one and their new revisions', async () => {
+    const a = await node();
+    const { id } = await a.service.engine.create({ title: 'Parts', sourceLang: 'en', targetLangs: ['zh'], paragraphs }, 'u1');
+    const pids = (await a.service.reads.snapshot(id)).paragraphs.map((p) => p.id);
+    await a.service.checkpoint();
+    // The first snapshot is whole: the head and every paragraph, with the source revisions the creation wrote.
+    expect(await partRows(id, 1)).toHaveLength(1 + paragraphs.length);
+    expect(await revisionCount(id)).toBe(paragraphs.length);
+    for (let i = 0; i < 3; i++) {
+      await a.ops.editCell({ docId: id, paragraphId: pids[7]!, lang: 'zh', opId: `e7-${i}`, baseRev: i, text: `七${i}` }, 'u1');
+    }
+    await a.ops.editCell({ docId: id, paragraphId: pids[30]!, lang: 'zh', opId: 'e30', baseRev: 0, text: '三十' }, 'u1');
+    await a.service.checkpoint();
+    expect(await partRows(id, 5)).toEqual(['', pids[30]!, pids[7]!].sort());
+    expect(await revisionCount(id)).toBe(paragraphs.length + 4);
+    // Nothing changed since: nothing is written.
+    await a.service.checkpoint();
+    expect(await partRows(id, 5)).toHaveLength(3);
+  });
+
+  it('loads snapshot parts plus the events after them into the same state as the node that wrote them', async () => {
+    const a = await node();
+    const { id } = await a.service.engine.create({ title: 'Load', sourceLang: 'en', targetLangs: ['zh', 'ru'], paragraphs }, 'u1');
+    const pids = (await a.service.reads.snapshot(id)).paragraphs.map((p) => p.id);
+    await a.ops.editCell({ docId: id, paragraphId: pids[0]!, lang: 'zh', opId: 'x1', baseRev: 0, text: '一' }, 'u1');
+    await a.service.checkpoint();
+    await a.ops.splitParagraph({ docId: id, paragraphId: pids[1]!, opId: 'x2', baseRev: 1, offset: 4 }, 'u1');
+    await a.ops.editCell({ docId: id, paragraphId: pids[2]!, lang: 'ru', opId: 'x3', baseRev: 0, text: 'два' }, 'u2');
+    await a.ops.updateSettings({ docId: id, opId: 'x4', allowSelfApproval: true }, 'u1');
+    await a.ops.deleteParagraph({ docId: id, paragraphId: pids[3]!, opId: 'x5' }, 'u1');
+    const expected = structuredClone((await a.service.registry.open(id)).doc);
+    const store = new PgDocumentStore(pool, schema.url, () => undefined);
+    try {
+      expect((await pool.query('SELECT snapshot_seq FROM documents WHERE id = $1', [id])).rows[0]).toEqual({ snapshot_seq: '2' });
+      expect(await store.read(id)).toEqual(expected);
+      // Start-up reads stubs only, never a document.
+      const loaded = await store.load();
+      expect(loaded.docs).toEqual([]);
+      expect(loaded.stubs?.map((s) => s.meta.id)).toEqual([id]);
+      expect(loaded.stubs?.[0]?.settings).toEqual({ allowSelfApproval: true });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('imports a whole document as its snapshot, refuses an existing id, and exports every live document', async () => {
+    const a = await node();
+    const { id } = await a.service.engine.create(
+      { title: 'Export me', sourceLang: 'en', targetLangs: ['zh'], paragraphs: ['A.', 'B.'] },
+      'u1',
+    );
+    const pid = (await a.service.reads.snapshot(id)).paragraphs[0]!.id;
+    await a.ops.editCell({ docId: id, paragraphId: pid, lang: 'zh', opId: 'i1', baseRev: 0, text: '甲' }, 'u1');
+    const doc = structuredClone((await a.service.registry.open(id)).doc);
+    const store = new PgDocumentStore(pool, schema.url, () => undefined);
+    try {
+      const exported = [];
+      for await (const d of store.exportDocuments()) exported.push(d);
+      expect(exported).toEqual([doc]);
+      await expect(store.importDocument(doc)).rejects.toMatchObject({ code: '23505' });
+      const copy = { ...structuredClone(doc), id: 'd_imported' };
+      await store.importDocument(copy);
+      expect(await store.read('d_imported')).toEqual(copy);
+      // An imported document takes commits from its seq on, like any other.
+      await a.service.reads.open('d_imported');
+      const ack = await a.ops.editCell({ docId: 'd_imported', paragraphId: pid, lang: 'zh', opId: 'i2', baseRev: 1, text: '甲乙' }, 'u1');
+      expect(ack.seq).toBe(doc.seq + 1);
+    } finally {
+      await store.close();
+    }
+  });
+});
