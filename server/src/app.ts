@@ -95,6 +95,8 @@ export function createApp(deps: AppDeps): App {
   const glossary = new GlossaryService(storage.glossary);
   const ops = documents.ops(() => glossary.glossary());
   const aids = createAids({ storage, documents, glossary, log, maxImportBytes });
+  // Documents left on disk at start-up join the memory once the server listens, not before: listening must not wait for them.
+  httpServer.once('listening', () => aids.tm.warmUp());
   const interchangeService = new InterchangeService(documents, storage.sources, workerParser());
   const notifier = new MentionNotifier();
   const commands = createCommands({ reads: documents.reads, ops, users, notifier, interchange: interchangeService });

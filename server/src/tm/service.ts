@@ -61,6 +61,9 @@ export class TmService {
   private stop: (() => void) | null = null;
   private closed = false;
   private warmed: Promise<void> = Promise.resolve();
+  private warming: Promise<void> | undefined;
+  /** Documents every row of which has been indexed (a commit indexes only the rows it touched). */
+  private readonly whole = new Set<string>();
   private readonly ops: DocumentOps;
 
   constructor(
@@ -72,36 +75,30 @@ export class TmService {
   }
 
   /**
-   * Follows commits, indexes every document (one synchronous pass, so no
-   * commit falls between the two), then loads the TMX entries in slices that
+   * Follows commits, indexes every document in memory (one synchronous pass,
+   * so no commit falls between the two; those left on disk wait for warmUp),
+   * then loads the TMX entries in slices that
    * yield to the event loop: 100,000 entries take seconds to index, and the
    * rest of the server must keep answering meanwhile.
    */
   async start(): Promise<void> {
     this.stop = this.documents.engine.onCommitted((docId, events) => this.follow(docId, events));
-    this.documents.reads.forEachDocument((doc) => {
-      for (const p of doc.paragraphs) this.putRow(doc, p);
-    });
-    // With documents in PostgreSQL none is in memory at start-up: their paragraphs are read from the snapshots.
-    await this.documents.reads.forEachStoredDocument((meta, paragraphs) => {
-      for (const p of paragraphs) this.putRow(meta, p);
-    });
+    this.documents.reads.forEachDocument((doc) => this.putDocument(doc, doc.paragraphs));
     const entries = await this.store.list();
     for (let i = 0; i < entries.length; i++) {
       this.index.upsert(fromRecord(entries[i]!));
       if (i % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     this.index.freeze();
-    this.warmed = this.warm();
   }
 
   /**
-   * Resolves once the rows of every document are in the memory: lookups,
-   * concordance and pre-translation wait for it, so none answers from a
-   * memory that is still missing documents.
+   * Indexes the documents not in memory, in the background (the app calls it
+   * once the server listens). Until it is done, lookups wait for it.
    */
-  whenWarm(): Promise<void> {
-    return this.warmed;
+  warmUp(): void {
+    this.warming ??= this.warm();
+    this.warmed = this.warming.catch((err: unknown) => this.log(`translation memory: warming failed: ${String(err)}`));
   }
 
   /**
@@ -113,10 +110,17 @@ export class TmService {
   private async warm(): Promise<void> {
     const started = Date.now();
     let indexed = 0;
-    for (const id of this.documents.reads.restingIds()) {
+    // With documents in PostgreSQL none is in memory at start-up: their paragraphs are read from the snapshots, without history.
+    await this.documents.reads.forEachStoredDocument((meta, paragraphs) => {
       if (this.closed) return;
-      // Loaded and followed meanwhile, or indexed by a commit: already current.
-      if (this.rowsByDoc.has(id)) continue;
+      this.putDocument(meta, paragraphs);
+      indexed++;
+    });
+    // Every document not indexed yet: left on disk, or opened since start-up (opening does not index).
+    for (const id of this.documents.reads.ids()) {
+      if (this.closed) return;
+      // Indexed at start-up or by the scan above, and followed since: already current.
+      if (this.whole.has(id)) continue;
       let doc: Readonly<DocumentState> | undefined;
       try {
         doc = await this.documents.reads.stateForIndex(id);
@@ -126,7 +130,7 @@ export class TmService {
       }
       // Read and indexed in one tick: a commit that follows is applied on top, never under.
       if (doc && !this.closed) {
-        for (const p of doc.paragraphs) this.putRow(doc, p);
+        this.putDocument(doc, doc.paragraphs);
         indexed++;
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -280,6 +284,11 @@ export class TmService {
     }
   }
 
+  private putDocument(meta: Pick<DocumentMeta, 'id' | 'sourceLang' | 'targetLangs'>, paragraphs: readonly Paragraph[]): void {
+    for (const p of paragraphs) this.putRow(meta, p);
+    this.whole.add(meta.id);
+  }
+
   private putRow(meta: Pick<DocumentMeta, 'id' | 'sourceLang' | 'targetLangs'>, p: Paragraph): void {
     const unit = unitFromRow(meta, p);
     this.index.upsert(unit);
@@ -311,12 +320,13 @@ export class TmService {
         switch (ev.type) {
           case 'document.created':
             this.documents.reads.forEachDocument((doc) => {
-              if (doc.id === docId) for (const p of doc.paragraphs) this.putRow(doc, p);
+              if (doc.id === docId) this.putDocument(doc, doc.paragraphs);
             });
             break;
           case 'document.deleted':
             for (const id of this.rowsByDoc.get(docId) ?? []) this.index.remove(id);
             this.rowsByDoc.delete(docId);
+            this.whole.delete(docId);
             break;
           case 'paragraph.split':
             this.refresh(docId, ev.paragraphId);

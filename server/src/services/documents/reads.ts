@@ -122,9 +122,9 @@ export class DocumentReads {
     for (const rt of this.registry.liveDocs()) fn(rt.doc);
   }
 
-  /** The documents not in memory (described only), for an index that reads them in the background. */
-  restingIds(): string[] {
-    return [...this.registry.restingDocs()].map((r) => r.meta.id);
+  /** Every document, in memory or not, for an index that reads them in the background. */
+  ids(): string[] {
+    return [...[...this.registry.liveDocs()].map((rt) => rt.doc.id), ...[...this.registry.restingDocs()].map((r) => r.meta.id)];
   }
 
   /**
