@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { benchStorage } from './storage.js';
+import { benchDocStores, benchStartup } from './docStores.js';
 import { measureAlign } from './alignSpeed.js';
 import { benchQa } from './qa.js';
 import { benchTm } from './tm.js';
@@ -37,6 +38,21 @@ async function qaSamples(): Promise<Parameters<typeof benchQa>[0]> {
   }));
 }
 
+async function startupRows(): Promise<Row[]> {
+  const docs = QUICK ? 200 : 1000;
+  const edits = 100;
+  const r = await benchStartup(docs, edits);
+  return [
+    {
+      metric: `storage open + document service load, ${docs.toLocaleString('en')} documents × ${edits} edits, PostgreSQL`,
+      value: r.postgresMs,
+      unit: 'ms',
+      target: '< 1,000',
+      baseline: `embedded ${r.embeddedMs} ms`,
+    },
+  ];
+}
+
 /** Benchmarks that live beside the modules they measure. */
 export const benches: Record<string, () => Promise<Row[]>> = {
   markdown: () => Promise.resolve(measureMarkdownGrowth(QUICK)),
@@ -63,6 +79,37 @@ export const benches: Record<string, () => Promise<Row[]>> = {
         baseline: `${round(r.eventsPerSync, 1)} events per fdatasync`,
       },
       { metric: `storage only: replay ${r.replayEvents.toLocaleString('en')} events`, value: r.replayMs, unit: 'ms', target: '< 5,000' },
+    ];
+  },
+  docstore: async () => {
+    const figures = await benchDocStores(QUICK ? 20_000 : 100_000);
+    const [embedded, postgres] = figures;
+    if (!embedded || !postgres) return [];
+    const n = embedded.revisions.toLocaleString('en');
+    return [
+      {
+        metric: `checkpoint stall, ${n}-revision document after 20 edits, PostgreSQL (parts)`,
+        value: postgres.checkpointStallMs,
+        unit: 'ms',
+        target: '< 10',
+        baseline: `embedded ${embedded.checkpointStallMs} ms (whole snapshot)`,
+      },
+      {
+        metric: `  that checkpoint's wall time, PostgreSQL`,
+        value: postgres.checkpointMs,
+        unit: 'ms',
+        target: '—',
+        baseline: `embedded ${embedded.checkpointMs} ms`,
+      },
+      {
+        metric: `first open of a ${n}-revision document, PostgreSQL (start-up reads no document)`,
+        value: postgres.firstOpenMs,
+        unit: 'ms',
+        target: '—',
+        baseline: `embedded: ${embedded.loadMs} ms at start-up (every document read)`,
+      },
+      { metric: `  start-up + first open, PostgreSQL`, value: postgres.loadMs, unit: 'ms', target: '—' },
+      ...(await startupRows()),
     ];
   },
   align: async () =>

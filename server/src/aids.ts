@@ -9,6 +9,7 @@ import type { Mount } from './http/route.js';
 import type { DocumentService } from './services/documents/index.js';
 import type { Storage } from './storage/index.js';
 import { TmService } from './tm/service.js';
+import type { FileParser } from './interchange/offThread/index.js';
 
 export interface Aids {
   tm: TmService;
@@ -33,6 +34,8 @@ export function createAids(deps: {
   glossary: GlossaryService;
   log: Log;
   maxImportBytes: number;
+  /** How uploaded files are read (the import worker on the server). */
+  parser: FileParser;
 }): Aids {
   const tm = new TmService(deps.documents, deps.storage.tm, deps.log);
   const { glossary } = deps;
@@ -42,7 +45,7 @@ export function createAids(deps: {
     ready.then(() => next(), next);
   };
   const routes = { tm: mount('/api/tm'), glossary: mount('/api/glossary'), documents: mount('/api/documents') };
-  tmRoutes(routes.tm, tm, deps.maxImportBytes);
+  tmRoutes(routes.tm, tm, { maxImportBytes: deps.maxImportBytes, parser: deps.parser });
   glossaryRoutes(routes.glossary, glossary, deps.maxImportBytes);
   aidsDocumentRoutes(routes.documents, { documents: deps.documents, tm, glossary });
   return {

@@ -16,3 +16,14 @@ export function timeSlicer(sliceMs: number): () => Promise<void> | undefined {
     });
   };
 }
+
+/**
+ * Resolves once the event loop has polled for I/O (socket reads: other users'
+ * edits) at least once. One setImmediate is not enough when called from an
+ * I/O callback: the check phase comes straight after the poll phase that ran
+ * the caller, so its continuation would run before any new input is read.
+ */
+export async function nextTurn(): Promise<void> {
+  await yieldToLoop();
+  await yieldToLoop();
+}

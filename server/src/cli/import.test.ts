@@ -123,6 +123,66 @@ describe('anor import / anor export', () => {
     }
   });
 
+  it('holds every kind of import to ANOR_MAX_IMPORT_BYTES: payload_too_large, exit 1, nothing written', async () => {
+    const data = ['--data-dir', join(dir, 'data')];
+    const en = join(dir, 'en.txt');
+    await writeFile(en, EN_PARAGRAPHS.join('\n\n'));
+    const io1 = capture();
+    expect(await runImport(['document', en, '--title', 'Summit', '--source-lang', 'en', '--target-langs', 'ru', ...data], io1)).toBe(0);
+    const docId = io1.stdout().trim();
+    const big = join(dir, 'big');
+    await writeFile(big, 'Astana hosted the summit. '.repeat(40));
+    const before = process.env.ANOR_MAX_IMPORT_BYTES;
+    process.env.ANOR_MAX_IMPORT_BYTES = '512';
+    try {
+      for (const args of [
+        ['document', big, '--title', 'Big', '--source-lang', 'en', '--target-langs', 'ru'],
+        ['translation', big, '--doc', docId, '--lang', 'ru'],
+        ['xliff', big, '--doc', docId],
+        ['po', big, '--doc', docId],
+        ['tmx', big],
+      ]) {
+        const io = capture();
+        expect({ args, code: await runImport([...args, ...data], io) }).toEqual({ args, code: 1 });
+        expect(io.stderr()).toContain('payload_too_large');
+      }
+    } finally {
+      if (before === undefined) delete process.env.ANOR_MAX_IMPORT_BYTES;
+      else process.env.ANOR_MAX_IMPORT_BYTES = before;
+    }
+    expect((await stored(docId)).paragraphs.every((p) => p.cells.ru?.text === '')).toBe(true);
+    const storage = await createStorage({ dataDir: join(dir, 'data'), log: () => {} });
+    try {
+      expect(await storage.tm.list()).toEqual([]);
+      const documents = new DocumentService(storage.documents);
+      await documents.load();
+      expect(documents.reads.count()).toBe(1);
+      await documents.close();
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('reads a TMX as the server reads an upload: UTF-16 with a BOM accepted, an XLIFF refused as not TMX', async () => {
+    const data = ['--data-dir', join(dir, 'data')];
+    const tmx =
+      '<?xml version="1.0" encoding="UTF-16"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>' +
+      '<tu><tuv xml:lang="en"><seg>Good morning</seg></tuv><tuv xml:lang="ru"><seg>Доброе утро</seg></tuv></tu></body></tmx>';
+    const utf16 = join(dir, 'morning.tmx');
+    await writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tmx, 'utf16le')]));
+    const io = capture();
+    expect(await runImport(['tmx', utf16, ...data], io)).toBe(0);
+    expect(JSON.parse(io.stdout())).toEqual({ added: 1, skipped: 0, duplicates: 0 });
+    const xlf = join(dir, 'not.tmx');
+    await writeFile(
+      xlf,
+      '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u"><segment><source>Hi</source><target>Привет</target></segment></unit></file></xliff>',
+    );
+    const refused = capture();
+    expect(await runImport(['tmx', xlf, ...data], refused)).toBe(1);
+    expect(refused.stderr()).toContain('bad_request: not a TMX 1.4 file');
+  });
+
   it('answers refusals with the error code and exit 1, usage errors with 2', async () => {
     const data = ['--data-dir', join(dir, 'data')];
     const bad = join(dir, 'bad.txt');

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { totalRemoved } from '../../../shared/interchange/clean.js';
 import type { ImportReport } from '../../../shared/protocol/interchange.js';
-import { decodeText } from '../interchange/sources/decode.js';
+import { inThreadParser } from '../interchange/offThread/index.js';
 import { TmService } from '../tm/service.js';
 import { processIo } from './io.js';
 import type { CliIo } from './io.js';
@@ -151,7 +151,8 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
         const tm = new TmService(documents, storage.tm, (m) => io.err(`[anor] ${m}\n`));
         try {
           await tm.start();
-          const r = await tm.importTmx(decodeText(bytes), name, CLI_AUTHOR);
+          // Read as the server reads an uploaded TMX (in this process's own thread: nobody else is waiting on it).
+          const r = await tm.importFile(bytes, name, CLI_AUTHOR, inThreadParser);
           io.out(`${JSON.stringify(r)}\n`);
         } finally {
           tm.close();

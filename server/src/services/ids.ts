@@ -5,6 +5,14 @@ export function newId(prefix = ''): string {
   return prefix + randomBytes(9).toString('base64url');
 }
 
+/** `count` ids like newId's, from one call for random bytes (a document of 19,000 paragraphs needs as many). */
+export function newIds(prefix: string, count: number): string[] {
+  const bytes = randomBytes(9 * count);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(prefix + bytes.subarray(9 * i, 9 * i + 9).toString('base64url'));
+  return out;
+}
+
 /**
  * The id an operation gives what it creates (a comment, an inserted
  * paragraph), derived from the document, the author and the operation id. A

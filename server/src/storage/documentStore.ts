@@ -25,8 +25,8 @@ import { AppError } from '../../../shared/index.js';
 interface SnapshotJob {
   id: string;
   seq: number;
-  /** The snapshot's JSON as of `seq` (captureSnapshot). */
-  render: () => Promise<string>;
+  /** The snapshot's JSON as of `seq`, in pieces to write one after the other (captureSnapshot). */
+  render: () => Promise<string[]>;
 }
 
 /**

@@ -50,3 +50,27 @@ export async function writeAll(file: StorageFile, buf: Uint8Array): Promise<void
     off += bytesWritten;
   }
 }
+
+/** Characters encoded per write: a large snapshot is encoded a piece at a time, the event loop running between. */
+const TEXT_PIECE = 1 << 20;
+
+/**
+ * Writes text as UTF-8 a megabyte at a time, so that encoding a file of tens
+ * of megabytes (a document made from a 16 MB file) is not one long block of
+ * the main thread. Resolves with the bytes written. A piece never ends between the two halves of a surrogate pair.
+ */
+export async function writeText(file: StorageFile, text: string | readonly string[]): Promise<number> {
+  let bytes = 0;
+  for (const piece of typeof text === 'string' ? [text] : text) {
+    for (let at = 0; at < piece.length;) {
+      let end = Math.min(piece.length, at + TEXT_PIECE);
+      const last = piece.charCodeAt(end - 1);
+      if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end--;
+      const buf = Buffer.from(end - at === piece.length ? piece : piece.slice(at, end), 'utf8');
+      await writeAll(file, buf);
+      bytes += buf.length;
+      at = end;
+    }
+  }
+  return bytes;
+}

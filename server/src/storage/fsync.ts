@@ -1,6 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
-import { nodeFs, writeAll } from './fs.js';
+import { nodeFs, writeText } from './fs.js';
 import type { StorageFs } from './fs.js';
 
 /**
@@ -25,12 +25,15 @@ export async function fsyncPath(fs: StorageFs, path: string): Promise<void> {
   }
 }
 
-/** Replaces `path` with `text`, the new bytes durable before the rename; the caller syncs the directory. */
-export async function replaceFile(fs: StorageFs, path: string, text: string): Promise<void> {
+/**
+ * Replaces `path` with `text` (or its pieces, one after the other), the new
+ * bytes durable before the rename; the caller syncs the directory.
+ */
+export async function replaceFile(fs: StorageFs, path: string, text: string | readonly string[]): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.tmp`);
   const fh = await fs.open(tmp, 'w');
   try {
-    await writeAll(fh, Buffer.from(text, 'utf8'));
+    await writeText(fh, text);
     await fh.datasync();
   } finally {
     await fh.close();

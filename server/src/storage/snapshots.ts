@@ -60,17 +60,23 @@ export function serializeSnapshot(doc: DocumentState): string {
  * pushes new revision objects), so the first `length` entries of each array
  * captured now are the history at this seq whatever is appended meanwhile;
  * everything else (paragraphs, cells, comments) is small, mutable, and
- * serialised right away. `render()` gives JSON that parses to what
- * serializeSnapshot would have given at capture time.
+ * serialised right away. `render()` gives, in pieces to be written one after
+ * the other, JSON that parses to what serializeSnapshot would have given at
+ * capture time: pieces, because joining a large document's into one string and
+ * encoding that at once (what writing a string does) holds the main thread up
+ * for as long again.
  */
-export function captureSnapshot(doc: DocumentState, sliceMs = 8): { seq: number; render: () => Promise<string> } {
+export function captureSnapshot(doc: DocumentState, sliceMs = 8): { seq: number; render: () => Promise<string[]> } {
   const { history, ...rest } = doc;
   const header = headerLine(doc);
   const head = JSON.stringify(rest);
   const captured = Object.entries(history).map(([key, revisions]) => ({ key, revisions, length: revisions.length }));
-  const render = async (): Promise<string> => {
-    const parts: string[] = [];
+  const render = async (): Promise<string[]> => {
+    // head is the document without its history, {…}: the history goes in before the closing brace.
+    const open = head.slice(0, -1);
+    const pieces: string[] = [`${header}${open}${open.endsWith('{') ? '' : ','}"history":{`];
     const pause = timeSlicer(sliceMs);
+    let first = true;
     for (const { key, revisions, length } of captured) {
       const items: string[] = [];
       for (let i = 0; i < length; i++) {
@@ -78,12 +84,12 @@ export function captureSnapshot(doc: DocumentState, sliceMs = 8): { seq: number;
         // The clock is read every 256 revisions, not every one.
         if ((i & 255) === 255) await pause();
       }
-      parts.push(`${JSON.stringify(key)}:[${items.join(',')}]`);
+      pieces.push(`${first ? '' : ','}${JSON.stringify(key)}:[${items.join(',')}]`);
+      first = false;
       await pause();
     }
-    // head is the document without its history, {…}: the history goes in before the closing brace.
-    const open = head.slice(0, -1);
-    return `${header}${open}${open.endsWith('{') ? '' : ','}"history":{${parts.join(',')}}}`;
+    pieces.push('}}');
+    return pieces;
   };
   return { seq: doc.seq, render };
 }
@@ -160,7 +166,7 @@ export async function readSnapshotHeader(fs: StorageFs, docsDir: string, docId: 
 }
 
 /** Writes one snapshot durably (the directory is synced by the caller, once per batch). */
-export async function writeSnapshot(fs: StorageFs, docsDir: string, docId: string, json: string): Promise<void> {
+export async function writeSnapshot(fs: StorageFs, docsDir: string, docId: string, json: string | readonly string[]): Promise<void> {
   await replaceFile(fs, snapshotPath(docsDir, docId), json);
 }
 

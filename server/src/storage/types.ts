@@ -102,6 +102,10 @@ export interface DocumentStore {
   stats(): StorageStats;
   close(): Promise<void>;
   /**
+   * The registry no longer holds this document in memory (evicted or deleted): what the store kept for it may go.
+   */
+  released?(docId: string): void;
+  /**
    * Present when several nodes share the store (PostgreSQL): the database, not
    * the process, orders a document's events, and `append` is not used.
    */

@@ -16,6 +16,10 @@ import { LANGS } from '../../../shared/index.js';
 import { foldForMatch } from '../../../shared/text/normalize.js';
 import { formatProblem } from '../interchange/problems.js';
 import { parseTmx } from '../interchange/tmx/parse.js';
+import type { ParsedTmx } from '../interchange/tmx/parse.js';
+import type { Problem } from '../interchange/problems.js';
+import type { FileParser } from '../interchange/offThread/index.js';
+import type { InterchangeFile } from '../interchange/read.js';
 import type { DocumentOps, DocumentService } from '../services/documents/index.js';
 import { newId } from '../services/ids.js';
 import type { TmEntryRecord, TmStore } from '../storage/types.js';
@@ -196,17 +200,37 @@ export class TmService {
     }));
   }
 
+  /** A TMX file given as text (tests, and callers that already hold it as a string); files go through importFile. */
   async importTmx(content: string, name: string | undefined, by: string): Promise<TmImportResult> {
     const parsed = parseTmx(content);
-    if (!parsed.ok) {
-      const first = parsed.problems[0];
-      const limit = parsed.problems.some((p) => p.rule.startsWith('limits.'));
-      throw new AppError(
-        limit ? 'import_refused' : 'bad_request',
-        `not a valid TMX 1.4 file${first ? `: ${formatProblem(first)}` : ''}`,
-        parsed.problems.slice(0, 50),
-      );
+    if (!parsed.ok) throw tmxRefused(parsed.problems);
+    return this.importParsed(parsed.value, name, by);
+  }
+
+  /**
+   * A TMX file as uploaded (or read by `anor import tmx`), read by `parser`
+   * the way every other import is: decoded (UTF-8, or UTF-16 with a BOM) and
+   * parsed in the import worker on the server, with its memory and time
+   * limits, so a 16 MB file does not hold other users up while it is read.
+   */
+  async importFile(bytes: Buffer, name: string | undefined, by: string, parser: FileParser): Promise<TmImportResult> {
+    let read: InterchangeFile;
+    try {
+      read = await parser.translation(bytes, name);
+    } catch (e) {
+      // The memory has answered a file it cannot read with bad_request since before the import worker: kept.
+      // A structural bound (import_refused with its problems) keeps the code and the details the memory has always given.
+      const problems = e instanceof AppError ? problemsOf(e.details) : [];
+      if (e instanceof AppError && (e.code === 'malformed_file' || e.code === 'unsupported_format' || problems.length > 0))
+        throw tmxRefused(problems);
+      throw e;
     }
+    if (read.format !== 'tmx')
+      throw new AppError('bad_request', `not a TMX 1.4 file: this is ${read.format === 'po' ? 'a gettext PO' : 'an XLIFF'} file`);
+    return this.importParsed(read.tmx, name, by);
+  }
+
+  private async importParsed(parsed: ParsedTmx, name: string | undefined, by: string): Promise<TmImportResult> {
     const at = new Date().toISOString();
     const records: TmEntryRecord[] = [];
     let skipped = 0;
@@ -214,7 +238,7 @@ export class TmService {
     // What the memory already holds from TMX files, by content: importing a file twice adds nothing the second time.
     const held = new Set<string>();
     for (const u of this.index.all()) if (u.origin === 'tmx') held.add(contentKey(u.texts));
-    for (const tu of parsed.value.units) {
+    for (const tu of parsed.units) {
       const texts: Partial<Record<Lang, string>> = {};
       for (const v of tu.variants) {
         const m = langFromTag(v.lang);
@@ -368,4 +392,19 @@ function findPhrase(text: string, q: string, lang: Lang): { start: number; end: 
   if (needle === '') return out;
   for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) out.push({ start: i, end: i + needle.length });
   return out;
+}
+
+function tmxRefused(problems: readonly Problem[]): AppError {
+  const first = problems[0];
+  const limit = problems.some((p) => p.rule.startsWith('limits.'));
+  return new AppError(
+    limit ? 'import_refused' : 'bad_request',
+    `not a valid TMX 1.4 file${first ? `: ${formatProblem(first)}` : ''}`,
+    problems.slice(0, 50),
+  );
+}
+
+function problemsOf(details: unknown): Problem[] {
+  const problems = (details as { problems?: unknown } | undefined)?.problems;
+  return Array.isArray(problems) ? (problems as Problem[]) : [];
 }

@@ -32,3 +32,20 @@ export function bigHtml(paragraphs = 19_000): string {
   if (Buffer.byteLength(html) > limit) html = html.slice(0, limit);
   return html;
 }
+
+/** A TMX 1.4 file of `units` en–ru units of prose, cut to just under 16 MiB (whole units only). */
+export function bigTmx(units = 40_000): string {
+  const head =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="bench" creationtoolversion="1" segtype="paragraph" o-tmf="anor" adminlang="en" srclang="en" datatype="plaintext"/><body>\n';
+  const tail = '</body></tmx>\n';
+  const limit = 16 * 1024 * 1024 - 1024 - head.length - tail.length;
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; i < units; i++) {
+    const tu = `<tu><tuv xml:lang="en"><seg>${prose(i, 30)}</seg></tuv><tuv xml:lang="ru"><seg>Перевод ${i}: ${prose(i + 1, 25)}</seg></tuv></tu>\n`;
+    size += Buffer.byteLength(tu);
+    if (size > limit) break;
+    parts.push(tu);
+  }
+  return head + parts.join('') + tail;
+}

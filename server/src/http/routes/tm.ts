@@ -2,7 +2,7 @@ import { tmImportBody, tmImportQuery, tmLookupBody, tmSearchBody } from '../../.
 import type { TmService } from '../../tm/service.js';
 import { requireAdmin } from '../middleware.js';
 import { currentUser } from '../currentUser.js';
-import { decodeText } from '../../interchange/sources/decode.js';
+import type { FileParser } from '../../interchange/offThread/index.js';
 import { route } from '../route.js';
 import type { Mount } from '../route.js';
 import { parseBody, readUpload, refuseOverLimit } from '../upload.js';
@@ -13,20 +13,21 @@ import { parseBody, readUpload, refuseOverLimit } from '../upload.js';
  * validated by the same zod-body step as every other route. Importing TMX
  * changes what every translator is offered, so it is for administrators.
  */
-export function tmRoutes(m: Mount<'/api/tm'>, tm: TmService, maxImportBytes: number): void {
+export function tmRoutes(m: Mount<'/api/tm'>, tm: TmService, deps: { maxImportBytes: number; parser: FileParser }): void {
+  const { maxImportBytes, parser } = deps;
   route(m, 'POST /api/tm/lookup', { body: tmLookupBody }, async ({ body }) => ({
     matches: await tm.lookupForCell(body.docId, body.paragraphId, body.lang, body.limit),
   }));
   route(m, 'POST /api/tm/search', { body: tmSearchBody }, async ({ body }) => ({ hits: await tm.search(body.q, body.lang, body.limit) }));
   route(m, 'GET /api/tm/stats', {}, () => tm.stats());
-  // The file as an upload (raw bytes, `?name=`), like every other import, or as JSON `{ content, name }`; both under the import limit.
+  // The file as an upload (raw bytes, `?name=`), like every other import, or as JSON `{ content, name }`; both under the
+  // import limit, and read like every other import file (in the import worker on the server).
   route(m, 'POST /api/tm/import', { query: tmImportQuery, before: [requireAdmin] }, async ({ query, req, res }) => {
     if (req.is('application/json')) {
       const body = parseBody(tmImportBody, req.body);
       refuseOverLimit(body.content, maxImportBytes);
-      return tm.importTmx(body.content, body.name, currentUser(res).id);
+      return tm.importFile(Buffer.from(body.content, 'utf8'), body.name, currentUser(res).id, parser);
     }
-    const text = decodeText(await readUpload(req, res, maxImportBytes));
-    return tm.importTmx(text, query.name, currentUser(res).id);
+    return tm.importFile(await readUpload(req, res, maxImportBytes), query.name, currentUser(res).id, parser);
   });
 }

@@ -55,6 +55,11 @@ export class DocumentReads {
     return toSnapshot((await this.registry.open(docId)).doc);
   }
 
+  /** The document's paragraph ids in order, without copying its paragraphs (a snapshot of a large one takes a while). */
+  async paragraphIds(docId: string): Promise<string[]> {
+    return (await this.registry.open(docId)).doc.paragraphs.map((p) => p.id);
+  }
+
   async history(docId: string, paragraphId: string, lang: Lang): Promise<CellHistoryDto> {
     const { doc } = await this.registry.open(docId);
     if (!docLangs(doc).includes(lang)) throw new AppError('language_not_in_document', `document ${docId} has no ${lang} column`);

@@ -176,11 +176,13 @@ export class DocumentRegistry {
     const rt = this.live.get(docId);
     if (!rt) return;
     this.live.delete(docId);
+    this.store.released?.(docId);
     this.resting.set(docId, stubOf(rt.doc));
   }
 
   /** The document is gone (deleted): forgotten at once, held or not. */
   forget(docId: string): void {
+    if (this.live.has(docId)) this.store.released?.(docId);
     this.live.delete(docId);
     this.resting.delete(docId);
     this.holders.delete(docId);
@@ -216,6 +218,7 @@ export class DocumentRegistry {
       if (!idle(id, rt) || this.checkpoints.busy || !this.healthy) continue;
       this.live.delete(id);
       this.resting.set(id, stubOf(rt.doc));
+      this.store.released?.(id);
       evicted.push(id);
     }
     return evicted;

@@ -44,6 +44,7 @@ export class SharedCommits {
   /** Inserts another node won (23505 on the seq or the operation id), for tests and the bench. */
   conflicts = 0;
   private stubVersion = 0;
+  private stubs: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => void) | undefined;
 
@@ -63,10 +64,10 @@ export class SharedCommits {
       (n) => this.onNotice(n),
       () => {
         for (const rt of this.registry.liveDocs()) this.follow(rt);
-        void this.refreshStubs();
+        this.stubTask(() => this.refreshStubs());
       },
     );
-    this.timer = setInterval(() => void this.refreshStubs(), stubsEveryMs);
+    this.timer = setInterval(() => this.stubTask(() => this.refreshStubs()), stubsEveryMs);
     this.timer.unref();
   }
 
@@ -180,7 +181,16 @@ export class SharedCommits {
       if (n.seq > rt.doc.seq) this.follow(rt);
       return;
     }
-    if (n.stub || !this.registry.has(n.docId)) void this.refreshStub(n.docId);
+    if (n.stub || !this.registry.has(n.docId)) this.stubTask(() => this.refreshStub(n.docId));
+  }
+
+  /**
+   * Stub reads run one after the other: an older answer landing after a newer
+   * one (a document's stub after its deletion) would bring a deleted document
+   * back into the lists.
+   */
+  private stubTask(task: () => Promise<void>): void {
+    this.stubs = this.stubs.then(task, task);
   }
 
   private async refreshStub(docId: string): Promise<void> {

@@ -63,7 +63,7 @@ export class OriginalFiles {
       by,
     );
     if (read.skeleton) {
-      const doc = await this.documents.reads.snapshot(document.id);
+      const paragraphIds = await this.documents.reads.paragraphIds(document.id);
       await this.store.put({
         docId: document.id,
         name: q.name,
@@ -72,7 +72,7 @@ export class OriginalFiles {
         createdBy: by,
         bytes,
         skeleton: read.skeleton,
-        paragraphIds: doc.paragraphs.map((p) => p.id),
+        paragraphIds,
       });
     }
     return { document, report: read.report, keepsLayout: read.skeleton !== null };

@@ -290,8 +290,8 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
     this.feed.interrupt();
   }
 
-  /** Forgets what this node knew of a document's snapshot (it was evicted or dropped). */
-  forget(docId: string): void {
+  /** Forgets what this node knew of a document's snapshot: a later read starts afresh. */
+  released(docId: string): void {
     this.trackers.delete(docId);
   }
 
