@@ -57,7 +57,8 @@ export async function openPlace(place: Place, opts: { mustExist: boolean; log: (
       if (scratch !== undefined && storage.documents instanceof LowdbDocumentStore) {
         throw new Error('this build keeps documents in the data directory even with a database, so a database cannot be copied whole');
       }
-      const loaded = await storage.documents.load();
+      // Stubs: recovery without holding every document; exportDocuments reads them one at a time.
+      const loaded = await storage.documents.load({ stubs: true });
       return {
         stores: storage,
         warnings: loaded.warnings,
