@@ -3,6 +3,8 @@ import { paragraphFeatures } from './features.js';
 import { Evidence } from './evidence.js';
 import type { ParagraphFeatures } from './features.js';
 import { banded } from './search.js';
+import { GaleChurchCost } from './galeChurch.js';
+import { keepSafe } from './safe.js';
 
 /**
  * Paragraph alignment: Gale & Church's length-based dynamic programme
@@ -12,7 +14,10 @@ import { banded } from './search.js';
  * - anchors that survive translation (numbers, Latin names, headings, lists)
  *   lowering the cost of links that share them and raising it for links whose
  *   anchors disagree,
- * - links 1–1, 1–0, 0–1, 2–1, 1–2 and 2–2.
+ * - links 1–1, 1–0, 0–1, 2–1, 1–2 and 2–2,
+ * - and a guard (safe.ts): where this path and plain Gale–Church's differ,
+ *   Gale–Church's is kept unless shared anchors favour this one, so the
+ *   richer model cannot do worse than length alone where its evidence misleads.
  * Pure and synchronous (shared/ so the browser can preview an alignment).
  */
 export interface AlignLink {
@@ -44,6 +49,11 @@ export interface AlignModel {
   anchorWeight: number;
   /** Anchor Dice at which a link neither gains nor loses. */
   anchorPivot: number;
+  /**
+   * Keep plain Gale–Church's alignment wherever the aligner's own evidence does
+   * not clearly beat it (safe.ts); false shows the aligner unguarded, for the harness.
+   */
+  guard: boolean;
 }
 
 /**
@@ -59,6 +69,7 @@ export const DEFAULT_MODEL: AlignModel = {
   s2: 30,
   anchorWeight: 3,
   anchorPivot: 0.5,
+  guard: true,
 };
 
 export function alignParagraphs(source: readonly string[], target: readonly string[], opts: AlignOptions): AlignLink[] {
@@ -97,5 +108,7 @@ export function alignFeatures(
     ctx.ratio = ratio;
     links = banded(ctx, fs.length, ft.length, initialBand);
   }
-  return links;
+  if (!model.guard) return links;
+  const gc = new GaleChurchCost(fs, ft);
+  return keepSafe(links, banded(gc, fs.length, ft.length, initialBand), ctx, gc);
 }

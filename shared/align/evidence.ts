@@ -27,6 +27,9 @@ export class Evidence implements LinkCost {
   /** Anchors that could be matched at all: those whose value occurs somewhere in the other document. */
   private readonly okS: Float64Array;
   private readonly okT: Float64Array;
+  /** Firm anchors per paragraph (firmIn). */
+  private readonly numS: Float64Array;
+  private readonly numT: Float64Array;
   /** Target characters per source character. */
   ratio: number;
   private readonly dense: Uint16Array | null;
@@ -50,6 +53,8 @@ export class Evidence implements LinkCost {
     this.strT = prefix(ft.map((f) => (f.heading || f.list !== null ? 1 : 0)));
     this.okS = prefix(matchable(fs, ft));
     this.okT = prefix(matchable(ft, fs));
+    this.numS = prefix(fs.map((f) => firm(f).nums.length + firm(f).names.length));
+    this.numT = prefix(ft.map((f) => firm(f).nums.length + firm(f).names.length));
     const copied = Math.max(this.cpS[fs.length]!, this.cpT[ft.length]!);
     const totalS = this.lenS[fs.length]! - copied;
     const totalT = this.lenT[ft.length]! - copied;
@@ -108,6 +113,37 @@ export class Evidence implements LinkCost {
       this.sparse.set(key, v);
     }
     return v;
+  }
+
+  /**
+   * Anchors the source paragraphs [s0, s1) and the target paragraphs [t0, t1)
+   * have in common, each anchor counted once (a merge cannot count a figure
+   * twice): what safe.ts compares two paths by.
+   */
+  linkedAnchors(s0: number, s1: number, t0: number, t1: number): number {
+    if (s1 === s0 || t1 === t0) return 0;
+    if (s1 - s0 === 1 && t1 - t0 === 1) return this.shared(s0, t0);
+    return sharedAnchors(joined(this.fs.slice(s0, s1)), joined(this.ft.slice(t0, t1)));
+  }
+
+  /**
+   * Firm anchors of the source paragraphs [s0, s1) and the target paragraphs
+   * [t0, t1), and how many of them the two sides share. Firm: numbers, written
+   * the same in every script (read locale-aware), and name sound keys that
+   * both documents contain (Astana/Астане); one that only one side of a link
+   * has contradicts the link. Other names are not firm: the other script may
+   * spell them its own way (Xi Jinping / 习近平), and Latin tokens include
+   * options and code that a translation may leave out or reword.
+   */
+  firmIn(s0: number, s1: number, t0: number, t1: number): { all: number; shared: number } {
+    const all = this.numS[s1]! - this.numS[s0]! + (this.numT[t1]! - this.numT[t0]!);
+    if (all === 0 || s1 === s0 || t1 === t0) return { all, shared: 0 };
+    const firmOf = (fs: readonly ParagraphFeatures[]): ParagraphFeatures => ({
+      ...fs[0]!,
+      nums: fs.flatMap((f) => f.nums),
+      names: fs.flatMap((f) => firm(f).names),
+    });
+    return { all, shared: sharedAnchors(firmOf(this.fs.slice(s0, s1)), firmOf(this.ft.slice(t0, t1))) };
   }
 
   // Out-parameters of evidence(): the DP calls it millions of times, so it allocates nothing.
@@ -190,6 +226,15 @@ export class Evidence implements LinkCost {
 }
 
 const UNKNOWN = 0xffff;
+
+/** A paragraph's firm anchors: its numbers, and the sound keys among its names (both documents have them, align.ts). */
+function firm(f: ParagraphFeatures): { nums: string[]; names: number[] } {
+  return { nums: f.nums, names: f.names.filter((n) => f.sounds.includes(n)) };
+}
+
+function joined(fs: readonly ParagraphFeatures[]): ParagraphFeatures {
+  return { ...fs[0]!, nums: fs.flatMap((f) => f.nums), names: fs.flatMap((f) => f.names) };
+}
 
 /** Per paragraph of `mine`, how many of its anchors occur anywhere in `other` (the document on the other side). */
 function matchable(mine: readonly ParagraphFeatures[], other: readonly ParagraphFeatures[]): number[] {

@@ -110,7 +110,7 @@ function search(ctx: LinkCost, n: number, m: number, band: number): { links: Ali
 }
 
 /** Nats by which a margin makes a link trustworthy: 1 − e^(−margin/scale) of its quality is kept. */
-const MARGIN_SCALE = 2;
+export const MARGIN_SCALE = 2;
 
 /**
  * How much worse the best alignment avoiding a cell is than the best one:

@@ -4,7 +4,7 @@ import type { AlignLink, AlignModel } from '../../../shared/align/index.js';
 import type { Lang } from '../../../shared/index.js';
 import { catalogPair, manPagePairs } from './corpus.js';
 import type { ParallelText } from './corpus.js';
-import type { HeldOutText } from './heldout.js';
+import type { PairText } from './exposed.js';
 
 /**
  * Alignment accuracy on the real parallel text of corpus.ts. Each text is
@@ -69,7 +69,7 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-const MAN_PAGES = [
+export const MAN_PAGES = [
   'man1/passwd.1',
   'man1/man.1',
   'man1/chage.1',
@@ -115,7 +115,7 @@ export function corpus(): ParallelText[] {
 }
 
 /** The tuning set with its languages, for the comparison with Gale–Church that the held-out set gets too (compare.ts). */
-export function tuningTexts(): HeldOutText[] {
+export function tuningTexts(): PairText[] {
   return corpus().map((t) => ({ ...t, sourceLang: 'en', targetLang: TAG_LANG[/→(\w+)$/u.exec(t.name)?.[1] ?? ''] ?? 'ru' }));
 }
 

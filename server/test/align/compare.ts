@@ -1,31 +1,44 @@
 import { alignParagraphs } from '../../../shared/align/index.js';
 import type { AlignModel } from '../../../shared/align/index.js';
 import { perturb, score } from './accuracy.js';
+import { damage } from './damage.js';
 import { galeChurch } from './galeChurch.js';
-import type { HeldOutText } from './heldout.js';
+import type { PairText } from './exposed.js';
+
+export type Variant = 'as found' | 'dropped+merged' | 'seeded edits';
 
 /** One text, one variant: the aligner's and plain Gale–Church's recall and precision against the gold links. */
 export interface ComparisonRow {
   name: string;
-  variant: 'as found' | 'dropped+merged';
+  variant: Variant;
   paragraphs: number;
   ours: { recall: number; precision: number };
   galeChurch: { recall: number; precision: number };
 }
 
-export function compareWithGaleChurch(texts: readonly HeldOutText[], model?: Partial<AlignModel>): ComparisonRow[] {
+type Link = { source: number[]; target: number[] };
+
+/**
+ * Each text as found, with the fixed-position edits of accuracy.ts, and with
+ * the random edits of damage.ts drawn from `seed` (the tuning and the
+ * held-out sets use different seeds).
+ */
+export function compareWithGaleChurch(texts: readonly PairText[], seed: number, model?: Partial<AlignModel>): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
   for (const t of texts) {
     const opts = { sourceLang: t.sourceLang, targetLang: t.targetLang, ...(model ? { model } : {}) };
     const identity = t.source.map((_, i) => ({ source: [i], target: [i] }));
     const p = perturb(t);
-    for (const [variant, target, gold] of [
-      ['as found', t.target, identity],
-      ['dropped+merged', p.target, p.gold],
-    ] as const) {
-      const ours = score(alignParagraphs(t.source, target, opts), gold);
+    const d = damage(t, seed);
+    const variants: [Variant, readonly string[], readonly string[], Link[]][] = [
+      ['as found', t.source, t.target, identity],
+      ['dropped+merged', t.source, p.target, p.gold],
+      ['seeded edits', d.source, d.target, d.gold],
+    ];
+    for (const [variant, source, target, gold] of variants) {
+      const ours = score(alignParagraphs(source, target, opts), gold);
       const gc = score(
-        galeChurch(t.source, target).map((l) => ({ ...l, score: 1 })),
+        galeChurch(source, target).map((l) => ({ ...l, score: 1 })),
         gold,
       );
       rows.push({
@@ -38,4 +51,45 @@ export function compareWithGaleChurch(texts: readonly HeldOutText[], model?: Par
     }
   }
   return rows;
+}
+
+/** The seeds of damage.ts: one for the tuning set, another fixed before the held-out set was first aligned. */
+export const TUNING_SEED = 1;
+export const HELD_OUT_SEED = 2;
+
+/** Lower recall, or equal recall and lower precision, than Gale–Church. */
+export const worse = (r: ComparisonRow): boolean =>
+  r.ours.recall < r.galeChurch.recall || (r.ours.recall === r.galeChurch.recall && r.ours.precision < r.galeChurch.precision);
+
+function group(name: string): string {
+  if (name.startsWith('man ')) return 'man pages';
+  if (name.includes('.mo ')) return 'catalogs';
+  return name.replace(/ \w+→\w+$/u, '');
+}
+
+/** Means per group and variant, the table docs/align.md quotes (with every row when ALIGN_REPORT is set). */
+export function report(set: string, rows: readonly ComparisonRow[]): string[] {
+  const mean = (xs: number[]): string => (xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)).toFixed(3);
+  const groups = new Map<string, ComparisonRow[]>();
+  for (const r of rows) {
+    const k = `${group(r.name)} | ${r.variant}`;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  const lines = [...groups].map(([k, rs]) =>
+    [
+      set,
+      k,
+      rs.length,
+      `${mean(rs.map((r) => r.ours.recall))} / ${mean(rs.map((r) => r.ours.precision))}`,
+      `${mean(rs.map((r) => r.galeChurch.recall))} / ${mean(rs.map((r) => r.galeChurch.precision))}`,
+      rs.filter(worse).length,
+    ].join(' | '),
+  );
+  if (process.env.ALIGN_REPORT) {
+    for (const r of rows) {
+      const cells = [set, r.name, r.variant, r.paragraphs, r.ours.recall, r.ours.precision, r.galeChurch.recall, r.galeChurch.precision];
+      lines.push(cells.map((c) => (typeof c === 'number' && c <= 1 ? c.toFixed(3) : String(c))).join('\t'));
+    }
+  }
+  return lines;
 }

@@ -1,0 +1,151 @@
+import type { AlignLink } from './align.js';
+import type { Evidence } from './evidence.js';
+import type { LinkCost } from './search.js';
+import { MARGIN_SCALE, MOVES, range } from './search.js';
+
+/** A link with its position: source paragraphs [s0, s1) with target paragraphs [t0, t1). */
+export interface Span {
+  s0: number;
+  s1: number;
+  t0: number;
+  t1: number;
+}
+
+export function spans(links: readonly { source: number[]; target: number[] }[]): Span[] {
+  let i = 0;
+  let j = 0;
+  return links.map((l) => {
+    const sp = { s0: i, s1: i + l.source.length, t0: j, t1: j + l.target.length };
+    i = sp.s1;
+    j = sp.t1;
+    return sp;
+  });
+}
+
+/**
+ * Splits two monotone alignments of the same texts into stretches between
+ * the points both paths pass through: one link shared by both, or a disputed
+ * stretch with a different sub-path in each.
+ */
+export function stretches(a: readonly Span[], b: readonly Span[]): { ours: Span[]; theirs: Span[] }[] {
+  const out: { ours: Span[]; theirs: Span[] }[] = [];
+  let ia = 0;
+  let ib = 0;
+  while (ia < a.length || ib < b.length) {
+    const ours: Span[] = [];
+    const theirs: Span[] = [];
+    let pa = ia < a.length ? a[ia]!.s0 + a[ia]!.t0 : Infinity;
+    let pb = ib < b.length ? b[ib]!.s0 + b[ib]!.t0 : Infinity;
+    do {
+      // Advance whichever path is behind (by i + j) until both stand on the same point.
+      if (ib >= b.length || (ia < a.length && pa <= pb)) {
+        const l = a[ia++]!;
+        ours.push(l);
+        pa = l.s1 + l.t1;
+      } else {
+        const l = b[ib++]!;
+        theirs.push(l);
+        pb = l.s1 + l.t1;
+      }
+    } while (!sameEnd(ours, theirs));
+    out.push({ ours, theirs });
+  }
+  return out;
+}
+
+function sameEnd(a: Span[], b: Span[]): boolean {
+  const x = a.at(-1);
+  const y = b.at(-1);
+  return x !== undefined && y !== undefined && x.s1 === y.s1 && x.t1 === y.t1;
+}
+
+const moveOf = (l: Span): number => MOVES.findIndex((m) => m.ds === l.s1 - l.s0 && m.dt === l.t1 - l.t0);
+
+export function pathCost(path: readonly Span[], c: LinkCost): number {
+  let sum = 0;
+  for (const l of path) sum += c.cost(l.s0, l.s1, l.t0, l.t1) + c.priorCost[moveOf(l)]!;
+  return sum;
+}
+
+/**
+ * Anchors a path links (shared by the paragraphs of a link, each counted
+ * once) and firm anchors it contradicts (a number, or a name sound key both
+ * documents have, carried by a link whose other side lacks it). A paragraph
+ * left out contradicts nothing: it has no counterpart.
+ */
+export function pathAnchors(path: readonly Span[], ev: Evidence): { linked: number; contradicted: number } {
+  let linked = 0;
+  let contradicted = 0;
+  for (const l of path) {
+    if (l.s0 === l.s1 || l.t0 === l.t1) continue;
+    linked += ev.linkedAnchors(l.s0, l.s1, l.t0, l.t1);
+    const n = ev.firmIn(l.s0, l.s1, l.t0, l.t1);
+    contradicted += n.all - 2 * n.shared;
+  }
+  return { linked, contradicted };
+}
+
+/**
+ * 1 when path a's anchor evidence dominates b's (links at least as many and
+ * contradicts at most as many, one of them strictly), −1 when b's dominates,
+ * 0 when they are even or pull in opposite directions.
+ */
+function anchorOrder(a: { linked: number; contradicted: number }, b: { linked: number; contradicted: number }): number {
+  const l = Math.sign(a.linked - b.linked);
+  const c = Math.sign(b.contradicted - a.contradicted);
+  return l * c < 0 ? 0 : l + c === 0 ? 0 : Math.sign(l + c);
+}
+
+const edits = (path: readonly Span[]): number => path.filter((l) => l.s1 - l.s0 !== 1 || l.t1 - l.t0 !== 1).length;
+
+/**
+ * The guard that keeps the aligner from doing worse than plain Gale–Church
+ * (docs/align.md). Both alignments are split into the stretches between the
+ * points both paths pass through; where they differ, the aligner's sub-path
+ * is kept only
+ * 1. if it links more anchors (numbers, names, codes shared by linked
+ *    paragraphs, each counted once) than Gale–Church's sub-path, or as many
+ *    and contradicts fewer (a number, or a transliterated name both documents
+ *    have, in a link whose other side lacks it; Evidence.firmIn), or
+ * 2. if, with anchors even, the aligner found no edit anywhere in the text
+ *    (every link 1–1): then Gale–Church's merges and drops there are length
+ *    noise, not structure;
+ * and Gale–Church's sub-path is taken otherwise — a tie goes to the baseline.
+ * Length and priors alone never override Gale–Church: on the tuning set,
+ * every margin on the aligner's own cost that let them (1 to 12 nats) still
+ * lost pairs. No numeric constant: nothing here was fitted.
+ *
+ * A link taken from Gale–Church gets the aligner's quality for it, scaled by
+ * how much Gale–Church itself preferred that stretch (its margin, in nats),
+ * so a stretch both models found close is flagged for a look.
+ */
+export function keepSafe(
+  ours: AlignLink[],
+  baseline: readonly { source: number[]; target: number[] }[],
+  ev: Evidence,
+  gc: LinkCost,
+): AlignLink[] {
+  const a = spans(ours);
+  const clean = edits(a) === 0;
+  const out: AlignLink[] = [];
+  let k = 0;
+  for (const st of stretches(a, spans(baseline))) {
+    const mine = ours.slice(k, k + st.ours.length);
+    k += st.ours.length;
+    if (st.theirs.length === 1 && st.ours.length === 1) {
+      out.push(...mine);
+      continue;
+    }
+    const order = anchorOrder(pathAnchors(st.ours, ev), pathAnchors(st.theirs, ev));
+    if (order > 0 || (order === 0 && clean)) {
+      out.push(...mine);
+      continue;
+    }
+    const sure = 1 - Math.exp(-Math.max(0, pathCost(st.ours, gc) - pathCost(st.theirs, gc)) / MARGIN_SCALE);
+    for (const l of st.theirs) {
+      const score = Math.round(ev.score(l.s0, l.s1, l.t0, l.t1) * sure * 1000) / 1000;
+      out.push({ source: range(l.s0, l.s1), target: range(l.t0, l.t1), score });
+    }
+  }
+  return out;
+}
