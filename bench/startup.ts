@@ -118,7 +118,7 @@ async function admin(sql: string): Promise<void> {
  */
 export async function measureStartup(quick: boolean): Promise<Row[]> {
   const count = 1000;
-  const long = quick ? 200 : 1000;
+  const long = quick ? 200 : 500;
   const rows: Row[] = [];
   const empty = await tempDataDir();
   const emptyMs = await spawnToListening(empty);
