@@ -145,6 +145,9 @@ describe('documents shared by two nodes on PostgreSQL', () => {
     const a = await node();
     const { id } = await create(a);
     const pid = (await a.service.reads.snapshot(id)).paragraphs[0]!.id;
+    // Not hearing of the intruder (no feed, no catch-up under way), A's copy stays at seq 1.
+    a.service.engine.shared?.stop();
+    await a.service.engine.drain();
     const pg = await import('pg');
     const raw = new pg.default.Client({ connectionString: schema.url });
     await raw.connect();
@@ -179,6 +182,31 @@ describe('documents shared by two nodes on PostgreSQL', () => {
     expect(ack).toMatchObject({ seq: 3, rev: 2, text: '内' });
     // The event this node never had is published once it reads the document again, before its own: every seq, in order.
     expect(seqsOf(a.published.get(id))).toEqual([1, 2, 3]);
+  });
+
+  it('commits operations queued together as one batch, refusing only the one that cannot be decided, and a twin once', async () => {
+    const a = await node();
+    const { id } = await create(a);
+    const [p0, p1] = (await a.service.reads.snapshot(id)).paragraphs.map((p) => p.id);
+    const edit = (paragraphId: string, opId: string, baseRev: number, text: string) =>
+      a.ops.editCell({ docId: id, paragraphId, lang: 'zh', opId, baseRev, text }, 'u1');
+    // Sent in one tick: the first goes alone, the rest queue behind it and are committed in one statement.
+    const results = await Promise.allSettled([
+      edit(p0!, 'b0', 0, '零'),
+      edit(p0!, 'b1', 1, '零一'),
+      edit(p1!, 'b2', 99, 'stale'),
+      edit(p1!, 'b3', 0, '一'),
+      edit(p1!, 'b3', 0, '一'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(results[2]).toMatchObject({ reason: { code: 'bad_revision' } });
+    const acks = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(acks.map((k) => k.seq)).toEqual([2, 3, 4, 4]);
+    expect(acks[3]).toEqual(acks[2]);
+    expect(seqsOf(a.published.get(id))).toEqual([1, 2, 3, 4]);
+    // What the table holds is what A holds.
+    const b = await node();
+    expect(await full(b, id)).toEqual(await full(a, id));
   });
 
   it('fills the gap from the table after the LISTEN connection was lost', async () => {

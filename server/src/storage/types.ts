@@ -119,15 +119,16 @@ export interface DocumentStore {
 export interface LockedDocument {
   /** Events committed after the seq the caller said it has (other nodes'), in seq order: apply them first. */
   behind: StoredEvent[];
-  /** Set when `by` already committed this `opId` on this document: the ack it was answered. */
-  done: { ack: unknown } | undefined;
+  /** Set when `by` already committed `opId` (one of those the lock was asked about) on this document: the ack it was answered. */
+  done(by: string, opId: string): { ack: unknown } | undefined;
   /**
-   * Writes the events (the next seqs), the ack of the operation they answer
-   * (kept for a retry on another node), the new stub when what lists show
-   * changed, and a NOTIFY, then commits. `conflict`: a unique key refused them
-   * (only a writer that did not take the lock can cause it); nothing was written.
+   * Writes the events (the next seqs; several operations may follow each
+   * other), each operation's ack on its first event (kept for a retry on
+   * another node: `acks` by that event's seq), the new stub when what lists
+   * show changed, and a NOTIFY, then commits. `conflict`: a unique key refused
+   * them (only a writer that did not take the lock can cause it); nothing was written.
    */
-  commit(events: readonly DocEvent[], ack: unknown, stub: DocumentStub | undefined): Promise<'ok' | 'conflict'>;
+  commit(events: readonly DocEvent[], acks: ReadonlyMap<number, unknown>, stub: DocumentStub | undefined): Promise<'ok' | 'conflict'>;
   /** Ends the transaction without writing anything. */
   release(): Promise<void>;
 }
@@ -155,11 +156,11 @@ export interface SharedDocuments {
   /** A new document: its row and its `document.created` event, in one transaction. */
   create(ev: DocEvent, stub: DocumentStub): Promise<void>;
   /**
-   * Locks a document's row for one commit of `by`'s `opId` (null: none) by a
-   * node whose copy is at `afterSeq`; undefined when there is no such live
-   * document. The caller must `commit` or `release`.
+   * Locks a document's row for one commit of the given operations (each
+   * author's opId) by a node whose copy is at `afterSeq`; undefined when there
+   * is no such live document. The caller must `commit` or `release`.
    */
-  lock(docId: string, by: string, opId: string | null, afterSeq: number): Promise<LockedDocument | undefined>;
+  lock(docId: string, ops: readonly { by: string; opId: string }[], afterSeq: number): Promise<LockedDocument | undefined>;
   /** Committed events after `seq`, in seq order. */
   eventsAfter(docId: string, seq: number): Promise<StoredEvent[]>;
   /**

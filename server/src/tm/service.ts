@@ -10,6 +10,7 @@ import type {
   PretranslateResult,
   TmImportResult,
   TmMatch,
+  TmRowsChange,
   TmStatsDto,
 } from '../../../shared/index.js';
 import { LANGS } from '../../../shared/index.js';
@@ -148,6 +149,61 @@ export class TmService {
     this.stop?.();
   }
 
+  /** Called after entries were imported here (another node then loads them: see refreshImported). */
+  onImported(listener: () => void): void {
+    this.changed = listener;
+  }
+
+  private changed: () => void = () => {};
+  private rowsListener: ((change: TmRowsChange) => void) | null = null;
+  /** The rows the commit being followed put and removed, for rowsListener. */
+  private pending: TmRowsChange | null = null;
+
+  /** Called with the rows each followed commit changed (another node that does not hold the document takes them). */
+  onRowsChanged(listener: (change: TmRowsChange) => void): void {
+    this.rowsListener = listener;
+  }
+
+  /**
+   * Rows another node derived from a document this node does not hold in
+   * memory (one it holds, it follows itself, in seq order; a message from
+   * elsewhere could be older than what it has).
+   */
+  applyRemoteRows(change: TmRowsChange): void {
+    if (this.documents.registry.peek(change.docId)) return;
+    if (change.deleted) {
+      for (const id of this.rowsByDoc.get(change.docId) ?? []) this.index.remove(id);
+      this.rowsByDoc.delete(change.docId);
+      this.whole.delete(change.docId);
+      return;
+    }
+    for (const id of change.remove) {
+      this.index.remove(id);
+      this.rowsByDoc.get(change.docId)?.delete(id);
+    }
+    for (const row of change.put) {
+      this.index.upsert({ ...row, origin: 'document', docId: change.docId });
+      let rows = this.rowsByDoc.get(change.docId);
+      if (!rows) this.rowsByDoc.set(change.docId, (rows = new Set()));
+      rows.add(row.id);
+    }
+  }
+
+  /**
+   * Takes in the imported entries another node stored since this one looked:
+   * entries are only ever added, so whatever id the memory does not hold yet
+   * is new. Returns how many were added.
+   */
+  async refreshImported(): Promise<number> {
+    const fresh = (await this.store.list()).filter((r) => this.index.get(r.id) === undefined);
+    for (let i = 0; i < fresh.length; i++) {
+      this.index.upsert(fromRecord(fresh[i]!));
+      if (i % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (fresh.length > 0) this.index.freeze();
+    return fresh.length;
+  }
+
   stats(): TmStatsDto {
     let fromDocuments = 0;
     for (const u of this.index.all()) if (u.origin === 'document') fromDocuments++;
@@ -257,6 +313,7 @@ export class TmService {
       records.push({ id: newId('x_'), texts, importedAt: at, importedBy: by, source: name ?? null });
     }
     await this.store.addMany(records);
+    if (records.length > 0) this.changed();
     for (let i = 0; i < records.length; i++) {
       this.index.upsert(fromRecord(records[i]!));
       // A large file must not stall everyone else's edits while it is indexed.
@@ -316,6 +373,7 @@ export class TmService {
   private putRow(meta: Pick<DocumentMeta, 'id' | 'sourceLang' | 'targetLangs'>, p: Paragraph): void {
     const unit = unitFromRow(meta, p);
     this.index.upsert(unit);
+    this.pending?.put.push({ id: unit.id, paragraphId: p.id, texts: unit.texts, at: unit.at });
     let rows = this.rowsByDoc.get(meta.id);
     if (!rows) this.rowsByDoc.set(meta.id, (rows = new Set()));
     rows.add(unit.id);
@@ -329,6 +387,7 @@ export class TmService {
     });
     if (!found) {
       this.index.remove(rowKey(docId, paragraphId));
+      this.pending?.remove.push(rowKey(docId, paragraphId));
       this.rowsByDoc.get(docId)?.delete(rowKey(docId, paragraphId));
     }
   }
@@ -339,6 +398,7 @@ export class TmService {
    * memory: reading the current state converges either way).
    */
   private follow(docId: string, events: readonly DocEvent[]): void {
+    if (this.rowsListener) this.pending = { docId, deleted: false, put: [], remove: [] };
     try {
       for (const ev of events) {
         switch (ev.type) {
@@ -351,6 +411,7 @@ export class TmService {
             for (const id of this.rowsByDoc.get(docId) ?? []) this.index.remove(id);
             this.rowsByDoc.delete(docId);
             this.whole.delete(docId);
+            if (this.pending) this.pending.deleted = true;
             break;
           case 'paragraph.split':
             this.refresh(docId, ev.paragraphId);
@@ -368,6 +429,9 @@ export class TmService {
     } catch (err) {
       this.log(`translation memory update failed for ${docId}: ${String(err)}`);
     }
+    const change = this.pending;
+    this.pending = null;
+    if (change && (change.deleted || change.put.length > 0 || change.remove.length > 0)) this.rowsListener?.(change);
   }
 }
 

@@ -54,7 +54,12 @@ describe.each(BACKENDS)('DocumentService (%s)', (backend) => {
       ),
     );
     expect(acks.map((a) => a.rev)).toEqual([1, 2, 3]);
-    expect(published).toEqual([2, -2, 3, -3, 4, -4]);
+    // Events in seq order, each ack after its event, acks in call order. (The embedded journal publishes each
+    // append as it becomes durable; PostgreSQL commits the three queued edits as one batch.)
+    expect(published.filter((s) => s > 0)).toEqual([2, 3, 4]);
+    expect(published.filter((s) => s < 0)).toEqual([-2, -3, -4]);
+    for (const seq of [2, 3, 4]) expect(published.indexOf(-seq)).toBeGreaterThan(published.indexOf(seq));
+    if (backend === 'embedded') expect(published).toEqual([2, -2, 3, -3, 4, -4]);
   });
 
   it('keeps documents, history and opIds across a restart', async () => {

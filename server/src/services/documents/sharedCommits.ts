@@ -1,7 +1,7 @@
 import { AppError, applyEvent } from '../../../../shared/index.js';
 import type { DocEvent, DocEventBody } from '../../../../shared/index.js';
 import type { Decision } from '../../../../shared/decide/decision.js';
-import type { ChangeNotice, SharedDocuments, StoredEvent } from '../../storage/types.js';
+import type { ChangeNotice, LockedDocument, SharedDocuments, StoredEvent } from '../../storage/types.js';
 import { stubOf } from '../../storage/stub.js';
 import type { DocumentRegistry } from './registry.js';
 import type { DocRuntime, OpResult } from './runtime.js';
@@ -14,6 +14,26 @@ const DONE = Promise.resolve();
 /** The ack stored with an operation's first event: its kind too, so a retry of another kind is refused. */
 function isOpResult(v: unknown): v is OpResult {
   return typeof v === 'object' && v !== null && 'kind' in v && 'ack' in v && typeof v.kind === 'string';
+}
+
+/** Operations committed together at most (one statement). */
+const MAX_BATCH = 200;
+
+interface Pending {
+  by: string;
+  opId: string | null;
+  kind: OpResult['kind'];
+  decide: (rt: DocRuntime) => Decision<unknown>;
+  resolve: (o: Outcome) => void;
+  reject: (err: unknown) => void;
+}
+
+function ops(batch: readonly Pending[]): { by: string; opId: string }[] {
+  return batch.flatMap((p) => (p.opId === null ? [] : [{ by: p.by, opId: p.opId }]));
+}
+
+function stored(ack: unknown): OpResult | undefined {
+  return isOpResult(ack) ? ack : undefined;
 }
 
 export interface Outcome {
@@ -54,6 +74,8 @@ export class SharedCommits {
   private stubs: Promise<void> = Promise.resolve();
   /** Documents whose copy was dropped after a failed commit → the last seq this node had published of them. */
   private readonly dropped = new Map<string, number>();
+  /** Operations waiting for their document's lane, committed together by the next batch. */
+  private readonly pending = new Map<DocRuntime, Pending[]>();
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => void) | undefined;
 
@@ -85,7 +107,11 @@ export class SharedCommits {
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Runs one decision to its commit (or its refusal); `opId` null for changes no client retries (deletion). */
+  /**
+   * Runs one decision to its commit (or its refusal); `opId` null for changes
+   * no client retries (deletion). Operations queued on a document while its
+   * lane is busy are committed together: one lock, one statement, one COMMIT.
+   */
   run(
     rt: DocRuntime,
     by: string,
@@ -93,54 +119,131 @@ export class SharedCommits {
     kind: OpResult['kind'],
     decide: (rt: DocRuntime) => Decision<unknown>,
   ): Promise<Outcome> {
-    return this.lane(rt, async () => {
-      const seen = opId === null ? undefined : rt.op(by, opId);
-      if (seen) return { result: seen.result, applied: false };
-      this.assertCurrent(rt);
-      const locked = await this.shared.lock(rt.doc.id, by, opId, rt.doc.seq);
-      if (!locked) throw new AppError('document_not_found', `no document ${rt.doc.id}`);
-      let open = true;
-      try {
-        if (locked.behind.length > 0 || locked.done) this.conflicts++;
-        this.applyStored(rt, locked.behind);
-        // Committed before (on a node that died, or before this copy was loaded): the first ack is the answer.
-        if (locked.done && isOpResult(locked.done.ack) && opId !== null) {
-          rt.rememberOp(by, opId, locked.done.ack, DONE);
-          return { result: locked.done.ack, applied: false };
-        }
-        this.assertCurrent(rt);
-        const decision = decide(rt);
-        if (decision.bodies.length === 0)
-          return { result: this.remember(rt, by, opId, kind, decision.finish(rt.doc, rt.doc.seq)), applied: false };
-        const events = stamp(rt, decision.bodies, by, opId);
-        open = false;
-        let result: OpResult;
-        try {
-          for (const ev of events) {
-            applyEvent(rt.doc, ev);
-            rt.remember(ev);
-          }
-          rt.dirty = true;
-          result = { kind, ack: decision.finish(rt.doc, rt.doc.seq) } as OpResult;
-          const stub = events.some((ev) => STUB_EVENTS.has(ev.type)) ? stubOf(rt.doc) : undefined;
-          if ((await locked.commit(events, result, stub)) === 'conflict') {
-            throw new AppError('conflict', `document ${rt.doc.id} took another commit at seq ${events[0]?.seq ?? '?'}; try again`);
-          }
-        } catch (err) {
-          await locked.release().catch(() => undefined);
-          // Applied here but not committed (or not known to be): this copy can no longer be trusted; the next open reads the table.
-          this.registry.drop(rt.doc.id);
-          this.dropped.set(rt.doc.id, (events[0]?.seq ?? 1) - 1);
-          this.log(`commit of ${rt.doc.id} at seq ${events[0]?.seq ?? '?'} failed, its copy is dropped: ${String(err)}`);
-          throw err;
-        }
-        if (opId !== null) rt.rememberOp(by, opId, result, DONE);
-        this.deliver(rt, events);
-        return { result, applied: true };
-      } finally {
-        if (open) await locked.release();
-      }
+    const seen = opId === null ? undefined : rt.op(by, opId);
+    if (seen) return Promise.resolve({ result: seen.result, applied: false });
+    return new Promise<Outcome>((resolve, reject) => {
+      let queue = this.pending.get(rt);
+      if (!queue) this.pending.set(rt, (queue = []));
+      queue.push({ by, opId, kind, decide, resolve, reject });
+      if (queue.length === 1) this.scheduleBatch(rt);
     });
+  }
+
+  private scheduleBatch(rt: DocRuntime): void {
+    this.lane(rt, () => this.commitBatch(rt)).catch((err: unknown) => this.log(`commit of ${rt.doc.id} failed: ${String(err)}`));
+  }
+
+  /**
+   * Under the document's row lock: catches up, then decides every queued
+   * operation in turn on the copy, applying each one's events before the next
+   * decides (a later operation sees the earlier ones, as on one node); writes
+   * them all in one statement. If that fails, the copy holds events the table
+   * does not and is dropped; every operation of the batch is refused.
+   */
+  private async commitBatch(rt: DocRuntime): Promise<void> {
+    const queue = this.pending.get(rt) ?? [];
+    const batch = queue.splice(0, MAX_BATCH);
+    if (queue.length > 0) this.scheduleBatch(rt);
+    else this.pending.delete(rt);
+    if (batch.length === 0) return;
+    const answered: (() => void)[] = [];
+    const applied: { p: Pending; result: OpResult | undefined; first: boolean }[] = [];
+    const events: DocEvent[] = [];
+    let locked: LockedDocument | undefined;
+    try {
+      this.assertCurrent(rt);
+      locked = await this.shared.lock(rt.doc.id, ops(batch), rt.doc.seq);
+      if (!locked) throw new AppError('document_not_found', `no document ${rt.doc.id}`);
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    const lock = locked;
+    const acks = new Map<number, unknown>();
+    const inBatch = new Map<string, OpResult>();
+    let gone = false;
+    try {
+      if (lock.behind.length > 0 || ops(batch).some((o) => lock.done(o.by, o.opId))) this.conflicts++;
+      this.applyStored(rt, lock.behind);
+      for (const p of batch) {
+        const key = p.opId === null ? undefined : `${p.by}\u0000${p.opId}`;
+        const known = p.opId === null ? undefined : (rt.op(p.by, p.opId)?.result ?? stored(lock.done(p.by, p.opId)?.ack));
+        if (known) {
+          if (p.opId !== null) rt.rememberOp(p.by, p.opId, known, DONE);
+          answered.push(() => p.resolve({ result: known, applied: false }));
+          continue;
+        }
+        const twin = key === undefined ? undefined : inBatch.get(key);
+        if (twin) {
+          // The same operation twice in one batch (a retry sent before the first was acknowledged): one commit.
+          applied.push({ p, result: twin, first: false });
+          continue;
+        }
+        if (gone || this.registry.peek(rt.doc.id) !== rt) {
+          answered.push(() => p.reject(new AppError('document_not_found', `no document ${rt.doc.id}`)));
+          continue;
+        }
+        let decision: Decision<unknown>;
+        try {
+          decision = p.decide(rt);
+        } catch (err) {
+          answered.push(() => p.reject(err));
+          continue;
+        }
+        if (decision.bodies.length === 0) {
+          const result = this.remember(rt, p.by, p.opId, p.kind, decision.finish(rt.doc, rt.doc.seq));
+          answered.push(() => p.resolve({ result, applied: false }));
+          continue;
+        }
+        const evs = stamp(rt, decision.bodies, p.by, p.opId);
+        for (const ev of evs) {
+          applyEvent(rt.doc, ev);
+          rt.remember(ev);
+          if (ev.type === 'document.deleted') gone = true;
+        }
+        events.push(...evs);
+        const result = { kind: p.kind, ack: decision.finish(rt.doc, rt.doc.seq) } as OpResult;
+        if (p.opId !== null && evs[0]) acks.set(evs[0].seq, result);
+        if (key !== undefined) inBatch.set(key, result);
+        applied.push({ p, result, first: true });
+      }
+    } catch (err) {
+      // Catching up failed half-way: nothing of this batch was decided on a copy that can be trusted.
+      await lock.release().catch(() => undefined);
+      if (events.length > 0) this.dropCopy(rt, events, err);
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    if (events.length === 0) {
+      await lock.release().catch(() => undefined);
+      for (const a of answered) a();
+      for (const a of applied) a.p.resolve({ result: a.result, applied: false });
+      return;
+    }
+    rt.dirty = true;
+    try {
+      const stub = events.some((ev) => STUB_EVENTS.has(ev.type)) ? stubOf(rt.doc) : undefined;
+      if ((await lock.commit(events, acks, stub)) === 'conflict') {
+        throw new AppError('conflict', `document ${rt.doc.id} took another commit at seq ${events[0]?.seq ?? '?'}; try again`);
+      }
+    } catch (err) {
+      await lock.release().catch(() => undefined);
+      this.dropCopy(rt, events, err);
+      for (const a of answered) a();
+      for (const a of applied) a.p.reject(err);
+      return;
+    }
+    for (const a of applied) if (a.first && a.p.opId !== null && a.result) rt.rememberOp(a.p.by, a.p.opId, a.result, DONE);
+    this.deliver(rt, events);
+    for (const a of answered) a();
+    for (const a of applied) a.p.resolve({ result: a.result, applied: a.first });
+  }
+
+  /** Applied here but not committed (or not known to be): this copy can no longer be trusted; the next open reads the table. */
+  private dropCopy(rt: DocRuntime, events: readonly DocEvent[], err: unknown): void {
+    this.registry.drop(rt.doc.id);
+    this.dropped.set(rt.doc.id, (events[0]?.seq ?? 1) - 1);
+    this.log(`commit of ${rt.doc.id} at seq ${events[0]?.seq ?? '?'} failed, its copy is dropped: ${String(err)}`);
   }
 
   /** The lane's copy must still be the registry's: deleted, or dropped after a failed commit, it takes no more changes. */

@@ -18,13 +18,17 @@ export async function eventsAfter(c: PoolClient | Pool, docId: string, seq: numb
   return rows.map(parseStored);
 }
 
-/** Index of each event within its operation: 0 for the first (the one the unique op index and the ack are on). */
+/**
+ * Index of each event within its operation: 0 for the first (the one the
+ * unique op index and the ack are on). Events of one operation are stamped
+ * together, so they are consecutive and share author and opId.
+ */
 function opParts(events: readonly DocEvent[]): number[] {
   let part = 0;
-  let prevOp: string | null = null;
+  let prev: DocEvent | undefined;
   return events.map((ev) => {
-    part = ev.opId !== null && ev.opId === prevOp ? part + 1 : 0;
-    prevOp = ev.opId;
+    part = ev.opId !== null && prev !== undefined && ev.opId === prev.opId && ev.by === prev.by ? part + 1 : 0;
+    prev = ev;
     return part;
   });
 }
@@ -58,8 +62,7 @@ export async function insertEvents(c: PoolClient, events: readonly DocEvent[]): 
 export async function lockDocument(
   pool: Pool,
   docId: string,
-  by: string,
-  opId: string | null,
+  ops: readonly { by: string; opId: string }[],
   afterSeq: number,
   noted: (events: readonly DocEvent[]) => void,
 ): Promise<LockedDocument | undefined> {
@@ -77,24 +80,28 @@ export async function lockDocument(
   try {
     await c.query('BEGIN');
     const row = (
-      await c.query<{ head_seq: string; deleted: boolean; op_ack: string | null; op_done: boolean }>(
-        `SELECT d.head_seq, d.deleted,
-           (SELECT e.ack FROM events e WHERE e.doc_id = d.id AND e.by = $2 AND e.op_id = $3 AND e.op_part = 0) AS op_ack,
-           EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id AND e.by = $2 AND e.op_id = $3 AND e.op_part = 0) AS op_done
-         FROM documents d WHERE d.id = $1 FOR UPDATE OF d`,
-        [docId, by, opId],
-      )
+      await c.query<{ head_seq: string; deleted: boolean }>('SELECT head_seq, deleted FROM documents WHERE id = $1 FOR UPDATE', [docId])
     ).rows[0];
     if (!row || row.deleted) {
       await end('ROLLBACK');
       return undefined;
     }
+    const done = new Map<string, { ack: unknown }>();
+    if (ops.length > 0) {
+      const found = await c.query<{ by: string; op_id: string; ack: string | null }>(
+        `SELECT e.by, e.op_id, e.ack FROM events e
+         JOIN unnest($2::text[], $3::text[]) AS o(by, op_id) ON e.by = o.by AND e.op_id = o.op_id
+         WHERE e.doc_id = $1 AND e.op_part = 0`,
+        [docId, ops.map((o) => o.by), ops.map((o) => o.opId)],
+      );
+      for (const r of found.rows) done.set(`${r.by}\u0000${r.op_id}`, { ack: r.ack === null ? null : (JSON.parse(r.ack) as unknown) });
+    }
     const behind = Number(row.head_seq) > afterSeq ? await eventsAfter(c, docId, afterSeq) : [];
     noted(behind.map((e) => e.event));
     return {
       behind,
-      done: row.op_done ? { ack: row.op_ack === null ? null : (JSON.parse(row.op_ack) as unknown) } : undefined,
-      commit: (events, ack, stub) => commitLocked(c, events, ack, stub, end, noted),
+      done: (by, opId) => done.get(`${by}\u0000${opId}`),
+      commit: (events, acks, stub) => commitLocked(c, events, acks, stub, end, noted),
       release: () => end('ROLLBACK'),
     };
   } catch (err) {
@@ -106,7 +113,7 @@ export async function lockDocument(
 async function commitLocked(
   c: PoolClient,
   events: readonly DocEvent[],
-  ack: unknown,
+  acks: ReadonlyMap<number, unknown>,
   stub: DocumentStub | undefined,
   end: (sql: string) => Promise<void>,
   noted: (events: readonly DocEvent[]) => void,
@@ -115,15 +122,14 @@ async function commitLocked(
   const last = events.at(-1);
   if (!first || !last) throw new Error('commit() needs events');
   const deleted = events.some((ev) => ev.type === 'document.deleted');
-  const parts = opParts(events);
-  const acks = parts.map((p) => (p === 0 && first.opId !== null ? JSON.stringify(ack ?? null) : null));
   try {
     // Data-modifying CTEs run whether or not they are referenced: one round trip for the events, the row and the notice.
     await c.query(
       `WITH ins AS (
          INSERT INTO events (doc_id, seq, event, by, op_id, op_part, ack, at)
-         SELECT $1, t.seq, t.event, $2, $3, t.part, t.ack, $4
-         FROM unnest($5::bigint[], $6::text[], $7::int[], $8::text[]) AS t(seq, event, part, ack)),
+         SELECT $1, t.seq, t.event, t.by, t.op_id, t.part, t.ack, t.at
+         FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::timestamptz[])
+           AS t(seq, event, by, op_id, part, ack, at)),
        d AS (
          UPDATE documents SET head_seq = GREATEST(head_seq, $9), deleted = deleted OR $10,
            stub = COALESCE($11::text, stub),
@@ -132,13 +138,13 @@ async function commitLocked(
        SELECT pg_notify($12, $13)`,
       [
         first.docId,
-        first.by,
-        first.opId,
-        first.at,
         events.map((e) => e.seq),
         events.map((e) => JSON.stringify(e)),
-        parts,
-        acks,
+        events.map((e) => e.by),
+        events.map((e) => e.opId),
+        opParts(events),
+        events.map((e) => (acks.has(e.seq) ? JSON.stringify(acks.get(e.seq) ?? null) : null)),
+        events.map((e) => e.at),
         last.seq,
         deleted,
         stub === undefined ? null : JSON.stringify(stub),

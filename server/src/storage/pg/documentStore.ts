@@ -169,8 +169,8 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
     this.counters.events++;
   }
 
-  lock(docId: string, by: string, opId: string | null, afterSeq: number): Promise<LockedDocument | undefined> {
-    return lockDocument(this.pool, docId, by, opId, afterSeq, (events) => this.trackers.get(docId)?.note(events));
+  lock(docId: string, ops: readonly { by: string; opId: string }[], afterSeq: number): Promise<LockedDocument | undefined> {
+    return lockDocument(this.pool, docId, ops, afterSeq, (events) => this.trackers.get(docId)?.note(events));
   }
 
   async eventsAfter(docId: string, seq: number): Promise<StoredEvent[]> {
