@@ -22,7 +22,8 @@ import type { Problem } from '../interchange/problems.js';
 import type { FileParser } from '../interchange/offThread/index.js';
 import type { InterchangeFile } from '../interchange/read.js';
 import type { DocumentOps, DocumentService } from '../services/documents/index.js';
-import { newId } from '../services/ids.js';
+import { newIds } from '../services/ids.js';
+import { timeSlicer } from '../slices.js';
 import type { TmEntryRecord, TmStore } from '../storage/types.js';
 import { langFromTag } from './langTag.js';
 import { MemoryIndex } from './memoryIndex.js';
@@ -294,7 +295,12 @@ export class TmService {
     // What the memory already holds from TMX files, by content: importing a file twice adds nothing the second time.
     const held = new Set<string>();
     for (const u of this.index.all()) if (u.origin === 'tmx') held.add(contentKey(u.texts));
-    for (const tu of parsed.units) {
+    // A 16 MB file is some 30,000 units: read, stored and indexed in slices, so that everyone else's edits
+    // are acknowledged meanwhile (e2e/importStall.test.ts).
+    const pause = timeSlicer(8);
+    const ids = newIds('x_', parsed.units.length);
+    for (const [n, tu] of parsed.units.entries()) {
+      if ((n & 63) === 63) await pause();
       const texts: Partial<Record<Lang, string>> = {};
       for (const v of tu.variants) {
         const m = langFromTag(v.lang);
@@ -310,14 +316,13 @@ export class TmService {
         continue;
       }
       held.add(key);
-      records.push({ id: newId('x_'), texts, importedAt: at, importedBy: by, source: name ?? null });
+      records.push({ id: ids[n]!, texts, importedAt: at, importedBy: by, source: name ?? null });
     }
     await this.store.addMany(records);
     if (records.length > 0) this.changed();
     for (let i = 0; i < records.length; i++) {
       this.index.upsert(fromRecord(records[i]!));
-      // A large file must not stall everyone else's edits while it is indexed.
-      if (i % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
+      if ((i & 63) === 63) await pause();
     }
     this.index.freeze();
     return { added: records.length, skipped, duplicates };
