@@ -42,7 +42,7 @@ export default defineConfig({
         },
       },
       {
-        // The server suites that use users, sessions, share links, the glossary and imported memory, again with
+        // The server suites that use users, sessions, share links, the glossary, imported memory and source files, again with
         // those in PostgreSQL (a fresh schema per server, dropped after): one suite, two stores.
         test: {
           name: 'node-postgres',

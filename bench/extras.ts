@@ -8,6 +8,7 @@ import { benchTm } from './tm.js';
 import { measureImports } from './importFiles.js';
 import { measureMarkdownGrowth } from './markdownGrowth.js';
 import { measureImportStall } from './importStall.js';
+import { measureStartup } from './startup.js';
 import { measureGrid } from '../e2e/bench/gridLoad.js';
 import { measureReading } from '../e2e/bench/readingLoad.js';
 import { measureTyping } from '../e2e/bench/typing.js';
@@ -56,6 +57,7 @@ async function startupRows(): Promise<Row[]> {
 export const benches: Record<string, () => Promise<Row[]>> = {
   markdown: () => Promise.resolve(measureMarkdownGrowth(QUICK)),
   stall: measureImportStall,
+  startup: () => measureStartup(QUICK),
   import: async () =>
     (await measureImports()).flatMap((r) => [
       {

@@ -98,6 +98,8 @@ export function createApp(deps: AppDeps): App {
   // One reader for every uploaded file (documents, translations, TMX): the import worker and its limits.
   const parser = workerParser();
   const aids = createAids({ storage, documents, glossary, log, maxImportBytes, parser });
+  // Documents left on disk at start-up join the memory once the server listens, not before: listening must not wait for them.
+  httpServer.once('listening', () => aids.tm.warmUp());
   const interchangeService = new InterchangeService(documents, storage.sources, parser);
   const notifier = new MentionNotifier();
   const commands = createCommands({ reads: documents.reads, ops, users, notifier, interchange: interchangeService });

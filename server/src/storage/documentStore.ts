@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DocEvent, DocumentState } from '../../../shared/index.js';
-import type { DocumentStore, LoadResult, StorageStats } from './types.js';
+import type { DocumentStore, LoadOptions, LoadResult, StorageStats } from './types.js';
 import { nodeFs } from './fs.js';
 import type { StorageFs } from './fs.js';
 import { ensureDir, fsyncPath } from './fsync.js';
@@ -9,7 +9,18 @@ import { listSegments, segmentName } from './segments.js';
 import { forEachLine } from './lines.js';
 import { mapLimit } from './pool.js';
 import { looksLikeEvent, Replay, Warnings } from './replay.js';
-import { captureSnapshot, readSnapshot, readSnapshots, removePrevCopy, removeSnapshot, writeSnapshot } from './snapshots.js';
+import {
+  captureSnapshot,
+  readSnapshot,
+  readSnapshots,
+  removePrevCopy,
+  removeSnapshot,
+  serializeSnapshot,
+  snapshotIds,
+  writeSnapshot,
+} from './snapshots.js';
+import type { SnapshotFile } from './snapshots.js';
+import { AppError } from '../../../shared/index.js';
 
 interface SnapshotJob {
   id: string;
@@ -43,6 +54,8 @@ export class LowdbDocumentStore implements DocumentStore {
   readonly #deleted = new Map<string, number>();
   /** Documents with a `.prev` snapshot copy an older version left behind. */
   readonly #prevCopies = new Set<string>();
+  /** Documents the start-up replay moved past their snapshot: id → seq the journal brought them to. */
+  readonly #replayedTo = new Map<string, number>();
   #checkpoints: Promise<void> = Promise.resolve();
   #loaded = false;
 
@@ -68,12 +81,21 @@ export class LowdbDocumentStore implements DocumentStore {
    * Start-up recovery. Meant to be called once, before the first append: it
    * reads what earlier runs left, and the events of this run are in memory anyway.
    */
-  async load(): Promise<LoadResult> {
+  async load(opts: LoadOptions = {}): Promise<LoadResult> {
     if (this.#loaded) throw new Error('load() runs once, at start-up');
     this.#loaded = true;
     const warnings = new Warnings();
-    const read = await readSnapshots(this.#fs, this.#docsDir);
+    // With stubs, only the documents the journal touches are read whole (the replay needs them); the rest by their header.
+    const touched = opts.stubs ? await this.#journalDocIds() : undefined;
+    const read = await readSnapshots(this.#fs, this.#docsDir, touched ? (id) => touched.has(id) : undefined);
     for (const w of read.warnings) warnings.add(w);
+    for (const h of read.headers) this.#covered.set(h.stub.meta.id, h.seq);
+    // Version 1 files have no header: rewritten once (same seq, before the replay changes them) so the next start reads less.
+    if (read.unversioned.length > 0)
+      await this.#rewrite(
+        read.snapshots.filter((s) => read.unversioned.includes(s.doc.id)),
+        warnings,
+      );
     for (const id of read.prevCopies) this.#prevCopies.add(id);
     const docs = new Map<string, DocumentState>();
     for (const s of read.snapshots) {
@@ -88,6 +110,7 @@ export class LowdbDocumentStore implements DocumentStore {
     // Fold what the journal added into snapshots right away, so the segments a crash
     // left behind are dropped now rather than whenever those documents change again.
     const recovered = [...docs.values()].filter((d) => d.seq > (this.#covered.get(d.id) ?? 0));
+    for (const d of recovered) this.#replayedTo.set(d.id, d.seq);
     if (this.#startupSegments.length > 0) {
       await this.checkpoint(recovered).catch((e: unknown) => {
         warnings.add(`recovery checkpoint failed, the journal is kept: ${e instanceof Error ? e.message : String(e)}`);
@@ -95,8 +118,37 @@ export class LowdbDocumentStore implements DocumentStore {
     }
 
     const result: LoadResult = { docs: [...docs.values()], warnings: warnings.done(), replayed: replay.replayed };
+    if (touched) result.stubs = read.headers.map((h) => h.stub);
     for (const w of result.warnings) this.#log(`storage: ${w}`);
     return result;
+  }
+
+  /** The documents the journal left by earlier runs has events of: a first, cheap pass (the journal is short after a checkpoint). */
+  async #journalDocIds(): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for (const segNo of this.#startupSegments) {
+      await forEachLine(this.#fs, join(this.#journal.dir, segmentName(segNo)), (line, _lineNo, complete) => {
+        if (!complete) return;
+        try {
+          const ev: unknown = JSON.parse(line);
+          if (looksLikeEvent(ev)) ids.add(ev.docId);
+        } catch {
+          // A corrupt line: the replay reports it.
+        }
+      });
+    }
+    return ids;
+  }
+
+  async #rewrite(snapshots: readonly SnapshotFile[], warnings: Warnings): Promise<void> {
+    try {
+      await mapLimit(snapshots, 4, (s) => writeSnapshot(this.#fs, this.#docsDir, s.doc.id, serializeSnapshot(s.doc)));
+      await fsyncPath(this.#fs, this.#docsDir);
+    } catch (e) {
+      warnings.add(
+        `rewriting version 1 snapshots with a header failed, they are read whole again next time: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
   }
 
   /**
@@ -166,6 +218,43 @@ export class LowdbDocumentStore implements DocumentStore {
     const run = this.#checkpoints.then(() => this.#runCheckpoint(jobs, rotated));
     this.#checkpoints = run.catch(() => {});
     return run;
+  }
+
+  importDocument(doc: DocumentState): Promise<void> {
+    if (!this.#loaded) return Promise.reject(new Error('importDocument() runs after load()'));
+    // Queued with the checkpoints, so it never races one writing the same directory.
+    const run = this.#checkpoints.then(async () => {
+      const taken = this.#covered.has(doc.id) || this.#deleted.has(doc.id) || this.#replayedTo.has(doc.id);
+      if (taken || (await readSnapshot(this.#fs, this.#docsDir, doc.id).catch(() => true))) {
+        throw new AppError('conflict', `document ${doc.id} exists`);
+      }
+      await writeSnapshot(this.#fs, this.#docsDir, doc.id, serializeSnapshot(doc));
+      await fsyncPath(this.#fs, this.#docsDir);
+      this.#covered.set(doc.id, doc.seq);
+    });
+    this.#checkpoints = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Reads the snapshots one by one. Every event is in them once load() has
+   * folded the journal in; if that recovery checkpoint failed, a document the
+   * journal moved is refused rather than exported at an older seq.
+   */
+  async *exportDocuments(): AsyncIterable<DocumentState> {
+    if (!this.#loaded) throw new Error('exportDocuments() runs after load()');
+    for (const [id, seq] of this.#replayedTo) {
+      if (!this.#deleted.has(id) && (this.#covered.get(id) ?? 0) < seq) {
+        throw new Error(
+          `document ${id} has journal events no snapshot holds yet (the recovery checkpoint failed); fix the data directory first`,
+        );
+      }
+    }
+    for (const id of await snapshotIds(this.#fs, this.#docsDir)) {
+      if (this.#deleted.has(id)) continue;
+      const doc = await this.read(id);
+      if (doc) yield doc;
+    }
   }
 
   stats(): StorageStats {

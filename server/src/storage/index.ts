@@ -1,6 +1,15 @@
 import type session from 'express-session';
 import type { Pool } from 'pg';
-import type { DocumentStore, GlossaryStore, LimiterFactory, ShareStore, SourceFileStore, TmStore, UserStore } from './types.js';
+import type {
+  DocumentStore,
+  GlossaryStore,
+  LimiterFactory,
+  SessionEntry,
+  ShareStore,
+  SourceFileStore,
+  TmStore,
+  UserStore,
+} from './types.js';
 import { FileSourceFileStore } from './sourceFileStore.js';
 import { LowdbGlossaryStore, LowdbTmStore } from './aidsStore.js';
 import { nodeFs } from './fs.js';
@@ -23,7 +32,7 @@ import { PgDocumentStore } from './pg/documentStore.js';
 export type { DocumentStore, DocumentStub, LoadResult, SharedDocuments, StorageStats, UserRecord, UserStore } from './types.js';
 export type { GlossaryStore, GlossaryTermRecord, TmEntryRecord, TmStore } from './types.js';
 export type { ShareRecord, ShareStore, SourceFileRecord, SourceFileStore } from './types.js';
-export type { FailureCounter, LimiterFactory } from './types.js';
+export type { FailureCounter, LimiterFactory, SessionEntry } from './types.js';
 export type { SessionStoreOptions } from './sessionStore.js';
 export { DataDirLockedError } from './lock.js';
 export { DatabaseTooNewError } from './pg/migrate.js';
@@ -40,6 +49,14 @@ export async function migrateDatabase(url: string): Promise<MigrateResult> {
   }
 }
 
+/** What `anor migrate` reads and writes of the sessions, beside express-session's own calls. */
+export interface SessionTransfer {
+  /** Every unexpired session. */
+  exportSessions(): Promise<SessionEntry[]>;
+  /** Stores these sessions as they are (id, data, expiry), durable before it resolves. */
+  importSessions(entries: readonly SessionEntry[]): Promise<void>;
+}
+
 export interface Storage {
   documents: DocumentStore;
   users: UserStore;
@@ -50,7 +67,7 @@ export interface Storage {
   shares: ShareStore;
   /** Files documents were imported from, with their skeletons (`sources/<docId>.json`), for the export of the original. */
   sources: SourceFileStore;
-  sessions: session.Store & { destroyForUser(userId: string): Promise<void> };
+  sessions: session.Store & SessionTransfer & { destroyForUser(userId: string): Promise<void> };
   /** Failure counters for the sign-in and share-link throttles: in memory, or in PostgreSQL shared by every node. */
   limiters: LimiterFactory;
   /** With a database: how nodes reach each other (the Socket.IO adapter). Undefined embedded: one node. */
@@ -62,8 +79,8 @@ export interface StorageOptions {
   dataDir: string;
   /**
    * DATABASE_URL: PostgreSQL for what several nodes share — documents, users,
-   * sessions, share links, the glossary, imported memory and the throttles.
-   * Source files stay in `dataDir`. The schema is migrated on open.
+   * sessions, share links, the glossary, imported memory, source files and the
+   * throttles. The schema is migrated on open.
    */
   databaseUrl?: string | undefined;
   log?: (msg: string) => void;
@@ -71,7 +88,7 @@ export interface StorageOptions {
 }
 
 /** The stores that PostgreSQL holds when there is a database, and `dataDir` otherwise. */
-type SharedStores = Pick<Storage, 'users' | 'tm' | 'glossary' | 'shares' | 'limiters'> & {
+type SharedStores = Pick<Storage, 'users' | 'tm' | 'glossary' | 'shares' | 'sources' | 'limiters'> & {
   sessions: Storage['sessions'] & { close(): void | Promise<void> };
 };
 
@@ -82,6 +99,7 @@ async function openEmbeddedShared(opts: StorageOptions, log: (msg: string) => vo
     glossary: await LowdbGlossaryStore.open(opts.dataDir),
     shares: await LowdbShareStore.open(opts.dataDir),
     sessions: await LowdbSessionStore.open(opts.dataDir, opts.sessions, log),
+    sources: await FileSourceFileStore.open(opts.dataDir),
     limiters: memoryLimiters,
   };
 }
@@ -91,9 +109,9 @@ async function openEmbeddedShared(opts: StorageOptions, log: (msg: string) => vo
  * journal in `dataDir`: `docs/<docId>.json`, `journal/<000001>.jsonl`,
  * `users.json`, `sessions.json`, `tm.json`, `glossary.json`, `shares.json`,
  * `sources/<docId>.json`. With a database, users, sessions, share links, the
- * glossary, imported memory, the throttles' counts and documents (events,
- * incremental snapshots: pg/documentStore.ts) are PostgreSQL tables (pg/,
- * schema migrated first) and `dataDir` keeps source files.
+ * glossary, imported memory, source files, the throttles' counts and documents
+ * (events, incremental snapshots: pg/documentStore.ts) are PostgreSQL tables
+ * (pg/, schema migrated first) and `dataDir` holds only the lock.
  * Missing directories are created, so a fresh empty directory works. The
  * directory is locked (`anor.lock`, lock.ts) until `close()`: a second Anor
  * process gets a DataDirLockedError instead of a second writer. Call
@@ -122,7 +140,6 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
         pool && opts.databaseUrl !== undefined
           ? new PgDocumentStore(pool, opts.databaseUrl, log)
           : await LowdbDocumentStore.open(opts.dataDir, log),
-      sources: await FileSourceFileStore.open(opts.dataDir),
     };
   } catch (err) {
     await opened?.sessions.close();

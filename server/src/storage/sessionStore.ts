@@ -3,6 +3,7 @@ import session from 'express-session';
 import type { SessionData } from 'express-session';
 import { Low } from 'lowdb';
 import { DurableJsonFile } from './fsync.js';
+import type { SessionEntry } from './types.js';
 
 interface Entry {
   /** The session as express-session serialises it (cookie included). */
@@ -147,6 +148,19 @@ export class LowdbSessionStore extends session.Store {
       }
     }
     if (removed) await this.#persist();
+  }
+
+  async exportSessions(): Promise<SessionEntry[]> {
+    this.#prune();
+    // In id order, as the PostgreSQL store gives them: a map has no order worth keeping.
+    return Object.entries(this.#db.data.sessions)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([sid, e]) => ({ sid, data: structuredClone(e.data), expires: e.expires }));
+  }
+
+  async importSessions(entries: readonly SessionEntry[]): Promise<void> {
+    for (const e of entries) this.#db.data.sessions[e.sid] = { data: structuredClone(e.data), expires: e.expires };
+    await this.#persist();
   }
 
   /** Writes touched expiries and drops expired sessions, if anything changed. */

@@ -4,19 +4,32 @@ import { timeSlicer } from '../slices.js';
 import type { StorageFs } from './fs.js';
 import { isErrno, replaceFile } from './fsync.js';
 import { mapLimit } from './pool.js';
+import { stubOf } from './stub.js';
+import type { DocumentStub } from './types.js';
 
 /**
- * One snapshot file per document: `docs/<docId>.json`, compact JSON
- * `{"v":1,"seq":N,"doc":{…}}` where N is the last event seq the snapshot covers.
+ * One snapshot file per document: `docs/<docId>.json`, two lines of compact
+ * JSON: a header `{"v":2,"seq":N,"stub":{…}}` (what lists, authorisation and
+ * the inbox need: DocumentStub), then the whole document at seq N, the last
+ * event seq the snapshot covers. Start-up reads only the header of a
+ * document the journal does not touch (readSnapshotHeader), so it costs the
+ * same whatever the document's size or history. Files of version 1 (one line
+ * `{"v":1,"seq":N,"doc":{…}}`, before the header) are still read.
  * Written with replaceFile (temp file, fdatasync, rename), and the caller
  * syncs the directory once per batch before any journal segment the new
  * snapshots cover is dropped: after a power cut `<id>.json` is the old
- * snapshot or the new one, whole.
+ * snapshot or the new one, whole (header and document together).
  */
 export interface SnapshotFile {
-  v: 1;
   seq: number;
   doc: DocumentState;
+}
+
+/** What the first line of a version 2 snapshot says. */
+export interface SnapshotHeader {
+  v: 2;
+  seq: number;
+  stub: DocumentStub;
 }
 
 /** Document ids become file names, so only a safe alphabet is accepted (the wire ids are the same). */
@@ -28,10 +41,15 @@ export function snapshotPath(docsDir: string, docId: string): string {
   return join(docsDir, `${docId}.json`);
 }
 
+function headerLine(doc: DocumentState): string {
+  const header: SnapshotHeader = { v: 2, seq: doc.seq, stub: stubOf(doc) };
+  // JSON.stringify escapes every newline inside strings: the first newline of the file ends the header.
+  return `${JSON.stringify(header)}\n`;
+}
+
 /** Serialises now (so the caller may keep mutating the document); compact, no indentation. */
 export function serializeSnapshot(doc: DocumentState): string {
-  const file: SnapshotFile = { v: 1, seq: doc.seq, doc };
-  return JSON.stringify(file);
+  return headerLine(doc) + JSON.stringify(doc);
 }
 
 /**
@@ -50,12 +68,13 @@ export function serializeSnapshot(doc: DocumentState): string {
  */
 export function captureSnapshot(doc: DocumentState, sliceMs = 8): { seq: number; render: () => Promise<string[]> } {
   const { history, ...rest } = doc;
-  const head = JSON.stringify({ v: 1, seq: doc.seq, doc: rest });
+  const header = headerLine(doc);
+  const head = JSON.stringify(rest);
   const captured = Object.entries(history).map(([key, revisions]) => ({ key, revisions, length: revisions.length }));
   const render = async (): Promise<string[]> => {
-    // head is {"v":1,"seq":N,"doc":{…}}: the history goes in before the two closing braces.
-    const open = head.slice(0, -2);
-    const pieces: string[] = [`${open}${open.endsWith('{') ? '' : ','}"history":{`];
+    // head is the document without its history, {…}: the history goes in before the closing brace.
+    const open = head.slice(0, -1);
+    const pieces: string[] = [`${header}${open}${open.endsWith('{') ? '' : ','}"history":{`];
     const pause = timeSlicer(sliceMs);
     let first = true;
     for (const { key, revisions, length } of captured) {
@@ -69,24 +88,81 @@ export function captureSnapshot(doc: DocumentState, sliceMs = 8): { seq: number;
       first = false;
       await pause();
     }
-    pieces.push('}}}');
+    pieces.push('}}');
     return pieces;
   };
   return { seq: doc.seq, render };
 }
 
-function parseSnapshot(text: string): SnapshotFile {
+/** A snapshot file's text, either version. */
+export function parseSnapshot(text: string): SnapshotFile {
+  const nl = text.indexOf('\n');
+  if (nl >= 0) {
+    const header = parseHeader(text.slice(0, nl));
+    const doc: unknown = JSON.parse(text.slice(nl + 1));
+    if (!isDocument(doc, header.seq)) throw new Error('the document does not match its snapshot header');
+    return { seq: header.seq, doc };
+  }
   const raw: unknown = JSON.parse(text);
-  if (!isSnapshotFile(raw)) throw new Error('not a version 1 snapshot');
-  return raw;
+  if (typeof raw !== 'object' || raw === null) throw new Error('not a snapshot');
+  const f = raw as Partial<Record<'v' | 'seq' | 'doc', unknown>>;
+  if (f.v !== 1 || typeof f.seq !== 'number' || !isDocument(f.doc, f.seq)) throw new Error('not a version 1 snapshot');
+  return { seq: f.seq, doc: f.doc };
 }
 
-function isSnapshotFile(v: unknown): v is SnapshotFile {
+function parseHeader(line: string): SnapshotHeader {
+  const raw: unknown = JSON.parse(line);
+  if (typeof raw !== 'object' || raw === null) throw new Error('not a snapshot header');
+  const h = raw as Partial<Record<keyof SnapshotHeader, unknown>>;
+  const stub = h.stub as Partial<DocumentStub> | undefined;
+  if (h.v !== 2 || typeof h.seq !== 'number' || typeof stub?.meta?.id !== 'string' || typeof stub.summary !== 'object') {
+    throw new Error('not a version 2 snapshot header');
+  }
+  return raw as SnapshotHeader;
+}
+
+function isDocument(v: unknown, seq: number): v is DocumentState {
   if (typeof v !== 'object' || v === null) return false;
-  const f = v as Partial<Record<keyof SnapshotFile, unknown>>;
-  if (f.v !== 1 || typeof f.seq !== 'number' || typeof f.doc !== 'object' || f.doc === null) return false;
-  const d = f.doc as Partial<Record<keyof DocumentState, unknown>>;
-  return typeof d.id === 'string' && d.seq === f.seq && Array.isArray(d.paragraphs) && typeof d.history === 'object' && d.history !== null;
+  const d = v as Partial<Record<keyof DocumentState, unknown>>;
+  return typeof d.id === 'string' && d.seq === seq && Array.isArray(d.paragraphs) && typeof d.history === 'object' && d.history !== null;
+}
+
+const HEADER_CHUNK = 16 * 1024;
+const V2_PREFIX = '{"v":2,';
+/** A header is a few KB (its mentioning comments are the only part that grows); past this, read the file whole. */
+const MAX_HEADER_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The header of `docs/<docId>.json`, read up to its newline without reading
+ * the document after it; undefined for a version 1 file (no header) or one
+ * whose header is unreadable, which the caller then reads whole.
+ */
+export async function readSnapshotHeader(fs: StorageFs, docsDir: string, docId: string): Promise<SnapshotHeader | undefined> {
+  const fh = await fs.open(snapshotPath(docsDir, docId), 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < MAX_HEADER_BYTES) {
+      const buf = Buffer.allocUnsafe(HEADER_CHUNK);
+      const { bytesRead } = await fh.read(buf, 0, HEADER_CHUNK, null);
+      if (bytesRead === 0) return undefined;
+      const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
+      if (nl >= 0) {
+        chunks.push(buf.subarray(0, nl));
+        const header = parseHeader(Buffer.concat(chunks).toString('utf8'));
+        return header.stub.meta.id === docId ? header : undefined;
+      }
+      // Version 1 has no header to find: say so at once rather than read the whole file looking for a newline.
+      if (total === 0 && !buf.subarray(0, bytesRead).toString('latin1').startsWith(V2_PREFIX.slice(0, bytesRead))) return undefined;
+      chunks.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Writes one snapshot durably (the directory is synced by the caller, once per batch). */
@@ -134,8 +210,17 @@ export async function readSnapshot(fs: StorageFs, docsDir: string, docId: string
   return parseSnapshot(text);
 }
 
+/** The ids of every snapshot in `docsDir`, sorted. */
+export async function snapshotIds(fs: StorageFs, docsDir: string): Promise<string[]> {
+  return (await fs.readdir(docsDir)).flatMap((n) => SNAPSHOT_RE.exec(n)?.[1] ?? []).sort();
+}
+
 export interface SnapshotRead {
   snapshots: SnapshotFile[];
+  /** Documents read by their header alone (`full` said no, and the file had one). */
+  headers: SnapshotHeader[];
+  /** Of `snapshots`, those read whole only because they are version 1 files (no header): worth rewriting once. */
+  unversioned: string[];
   warnings: string[];
   /** Documents with a `.prev` copy left by an older version (removed after their next snapshot). */
   prevCopies: string[];
@@ -144,23 +229,28 @@ export interface SnapshotRead {
 const PREV_RE = /^\.([A-Za-z0-9_-]{1,128})\.json\.prev$/;
 
 /**
- * Reads every snapshot. An unreadable one is reported and skipped rather than
- * stopping start-up: the journal may still hold the document's events, and the
- * other documents stay available.
+ * Reads every snapshot: whole, or, where `full(id)` says no, only its header.
+ * An unreadable one is reported and skipped rather than stopping start-up:
+ * the journal may still hold the document's events, and the other documents
+ * stay available.
  */
-export async function readSnapshots(fs: StorageFs, docsDir: string): Promise<SnapshotRead> {
+export async function readSnapshots(fs: StorageFs, docsDir: string, full: (id: string) => boolean = () => true): Promise<SnapshotRead> {
   const all = await fs.readdir(docsDir);
   const names = all.filter((n) => SNAPSHOT_RE.test(n));
   const prevCopies = all.flatMap((n) => PREV_RE.exec(n)?.[1] ?? []);
   const warnings: string[] = [];
-  const snapshots: SnapshotFile[] = [];
+  const out: SnapshotRead = { snapshots: [], headers: [], unversioned: [], warnings, prevCopies };
   const read = async (path: string): Promise<SnapshotFile> => parseSnapshot(await fs.readText(path));
-  const results = await mapLimit(names, 16, async (name) => {
+  const results = await mapLimit(names, 16, async (name): Promise<SnapshotFile | SnapshotHeader | null> => {
+    const id = name.slice(0, -'.json'.length);
+    if (!full(id)) {
+      const header = await readSnapshotHeader(fs, docsDir, id);
+      if (header) return header;
+    }
     try {
       return await read(join(docsDir, name));
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      const id = name.slice(0, -'.json'.length);
       const prev = await read(prevPath(docsDir, id)).catch(() => null);
       if (prev) {
         warnings.push(`snapshot docs/${name} is unreadable (${why}); using the previous one, seq ${prev.seq}, and the journal after it`);
@@ -172,11 +262,16 @@ export async function readSnapshots(fs: StorageFs, docsDir: string): Promise<Sna
   });
   for (const [i, s] of results.entries()) {
     if (!s) continue;
+    if ('stub' in s) {
+      out.headers.push(s);
+      continue;
+    }
     if (`${s.doc.id}.json` !== names[i]) {
       warnings.push(`snapshot docs/${names[i] ?? '?'} holds document ${s.doc.id} and was ignored`);
       continue;
     }
-    snapshots.push(s);
+    out.snapshots.push(s);
+    if (!full(s.doc.id)) out.unversioned.push(s.doc.id);
   }
-  return { snapshots, warnings, prevCopies };
+  return out;
 }

@@ -1,4 +1,4 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceFileRecord, SourceFileStore } from './types.js';
 import { nodeFs, writeText } from './fs.js';
@@ -17,6 +17,7 @@ interface OnDisk extends Omit<SourceFileRecord, 'bytes'> {
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/u;
+const RECORD_RE = /^([A-Za-z0-9_-]{1,64})\.json$/u;
 
 export class FileSourceFileStore implements SourceFileStore {
   private constructor(private readonly dir: string) {}
@@ -67,6 +68,18 @@ export class FileSourceFileStore implements SourceFileStore {
     }
     await fsyncPath(nodeFs, this.dir);
     return true;
+  }
+
+  async ids(): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (err) {
+      if (isErrno(err, 'ENOENT')) return [];
+      throw err;
+    }
+    // `<id>.json.tmp` is a put a crash interrupted: the record it would have replaced (if any) is the one that counts.
+    return names.flatMap((n) => RECORD_RE.exec(n)?.[1] ?? []).sort();
   }
 }
 

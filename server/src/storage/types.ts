@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/index.js';
 import type { GlossaryTerm } from '../../../shared/qa/types.js';
 import type { RoleHolder } from '../../../shared/domain/roles.js';
+import type { SessionData } from 'express-session';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { OriginalFormat, Skeleton } from '../interchange/original/types.js';
 
@@ -27,6 +28,11 @@ export interface DocumentStub {
   summary: DocumentSummary;
   /** Open comments that mention someone: the inbox reads them without loading the document. */
   mentioning: readonly CellComment[];
+}
+
+export interface LoadOptions {
+  /** Describe rather than read the documents nothing needs whole yet (LoadResult.stubs). */
+  stubs?: boolean;
 }
 
 export interface LoadResult {
@@ -59,8 +65,11 @@ export interface DocumentStore {
    * Call once, at start-up, before any append. Damage is reported in `warnings`,
    * never thrown. Ends with a checkpoint of whatever the journal added, so the
    * segments a crash left behind are folded into snapshots at once.
+   * With `stubs`, documents the journal does not touch may come back as
+   * `stubs` instead of whole (the registry loads them on first use), so that
+   * start-up does not grow with the number or size of documents.
    */
-  load(): Promise<LoadResult>;
+  load(opts?: LoadOptions): Promise<LoadResult>;
   /**
    * One document as its latest durable snapshot says, or undefined when there
    * is none: how the document registry loads a document it evicted (it evicts
@@ -78,18 +87,23 @@ export interface DocumentStore {
    * Serialises the documents synchronously on call, so callers may keep mutating after.
    */
   checkpoint(docs: Iterable<DocumentState>): Promise<void>;
+  /**
+   * Writes a whole document (history, comments, settings) as its snapshot at
+   * `doc.seq`, durable before it resolves: how `anor migrate` moves a document
+   * in. Refuses an id the store already has (AppError `conflict`). After load().
+   */
+  importDocument(doc: DocumentState): Promise<void>;
+  /**
+   * Each live document's latest full state, one at a time (memory holds one
+   * document, not all): how `anor migrate` moves documents out. After load().
+   */
+  exportDocuments(): AsyncIterable<DocumentState>;
   /** Counters since open. */
   stats(): StorageStats;
   close(): Promise<void>;
   /**
-   * Writes a whole document as its snapshot at `doc.seq` (anor migrate).
-   * Refuses an id that exists. Optional until the embedded store has it (the
-   * migrate helper fills it in for LowdbDocumentStore).
+   * The registry no longer holds this document in memory (evicted or deleted): what the store kept for it may go.
    */
-  importDocument?(doc: DocumentState): Promise<void>;
-  /** Every live document's latest full state, one at a time (anor migrate). Optional for the same reason. */
-  exportDocuments?(): AsyncIterable<DocumentState>;
-  /** The registry no longer holds this document in memory (evicted or deleted): what the store kept for it may go. */
   released?(docId: string): void;
   /**
    * Present when several nodes share the store (PostgreSQL): the database, not
@@ -274,6 +288,16 @@ export interface SourceFileStore {
   put(record: SourceFileRecord): Promise<void>;
   /** False when the document had none. */
   remove(docId: string): Promise<boolean>;
+  /** The documents that have a source file (`anor migrate` copies them all). */
+  ids(): Promise<string[]>;
+}
+
+/** One stored session as `anor migrate` copies it: the id, what express-session keeps, and when it ends. */
+export interface SessionEntry {
+  sid: string;
+  data: SessionData;
+  /** Epoch milliseconds. */
+  expires: number;
 }
 
 /** Counts failures per key within a fixed window (rate-limiter-flexible), wherever the storage keeps them. */

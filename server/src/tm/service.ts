@@ -4,6 +4,7 @@ import type {
   ConcordanceHit,
   DocEvent,
   DocumentMeta,
+  DocumentState,
   Lang,
   Paragraph,
   PretranslateResult,
@@ -13,7 +14,6 @@ import type {
   TmStatsDto,
 } from '../../../shared/index.js';
 import { LANGS } from '../../../shared/index.js';
-import { foldForMatch } from '../../../shared/text/normalize.js';
 import { formatProblem } from '../interchange/problems.js';
 import { parseTmx } from '../interchange/tmx/parse.js';
 import type { ParsedTmx } from '../interchange/tmx/parse.js';
@@ -21,38 +21,15 @@ import type { Problem } from '../interchange/problems.js';
 import type { FileParser } from '../interchange/offThread/index.js';
 import type { InterchangeFile } from '../interchange/read.js';
 import type { DocumentOps, DocumentService } from '../services/documents/index.js';
-import { newId } from '../services/ids.js';
+import { newIds } from '../services/ids.js';
+import { timeSlicer } from '../slices.js';
 import type { TmEntryRecord, TmStore } from '../storage/types.js';
 import { langFromTag } from './langTag.js';
 import { MemoryIndex } from './memoryIndex.js';
-import type { Unit, UnitInput } from './memoryIndex.js';
+import type { Unit } from './memoryIndex.js';
 import { chooseExact, decidePretranslate } from './pretranslate.js';
+import { contentKey, findPhrase, fromRecord, rowKey, unitFromRow } from './units.js';
 import { diffWords } from './score.js';
-
-/** The unit key of a document row: one unit per paragraph holds its source and approved targets. */
-function rowKey(docId: string, paragraphId: string): string {
-  return `d:${docId}:${paragraphId}`;
-}
-
-/**
- * A row's memory unit: the source text plus every target whose approved text
- * still belongs to this source (approved and not outdated). A deliberate
- * choice: the memory is a function of the documents as they are, so the live
- * updates and a rebuild after restart give exactly the same memory.
- */
-export function unitFromRow(meta: Pick<DocumentMeta, 'id' | 'sourceLang' | 'targetLangs'>, p: Paragraph): UnitInput {
-  const texts: Partial<Record<Lang, string>> = {};
-  let at = '';
-  const source = p.cells[meta.sourceLang];
-  if (source) texts[meta.sourceLang] = stripTags(source.text);
-  for (const l of meta.targetLangs) {
-    const c = p.cells[l];
-    if (!c || c.approvedText === null || c.outdated) continue;
-    texts[l] = stripTags(c.approvedText);
-    if ((c.updatedAt ?? '') > at) at = c.updatedAt ?? '';
-  }
-  return { id: rowKey(meta.id, p.id), origin: 'document', docId: meta.id, paragraphId: p.id, texts, at };
-}
 
 /**
  * The translation memory of the installation: approved rows of every
@@ -63,6 +40,11 @@ export class TmService {
   private readonly index = new MemoryIndex();
   private readonly rowsByDoc = new Map<string, Set<string>>();
   private stop: (() => void) | null = null;
+  private closed = false;
+  private warmed: Promise<void> = Promise.resolve();
+  private warming: Promise<void> | undefined;
+  /** Documents every row of which has been indexed (a commit indexes only the rows it touched). */
+  private readonly whole = new Set<string>();
   private readonly ops: DocumentOps;
 
   constructor(
@@ -74,20 +56,15 @@ export class TmService {
   }
 
   /**
-   * Follows commits, indexes every document (one synchronous pass, so no
-   * commit falls between the two), then loads the TMX entries in slices that
+   * Follows commits, indexes every document in memory (one synchronous pass,
+   * so no commit falls between the two; those left on disk wait for warmUp),
+   * then loads the TMX entries in slices that
    * yield to the event loop: 100,000 entries take seconds to index, and the
    * rest of the server must keep answering meanwhile.
    */
   async start(): Promise<void> {
     this.stop = this.documents.engine.onCommitted((docId, events) => this.follow(docId, events));
-    this.documents.reads.forEachDocument((doc) => {
-      for (const p of doc.paragraphs) this.putRow(doc, p);
-    });
-    // With documents in PostgreSQL none is in memory at start-up: their paragraphs are read from the snapshots.
-    await this.documents.reads.forEachStoredDocument((meta, paragraphs) => {
-      for (const p of paragraphs) this.putRow(meta, p);
-    });
+    this.documents.reads.forEachDocument((doc) => this.putDocument(doc, doc.paragraphs));
     const entries = await this.store.list();
     for (let i = 0; i < entries.length; i++) {
       this.index.upsert(fromRecord(entries[i]!));
@@ -96,7 +73,55 @@ export class TmService {
     this.index.freeze();
   }
 
+  /**
+   * Indexes the documents not in memory, in the background (the app calls it
+   * once the server listens). Until it is done, lookups wait for it.
+   */
+  warmUp(): void {
+    this.warming ??= this.warm();
+    this.warmed = this.warming.catch((err: unknown) => this.log(`translation memory: warming failed: ${String(err)}`));
+  }
+
+  /**
+   * The documents start-up left on disk (stubs), indexed after the server
+   * listens: one at a time, read from its snapshot without keeping it in
+   * memory, yielding between documents so edits keep flowing. Start-up thus
+   * costs the same with ten documents or ten thousand.
+   */
+  private async warm(): Promise<void> {
+    const started = Date.now();
+    let indexed = 0;
+    // With documents in PostgreSQL none is in memory at start-up: their paragraphs are read from the snapshots, without history.
+    await this.documents.reads.forEachStoredDocument((meta, paragraphs) => {
+      if (this.closed) return;
+      this.putDocument(meta, paragraphs);
+      indexed++;
+    });
+    // Every document not indexed yet: left on disk, or opened since start-up (opening does not index).
+    for (const id of this.documents.reads.ids()) {
+      if (this.closed) return;
+      // Indexed at start-up or by the scan above, and followed since: already current.
+      if (this.whole.has(id)) continue;
+      let doc: Readonly<DocumentState> | undefined;
+      try {
+        doc = await this.documents.reads.stateForIndex(id);
+      } catch (err) {
+        this.log(`translation memory: document ${id} could not be read: ${String(err)}`);
+        continue;
+      }
+      // Read and indexed in one tick: a commit that follows is applied on top, never under.
+      if (doc && !this.closed) {
+        this.putDocument(doc, doc.paragraphs);
+        indexed++;
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    this.index.freeze();
+    if (indexed > 0) this.log(`translation memory: ${indexed} documents indexed in ${Date.now() - started} ms after start-up`);
+  }
+
   close(): void {
+    this.closed = true;
     this.stop?.();
   }
 
@@ -125,6 +150,7 @@ export class TmService {
     if (change.deleted) {
       for (const id of this.rowsByDoc.get(change.docId) ?? []) this.index.remove(id);
       this.rowsByDoc.delete(change.docId);
+      this.whole.delete(change.docId);
       return;
     }
     for (const id of change.remove) {
@@ -162,6 +188,7 @@ export class TmService {
 
   /** Best matches for the cell (docId, paragraphId, lang): on the row's source, and pivot on its other approved translations. */
   async lookupForCell(docId: string, paragraphId: string, lang: Lang, limit: number): Promise<TmMatch[]> {
+    await this.warmed;
     const meta = this.documents.reads.meta(docId);
     if (!docLangs(meta).includes(lang)) throw new AppError('language_not_in_document', `document ${docId} has no ${lang} column`);
     // Loaded first if it was evicted, then read in one tick.
@@ -193,7 +220,8 @@ export class TmService {
       .slice(0, limit);
   }
 
-  search(q: string, lang: Lang | undefined, limit: number): ConcordanceHit[] {
+  async search(q: string, lang: Lang | undefined, limit: number): Promise<ConcordanceHit[]> {
+    await this.warmed;
     return this.index.search(q, lang ? [lang] : LANGS, limit).map(({ unit, lang: l }) => ({
       entryId: unit.id,
       lang: l,
@@ -242,7 +270,12 @@ export class TmService {
     // What the memory already holds from TMX files, by content: importing a file twice adds nothing the second time.
     const held = new Set<string>();
     for (const u of this.index.all()) if (u.origin === 'tmx') held.add(contentKey(u.texts));
-    for (const tu of parsed.units) {
+    // A 16 MB file is some 30,000 units: read, stored and indexed in slices, so that everyone else's edits
+    // are acknowledged meanwhile (e2e/importStall.test.ts).
+    const pause = timeSlicer(8);
+    const ids = newIds('x_', parsed.units.length);
+    for (const [n, tu] of parsed.units.entries()) {
+      if ((n & 63) === 63) await pause();
       const texts: Partial<Record<Lang, string>> = {};
       for (const v of tu.variants) {
         const m = langFromTag(v.lang);
@@ -258,21 +291,21 @@ export class TmService {
         continue;
       }
       held.add(key);
-      records.push({ id: newId('x_'), texts, importedAt: at, importedBy: by, source: name ?? null });
+      records.push({ id: ids[n]!, texts, importedAt: at, importedBy: by, source: name ?? null });
     }
     await this.store.addMany(records);
     if (records.length > 0) this.changed();
     for (let i = 0; i < records.length; i++) {
       this.index.upsert(fromRecord(records[i]!));
-      // A large file must not stall everyone else's edits while it is indexed.
-      if (i % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
+      if ((i & 63) === 63) await pause();
     }
     this.index.freeze();
     return { added: records.length, skipped, duplicates };
   }
 
-  pretranslate(docId: string, langs: Lang[] | undefined, by: string): Promise<PretranslateResult> {
+  async pretranslate(docId: string, langs: Lang[] | undefined, by: string): Promise<PretranslateResult> {
     this.documents.reads.meta(docId);
+    await this.warmed;
     return this.ops.pretranslate(docId, by, (doc) =>
       decidePretranslate(doc, langs, (text, sourceLang, targetLang) =>
         chooseExact(
@@ -312,6 +345,11 @@ export class TmService {
     }
   }
 
+  private putDocument(meta: Pick<DocumentMeta, 'id' | 'sourceLang' | 'targetLangs'>, paragraphs: readonly Paragraph[]): void {
+    for (const p of paragraphs) this.putRow(meta, p);
+    this.whole.add(meta.id);
+  }
+
   private putRow(meta: Pick<DocumentMeta, 'id' | 'sourceLang' | 'targetLangs'>, p: Paragraph): void {
     const unit = unitFromRow(meta, p);
     this.index.upsert(unit);
@@ -346,12 +384,13 @@ export class TmService {
         switch (ev.type) {
           case 'document.created':
             this.documents.reads.forEachDocument((doc) => {
-              if (doc.id === docId) for (const p of doc.paragraphs) this.putRow(doc, p);
+              if (doc.id === docId) this.putDocument(doc, doc.paragraphs);
             });
             break;
           case 'document.deleted':
             for (const id of this.rowsByDoc.get(docId) ?? []) this.index.remove(id);
             this.rowsByDoc.delete(docId);
+            this.whole.delete(docId);
             if (this.pending) this.pending.deleted = true;
             break;
           case 'paragraph.split':
@@ -374,29 +413,6 @@ export class TmService {
     this.pending = null;
     if (change && (change.deleted || change.put.length > 0 || change.remove.length > 0)) this.rowsListener?.(change);
   }
-}
-
-/**
- * A unit's identity by content: every language with its text, in a fixed
- * order. Derived from what is stored, so no key needs storing (and a store
- * behind storage/types.ts needs nothing new).
- */
-function contentKey(texts: Partial<Record<Lang, string>>): string {
-  return LANGS.map((l) => `${texts[l] ?? '\u0001'}`).join('\u0000');
-}
-
-function fromRecord(e: TmEntryRecord): UnitInput {
-  return { id: e.id, origin: 'tmx', docId: null, paragraphId: null, texts: e.texts, at: e.importedAt };
-}
-
-/** Where the phrase is in the original text: folded the same length-keeping way, so offsets are the original's. */
-function findPhrase(text: string, q: string, lang: Lang): { start: number; end: number }[] {
-  const hay = foldForMatch(text.normalize('NFC'), lang);
-  const needle = foldForMatch(q.normalize('NFC').trim(), lang);
-  const out: { start: number; end: number }[] = [];
-  if (needle === '') return out;
-  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) out.push({ start: i, end: i + needle.length });
-  return out;
 }
 
 function tmxRefused(problems: readonly Problem[]): AppError {

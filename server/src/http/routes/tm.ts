@@ -18,7 +18,7 @@ export function tmRoutes(m: Mount<'/api/tm'>, tm: TmService, deps: { maxImportBy
   route(m, 'POST /api/tm/lookup', { body: tmLookupBody }, async ({ body }) => ({
     matches: await tm.lookupForCell(body.docId, body.paragraphId, body.lang, body.limit),
   }));
-  route(m, 'POST /api/tm/search', { body: tmSearchBody }, ({ body }) => ({ hits: tm.search(body.q, body.lang, body.limit) }));
+  route(m, 'POST /api/tm/search', { body: tmSearchBody }, async ({ body }) => ({ hits: await tm.search(body.q, body.lang, body.limit) }));
   route(m, 'GET /api/tm/stats', {}, () => tm.stats());
   // The file as an upload (raw bytes, `?name=`), like every other import, or as JSON `{ content, name }`; both under the
   // import limit, and read like every other import file (in the import worker on the server).

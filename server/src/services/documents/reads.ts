@@ -127,6 +127,21 @@ export class DocumentReads {
     for (const rt of this.registry.liveDocs()) fn(rt.doc);
   }
 
+  /** Every document, in memory or not, for an index that reads them in the background. */
+  ids(): string[] {
+    return [...[...this.registry.liveDocs()].map((rt) => rt.doc.id), ...[...this.registry.restingDocs()].map((r) => r.meta.id)];
+  }
+
+  /**
+   * Live, not copied: the document in memory, or what its snapshot says
+   * without bringing it into memory (an index built in the background reads
+   * every document once; loading each would hold them all until they idle
+   * out). Undefined when it is gone. Read what it gives before awaiting again.
+   */
+  async stateForIndex(docId: string): Promise<Readonly<DocumentState> | undefined> {
+    return this.registry.peekOrRead(docId);
+  }
+
   /**
    * Every document not in memory, from a shared store (PostgreSQL loads none
    * at start-up): meta and paragraphs, one document at a time, without

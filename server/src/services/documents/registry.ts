@@ -68,7 +68,8 @@ export class DocumentRegistry {
 
   /** Start-up recovery (the embedded store replays its journal over every snapshot). */
   async load(): Promise<{ warnings: string[]; replayed: number; stubVersion: number }> {
-    const result = await this.store.load();
+    // Stubs: documents the journal does not touch stay on disk until first used, so start-up does not grow with them.
+    const result = await this.store.load({ stubs: true });
     for (const stub of result.stubs ?? []) this.resting.set(stub.meta.id, stub);
     for (const doc of result.docs) {
       const rt = this.admit(doc);
@@ -99,6 +100,21 @@ export class DocumentRegistry {
   /** A document in memory, or undefined (not touched: for listeners reading what was just committed). */
   peek(docId: string): DocRuntime | undefined {
     return this.live.get(docId);
+  }
+
+  /**
+   * The document in memory, or its snapshot read without admitting it;
+   * undefined when there is no such document. If it is loaded meanwhile, the
+   * live state wins: the caller gets that, never an older snapshot.
+   */
+  async peekOrRead(docId: string): Promise<DocumentState | undefined> {
+    const rt = this.live.get(docId);
+    if (rt) return rt.doc;
+    if (!this.resting.has(docId)) return undefined;
+    const doc = await this.store.read(docId);
+    const now = this.live.get(docId);
+    if (now) return now.doc;
+    return this.resting.has(docId) ? doc : undefined;
   }
 
   /** The document in memory, loading it from its snapshot if it was evicted. */

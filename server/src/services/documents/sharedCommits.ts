@@ -5,6 +5,7 @@ import type { ChangeNotice, LockedDocument, SharedDocuments, StoredEvent } from 
 import { stubOf } from '../../storage/stub.js';
 import type { DocumentRegistry } from './registry.js';
 import type { DocRuntime, OpResult } from './runtime.js';
+import { StubFollower } from './sharedStubs.js';
 
 /** Events whose stub (list entry, settings, mentions) other nodes must see at once, not at the next checkpoint. */
 const STUB_EVENTS = new Set<DocEvent['type']>(['document.deleted', 'document.settings', 'comment.added', 'comment.resolved']);
@@ -70,8 +71,7 @@ export class SharedCommits {
   private readonly queued = new Set<string>();
   /** Commits that found another node had committed first (events to catch up, or the same operation), for tests and the bench. */
   conflicts = 0;
-  private stubVersion = 0;
-  private stubs: Promise<void> = Promise.resolve();
+  private readonly stubs: StubFollower;
   /** Documents whose copy was dropped after a failed commit → the last seq this node had published of them. */
   private readonly dropped = new Map<string, number>();
   /** Operations waiting for their document's lane, committed together by the next batch. */
@@ -86,19 +86,20 @@ export class SharedCommits {
     private readonly log: (msg: string) => void,
   ) {
     registry.onAdmit = (rt) => this.follow(rt);
+    this.stubs = new StubFollower(registry, shared, log);
   }
 
   /** Listens to other nodes' commits and refreshes the stubs of documents not in memory every `stubsEveryMs`. */
   start(stubVersion: number, stubsEveryMs = 5000): void {
-    this.stubVersion = stubVersion;
+    this.stubs.version = stubVersion;
     this.unlisten = this.shared.listen(
       (n) => this.onNotice(n),
       () => {
         for (const rt of this.registry.liveDocs()) this.follow(rt);
-        this.stubTask(() => this.refreshStubs());
+        this.stubs.refreshAll();
       },
     );
-    this.timer = setInterval(() => this.stubTask(() => this.refreshStubs()), stubsEveryMs);
+    this.timer = setInterval(() => this.stubs.refreshAll(), stubsEveryMs);
     this.timer.unref();
   }
 
@@ -284,38 +285,7 @@ export class SharedCommits {
       if (n.seq > rt.doc.seq) this.follow(rt);
       return;
     }
-    if (n.stub || !this.registry.has(n.docId)) this.stubTask(() => this.refreshStub(n.docId));
-  }
-
-  /**
-   * Stub reads run one after the other: an older answer landing after a newer
-   * one (a document's stub after its deletion) would bring a deleted document
-   * back into the lists.
-   */
-  private stubTask(task: () => Promise<void>): void {
-    this.stubs = this.stubs.then(task, task);
-  }
-
-  private async refreshStub(docId: string): Promise<void> {
-    try {
-      const stub = await this.shared.stub(docId);
-      if (this.registry.isLive(docId)) return;
-      if (stub) this.registry.rest(stub);
-      else this.registry.forget(docId);
-    } catch (err) {
-      this.log(`could not read the stub of ${docId}: ${String(err)}`);
-    }
-  }
-
-  private async refreshStubs(): Promise<void> {
-    try {
-      const changed = await this.shared.stubsSince(this.stubVersion);
-      this.stubVersion = changed.version;
-      for (const stub of changed.stubs) if (!this.registry.isLive(stub.meta.id)) this.registry.rest(stub);
-      for (const id of changed.deleted) if (!this.registry.isLive(id)) this.registry.forget(id);
-    } catch (err) {
-      this.log(`could not refresh document stubs: ${String(err)}`);
-    }
+    if (n.stub || !this.registry.has(n.docId)) this.stubs.refresh(n.docId);
   }
 
   /**

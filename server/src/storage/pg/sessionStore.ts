@@ -2,6 +2,7 @@ import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import type { SessionData } from 'express-session';
 import type { Pool } from 'pg';
+import type { SessionEntry } from '../types.js';
 
 const PGStore = connectPgSimple(session);
 
@@ -36,6 +37,29 @@ export class PgSessionStore extends PGStore {
 
   override touch(sid: string, sess: SessionData, callback?: () => void): void {
     super.touch(sid, withExpiry(sess), callback);
+  }
+
+  /**
+   * `expire` is a timestamp without time zone that connect-pg-simple writes
+   * with to_timestamp() (so in the connection's TimeZone); reading it back as
+   * timestamptz undoes exactly that, whatever the TimeZone is.
+   */
+  async exportSessions(): Promise<SessionEntry[]> {
+    const rows = await this.#pool.query<{ sid: string; sess: SessionData; ms: string }>(
+      `SELECT sid, sess, round(extract(epoch FROM expire::timestamptz) * 1000) AS ms FROM session
+       WHERE expire::timestamptz > now() ORDER BY sid COLLATE "C"`,
+    );
+    return rows.rows.map((r) => ({ sid: r.sid, data: r.sess, expires: Number(r.ms) }));
+  }
+
+  async importSessions(entries: readonly SessionEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.#pool.query(
+      `INSERT INTO session (sid, sess, expire)
+       SELECT t.sid, t.sess, to_timestamp(t.ms / 1000.0) FROM unnest($1::text[], $2::json[], $3::float8[]) AS t(sid, sess, ms)
+       ON CONFLICT (sid) DO UPDATE SET sess = EXCLUDED.sess, expire = EXCLUDED.expire`,
+      [entries.map((e) => e.sid), entries.map((e) => JSON.stringify(e.data)), entries.map((e) => e.expires)],
+    );
   }
 
   /** Ends every session of one user (logout everywhere, password change, account disabled). */
