@@ -102,7 +102,7 @@ function anchorOrder(a: { linked: number; contradicted: number }, b: { linked: n
  * Gale–Church's per this many of its links. Without it one anchor (2 against
  * 1) decided a stretch of 43 links, and a stretch of 24 was decided by two
  * contradictions avoided and no anchor linked at all (docs/align.md). Chosen
- * on the tuning, exposed and seed-2 sets: every value from 1/25 to 3/10 left no
+ * on the tuning, exposed and seed-2 sets: every value tried from 3 to 30 left no
  * pair worse there; 10 is near the middle of that range (log scale).
  */
 const LINKS_PER_ANCHOR = 10;
