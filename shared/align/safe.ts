@@ -99,8 +99,8 @@ function anchorOrder(a: { linked: number; contradicted: number }, b: { linked: n
 /**
  * How many links of a disputed stretch one more linked anchor may decide: the
  * aligner's sub-path is kept only with at least one more shared anchor than
- * Gale–Church's per this many of its links. Without it one anchor (2 against
- * 1) decided a stretch of 43 links, and a stretch of 24 was decided by two
+ * Gale–Church's per this many of its links. Without it one anchor (3 against
+ * 2) decided a stretch of 43 links, and a stretch of 24 was decided by two
  * contradictions avoided and no anchor linked at all (docs/align.md). Chosen
  * on the tuning, exposed and seed-2 sets: every value tried from 3 to 30 left no
  * pair worse there; 10 is near the middle of that range (log scale).
