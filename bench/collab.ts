@@ -15,12 +15,19 @@ export interface Target {
   docId: string;
   /** Cells the editors may write, one per editor at least (paragraphId × lang). */
   cells: Array<{ paragraphId: string; lang: string }>;
+  /** Several nodes behind one address: client i connects to nodes[i % length] (the writer to the first); `url` otherwise. */
+  nodes?: string[];
+}
+
+/** Where client `i` connects. */
+function urlFor(t: Target, i: number): string {
+  return t.nodes && t.nodes.length > 0 ? t.nodes[i % t.nodes.length]! : t.url;
 }
 
 export async function connectMany(t: Target, n: number): Promise<AnySocket[]> {
   const sockets: AnySocket[] = [];
   for (let i = 0; i < n; i++) {
-    const s = io(t.url, {
+    const s = io(urlFor(t, i), {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
@@ -115,7 +122,7 @@ export async function measureThroughput(
 ): Promise<{ perSecond: number; acked: number; delivered: number }> {
   const clients: WireClient[] = [];
   for (let i = 0; i < 10; i++) {
-    const c = await WireClient.connect(t.url, t.cookie);
+    const c = await WireClient.connect(urlFor(t, i), t.cookie);
     const joined = (await c.emit('doc:join', { docId: t.docId })) as { ok: boolean };
     if (!joined.ok) throw new Error('join failed');
     clients.push(c);

@@ -169,3 +169,59 @@ export async function benchDocStores(revisions: number): Promise<DocStoreFigures
   const postgres = await withSchema((url) => measure('postgres', revisions, url));
   return [embedded, postgres];
 }
+
+export interface CommitRate {
+  setup: string;
+  editsPerSecond: number;
+  conflicts: number;
+}
+
+/**
+ * Durable edits per second into one document: `writers` writers, each typing
+ * `each` edits into its own cell and awaiting every ack, spread over `nodes`
+ * document services (in one process, each with its own pool and LISTEN
+ * connection). No sockets: the cost of the commit path alone.
+ */
+async function commitRate(setup: string, nodes: number, writers: number, each: number, databaseUrl?: string): Promise<CommitRate> {
+  const dirs = await Promise.all(Array.from({ length: nodes }, () => tempDataDir()));
+  const storages = await Promise.all(dirs.map((d) => createStorage({ dataDir: d.dir, databaseUrl, log: () => {} })));
+  const services = storages.map((s) => new DocumentService(s.documents));
+  try {
+    for (const s of services) await s.load();
+    const first = services[0]!;
+    const paragraphs = Array.from({ length: writers }, (_, i) => `Paragraph ${i}.`);
+    const { id } = await first.engine.create({ title: 'Rate', sourceLang: 'en', targetLangs: ['zh'], paragraphs }, 'u1');
+    const pids = (await first.reads.snapshot(id)).paragraphs.map((p) => p.id);
+    for (const s of services) await s.reads.open(id);
+    const t0 = performance.now();
+    await Promise.all(
+      pids.map(async (paragraphId, w) => {
+        const s = services[w % nodes]!;
+        const ops = s.ops();
+        let rev = 0;
+        for (let i = 0; i < each; i++) {
+          const ack = await ops.editCell(
+            { docId: id, paragraphId, lang: 'zh', opId: `w${w}-${i}`, baseRev: rev, text: `edit ${i} of ${w}` },
+            `u${w}`,
+          );
+          rev = ack.rev;
+        }
+      }),
+    );
+    const ms = performance.now() - t0;
+    const conflicts = services.reduce((n, s) => n + (s.engine.shared?.conflicts ?? 0), 0);
+    return { setup, editsPerSecond: Math.round((writers * each * 1000) / ms), conflicts };
+  } finally {
+    for (const s of services) await s.close();
+    for (const s of storages) await s.close();
+    for (const d of dirs) await d.remove();
+  }
+}
+
+/** Edits/s into one document: embedded, PostgreSQL on one node, PostgreSQL on two nodes. */
+export async function benchCommitRates(writers: number, each: number): Promise<CommitRate[]> {
+  const out = [await commitRate('embedded', 1, writers, each)];
+  out.push(await withSchema((url) => commitRate('PostgreSQL, one node', 1, writers, each, url)));
+  out.push(await withSchema((url) => commitRate('PostgreSQL, two nodes', 2, writers, each, url)));
+  return out;
+}

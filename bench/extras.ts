@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { benchStorage } from './storage.js';
-import { benchDocStores, benchStartup } from './docStores.js';
+import { benchCommitRates, benchDocStores, benchStartup } from './docStores.js';
 import { measureAlign } from './alignSpeed.js';
 import { benchQa } from './qa.js';
 import { benchTm } from './tm.js';
@@ -108,6 +108,13 @@ export const benches: Record<string, () => Promise<Row[]>> = {
       },
       { metric: `  start-up + first open, PostgreSQL`, value: postgres.loadMs, unit: 'ms', target: '—' },
       ...(await startupRows()),
+      ...(await benchCommitRates(20, QUICK ? 25 : 100)).map((r) => ({
+        metric: `durable edits/s into one document, 20 writers, ${r.setup} (commit path only, no sockets)`,
+        value: r.editsPerSecond,
+        unit: '/s',
+        target: '—',
+        baseline: `${r.conflicts} commits lost to another node and decided again`,
+      })),
     ];
   },
   align: async () =>

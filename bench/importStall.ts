@@ -1,5 +1,5 @@
 import { bigDocx } from './importFiles.js';
-import { bigHtml } from '../server/test/helpers/bigFiles.js';
+import { bigHtml, bigTmx } from '../server/test/helpers/bigFiles.js';
 import { startEditing } from '../e2e/helpers/editLoad.js';
 import { liveDoc } from '../e2e/helpers/liveDoc.js';
 import { removeDir, startBuiltServer, tempDataDir } from '../e2e/helpers/server.js';
@@ -8,7 +8,8 @@ import type { Row } from './extras.js';
 
 /**
  * How long the server's main thread is held while one user makes a document
- * from a 16 MB file (POST /api/documents/from-file): another user's socket
+ * from a 16 MB file (POST /api/documents/from-file) or imports a 16 MB TMX
+ * into the memory (POST /api/tm/import): another user's socket
  * edits, one every 100 ms, and the longest wait for an acknowledgement while
  * the import runs. Compared with the file read on the main thread
  * (ANOR_IMPORT_WORKER=off); with the worker, what is left on the main thread
@@ -16,7 +17,7 @@ import type { Row } from './extras.js';
  */
 async function longestWait(
   env: Record<string, string>,
-  file: { name: string; bytes: Buffer },
+  file: { path: string; bytes: Buffer; status: number },
 ): Promise<{ importMs: number; maxAckMs: number; acksDuring: number }> {
   const dataDir = await tempDataDir();
   const server = await startBuiltServer({ dataDir, env });
@@ -24,14 +25,14 @@ async function longestWait(
     const { api, socket, docId, paragraphId } = await liveDoc(server.url);
     const editor = startEditing(socket, { docId, paragraphId, lang: 'ru' }, 100);
     const t0 = performance.now();
-    const res = await fetch(`${server.url}/api/documents/from-file?name=${file.name}&sourceLang=en&targetLangs=ru`, {
+    const res = await fetch(server.url + file.path, {
       method: 'POST',
       headers: { cookie: api.cookie, 'content-type': 'application/octet-stream' },
       body: new Uint8Array(file.bytes),
     });
     await res.arrayBuffer();
     const t1 = performance.now();
-    if (res.status !== 201) throw new Error(`import answered ${res.status}`);
+    if (res.status !== file.status) throw new Error(`import answered ${res.status}`);
     const load = await editor.stop();
     socket.close();
     return {
@@ -47,12 +48,15 @@ async function longestWait(
 
 export async function measureImportStall(): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const [kind, name, bytes] of [
-    ['DOCX', 'big.docx', bigDocx()],
-    ['HTML', 'big.html', Buffer.from(bigHtml())],
+  const doc = (name: string): string => `/api/documents/from-file?name=${name}&sourceLang=en&targetLangs=ru`;
+  for (const [kind, path, bytes, status] of [
+    ['DOCX document', doc('big.docx'), bigDocx(), 201],
+    ['HTML document', doc('big.html'), Buffer.from(bigHtml()), 201],
+    ['TMX (into the memory)', '/api/tm/import?name=big.tmx', Buffer.from(bigTmx()), 200],
   ] as const) {
-    const before = await longestWait({ ANOR_IMPORT_WORKER: 'off' }, { name, bytes });
-    const after = await longestWait({}, { name, bytes });
+    const file = { path, bytes, status };
+    const before = await longestWait({ ANOR_IMPORT_WORKER: 'off' }, file);
+    const after = await longestWait({}, file);
     const mb = round(bytes.length / 1024 / 1024, 1);
     rows.push({
       metric: `longest wait for a socket edit's ack during a ${mb} MB ${kind} import (main thread held)`,

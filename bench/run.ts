@@ -5,6 +5,7 @@ import { ADMIN_PASSWORD, ROOT, freePort, removeDir, startBuiltServer, tempDataDi
 import { ApiClient } from '../e2e/helpers/http.js';
 import { measureLatency, measureThroughput, connectMany, type Target } from './collab.js';
 import { writeJournal } from './replay.js';
+import { adapterRows, pgCluster, shareOf } from './cluster.js';
 import { benches } from './extras.js';
 import { round, sleep } from './stats.js';
 import type { Row } from './extras.js';
@@ -150,9 +151,61 @@ async function replay(): Promise<void> {
   }
 }
 
+/**
+ * Several nodes on PostgreSQL (issue 12): durable edits/s with 9-peer fan-out
+ * on the bare relay, the embedded store, one node and two nodes on PostgreSQL
+ * (peers spread over both), all in this run; edit→peer p99 with editors spread
+ * over two nodes against the relay; and the adapter comparison.
+ */
+async function cluster(): Promise<void> {
+  rows.push(...(await adapterRows()));
+  const relay = await startRelay();
+  const embeddedDir = await tempDataDir();
+  const embedded = await startBuiltServer({ dataDir: embeddedDir });
+  const one = await pgCluster(1);
+  const two = await pgCluster(2);
+  try {
+    const duration = QUICK ? 3000 : 5000;
+    const e = await anorTarget(embedded);
+    const o = await anorTarget(one.nodes[0]!);
+    const t = { ...(await anorTarget(two.nodes[0]!)), nodes: two.nodes.map((n) => n.url) };
+    const bare = await measureThroughput(relayTarget(relay.url, e.cells), duration);
+    const emb = await measureThroughput(e, duration);
+    for (const [label, target] of [
+      ['one node on PostgreSQL', o],
+      ['two nodes on PostgreSQL, peers on both', t],
+    ] as const) {
+      const r = await measureThroughput(target, duration);
+      rows.push({
+        metric: `durable edits acked/s, fan-out to 9 peers, ${label}`,
+        value: r.perSecond,
+        unit: '/s',
+        target: '≥ 75 % of relay',
+        baseline: `relay ${bare.perSecond}/s (${shareOf(r.perSecond, bare.perSecond)} %); embedded ${emb.perSecond}/s (${shareOf(emb.perSecond, bare.perSecond)} %)`,
+      });
+    }
+    const across = await measureLatency(t, 10, duration * 2);
+    const relayLatency = await measureLatency(relayTarget(relay.url, t.cells), 10, duration * 2);
+    const embeddedLatency = await measureLatency(e, 10, duration * 2);
+    rows.push({
+      metric: 'edit→peer p99 across two nodes on PostgreSQL, 10 editors',
+      value: across.p99,
+      unit: 'ms',
+      target: '≤ 3× relay',
+      baseline: `relay ${relayLatency.p99} ms (${round(across.p99 / relayLatency.p99)}×); embedded ${embeddedLatency.p99} ms`,
+    });
+  } finally {
+    relay.child.kill('SIGKILL');
+    await embedded.stop('SIGTERM');
+    await removeDir(embeddedDir);
+    await one.close();
+    await two.close();
+  }
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const suites: Record<string, () => Promise<void>> = { collab, memory, replay };
+  const suites: Record<string, () => Promise<void>> = { collab, memory, replay, cluster };
   for (const [name, run] of Object.entries(suites)) {
     if (only.length && !only.includes(name)) continue;
     process.stderr.write(`bench: ${name}…\n`);

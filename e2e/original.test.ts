@@ -76,6 +76,13 @@ describe('a DOCX translated and downloaded as the same file (Chromium)', () => {
     await page.getByRole('button', { name: 'Export…' }).click();
     await page.getByLabel('Format').selectOption({ label: 'Original file (pandoc.docx)' });
     await page.getByRole('radio', { name: 'Kazakh' }).check();
+    // Nothing is approved yet: with untranslated paragraphs refused, the server refuses and the dialog says why.
+    await page.getByLabel('Refuse the export').check();
+    await page.getByTestId('export-download').click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Some paragraphs have no translation yet, and the export was set to refuse untranslated paragraphs.');
+    await page.getByLabel('Keep the source text').check();
     await page.getByLabel('Latest, including drafts').check();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
     expect(download.suggestedFilename()).toBe('pandoc.kk.docx');

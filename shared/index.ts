@@ -20,6 +20,7 @@ export * from './protocol/review.js';
 export * from './protocol/aids.js';
 export * from './protocol/share.js';
 export * from './protocol/prefs.js';
+export * from './protocol/cluster.js';
 export * from './reading/reader.js';
 export * from './reading/model.js';
 export * from './reading/html.js';

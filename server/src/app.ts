@@ -33,6 +33,7 @@ import { PresenceService } from './services/presence.js';
 import { ShareService } from './services/shares.js';
 import { UserService } from './services/users.js';
 import type { ScryptCost } from './services/passwords.js';
+import { linkAids } from './sockets/cluster.js';
 import { attachSockets } from './sockets/index.js';
 import { attachPublicReaders } from './sockets/publicReaders.js';
 import type { AnorServer } from './sockets/types.js';
@@ -111,8 +112,11 @@ export function createApp(deps: AppDeps): App {
     commands,
     notifier,
     presence,
+    pubsub: storage.pubsub,
     log,
   });
+  // Several nodes: a glossary or memory change made through another node is read here at once.
+  const unlinkAids = storage.pubsub ? linkAids(sockets.io, aids, log) : () => {};
   // Share links: one failure budget per address for the REST route and the /public handshake together.
   const shares = new ShareService(storage.shares, documents);
   const shareThrottle = new LoginThrottle(storage.limiters, 'share', {
@@ -168,6 +172,8 @@ export function createApp(deps: AppDeps): App {
     ops,
     commands,
     async close() {
+      sockets.close();
+      unlinkAids();
       presence.close();
       aids.close();
       // io.close() also closes the HTTP server it is attached to.

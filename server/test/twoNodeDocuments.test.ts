@@ -51,7 +51,7 @@ describe('documents shared by two nodes on PostgreSQL', () => {
     expect(seqsOf(b.published.get(id))).toEqual([2, 3]);
   });
 
-  it('converges and loses nothing when both nodes commit to the same cells at once (23505 path, any interleaving)', async () => {
+  it('converges and loses nothing when both nodes commit to the same cells at once (any interleaving)', async () => {
     const [a, b] = [await node(), await node()];
     await fc.assert(
       fc.asyncProperty(
@@ -89,6 +89,7 @@ describe('documents shared by two nodes on PostgreSQL', () => {
       ),
       { numRuns: 8 },
     );
+    // Commits that found the other node's events first, caught up under the row lock and decided again.
     const conflicts = (a.service.engine.shared?.conflicts ?? 0) + (b.service.engine.shared?.conflicts ?? 0);
     expect(conflicts).toBeGreaterThan(0);
   });
@@ -138,6 +139,74 @@ describe('documents shared by two nodes on PostgreSQL', () => {
     expect(await b.ops.deleteParagraph(del, 'u1')).toEqual(first);
     await expect(b.ops.deleteParagraph({ ...del, opId: 'op-del-2' }, 'u1')).rejects.toMatchObject({ code: 'paragraph_not_found' });
     expect((await full(b, id)).seq).toBe(first.seq);
+  });
+
+  it('refuses with conflict, changing nothing, a commit whose seq a writer that skipped the lock took (23505), and recovers', async () => {
+    const a = await node();
+    const { id } = await create(a);
+    const pid = (await a.service.reads.snapshot(id)).paragraphs[0]!.id;
+    // Not hearing of the intruder (no feed, no catch-up under way), A's copy stays at seq 1.
+    a.service.engine.shared?.stop();
+    await a.service.engine.drain();
+    const pg = await import('pg');
+    const raw = new pg.default.Client({ connectionString: schema.url });
+    await raw.connect();
+    try {
+      // Seq 2 taken behind everyone's back: the documents row still says 1, so the next commit tries 2 and meets the key.
+      const intruder = {
+        docId: id,
+        seq: 2,
+        at: new Date().toISOString(),
+        by: 'x',
+        opId: null,
+        type: 'cell.edited',
+        paragraphId: pid,
+        lang: 'zh',
+        kind: 'edit',
+        text: '外',
+        rev: 1,
+        status: 'draft',
+      };
+      await raw.query(`INSERT INTO events (doc_id, seq, event, by, op_id, op_part, at) VALUES ($1, 2, $2, 'x', NULL, 0, now())`, [
+        id,
+        JSON.stringify(intruder),
+      ]);
+    } finally {
+      await raw.end();
+    }
+    const edit = { docId: id, paragraphId: pid, lang: 'zh' as const, opId: 'op-after', baseRev: 0, text: '内' };
+    await expect(a.ops.editCell(edit, 'u1')).rejects.toMatchObject({ code: 'conflict' });
+    expect(a.service.registry.isLive(id)).toBe(false);
+    // Read again from the table, the intruder's event is part of the document, and the same operation goes through.
+    const ack = await a.ops.editCell({ ...edit, baseRev: 1 }, 'u1');
+    expect(ack).toMatchObject({ seq: 3, rev: 2, text: '内' });
+    // The event this node never had is published once it reads the document again, before its own: every seq, in order.
+    expect(seqsOf(a.published.get(id))).toEqual([1, 2, 3]);
+  });
+
+  it('commits operations queued together as one batch, refusing only the one that cannot be decided, and a twin once', async () => {
+    const a = await node();
+    const { id } = await create(a);
+    const [p0, p1] = (await a.service.reads.snapshot(id)).paragraphs.map((p) => p.id);
+    const edit = (paragraphId: string, opId: string, baseRev: number, text: string) =>
+      a.ops.editCell({ docId: id, paragraphId, lang: 'zh', opId, baseRev, text }, 'u1');
+    // Sent in one tick: the first goes alone, the rest queue behind it and are committed in one statement.
+    const results = await Promise.allSettled([
+      edit(p0!, 'b0', 0, '零'),
+      edit(p0!, 'b1', 1, '零一'),
+      edit(p1!, 'b2', 99, 'stale'),
+      edit(p1!, 'b3', 0, '一'),
+      edit(p1!, 'b3', 0, '一'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(results[2]).toMatchObject({ reason: { code: 'bad_revision' } });
+    const acks = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(acks.map((k) => k.seq)).toEqual([2, 3, 4, 4]);
+    expect(acks[3]).toEqual(acks[2]);
+    expect(seqsOf(a.published.get(id))).toEqual([1, 2, 3, 4]);
+    // What the table holds is what A holds.
+    const b = await node();
+    expect(await full(b, id)).toEqual(await full(a, id));
   });
 
   it('fills the gap from the table after the LISTEN connection was lost', async () => {

@@ -18,7 +18,7 @@ export const ERROR_CODES = [
   'language_not_in_document',
   'bad_revision', // base revision newer than the cell, or unknown
   'not_joined', // a document event before doc:join
-  'conflict', // a REST-level conflict (e.g. the share-link limit of a document)
+  'conflict', // a REST-level conflict (e.g. the share-link limit of a document); or a change whose seq was taken behind Anor's lock
   'username_taken', // a new or renamed user whose name (case-insensitively) another user has
   'invalid_transition', // a review step that does not start from the cell's status (shared/domain/workflow.ts)
   'checks_failed', // approval refused: an error finding of the checks is not overridden on this revision

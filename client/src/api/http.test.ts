@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { DocumentSnapshot } from '../../../shared/index.js';
 import type { CallResult } from '../modules/sync/transport.js';
-import { downloadUrl, request, routeUrl } from './http.js';
+import { downloadUrl, fileNameOf, request, routeUrl } from './http.js';
 import { interchangeApi } from './interchange.js';
 
 /** Never called: the lines only have to (not) compile against the shared route map. */
@@ -42,5 +42,15 @@ describe('request() and the route URLs follow the shared route map', () => {
       '/api/documents/d1/export?format=original&mode=approved&langs=kk&untranslated=refuse',
     );
     expect(interchangeApi.exportUrl('d1', 'tmx', [], 'approved')).toBe('/api/documents/d1/export?format=tmx&mode=approved');
+  });
+
+  it('reads a download’s file name from Content-Disposition as the server writes it, the UTF-8 name first', () => {
+    expect(fileNameOf(`attachment; filename="report.kk.docx"; filename*=UTF-8''report.kk.docx`)).toBe('report.kk.docx');
+    expect(fileNameOf(`attachment; filename="_____.kk.docx"; filename*=UTF-8''${encodeURIComponent('доклад.kk.docx')}`)).toBe(
+      'доклад.kk.docx',
+    );
+    expect(fileNameOf(`attachment; filename="a.md"; filename*=UTF-8''%E0%A4%A`)).toBe('a.md');
+    expect(fileNameOf(null)).toBeNull();
+    expect(fileNameOf('inline')).toBeNull();
   });
 });

@@ -77,6 +77,52 @@ export async function request<R extends Exclude<RouteKey, Bare>>(route: R, ...[o
   return { ok: false, error: { code: 'internal', message: `HTTP ${res.status}: not a Result envelope` } };
 }
 
+/** A file a download route answered with, and the name the server gave it (Content-Disposition). */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/**
+ * A download fetched rather than followed as a link, for exports the server
+ * may refuse (the original file with untranslated paragraphs refused): a
+ * link would leave the user on a page of JSON, this gives the coded error to
+ * show instead. A file comes back as a Blob with its name.
+ */
+export async function fetchDownload(url: string): Promise<CallResult<DownloadedFile>> {
+  let res: Response;
+  try {
+    res = await fetch(url, { credentials: 'same-origin' });
+  } catch {
+    return { ok: false, error: { code: 'network', message: 'fetch failed' } };
+  }
+  if (res.ok && !(res.headers.get('content-type') ?? '').startsWith('application/json')) {
+    return { ok: true, data: { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) } };
+  }
+  let parsed: unknown;
+  try {
+    parsed = await res.json();
+  } catch {
+    return { ok: false, error: { code: 'internal', message: `HTTP ${res.status} without a JSON body` } };
+  }
+  if (isResult(parsed) && (parsed as { ok: boolean }).ok === false) return parsed as CallResult<DownloadedFile>;
+  return { ok: false, error: { code: 'internal', message: `HTTP ${res.status}: not a file` } };
+}
+
+/** The file name of `attachment; filename="a.docx"; filename*=UTF-8''…`, the UTF-8 one first. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const utf8 = /filename\*=UTF-8''([^;]+)/iu.exec(disposition);
+  if (utf8?.[1]) {
+    try {
+      return decodeURIComponent(utf8[1]);
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  return /filename="([^"]*)"/iu.exec(disposition)?.[1] ?? null;
+}
+
 function isResult(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
   const r = v as { ok: unknown; data?: unknown; error?: { code?: unknown } };

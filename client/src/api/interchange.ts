@@ -1,7 +1,7 @@
 import type { Lang } from '../../../shared/languages.js';
 import { COMMIT_MEDIA_TYPE } from '../../../shared/interchange/formats.js';
 import type { ExportFormat, ExportMode, TranslationCommitBody, UntranslatedPolicy } from '../../../shared/protocol/interchange.js';
-import { downloadUrl, request } from './http.js';
+import { downloadUrl, fetchDownload, request } from './http.js';
 
 /**
  * Import and export calls, through the one `request()`: uploads send the
@@ -43,6 +43,8 @@ export const interchangeApi = {
       params: { docId },
       query: { format, mode, langs: langList(langs), ...(format === 'original' ? { untranslated } : {}) },
     }),
+  /** An export fetched (not followed as a link), so that a refusal comes back as a coded error. */
+  fetchExport: (url: string) => fetchDownload(url),
 };
 
 export type InterchangeApi = typeof interchangeApi;

@@ -26,11 +26,40 @@ function identity(t: GlossaryTerm): string | null {
  */
 export class GlossaryService {
   private terms: GlossaryTermRecord[] = [];
+  private changed: () => void = () => {};
+  /** Changes made here whose store write has not finished: a reload then would read the store without them. */
+  private writing = 0;
+  /** Counts changes made here: a reload that saw one start while it read drops what it read. */
+  private generation = 0;
 
   constructor(private readonly store: GlossaryStore) {}
 
+  /**
+   * Reads the terms from the store: at start, and when another node changed
+   * them (several nodes share one store). Skipped while a change of this
+   * node's own is being written, which announces itself when done.
+   */
   async load(): Promise<void> {
-    this.terms = await this.store.list();
+    if (this.writing > 0) return;
+    const before = this.generation;
+    const terms = await this.store.list();
+    if (this.writing === 0 && this.generation === before) this.terms = terms;
+  }
+
+  /** Called after every change made here, once stored (the other nodes then reload). */
+  onChange(listener: () => void): void {
+    this.changed = listener;
+  }
+
+  private async write(fn: () => Promise<unknown>): Promise<void> {
+    this.writing++;
+    this.generation++;
+    try {
+      await fn();
+    } finally {
+      this.writing--;
+    }
+    this.changed();
   }
 
   list(): GlossaryTermDto[] {
@@ -46,7 +75,7 @@ export class GlossaryService {
     const rec: GlossaryTermRecord = { ...body, id: newId('g_'), updatedAt: new Date().toISOString(), updatedBy: by };
     // Memory first, in the same tick as the store's own copy, so concurrent changes cannot overwrite each other.
     this.terms.push(rec);
-    await this.store.putMany([rec]);
+    await this.write(() => this.store.putMany([rec]));
     return structuredClone(rec);
   }
 
@@ -55,14 +84,14 @@ export class GlossaryService {
     if (i < 0) throw new AppError('not_found', `no glossary term ${id}`);
     const rec: GlossaryTermRecord = { ...body, id, updatedAt: new Date().toISOString(), updatedBy: by };
     this.terms[i] = rec;
-    await this.store.putMany([rec]);
+    await this.write(() => this.store.putMany([rec]));
     return structuredClone(rec);
   }
 
   async remove(id: string): Promise<void> {
     if (!this.terms.some((t) => t.id === id)) throw new AppError('not_found', `no glossary term ${id}`);
     this.terms = this.terms.filter((t) => t.id !== id);
-    await this.store.remove(id);
+    await this.write(() => this.store.remove(id));
   }
 
   export(format: GlossaryFormat): string {
@@ -107,8 +136,7 @@ export class GlossaryService {
       }
     }
     this.terms = base;
-    if (mode === 'replace') await this.store.replaceAll(base);
-    else await this.store.putMany(changed);
+    await this.write(() => (mode === 'replace' ? this.store.replaceAll(base) : this.store.putMany(changed)));
     return { added, updated, total: base.length };
   }
 }

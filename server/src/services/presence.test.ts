@@ -40,4 +40,35 @@ describe('PresenceService', () => {
     expect(presence.list('e')).toEqual([]);
     presence.close();
   });
+
+  it('merges what other nodes publish, passes on only its own changes, and forgets a node that went quiet', () => {
+    const presence = new PresenceService(0);
+    const room: PresenceEntry[][] = [];
+    const mine: PresenceEntry[][] = [];
+    presence.onChange((_doc, entries) => room.push(entries));
+    presence.onLocalChange((_doc, entries) => mine.push(entries));
+    const bo = { userId: 'u2', displayName: 'Bo', connectionId: 'b1', paragraphId: 'p1', lang: 'ru' as const, typing: true };
+
+    presence.enter('d', { userId: 'u1', displayName: 'Ann', connectionId: 'a1' });
+    presence.applyRemote({ nodeId: 'B', full: false, docs: { d: [bo] } }, 1_000);
+    expect(presence.list('d').map((e) => e.connectionId)).toEqual(['a1', 'b1']);
+    expect(room.at(-1)?.map((e) => e.connectionId)).toEqual(['a1', 'b1']);
+    // The remote change reached this node's room, and was not echoed back to the other nodes.
+    expect(mine.map((m) => m.map((e) => e.connectionId))).toEqual([['a1']]);
+
+    // A heartbeat without the document: nobody of B's is there any more.
+    presence.applyRemote({ nodeId: 'B', full: true, docs: {} }, 2_000);
+    expect(presence.list('d').map((e) => e.connectionId)).toEqual(['a1']);
+
+    presence.applyRemote({ nodeId: 'C', full: true, docs: { d: [{ ...bo, connectionId: 'c1' }] } }, 3_000);
+    presence.expireRemote(2_500);
+    expect(presence.list('d').map((e) => e.connectionId)).toEqual(['a1', 'c1']);
+    presence.expireRemote(3_001);
+    expect(presence.list('d').map((e) => e.connectionId)).toEqual(['a1']);
+    expect(room.at(-1)?.map((e) => e.connectionId)).toEqual(['a1']);
+    expect(presence.localSnapshot()).toEqual({
+      d: [{ userId: 'u1', displayName: 'Ann', connectionId: 'a1', paragraphId: null, lang: null, typing: false }],
+    });
+    presence.close();
+  });
 });

@@ -9,6 +9,8 @@ import type { Commands, MentionNotifier } from '../commands/index.js';
 import type { DocumentOps, DocumentService } from '../services/documents/index.js';
 import type { PresenceService } from '../services/presence.js';
 import type { UserService } from '../services/users.js';
+import type { PubSub } from '../storage/index.js';
+import { linkPresence, useClusterAdapter } from './cluster.js';
 import { registerDocHandlers } from './docHandlers.js';
 import { registerReviewHandlers } from './reviewHandlers.js';
 import { eventBoundary } from './boundary.js';
@@ -29,6 +31,8 @@ export interface SocketDeps {
   commands: Commands;
   notifier: MentionNotifier;
   presence: PresenceService;
+  /** With a database, the way to the other nodes; undefined: this node is alone (in-memory adapter). */
+  pubsub?: PubSub | undefined;
   log: Log;
 }
 
@@ -38,6 +42,8 @@ export interface Sockets {
   endSession(sessionId: string): void;
   /** The same for every session of a user but one (password change). */
   endUserSessions(userId: string, exceptSessionId: string | null): void;
+  /** Stops the presence heartbeat to the other nodes (before io.close()). */
+  close(): void;
 }
 
 const userRoom = (userId: string): string => `user:${userId}`;
@@ -65,6 +71,8 @@ export function attachSockets(deps: SocketDeps): Sockets {
       callback(verdict.ok ? null : 'forbidden_origin', verdict.ok);
     },
   });
+  // Rooms, broadcasts and disconnectSockets() then span every node on the database (cluster.ts).
+  if (deps.pubsub) useClusterAdapter(io, deps.pubsub, log);
   const boundary = eventBoundary(new Set(CLIENT_EVENT_NAMES), log);
 
   // The REST session cookie authenticates the handshake too (HTTP polling and websocket upgrade).
@@ -122,13 +130,16 @@ export function attachSockets(deps: SocketDeps): Sockets {
     // event of a document made from a 16 MB file (all its paragraphs) for an empty room takes a few hundred ms.
     for (const ev of events) if (ev.type !== 'document.created') io.local.to(room).emit('doc:event', ev);
     if (events.some((ev) => ev.type === 'document.deleted')) {
-      io.in(room).socketsLeave(room);
+      io.local.in(room).socketsLeave(room);
       presence.drop(docId);
     }
   });
 
-  presence.onChange((docId, entries) => io.to(docRoom(docId)).emit('presence:state', { docId, entries }));
+  // Each node tells its own sockets the whole room (its entries and the other nodes'): see PresenceService.
+  presence.onChange((docId, entries) => io.local.to(docRoom(docId)).emit('presence:state', { docId, entries }));
+  const unlinkPresence = deps.pubsub ? linkPresence(io, presence, log) : () => {};
 
+  // Through the adapter, so the sockets of the session on every node are told and closed.
   return {
     io,
     endSession(sessionId) {
@@ -137,11 +148,10 @@ export function attachSockets(deps: SocketDeps): Sockets {
       io.in(room).disconnectSockets();
     },
     endUserSessions(userId, exceptSessionId) {
-      for (const socket of io.of('/').sockets.values()) {
-        if (socket.data.user.id !== userId || socket.data.sessionId === exceptSessionId) continue;
-        socket.emit('session:ended', { code: 'unauthenticated' });
-        socket.disconnect(true);
-      }
+      const target = exceptSessionId === null ? io.in(userRoom(userId)) : io.in(userRoom(userId)).except(sessionRoom(exceptSessionId));
+      target.emit('session:ended', { code: 'unauthenticated' });
+      target.disconnectSockets(true);
     },
+    close: unlinkPresence,
   };
 }

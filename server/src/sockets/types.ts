@@ -1,13 +1,13 @@
 import type { Server, Socket } from 'socket.io';
-import type { ClientEventName, ClientToServerEvents, ServerToClientEvents } from '../../../shared/index.js';
+import type { ClientEventName, ClientToServerEvents, ServerSideEvents, ServerToClientEvents } from '../../../shared/index.js';
 
 export interface SocketData {
   user: { id: string; displayName: string };
   sessionId: string;
 }
 
-export type AnorServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type AnorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AnorServer = Server<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;
+export type AnorSocket = Socket<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;
 
 /** The `T` of an event's `Result<T>` ack. */
 export type AckData<E extends ClientEventName> = Extract<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0], { ok: true }>['data'];

@@ -16,6 +16,8 @@ import { openPgShared } from './pg/index.js';
 import { migrate } from './pg/migrate.js';
 import type { MigrateResult } from './pg/migrate.js';
 import { openPool } from './pg/pool.js';
+import { openPubSub } from './pg/pubsub.js';
+import type { PubSub } from './pg/pubsub.js';
 import { PgDocumentStore } from './pg/documentStore.js';
 
 export type { DocumentStore, DocumentStub, LoadResult, SharedDocuments, StorageStats, UserRecord, UserStore } from './types.js';
@@ -26,6 +28,7 @@ export type { SessionStoreOptions } from './sessionStore.js';
 export { DataDirLockedError } from './lock.js';
 export { DatabaseTooNewError } from './pg/migrate.js';
 export type { MigrateResult } from './pg/migrate.js';
+export type { PubSub } from './pg/pubsub.js';
 
 /** `anor migrate`: brings the schema at `url` up to date without opening anything else. */
 export async function migrateDatabase(url: string): Promise<MigrateResult> {
@@ -50,6 +53,8 @@ export interface Storage {
   sessions: session.Store & { destroyForUser(userId: string): Promise<void> };
   /** Failure counters for the sign-in and share-link throttles: in memory, or in PostgreSQL shared by every node. */
   limiters: LimiterFactory;
+  /** With a database: how nodes reach each other (the Socket.IO adapter). Undefined embedded: one node. */
+  pubsub?: PubSub;
   close(): Promise<void>;
 }
 
@@ -99,6 +104,7 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
   await ensureDir(nodeFs, opts.dataDir);
   const unlock = await lockDataDir(opts.dataDir);
   let pool: Pool | undefined;
+  let pubsub: PubSub | undefined;
   let opened;
   try {
     let shared: SharedStores;
@@ -108,6 +114,7 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
       pool = openPool(opts.databaseUrl, log);
       await migrate(pool);
       shared = openPgShared(pool, log);
+      pubsub = await openPubSub(opts.databaseUrl, log);
     }
     opened = {
       ...shared,
@@ -119,6 +126,7 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
     };
   } catch (err) {
     await opened?.sessions.close();
+    await pubsub?.pool.end();
     await pool?.end();
     await unlock();
     throw err;
@@ -127,10 +135,12 @@ export async function createStorage(opts: StorageOptions): Promise<Storage> {
   let closing: Promise<void> | null = null;
   return {
     ...opened,
+    ...(pubsub ? { pubsub } : {}),
     close() {
       closing ??= (async () => {
         await documents.close();
         await sessions.close();
+        await pubsub?.pool.end();
         await pool?.end();
         await unlock();
       })();

@@ -98,21 +98,26 @@ export interface DocumentStore {
   shared?: SharedDocuments;
 }
 
-/** A node's commit of events that the database accepted but that is not committed yet. */
-export interface PendingCommit {
+/**
+ * A document's row, locked for one commit: other nodes' commits to it wait
+ * until this one ends, in the order they asked (PostgreSQL's lock queue).
+ */
+export interface LockedDocument {
+  /** Events committed after the seq the caller said it has (other nodes'), in seq order: apply them first. */
+  behind: StoredEvent[];
+  /** Set when `by` already committed `opId` (one of those the lock was asked about) on this document: the ack it was answered. */
+  done(by: string, opId: string): { ack: unknown } | undefined;
   /**
-   * Makes the events durable and visible to every node, with the first
-   * operation's ack (kept for a retry on another node) and, when the events
-   * changed what lists show, the document's new stub.
+   * Writes the events (the next seqs; several operations may follow each
+   * other), each operation's ack on its first event (kept for a retry on
+   * another node: `acks` by that event's seq), the new stub when what lists
+   * show changed, and a NOTIFY, then commits. `conflict`: a unique key refused
+   * them (only a writer that did not take the lock can cause it); nothing was written.
    */
-  commit(ack: unknown, stub: DocumentStub | undefined): Promise<void>;
-  rollback(): Promise<void>;
+  commit(events: readonly DocEvent[], acks: ReadonlyMap<number, unknown>, stub: DocumentStub | undefined): Promise<'ok' | 'conflict'>;
+  /** Ends the transaction without writing anything. */
+  release(): Promise<void>;
 }
-
-export type BeginResult =
-  | { ok: true; pending: PendingCommit }
-  /** `seq`: another node committed at these seqs first. `op`: this author's operation id is already committed. */
-  | { ok: false; conflict: 'seq' | 'op' };
 
 /** A committed event as another node (or this one) wrote it, with the ack of the operation it starts. */
 export interface StoredEvent {
@@ -137,15 +142,13 @@ export interface SharedDocuments {
   /** A new document: its row and its `document.created` event, in one transaction. */
   create(ev: DocEvent, stub: DocumentStub): Promise<void>;
   /**
-   * Inserts `events` (consecutive seqs, one document) in a transaction left
-   * open: the caller applies them, then commits with the ack. A unique
-   * violation on the seq or on the operation id is a conflict, not an error.
+   * Locks a document's row for one commit of the given operations (each
+   * author's opId) by a node whose copy is at `afterSeq`; undefined when there
+   * is no such live document. The caller must `commit` or `release`.
    */
-  begin(events: readonly DocEvent[]): Promise<BeginResult>;
+  lock(docId: string, ops: readonly { by: string; opId: string }[], afterSeq: number): Promise<LockedDocument | undefined>;
   /** Committed events after `seq`, in seq order. */
   eventsAfter(docId: string, seq: number): Promise<StoredEvent[]>;
-  /** The stored ack of an operation, or undefined when it was never committed. */
-  findOp(docId: string, by: string, opId: string): Promise<{ seq: number; ack: unknown } | undefined>;
   /**
    * Every live document's meta and paragraphs (no history), one at a time, but
    * those `skip` names: for indexes derived from paragraphs (the translation

@@ -9,6 +9,7 @@ import type {
   PretranslateResult,
   TmImportResult,
   TmMatch,
+  TmRowsChange,
   TmStatsDto,
 } from '../../../shared/index.js';
 import { LANGS } from '../../../shared/index.js';
@@ -20,7 +21,8 @@ import type { Problem } from '../interchange/problems.js';
 import type { FileParser } from '../interchange/offThread/index.js';
 import type { InterchangeFile } from '../interchange/read.js';
 import type { DocumentOps, DocumentService } from '../services/documents/index.js';
-import { newId } from '../services/ids.js';
+import { newIds } from '../services/ids.js';
+import { timeSlicer } from '../slices.js';
 import type { TmEntryRecord, TmStore } from '../storage/types.js';
 import { langFromTag } from './langTag.js';
 import { MemoryIndex } from './memoryIndex.js';
@@ -97,6 +99,60 @@ export class TmService {
 
   close(): void {
     this.stop?.();
+  }
+
+  /** Called after entries were imported here (another node then loads them: see refreshImported). */
+  onImported(listener: () => void): void {
+    this.changed = listener;
+  }
+
+  private changed: () => void = () => {};
+  private rowsListener: ((change: TmRowsChange) => void) | null = null;
+  /** The rows the commit being followed put and removed, for rowsListener. */
+  private pending: TmRowsChange | null = null;
+
+  /** Called with the rows each followed commit changed (another node that does not hold the document takes them). */
+  onRowsChanged(listener: (change: TmRowsChange) => void): void {
+    this.rowsListener = listener;
+  }
+
+  /**
+   * Rows another node derived from a document this node does not hold in
+   * memory (one it holds, it follows itself, in seq order; a message from
+   * elsewhere could be older than what it has).
+   */
+  applyRemoteRows(change: TmRowsChange): void {
+    if (this.documents.registry.peek(change.docId)) return;
+    if (change.deleted) {
+      for (const id of this.rowsByDoc.get(change.docId) ?? []) this.index.remove(id);
+      this.rowsByDoc.delete(change.docId);
+      return;
+    }
+    for (const id of change.remove) {
+      this.index.remove(id);
+      this.rowsByDoc.get(change.docId)?.delete(id);
+    }
+    for (const row of change.put) {
+      this.index.upsert({ ...row, origin: 'document', docId: change.docId });
+      let rows = this.rowsByDoc.get(change.docId);
+      if (!rows) this.rowsByDoc.set(change.docId, (rows = new Set()));
+      rows.add(row.id);
+    }
+  }
+
+  /**
+   * Takes in the imported entries another node stored since this one looked:
+   * entries are only ever added, so whatever id the memory does not hold yet
+   * is new. Returns how many were added.
+   */
+  async refreshImported(): Promise<number> {
+    const fresh = (await this.store.list()).filter((r) => this.index.get(r.id) === undefined);
+    for (let i = 0; i < fresh.length; i++) {
+      this.index.upsert(fromRecord(fresh[i]!));
+      if (i % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (fresh.length > 0) this.index.freeze();
+    return fresh.length;
   }
 
   stats(): TmStatsDto {
@@ -187,7 +243,12 @@ export class TmService {
     // What the memory already holds from TMX files, by content: importing a file twice adds nothing the second time.
     const held = new Set<string>();
     for (const u of this.index.all()) if (u.origin === 'tmx') held.add(contentKey(u.texts));
-    for (const tu of parsed.units) {
+    // A 16 MB file is some 30,000 units: read, stored and indexed in slices, so that everyone else's edits
+    // are acknowledged meanwhile (e2e/importStall.test.ts).
+    const pause = timeSlicer(8);
+    const ids = newIds('x_', parsed.units.length);
+    for (const [n, tu] of parsed.units.entries()) {
+      if ((n & 63) === 63) await pause();
       const texts: Partial<Record<Lang, string>> = {};
       for (const v of tu.variants) {
         const m = langFromTag(v.lang);
@@ -203,13 +264,13 @@ export class TmService {
         continue;
       }
       held.add(key);
-      records.push({ id: newId('x_'), texts, importedAt: at, importedBy: by, source: name ?? null });
+      records.push({ id: ids[n]!, texts, importedAt: at, importedBy: by, source: name ?? null });
     }
     await this.store.addMany(records);
+    if (records.length > 0) this.changed();
     for (let i = 0; i < records.length; i++) {
       this.index.upsert(fromRecord(records[i]!));
-      // A large file must not stall everyone else's edits while it is indexed.
-      if (i % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
+      if ((i & 63) === 63) await pause();
     }
     this.index.freeze();
     return { added: records.length, skipped, duplicates };
@@ -259,6 +320,7 @@ export class TmService {
   private putRow(meta: Pick<DocumentMeta, 'id' | 'sourceLang' | 'targetLangs'>, p: Paragraph): void {
     const unit = unitFromRow(meta, p);
     this.index.upsert(unit);
+    this.pending?.put.push({ id: unit.id, paragraphId: p.id, texts: unit.texts, at: unit.at });
     let rows = this.rowsByDoc.get(meta.id);
     if (!rows) this.rowsByDoc.set(meta.id, (rows = new Set()));
     rows.add(unit.id);
@@ -272,6 +334,7 @@ export class TmService {
     });
     if (!found) {
       this.index.remove(rowKey(docId, paragraphId));
+      this.pending?.remove.push(rowKey(docId, paragraphId));
       this.rowsByDoc.get(docId)?.delete(rowKey(docId, paragraphId));
     }
   }
@@ -282,6 +345,7 @@ export class TmService {
    * memory: reading the current state converges either way).
    */
   private follow(docId: string, events: readonly DocEvent[]): void {
+    if (this.rowsListener) this.pending = { docId, deleted: false, put: [], remove: [] };
     try {
       for (const ev of events) {
         switch (ev.type) {
@@ -293,6 +357,7 @@ export class TmService {
           case 'document.deleted':
             for (const id of this.rowsByDoc.get(docId) ?? []) this.index.remove(id);
             this.rowsByDoc.delete(docId);
+            if (this.pending) this.pending.deleted = true;
             break;
           case 'paragraph.split':
             this.refresh(docId, ev.paragraphId);
@@ -310,6 +375,9 @@ export class TmService {
     } catch (err) {
       this.log(`translation memory update failed for ${docId}: ${String(err)}`);
     }
+    const change = this.pending;
+    this.pending = null;
+    if (change && (change.deleted || change.put.length > 0 || change.remove.length > 0)) this.rowsListener?.(change);
   }
 }
 

@@ -18,7 +18,8 @@ import type { ParseJob } from './jobs.js';
  * `limits.import-time`). The command line reads in its own process, in-thread.
  */
 export interface FileParser {
-  source(bytes: Buffer, opts: SourceOptions): Promise<SourceRead>;
+  /** `withWords`: count each paragraph's words too (SourceRead.words), for a document made from the file. */
+  source(bytes: Buffer, opts: SourceOptions, withWords?: boolean): Promise<SourceRead>;
   translation(bytes: Buffer, name?: string): Promise<InterchangeFile>;
 }
 
@@ -34,6 +35,8 @@ export type Reply =
   { ok: true; value: SourceRead | InterchangeFile } | { ok: false; error: { code: ErrorCode | null; message: string; details?: unknown } };
 
 export const inThreadParser: FileParser = {
+  // Words are counted ahead only off the main thread: here they would be one long block, and the new document
+  // counts them itself, in slices (CommitEngine.create).
   source: async (bytes, opts) => (await runJob({ kind: 'source', bytes, opts })) as SourceRead,
   translation: (bytes, name) => Promise.resolve(readTranslationFile(bytes, name)),
 };
@@ -49,7 +52,7 @@ export function workerParser(limits: WorkerLimits = IMPORT_WORKER_LIMITS, env = 
   // ANOR_IMPORT_WORKER=off: read on the main thread (for `npm run bench -- stall`'s before/after).
   if (env.ANOR_IMPORT_WORKER === 'off' || !existsSync(fileURLToPath(THREAD))) return inThreadParser;
   return {
-    source: async (bytes, opts) => (await inWorker({ kind: 'source', bytes, opts }, limits)) as SourceRead,
+    source: async (bytes, opts, withWords) => (await inWorker({ kind: 'source', bytes, opts, withWords }, limits)) as SourceRead,
     translation: async (bytes, name) => (await inWorker({ kind: 'translation', bytes, name }, limits)) as InterchangeFile,
   };
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/index.js';
+import { AppError, wordCount } from '../../../../shared/index.js';
 import { readInterchange } from '../read.js';
 import type { InterchangeFile } from '../read.js';
 import { decodeText } from '../sources/decode.js';
@@ -7,7 +7,8 @@ import type { SourceOptions, SourceRead } from '../sources/index.js';
 
 /** A file to read: a source document (DOCX, HTML, Markdown, text) or a translation file (XLIFF, PO, TMX). */
 export type ParseJob =
-  { kind: 'source'; bytes: Uint8Array; opts: SourceOptions } | { kind: 'translation'; bytes: Uint8Array; name?: string | undefined };
+  | { kind: 'source'; bytes: Uint8Array; opts: SourceOptions; withWords?: boolean }
+  | { kind: 'translation'; bytes: Uint8Array; name?: string | undefined };
 
 /**
  * An uploaded interchange file read as the importer and `anor validate` read
@@ -30,5 +31,8 @@ export function readTranslationFile(bytes: Buffer, name?: string): InterchangeFi
 const asBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 export async function runJob(job: ParseJob): Promise<SourceRead | InterchangeFile> {
-  return job.kind === 'source' ? readSource(asBuffer(job.bytes), job.opts) : readTranslationFile(asBuffer(job.bytes), job.name);
+  if (job.kind === 'translation') return readTranslationFile(asBuffer(job.bytes), job.name);
+  const read = await readSource(asBuffer(job.bytes), job.opts);
+  if (job.withWords) read.words = read.paragraphs.map((p) => wordCount(p, job.opts.lang));
+  return read;
 }

@@ -46,6 +46,13 @@ export interface SourceRead {
   title: string | null;
   /** DOCX, HTML, Markdown: what rebuilding the file needs (export format `original`). */
   skeleton: Skeleton | null;
+  /**
+   * Each paragraph's word count in the source language, when asked for
+   * (FileParser.source's `withWords`): counted where the file is read — the
+   * import worker on the server — rather than on the main thread, where a
+   * 16 MB file's would take seconds (the new document's summary uses them).
+   */
+  words?: number[];
 }
 
 export interface SourceOptions {

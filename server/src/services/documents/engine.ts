@@ -8,7 +8,7 @@ import type { DocumentRegistry } from './registry.js';
 import type { AckByKind, DocRuntime, OpKind, OpResult } from './runtime.js';
 import { SharedCommits } from './sharedCommits.js';
 import { nextTurn } from '../../slices.js';
-import { countWordsInSlices, summarize } from './summary.js';
+import { countWordsInSlices, seedWordCounts, summarize } from './summary.js';
 
 /** Documents with more paragraphs than this are built in steps, the event loop running between. */
 const YIELD_ABOVE = 1000;
@@ -100,7 +100,13 @@ export class CommitEngine {
    * A new document. `paragraphIds` (unique, in order) keep the ids a document
    * had elsewhere, when it comes from an interchange file; others are new.
    */
-  async create(body: CreateDocumentBody, by: string, paragraphIds?: readonly (string | null)[]): Promise<DocumentSummary> {
+  async create(
+    body: CreateDocumentBody,
+    by: string,
+    paragraphIds?: readonly (string | null)[],
+    /** Each paragraph's source word count, when the import worker counted them (SourceRead.words). */
+    sourceWords?: readonly number[],
+  ): Promise<DocumentSummary> {
     this.assertWritable();
     const at = new Date().toISOString();
     let docId = newId('d_');
@@ -117,6 +123,7 @@ export class CommitEngine {
     if (body.paragraphs.length > YIELD_ABOVE) await nextTurn();
     const start = documentFromCreated(ev, true);
     const doc: DocumentState = { ...start, history: start.history ?? {} };
+    if (sourceWords) seedWordCounts(doc, sourceWords);
     if (body.paragraphs.length > YIELD_ABOVE) await nextTurn();
     this.assertWritable();
     if (this.shared) {

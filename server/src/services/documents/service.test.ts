@@ -1,23 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocEvent } from '../../../../shared/index.js';
+import { BACKENDS, tempStoragePlace } from '../../../test/helpers/pg.js';
+import type { StoragePlace } from '../../../test/helpers/pg.js';
 import { createStorage } from '../../storage/index.js';
 import type { Storage } from '../../storage/index.js';
 import { DocumentService } from './service.js';
 import type { DocumentOps } from './ops.js';
 
-/** The service over real storage in a temp dir, reopened to check what survives a restart. */
-describe('DocumentService', () => {
-  let dir: string;
+/** The service over real storage (both backends), reopened to check what survives a restart. */
+describe.each(BACKENDS)('DocumentService (%s)', (backend) => {
+  let place: StoragePlace;
   let storage: Storage;
   let service: DocumentService;
   let ops: DocumentOps;
   const snap = (id: string) => service.reads.snapshot(id);
 
   async function open(): Promise<void> {
-    storage = await createStorage({ dataDir: dir, log: () => {} });
+    storage = await createStorage({ ...place.options, log: () => {} });
     service = new DocumentService(storage.documents, { ringSize: 4 });
     ops = service.ops();
     await service.load();
@@ -29,13 +28,13 @@ describe('DocumentService', () => {
   }
 
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'anor-docsvc-'));
+    place = await tempStoragePlace(backend);
     await open();
   });
   afterEach(async () => {
     await service.close();
     await storage.close();
-    await rm(dir, { recursive: true, force: true });
+    await place.remove();
   });
 
   const newDoc = () => service.engine.create({ title: 'T', sourceLang: 'en', targetLangs: ['zh'], paragraphs: ['Hello.', 'World.'] }, 'u1');
@@ -55,7 +54,12 @@ describe('DocumentService', () => {
       ),
     );
     expect(acks.map((a) => a.rev)).toEqual([1, 2, 3]);
-    expect(published).toEqual([2, -2, 3, -3, 4, -4]);
+    // Events in seq order, each ack after its event, acks in call order. (The embedded journal publishes each
+    // append as it becomes durable; PostgreSQL commits the three queued edits as one batch.)
+    expect(published.filter((s) => s > 0)).toEqual([2, 3, 4]);
+    expect(published.filter((s) => s < 0)).toEqual([-2, -3, -4]);
+    for (const seq of [2, 3, 4]) expect(published.indexOf(-seq)).toBeGreaterThan(published.indexOf(seq));
+    if (backend === 'embedded') expect(published).toEqual([2, -2, 3, -3, 4, -4]);
   });
 
   it('keeps documents, history and opIds across a restart', async () => {
@@ -193,7 +197,8 @@ describe('DocumentService', () => {
     expect(service.reads.joinLive(id).mode).toBe('snapshot');
   });
 
-  it('stops taking changes once an append fails, and a retry of the failed op fails too', async () => {
+  // The journal's fail-stop; PostgreSQL refuses a change per request instead (server/test/databaseOutage.test.ts).
+  it.skipIf(backend === 'postgres')('stops taking changes once an append fails, and a retry of the failed op fails too', async () => {
     const { id } = await newDoc();
     const pid = (await snap(id)).paragraphs[0]!.id;
     const input = { docId: id, paragraphId: pid, lang: 'zh' as const, opId: 'op-broken-1', baseRev: 0, text: '坏' };

@@ -28,6 +28,16 @@ function sourceWords(p: Paragraph, lang: Lang): number {
 }
 
 /**
+ * Takes word counts made elsewhere (the import worker, from the same texts
+ * with the same wordCount) for a document just built from them, one per
+ * paragraph in order; a list that does not fit is ignored.
+ */
+export function seedWordCounts(doc: DocumentState, words: readonly number[]): void {
+  if (words.length !== doc.paragraphs.length) return;
+  doc.paragraphs.forEach((p, i) => counted.set(p, { text: p.cells[doc.sourceLang]?.text ?? '', lang: doc.sourceLang, words: words[i]! }));
+}
+
+/**
  * Counts the words of every paragraph not counted yet, letting the event loop
  * run every `sliceMs`, so that a summary made afterwards (synchronously) is
  * cheap. For a document just made from a large file.

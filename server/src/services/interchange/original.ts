@@ -51,7 +51,7 @@ export class OriginalFiles {
     q: Omit<CreateFromFileQuery, 'targetLangs' | 'keepNav'> & { targetLangs: Lang[]; keepNav?: boolean | undefined },
     by: string,
   ): Promise<{ document: DocumentSummary; report: ImportReport; keepsLayout: boolean }> {
-    const read = await this.parser.source(bytes, { name: q.name, lang: q.sourceLang, format: q.format, keepNav: q.keepNav });
+    const read = await this.parser.source(bytes, { name: q.name, lang: q.sourceLang, format: q.format, keepNav: q.keepNav }, true);
     const title = q.title ?? read.title ?? (q.name.replace(/\.[A-Za-z0-9]+$/u, '') || q.name);
     const document = await this.documents.engine.create(
       {
@@ -61,6 +61,8 @@ export class OriginalFiles {
         paragraphs: read.paragraphs,
       },
       by,
+      undefined,
+      read.words,
     );
     if (read.skeleton) {
       const paragraphIds = await this.documents.reads.paragraphIds(document.id);

@@ -1,11 +1,11 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { DocEvent, DocumentMeta, DocumentState, Paragraph } from '../../../../shared/index.js';
 import type {
-  BeginResult,
   ChangeNotice,
   DocumentStore,
   DocumentStub,
   LoadResult,
+  LockedDocument,
   SharedDocuments,
   StorageStats,
   StoredEvent,
@@ -14,7 +14,7 @@ import { assemble, PartTracker } from './docParts.js';
 import type { CapturedSnapshot } from './docParts.js';
 import { CHANNEL, Feed, noticePayload } from './feed.js';
 import { inTransaction } from './pool.js';
-import { isUniqueViolation } from './rows.js';
+import { eventsAfter, insertEvents, lockDocument } from './commits.js';
 import { writeParts } from './snapshotRows.js';
 import { stubOf } from '../stub.js';
 
@@ -24,13 +24,6 @@ interface StubRow {
   stub: string;
   deleted: boolean;
   stub_version: string;
-}
-
-/** A stub changes with these events; others change only progress, which the next checkpoint writes. */
-const STUB_EVENTS = new Set<DocEvent['type']>(['document.deleted', 'document.settings', 'comment.added', 'comment.resolved']);
-
-export function changesStub(events: readonly DocEvent[]): boolean {
-  return events.some((ev) => STUB_EVENTS.has(ev.type));
 }
 
 /**
@@ -100,7 +93,7 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
               )
             ).rows.map((r) => ({ cell: r.cell, idx: r.idx, body: JSON.parse(r.body) as unknown }))
           : [];
-      const events = (await this.eventsWith(c, docId, snapshotSeq)).map((e) => e.event);
+      const events = (await eventsAfter(c, docId, snapshotSeq)).map((e) => e.event);
       return { snapshotSeq, parts, revisions, events };
     });
     return stored && assemble(docId, stored);
@@ -176,88 +169,14 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
     this.counters.events++;
   }
 
-  async begin(events: readonly DocEvent[]): Promise<BeginResult> {
-    const first = events[0];
-    const last = events.at(-1);
-    if (!first || !last) throw new Error('begin() needs events');
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
-      await insertEvents(c, events);
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      c.release();
-      if (isUniqueViolation(err)) return { ok: false, conflict: err.constraint === 'events_op' ? 'op' : 'seq' };
-      throw err;
-    }
-    this.trackers.get(first.docId)?.note(events);
-    let open = true;
-    const end = async (sql: string, params: unknown[] = []): Promise<void> => {
-      if (!open) return;
-      open = false;
-      try {
-        await c.query(sql, params);
-      } catch (err) {
-        await c.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        c.release();
-      }
-    };
-    return {
-      ok: true,
-      pending: {
-        commit: async (ack, stub) => {
-          const deleted = events.some((ev) => ev.type === 'document.deleted');
-          const payload = noticePayload({ docId: first.docId, seq: last.seq, stub: stub !== undefined || deleted });
-          // Data-modifying CTEs run whether or not they are referenced: one round trip for the row, the ack and the notice.
-          await c.query(
-            `WITH d AS (
-               UPDATE documents SET head_seq = GREATEST(head_seq, $2), deleted = deleted OR $3,
-                 stub = COALESCE($4::text, stub),
-                 stub_version = CASE WHEN $4::text IS NULL AND NOT $3 THEN stub_version ELSE nextval('document_stub_versions') END
-               WHERE id = $1),
-             a AS (UPDATE events SET ack = $5 WHERE doc_id = $1 AND seq = $6 AND op_id IS NOT NULL)
-             SELECT pg_notify($7, $8)`,
-            [
-              first.docId,
-              last.seq,
-              deleted,
-              stub === undefined ? null : JSON.stringify(stub),
-              JSON.stringify(ack ?? null),
-              first.seq,
-              CHANNEL,
-              payload,
-            ],
-          );
-          await end('COMMIT');
-          this.counters.appends++;
-          this.counters.events += events.length;
-        },
-        rollback: () => end('ROLLBACK'),
-      },
-    };
+  lock(docId: string, ops: readonly { by: string; opId: string }[], afterSeq: number): Promise<LockedDocument | undefined> {
+    return lockDocument(this.pool, docId, ops, afterSeq, (events) => this.trackers.get(docId)?.note(events));
   }
 
   async eventsAfter(docId: string, seq: number): Promise<StoredEvent[]> {
-    const c = await this.pool.connect();
-    try {
-      const found = await this.eventsWith(c, docId, seq);
-      this.trackers.get(docId)?.note(found.map((e) => e.event));
-      return found;
-    } finally {
-      c.release();
-    }
-  }
-
-  async findOp(docId: string, by: string, opId: string): Promise<{ seq: number; ack: unknown } | undefined> {
-    const row = (
-      await this.pool.query<{ seq: string; ack: string | null }>(
-        'SELECT seq, ack FROM events WHERE doc_id = $1 AND by = $2 AND op_id = $3 AND op_part = 0',
-        [docId, by, opId],
-      )
-    ).rows[0];
-    return row && { seq: Number(row.seq), ack: row.ack === null ? null : (JSON.parse(row.ack) as unknown) };
+    const found = await eventsAfter(this.pool, docId, seq);
+    this.trackers.get(docId)?.note(found.map((e) => e.event));
+    return found;
   }
 
   async stub(docId: string): Promise<DocumentStub | undefined> {
@@ -294,37 +213,4 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
   released(docId: string): void {
     this.trackers.delete(docId);
   }
-
-  private async eventsWith(c: PoolClient, docId: string, seq: number): Promise<StoredEvent[]> {
-    const rows = (
-      await c.query<{ event: string; ack: string | null }>('SELECT event, ack FROM events WHERE doc_id = $1 AND seq > $2 ORDER BY seq', [
-        docId,
-        seq,
-      ])
-    ).rows;
-    return rows.map((r) => ({ event: JSON.parse(r.event) as DocEvent, ack: r.ack === null ? null : (JSON.parse(r.ack) as unknown) }));
-  }
-}
-
-async function insertEvents(c: PoolClient, events: readonly DocEvent[]): Promise<void> {
-  let part = 0;
-  let prevOp: string | null = null;
-  const parts = events.map((ev) => {
-    part = ev.opId !== null && ev.opId === prevOp ? part + 1 : 0;
-    prevOp = ev.opId;
-    return part;
-  });
-  await c.query(
-    `INSERT INTO events (doc_id, seq, event, by, op_id, op_part, at)
-     SELECT $1, t.seq, t.event, $2, $3, t.part, $4 FROM unnest($5::bigint[], $6::text[], $7::int[]) AS t(seq, event, part)`,
-    [
-      events[0]?.docId,
-      events[0]?.by,
-      events[0]?.opId ?? null,
-      events[0]?.at,
-      events.map((e) => e.seq),
-      events.map((e) => JSON.stringify(e)),
-      parts,
-    ],
-  );
 }

@@ -7,6 +7,8 @@ import type { ExportFormat, ExportMode, UntranslatedPolicy } from '../../../../.
 import type { SourceFileDto } from '../../../../../shared/protocol/interchange.js';
 import { interchangeApi } from '../../../api/interchange.js';
 import { Modal } from '../../../app/Modal.js';
+import { errorKey } from '../../i18n/index.js';
+import { saveFile } from '../saveFile.js';
 
 /** Format names are product names, the same in every UI language (the original file is named by its file name). */
 const FORMAT_NAMES: Record<Exclude<ExportFormat, 'original'>, string> = {
@@ -22,18 +24,23 @@ const SINGLE: ReadonlySet<ExportFormat> = new Set(['xliff2', 'xliff12', 'po', 'm
 /**
  * The export menu: format, languages, approved only (default) or latest; the
  * download is a plain link. A document imported from a DOCX, HTML or
- * Markdown file also offers that file back, translated (format `original`).
+ * Markdown file also offers that file back, translated (format `original`):
+ * that one is fetched first, because the server may refuse it (untranslated
+ * paragraphs, with "refuse" chosen), and the refusal is shown here as a coded
+ * message instead of a page of JSON.
  */
 export function ExportDialog({
   doc,
   onClose,
   exportUrl = interchangeApi.exportUrl,
   sourceFile = interchangeApi.sourceFile,
+  fetchExport = interchangeApi.fetchExport,
 }: {
   doc: DocumentSnapshot;
   onClose: () => void;
   exportUrl?: typeof interchangeApi.exportUrl;
   sourceFile?: typeof interchangeApi.sourceFile;
+  fetchExport?: typeof interchangeApi.fetchExport;
 }) {
   const { t } = useTranslation('interchange');
   const { t: tBase } = useTranslation();
@@ -43,6 +50,8 @@ export function ExportDialog({
   const [mode, setMode] = useState<ExportMode>('approved');
   const [untranslated, setUntranslated] = useState<UntranslatedPolicy>('source');
   const [original, setOriginal] = useState<SourceFileDto | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     void sourceFile(doc.id).then((r) => {
@@ -62,6 +71,16 @@ export function ExportDialog({
         ? [singleChoices.includes(single) ? single : singleChoices[0]!]
         : docLangs(doc).filter((l) => chosen.includes(l));
   const href = exportUrl(doc.id, format, langs, mode, untranslated);
+  // A refusal is about the choices it was made with: any change clears it.
+  useEffect(() => setError(null), [href]);
+  const downloadOriginal = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    const r = await fetchExport(href);
+    setBusy(false);
+    if (!r.ok) setError(r.error.code);
+    else saveFile(r.data.blob, r.data.fileName ?? original?.name ?? 'original');
+  };
   return (
     <Modal className="interchange-modal" title={t('export.title')} id="export-title" onClose={onClose}>
       <label>
@@ -120,13 +139,29 @@ export function ExportDialog({
           ))}
         </fieldset>
       )}
+      {error && format === 'original' && (
+        <p role="alert" className="error">
+          {tBase(errorKey(error))}
+        </p>
+      )}
       <div className="actions">
         {format === 'html' && langs.length === 0 ? (
           <button type="button" disabled>
             {t('export.download')}
           </button>
         ) : (
-          <a className="button primary" href={href} download data-testid="export-download">
+          <a
+            className="button primary"
+            href={href}
+            download
+            data-testid="export-download"
+            aria-disabled={busy || undefined}
+            onClick={(e) => {
+              if (format !== 'original') return;
+              e.preventDefault();
+              if (!busy) void downloadOriginal();
+            }}
+          >
             {t('export.download')}
           </a>
         )}
