@@ -73,7 +73,31 @@ describe('the guard', () => {
     expect(guarded[1]!.score).toBeLessThan(LOW_SCORE);
   });
 
-  it('lets shared numbers override Gale–Church', () => {
+  it('lets shared numbers override Gale–Church over a stretch they pin', () => {
+    // One item left untranslated and a translator's note added three items later: lengths are
+    // even, so Gale–Church runs the diagonal, one item off in between; the model links the
+    // numbers of every item there (four more anchors over a stretch of six links).
+    const w = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+    const en = w.map((x, i) => `Item ${i + 1}: the committee approved ${x} hundred new posts in ${2010 + i}.`);
+    const ru = w.map((_, i) => `Пункт ${i + 1}: комитет одобрил ${(i + 2) * 100} новых должностей в ${2010 + i} году.`);
+    const note = 'Примечание переводчика: цифры уточняются в приложении.';
+    const edited = [...ru.slice(0, 2), ...ru.slice(3, 6), note, ...ru.slice(6)];
+    expect(alignParagraphs(en, edited, { sourceLang: 'en', targetLang: 'ru' }).map(key)).toEqual([
+      '0-0',
+      '1-1',
+      '2-',
+      '3-2',
+      '4-3',
+      '5-4',
+      '-5',
+      '6-6',
+      '7-7',
+    ]);
+  });
+
+  it('does not let contradictions avoided alone override Gale–Church', () => {
+    // Leaving a paragraph out contradicts nothing, so avoiding contradictions is no evidence
+    // that links anything: Gale–Church's merge stays, flagged for a look.
     const en = [
       'Customs published its annual report on foreign trade on Monday morning.',
       'Exports grew by 17 per cent in 2019 according to customs.',
@@ -85,6 +109,11 @@ describe('the guard', () => {
       'По данным таможни, в 2020 году экспорт вырос на 23%.',
       'Отчёт также охватывает импорт машин и продовольствия.',
     ];
-    expect(alignParagraphs(en, ru, { sourceLang: 'en', targetLang: 'ru' }).map(key)).toEqual(['0-0', '1-', '2-1', '3-2']);
+    const run = (guard: boolean): ReturnType<typeof alignParagraphs> =>
+      alignParagraphs(en, ru, { sourceLang: 'en', targetLang: 'ru', model: { guard } });
+    expect(run(false).map(key)).toEqual(['0-0', '1-', '2-1', '3-2']);
+    const guarded = run(true);
+    expect(guarded.map(key)).toEqual(['0+1-0', '2-1', '3-2']);
+    expect(guarded[0]!.score).toBeLessThan(LOW_SCORE);
   });
 });

@@ -96,6 +96,17 @@ function anchorOrder(a: { linked: number; contradicted: number }, b: { linked: n
   return l * c < 0 ? 0 : l + c === 0 ? 0 : Math.sign(l + c);
 }
 
+/**
+ * How many links of a disputed stretch one more linked anchor may decide: the
+ * aligner's sub-path is kept only with at least one more shared anchor than
+ * Gale–Church's per this many of its links. Without it one anchor (3 against
+ * 2) decided a stretch of 43 links, and a stretch of 24 was decided by two
+ * contradictions avoided and no anchor linked at all (docs/align.md). Chosen
+ * on the tuning, exposed and seed-2 sets: every value tried from 3 to 30 left no
+ * pair worse there; 10 is near the middle of that range (log scale).
+ */
+const LINKS_PER_ANCHOR = 10;
+
 const edits = (path: readonly Span[]): number => path.filter((l) => l.s1 - l.s0 !== 1 || l.t1 - l.t0 !== 1).length;
 
 /**
@@ -103,17 +114,22 @@ const edits = (path: readonly Span[]): number => path.filter((l) => l.s1 - l.s0 
  * (docs/align.md). Both alignments are split into the stretches between the
  * points both paths pass through; where they differ, the aligner's sub-path
  * is kept only
- * 1. if it links more anchors (numbers, names, codes shared by linked
- *    paragraphs, each counted once) than Gale–Church's sub-path, or as many
- *    and contradicts fewer (a number, or a transliterated name both documents
- *    have, in a link whose other side lacks it; Evidence.firmIn), or
+ * 1. if its anchor evidence dominates (Evidence.linkedAnchors: numbers,
+ *    names, codes shared by linked paragraphs, each counted once; firmIn: a
+ *    number, or a transliterated name both documents have, in a link whose
+ *    other side lacks it, contradicts it): it links at least as many anchors
+ *    and contradicts at most as many, one of them strictly; *and* it links at
+ *    least one more anchor than Gale–Church's sub-path per LINKS_PER_ANCHOR
+ *    links of its own, so thin evidence cannot decide a long stretch and
+ *    contradictions avoided alone (leaving a paragraph out avoids them) decide
+ *    nothing; or
  * 2. if, with anchors even, the aligner found no edit anywhere in the text
  *    (every link 1–1): then Gale–Church's merges and drops there are length
  *    noise, not structure;
  * and Gale–Church's sub-path is taken otherwise — a tie goes to the baseline.
  * Length and priors alone never override Gale–Church: on the tuning set,
  * every margin on the aligner's own cost that let them (1 to 12 nats) still
- * lost pairs. No numeric constant: nothing here was fitted.
+ * lost pairs.
  *
  * A link taken from Gale–Church gets the aligner's quality for it, scaled by
  * how much Gale–Church itself preferred that stretch (its margin, in nats),
@@ -136,8 +152,10 @@ export function keepSafe(
       out.push(...mine);
       continue;
     }
-    const order = anchorOrder(pathAnchors(st.ours, ev), pathAnchors(st.theirs, ev));
-    if (order > 0 || (order === 0 && clean)) {
+    const mineA = pathAnchors(st.ours, ev);
+    const theirsA = pathAnchors(st.theirs, ev);
+    const order = anchorOrder(mineA, theirsA);
+    if ((order > 0 && (mineA.linked - theirsA.linked) * LINKS_PER_ANCHOR >= st.ours.length) || (order === 0 && clean)) {
       out.push(...mine);
       continue;
     }

@@ -57,7 +57,9 @@ function search(ctx: LinkCost, n: number, m: number, band: number): { links: Ali
         if (mv.ds > i || mv.dt > j) continue;
         const prev = fwd[(i - mv.ds) * W + (j - mv.dt)]!;
         if (prev === INF) continue;
-        const c = prev + ctx.cost(i - mv.ds, i, j - mv.dt, j) + ctx.priorCost[k]!;
+        // Prior before cost, as the reference Gale–Church of the comparisons adds them: on an exact
+        // tie between two paths, the same rounding then picks the same one (safe.ts).
+        const c = prev + ctx.priorCost[k]! + ctx.cost(i - mv.ds, i, j - mv.dt, j);
         if (c < best) {
           best = c;
           bestMove = k;

@@ -14,6 +14,8 @@ export interface ComparisonRow {
   paragraphs: number;
   ours: { recall: number; precision: number };
   galeChurch: { recall: number; precision: number };
+  /** The aligner without its guard (`guard: false`), when asked for. */
+  unguarded?: { recall: number; precision: number };
 }
 
 type Link = { source: number[]; target: number[] };
@@ -23,10 +25,15 @@ type Link = { source: number[]; target: number[] };
  * the random edits of damage.ts drawn from `seed` (the tuning and the
  * held-out sets use different seeds).
  */
-export function compareWithGaleChurch(texts: readonly PairText[], seed: number, model?: Partial<AlignModel>): ComparisonRow[] {
+export function compareWithGaleChurch(
+  texts: readonly PairText[],
+  seed: number,
+  opts: { model?: Partial<AlignModel>; only?: Variant; unguarded?: boolean } = {},
+): ComparisonRow[] {
+  const { model, only } = opts;
   const rows: ComparisonRow[] = [];
   for (const t of texts) {
-    const opts = { sourceLang: t.sourceLang, targetLang: t.targetLang, ...(model ? { model } : {}) };
+    const langs = { sourceLang: t.sourceLang, targetLang: t.targetLang };
     const identity = t.source.map((_, i) => ({ source: [i], target: [i] }));
     const p = perturb(t);
     const d = damage(t, seed);
@@ -36,12 +43,15 @@ export function compareWithGaleChurch(texts: readonly PairText[], seed: number, 
       ['seeded edits', d.source, d.target, d.gold],
     ];
     for (const [variant, source, target, gold] of variants) {
-      const ours = score(alignParagraphs(source, target, opts), gold);
+      if (only && variant !== only) continue;
+      const ours = score(alignParagraphs(source, target, { ...langs, ...(model ? { model } : {}) }), gold);
       const gc = score(
         galeChurch(source, target).map((l) => ({ ...l, score: 1 })),
         gold,
       );
+      const u = opts.unguarded ? score(alignParagraphs(source, target, { ...langs, model: { ...model, guard: false } }), gold) : null;
       rows.push({
+        ...(u ? { unguarded: { recall: u.recall, precision: u.precision } } : {}),
         name: t.name,
         variant,
         paragraphs: t.source.length,
@@ -56,12 +66,19 @@ export function compareWithGaleChurch(texts: readonly PairText[], seed: number, 
 /** The seeds of damage.ts: one for the tuning set, another fixed before the held-out set was first aligned. */
 export const TUNING_SEED = 1;
 export const HELD_OUT_SEED = 2;
+/**
+ * The reseeded held-out set (reseeded.test.ts): seeds never run before the
+ * rule of safe.ts was fixed (after seed 2 was exposed), over every text of
+ * the three sets. Only the damage is new: the texts were all seen.
+ */
+export const RESEEDED_SEEDS = [3, 4, 5] as const;
 
 /** Lower recall, or equal recall and lower precision, than Gale–Church. */
 export const worse = (r: ComparisonRow): boolean =>
   r.ours.recall < r.galeChurch.recall || (r.ours.recall === r.galeChurch.recall && r.ours.precision < r.galeChurch.precision);
 
 function group(name: string): string {
+  name = name.replace(/ seed \d+$/u, '');
   if (name.startsWith('man ')) return 'man pages';
   if (name.includes('.mo ')) return 'catalogs';
   return name.replace(/ \w+→\w+$/u, '');
@@ -81,6 +98,9 @@ export function report(set: string, rows: readonly ComparisonRow[]): string[] {
       k,
       rs.length,
       `${mean(rs.map((r) => r.ours.recall))} / ${mean(rs.map((r) => r.ours.precision))}`,
+      ...(rs.every((r) => r.unguarded)
+        ? [`${mean(rs.map((r) => r.unguarded!.recall))} / ${mean(rs.map((r) => r.unguarded!.precision))}`]
+        : []),
       `${mean(rs.map((r) => r.galeChurch.recall))} / ${mean(rs.map((r) => r.galeChurch.precision))}`,
       rs.filter(worse).length,
     ].join(' | '),
