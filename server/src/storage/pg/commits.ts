@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import type { DocEvent } from '../../../../shared/index.js';
 import type { DocumentStub, LockedDocument, StoredEvent } from '../types.js';
 import { CHANNEL, noticePayload } from './feed.js';
@@ -51,6 +51,17 @@ export async function insertEvents(c: PoolClient, events: readonly DocEvent[]): 
   );
 }
 
+/** SQL literals (simple query protocol, which alone takes several statements in one round trip). */
+function literals(c: PoolClient): { text: (v: string | null) => string; num: (v: number) => string } {
+  return {
+    text: (v) => (v === null ? 'NULL' : c.escapeLiteral(v)),
+    num: (v) => {
+      if (!Number.isSafeInteger(v)) throw new Error(`not an integer: ${v}`);
+      return String(v);
+    },
+  };
+}
+
 /**
  * Locks a document's row for one commit (see SharedDocuments.lock). The lock
  * is what makes commits of several nodes to one document take turns fairly:
@@ -58,6 +69,15 @@ export async function insertEvents(c: PoolClient, events: readonly DocEvent[]): 
  * its next insert in first and the other one lost every race (measured: 20
  * lost races in a row with two nodes and 20 writers). The primary key and the
  * unique operation index stay as the guard of last resort.
+ *
+ * Round trips are what a commit costs (the bench: each one waits its turn on
+ * a busy event loop), so BEGIN, the lock, the head and the lookup of the
+ * batch's operation ids go in one: the events behind are read only when the
+ * head is past the caller's seq, and the writes and COMMIT go in another.
+ * The lookup runs on the statement's snapshot, taken before any wait for the
+ * lock; an operation committed while this one waited is in the events after
+ * the caller's seq (its seq is past what the caller had), which are then read
+ * with their acks by a later statement that sees it.
  */
 export async function lockDocument(
   pool: Pool,
@@ -78,30 +98,37 @@ export async function lockDocument(
     }
   };
   try {
-    await c.query('BEGIN');
-    const row = (
-      await c.query<{ head_seq: string; deleted: boolean }>('SELECT head_seq, deleted FROM documents WHERE id = $1 FOR UPDATE', [docId])
-    ).rows[0];
+    const lit = literals(c);
+    const pairs = ops.map((o) => `(${lit.text(o.by)}, ${lit.text(o.opId)})`).join(', ');
+    const lookup =
+      ops.length === 0
+        ? 'NULL'
+        : // One scalar subquery per operation: always the unique index on all three columns, even on a table
+          // not yet analyzed (a join was planned as a scan of every event of the document, slower with each commit).
+          `(SELECT json_agg(json_build_array(o.by, o.op_id,
+              (SELECT json_build_array(e.ack) FROM events e
+               WHERE e.doc_id = ${lit.text(docId)} AND e.by = o.by AND e.op_id = o.op_id AND e.op_id IS NOT NULL AND e.op_part = 0)))
+             FROM (VALUES ${pairs}) AS o(by, op_id))`;
+    const results = (await c.query(
+      `BEGIN; SELECT d.head_seq, d.deleted, ${lookup} AS done
+       FROM (SELECT head_seq, deleted FROM documents WHERE id = ${lit.text(docId)} FOR UPDATE) AS d`,
+    )) as unknown as QueryResult<{ head_seq: string; deleted: boolean; done: [string, string, [string | null] | null][] | null }>[];
+    const row = results[1]?.rows[0];
     if (!row || row.deleted) {
       await end('ROLLBACK');
       return undefined;
     }
     const done = new Map<string, { ack: unknown }>();
-    if (ops.length > 0) {
-      const found = await c.query<{ by: string; op_id: string; ack: string | null }>(
-        `SELECT e.by, e.op_id, e.ack FROM events e
-         JOIN unnest($2::text[], $3::text[]) AS o(by, op_id) ON e.by = o.by AND e.op_id = o.op_id
-         WHERE e.doc_id = $1 AND e.op_part = 0`,
-        [docId, ops.map((o) => o.by), ops.map((o) => o.opId)],
-      );
-      for (const r of found.rows) done.set(`${r.by}\u0000${r.op_id}`, { ack: r.ack === null ? null : (JSON.parse(r.ack) as unknown) });
+    for (const [by, opId, found] of row.done ?? []) {
+      const ack = found?.[0];
+      if (found) done.set(`${by}\u0000${opId}`, { ack: ack === null || ack === undefined ? null : (JSON.parse(ack) as unknown) });
     }
     const behind = Number(row.head_seq) > afterSeq ? await eventsAfter(c, docId, afterSeq) : [];
     noted(behind.map((e) => e.event));
     return {
       behind,
       done: (by, opId) => done.get(`${by}\u0000${opId}`),
-      commit: (events, acks, stub) => commitLocked(c, events, acks, stub, end, noted),
+      commit: (events, acks, stub) => commitLocked(c, events, acks, stub, end, () => (open = false), noted),
       release: () => end('ROLLBACK'),
     };
   } catch (err) {
@@ -110,54 +137,46 @@ export async function lockDocument(
   }
 }
 
+/** Events, ack, document row and NOTIFY, then COMMIT: one round trip. */
 async function commitLocked(
   c: PoolClient,
   events: readonly DocEvent[],
   acks: ReadonlyMap<number, unknown>,
   stub: DocumentStub | undefined,
   end: (sql: string) => Promise<void>,
+  ended: () => void,
   noted: (events: readonly DocEvent[]) => void,
 ): Promise<'ok' | 'conflict'> {
   const first = events[0];
   const last = events.at(-1);
   if (!first || !last) throw new Error('commit() needs events');
   const deleted = events.some((ev) => ev.type === 'document.deleted');
+  const lit = literals(c);
+  const parts = opParts(events);
+  const rows = events.map(
+    (e, i) =>
+      `(${lit.text(e.docId)}, ${lit.num(e.seq)}, ${lit.text(JSON.stringify(e))}, ${lit.text(e.by)}, ${lit.text(e.opId)}, ${lit.num(parts[i] ?? 0)}, ${lit.text(acks.has(e.seq) ? JSON.stringify(acks.get(e.seq) ?? null) : null)}, ${lit.text(e.at)})`,
+  );
+  const stubText = lit.text(stub === undefined ? null : JSON.stringify(stub));
+  const notice = lit.text(noticePayload({ docId: first.docId, seq: last.seq, stub: stub !== undefined || deleted }));
   try {
-    // Data-modifying CTEs run whether or not they are referenced: one round trip for the events, the row and the notice.
+    // One simple query: if a statement fails, the ones after it (COMMIT) do not run and the transaction is left aborted.
     await c.query(
-      `WITH ins AS (
-         INSERT INTO events (doc_id, seq, event, by, op_id, op_part, ack, at)
-         SELECT $1, t.seq, t.event, t.by, t.op_id, t.part, t.ack, t.at
-         FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::timestamptz[])
-           AS t(seq, event, by, op_id, part, ack, at)),
-       d AS (
-         UPDATE documents SET head_seq = GREATEST(head_seq, $9), deleted = deleted OR $10,
-           stub = COALESCE($11::text, stub),
-           stub_version = CASE WHEN $11::text IS NULL AND NOT $10 THEN stub_version ELSE nextval('document_stub_versions') END
-         WHERE id = $1)
-       SELECT pg_notify($12, $13)`,
-      [
-        first.docId,
-        events.map((e) => e.seq),
-        events.map((e) => JSON.stringify(e)),
-        events.map((e) => e.by),
-        events.map((e) => e.opId),
-        opParts(events),
-        events.map((e) => (acks.has(e.seq) ? JSON.stringify(acks.get(e.seq) ?? null) : null)),
-        events.map((e) => e.at),
-        last.seq,
-        deleted,
-        stub === undefined ? null : JSON.stringify(stub),
-        CHANNEL,
-        noticePayload({ docId: first.docId, seq: last.seq, stub: stub !== undefined || deleted }),
-      ],
+      `INSERT INTO events (doc_id, seq, event, by, op_id, op_part, ack, at) VALUES ${rows.join(', ')};
+       UPDATE documents SET head_seq = GREATEST(head_seq, ${lit.num(last.seq)}), deleted = deleted OR ${deleted ? 'true' : 'false'},
+         stub = COALESCE(${stubText}::text, stub),
+         stub_version = CASE WHEN ${stubText}::text IS NULL AND NOT ${deleted ? 'true' : 'false'} THEN stub_version ELSE nextval('document_stub_versions') END
+       WHERE id = ${lit.text(first.docId)};
+       SELECT pg_notify(${lit.text(CHANNEL)}, ${notice});
+       COMMIT`,
     );
   } catch (err) {
     await end('ROLLBACK').catch(() => undefined);
     if (isUniqueViolation(err)) return 'conflict';
     throw err;
   }
+  ended();
+  c.release();
   noted(events);
-  await end('COMMIT');
   return 'ok';
 }

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { AppError } from '../../../../shared/index.js';
 import type { UserRecord, UserStore } from '../types.js';
 import { usernameKey } from '../userStore.js';
+import { FreshReads } from './freshReads.js';
 import { inTransaction } from './pool.js';
 import { isoOf, isoOrNull, isUniqueViolation } from './rows.js';
 
@@ -68,6 +69,12 @@ function takenError(err: unknown, user: UserRecord): unknown {
 
 /** Users in the `users` table; the same contract as LowdbUserStore (a taken name in any case is `username_taken`). */
 export class PgUserStore implements UserStore {
+  /** Every socket operation reads its author's row (permissions as they are now): concurrent reads share one query. */
+  private readonly byId = new FreshReads<string, UserRecord | undefined>(async (id) => {
+    const row = (await this.pool.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id])).rows[0];
+    return row && toRecord(row);
+  });
+
   constructor(private readonly pool: Pool) {}
 
   async list(): Promise<UserRecord[]> {
@@ -79,8 +86,9 @@ export class PgUserStore implements UserStore {
   }
 
   async getById(id: string): Promise<UserRecord | undefined> {
-    const row = (await this.pool.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id])).rows[0];
-    return row && toRecord(row);
+    const user = await this.byId.get(id);
+    // Each caller its own copy: callers that shared the query must not see each other's changes to it.
+    return user && structuredClone(user);
   }
 
   async getByUsername(username: string): Promise<UserRecord | undefined> {
