@@ -14,22 +14,17 @@ import type {
   TmStatsDto,
 } from '../../../shared/index.js';
 import { LANGS } from '../../../shared/index.js';
-import { formatProblem } from '../interchange/problems.js';
-import { parseTmx } from '../interchange/tmx/parse.js';
 import type { ParsedTmx } from '../interchange/tmx/parse.js';
-import type { Problem } from '../interchange/problems.js';
 import type { FileParser } from '../interchange/offThread/index.js';
-import type { InterchangeFile } from '../interchange/read.js';
 import type { DocumentOps, DocumentService } from '../services/documents/index.js';
-import { newIds } from '../services/ids.js';
 import { timeSlicer } from '../slices.js';
-import type { TmEntryRecord, TmStore } from '../storage/types.js';
-import { langFromTag } from './langTag.js';
+import type { TmStore } from '../storage/types.js';
 import { MemoryIndex } from './memoryIndex.js';
 import type { Unit } from './memoryIndex.js';
 import { chooseExact, decidePretranslate } from './pretranslate.js';
 import { contentKey, findPhrase, fromRecord, rowKey, unitFromRow } from './units.js';
 import { diffWords } from './score.js';
+import { tmxFromFile, tmxFromText, tmxRecords } from './tmxImport.js';
 
 /**
  * The translation memory of the installation: approved rows of every
@@ -234,65 +229,26 @@ export class TmService {
 
   /** A TMX file given as text (tests, and callers that already hold it as a string); files go through importFile. */
   async importTmx(content: string, name: string | undefined, by: string): Promise<TmImportResult> {
-    const parsed = parseTmx(content);
-    if (!parsed.ok) throw tmxRefused(parsed.problems);
-    return this.importParsed(parsed.value, name, by);
+    return this.importParsed(tmxFromText(content), name, by);
   }
 
-  /**
-   * A TMX file as uploaded (or read by `anor import tmx`), read by `parser`
-   * the way every other import is: decoded (UTF-8, or UTF-16 with a BOM) and
-   * parsed in the import worker on the server, with its memory and time
-   * limits, so a 16 MB file does not hold other users up while it is read.
-   */
+  /** A TMX file as uploaded or read by `anor import tmx`, read in the import worker (tmxImport.ts). */
   async importFile(bytes: Buffer, name: string | undefined, by: string, parser: FileParser): Promise<TmImportResult> {
-    let read: InterchangeFile;
-    try {
-      read = await parser.translation(bytes, name);
-    } catch (e) {
-      // The memory has answered a file it cannot read with bad_request since before the import worker: kept.
-      // A structural bound (import_refused with its problems) keeps the code and the details the memory has always given.
-      const problems = e instanceof AppError ? problemsOf(e.details) : [];
-      if (e instanceof AppError && (e.code === 'malformed_file' || e.code === 'unsupported_format' || problems.length > 0))
-        throw tmxRefused(problems);
-      throw e;
-    }
-    if (read.format !== 'tmx')
-      throw new AppError('bad_request', `not a TMX 1.4 file: this is ${read.format === 'po' ? 'a gettext PO' : 'an XLIFF'} file`);
-    return this.importParsed(read.tmx, name, by);
+    return this.importParsed(await tmxFromFile(bytes, name, parser), name, by);
   }
 
   private async importParsed(parsed: ParsedTmx, name: string | undefined, by: string): Promise<TmImportResult> {
-    const at = new Date().toISOString();
-    const records: TmEntryRecord[] = [];
-    let skipped = 0;
-    let duplicates = 0;
     // What the memory already holds from TMX files, by content: importing a file twice adds nothing the second time.
     const held = new Set<string>();
     for (const u of this.index.all()) if (u.origin === 'tmx') held.add(contentKey(u.texts));
-    // A 16 MB file is some 30,000 units: read, stored and indexed in slices, so that everyone else's edits
-    // are acknowledged meanwhile (e2e/importStall.test.ts).
+    // Read, stored and indexed in slices, so that everyone else's edits are acknowledged meanwhile.
     const pause = timeSlicer(8);
-    const ids = newIds('x_', parsed.units.length);
-    for (const [n, tu] of parsed.units.entries()) {
-      if ((n & 63) === 63) await pause();
-      const texts: Partial<Record<Lang, string>> = {};
-      for (const v of tu.variants) {
-        const m = langFromTag(v.lang);
-        if (m && v.text.trim() !== '' && texts[m.lang] === undefined) texts[m.lang] = m.convert(v.text);
-      }
-      if (Object.keys(texts).length < 2) {
-        skipped++;
-        continue;
-      }
-      const key = contentKey(texts);
-      if (held.has(key)) {
-        duplicates++;
-        continue;
-      }
-      held.add(key);
-      records.push({ id: ids[n]!, texts, importedAt: at, importedBy: by, source: name ?? null });
-    }
+    const { records, skipped, duplicates } = await tmxRecords(
+      parsed,
+      held,
+      { at: new Date().toISOString(), by, source: name ?? null },
+      pause,
+    );
     await this.store.addMany(records);
     if (records.length > 0) this.changed();
     for (let i = 0; i < records.length; i++) {
@@ -413,19 +369,4 @@ export class TmService {
     this.pending = null;
     if (change && (change.deleted || change.put.length > 0 || change.remove.length > 0)) this.rowsListener?.(change);
   }
-}
-
-function tmxRefused(problems: readonly Problem[]): AppError {
-  const first = problems[0];
-  const limit = problems.some((p) => p.rule.startsWith('limits.'));
-  return new AppError(
-    limit ? 'import_refused' : 'bad_request',
-    `not a valid TMX 1.4 file${first ? `: ${formatProblem(first)}` : ''}`,
-    problems.slice(0, 50),
-  );
-}
-
-function problemsOf(details: unknown): Problem[] {
-  const problems = (details as { problems?: unknown } | undefined)?.problems;
-  return Array.isArray(problems) ? (problems as Problem[]) : [];
 }

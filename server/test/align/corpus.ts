@@ -83,19 +83,26 @@ export function manPagePairs(lang: 'ru' | 'zh_CN', pages: readonly string[]): Pa
   return out;
 }
 
-export function catalogPair(lang: string, domain: string, minChars = 1): ParallelText | null {
-  const mo = `/usr/share/locale/${lang}/LC_MESSAGES/${domain}.mo`;
+/** An installed catalog (`/usr/share/locale/<locale>/LC_MESSAGES/<domain>.mo`) as PO text, or null when it is not there. */
+export function readCatalog(locale: string, domain: string): { mo: string; po: string } | null {
+  const mo = `/usr/share/locale/${locale}/LC_MESSAGES/${domain}.mo`;
   if (!existsSync(mo)) return null;
-  let po: string;
   try {
-    po = execFileSync('msgunfmt', ['--no-wrap', mo], {
+    const po = execFileSync('msgunfmt', ['--no-wrap', mo], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
       stdio: ['ignore', 'pipe', 'ignore'],
     });
+    return { mo, po };
   } catch {
     return null;
   }
+}
+
+export function catalogPair(lang: string, domain: string, minChars = 1): ParallelText | null {
+  const read = readCatalog(lang, domain);
+  if (!read) return null;
+  const { mo, po } = read;
   const source: string[] = [];
   const target: string[] = [];
   for (const block of po.split(/\n\n+/u)) {
@@ -108,7 +115,8 @@ export function catalogPair(lang: string, domain: string, minChars = 1): Paralle
   return source.length ? { name: `${domain}.mo en→${lang}`, origin: mo, source, target } : null;
 }
 
-function poString(block: string, key: string): string | null {
+/** The joined, unescaped string of a PO entry's `key` line (msgid, msgstr, msgstr[0]). */
+export function poString(block: string, key: string): string | null {
   const esc = key.replace(/[[\]]/gu, '\\$&');
   const m = new RegExp(`^${esc} ((?:".*"\\n?)+)`, 'mu').exec(block);
   if (!m) return null;

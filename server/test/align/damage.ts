@@ -1,18 +1,7 @@
 import type { ParallelText } from './corpus.js';
+import { mulberry32 } from '../helpers/random.js';
 
 type Link = { source: number[]; target: number[] };
-
-/** mulberry32: a small seeded generator, so every run derives the same damaged texts. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hash(s: string): number {
   let h = 2166136261;
@@ -44,7 +33,7 @@ function splitSentence(p: string): [string, string] | null {
  * alignment is unambiguous. Words are never changed.
  */
 export function damage(text: ParallelText, seed: number): { source: string[]; target: string[]; gold: Link[] } {
-  const rnd = seeded(seed ^ hash(text.name));
+  const rnd = mulberry32(seed ^ hash(text.name));
   const source: string[] = [];
   const target: string[] = [];
   const gold: Link[] = [];

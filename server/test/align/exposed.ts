@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../../shared/index.js';
-import { manPagePairs } from './corpus.js';
+import { manPagePairs, poString, readCatalog } from './corpus.js';
 import type { ParallelText } from './corpus.js';
 
 /** A parallel text with its two languages. */
@@ -35,20 +34,10 @@ function fixturePairs(dir: string, file: (l: Lang) => string, split: (s: string)
 
 /** msgid → msgstr of an installed catalog, or null when it is not there. */
 function catalog(locale: string, domain: string): Map<string, string> | null {
-  const mo = `/usr/share/locale/${locale}/LC_MESSAGES/${domain}.mo`;
-  if (!existsSync(mo)) return null;
-  let po: string;
-  try {
-    po = execFileSync('msgunfmt', ['--no-wrap', mo], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-  } catch {
-    return null;
-  }
+  const read = readCatalog(locale, domain);
+  if (!read) return null;
   const out = new Map<string, string>();
-  for (const block of po.split(/\n\n+/u)) {
+  for (const block of read.po.split(/\n\n+/u)) {
     if (/^msgctxt /mu.test(block) || /^msgid_plural /mu.test(block)) continue;
     const id = poString(block, 'msgid');
     const str = poString(block, 'msgstr');
@@ -57,20 +46,26 @@ function catalog(locale: string, domain: string): Map<string, string> | null {
   return out;
 }
 
-function poString(block: string, key: string): string | null {
-  const m = new RegExp(`^${key} ((?:".*"\\n?)+)`, 'mu').exec(block);
-  if (!m) return null;
-  const ESC: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
-  return m[1]!
-    .trim()
-    .split('\n')
-    .map((l) =>
-      l
-        .trim()
-        .slice(1, -1)
-        .replace(/\\(.)/gu, (_, c: string) => ESC[c] ?? c),
-    )
-    .join('');
+/**
+ * The installed catalogs and man pages of a set (English → ru and → zh for the man pages), skipping what this
+ * machine does not have.
+ */
+export function installedTexts(
+  catalogs: readonly (readonly [string, Lang, Lang])[],
+  manPages: (locale: 'ru' | 'zh_CN') => readonly string[],
+): PairText[] {
+  const texts: PairText[] = [];
+  for (const [domain, a, b] of catalogs) {
+    const t = catalogText(domain, a, b);
+    if (t) texts.push(t);
+  }
+  for (const [locale, lang] of [
+    ['ru', 'ru'],
+    ['zh_CN', 'zh'],
+  ] as const) {
+    for (const t of manPagePairs(locale, manPages(locale))) texts.push({ ...t, sourceLang: 'en', targetLang: lang });
+  }
+  return texts;
 }
 
 const LOCALE: Record<Lang, string> = { en: 'en', zh: 'zh_CN', ru: 'ru', kk: 'kk', uz: 'uz' };
@@ -176,15 +171,6 @@ export function exposedSet(): PairText[] {
       'qa summit',
     ),
   ];
-  for (const [domain, a, b] of HELD_OUT_CATALOGS) {
-    const t = catalogText(domain, a, b);
-    if (t) texts.push(t);
-  }
-  for (const [locale, lang] of [
-    ['ru', 'ru'],
-    ['zh_CN', 'zh'],
-  ] as const) {
-    for (const t of manPagePairs(locale, HELD_OUT_MAN)) texts.push({ ...t, sourceLang: 'en', targetLang: lang });
-  }
+  texts.push(...installedTexts(HELD_OUT_CATALOGS, () => HELD_OUT_MAN));
   return texts;
 }

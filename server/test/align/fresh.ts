@@ -2,8 +2,7 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../../shared/index.js';
 import { MAN_PAGES } from './accuracy.js';
-import { manPagePairs } from './corpus.js';
-import { HELD_OUT_MAN, catalogText } from './exposed.js';
+import { HELD_OUT_MAN, installedTexts } from './exposed.js';
 import type { PairText } from './exposed.js';
 
 /**
@@ -98,16 +97,5 @@ function freshManPages(locale: 'ru' | 'zh_CN'): string[] {
 }
 
 export function freshHeldOut(): PairText[] {
-  const texts = uiPairs();
-  for (const [domain, a, b] of FRESH_CATALOGS) {
-    const t = catalogText(domain, a, b);
-    if (t) texts.push(t);
-  }
-  for (const [locale, lang] of [
-    ['ru', 'ru'],
-    ['zh_CN', 'zh'],
-  ] as const) {
-    for (const t of manPagePairs(locale, freshManPages(locale))) texts.push({ ...t, sourceLang: 'en', targetLang: lang });
-  }
-  return texts;
+  return [...uiPairs(), ...installedTexts(FRESH_CATALOGS, freshManPages)];
 }

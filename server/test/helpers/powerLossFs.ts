@@ -1,5 +1,6 @@
 import { basename, dirname } from 'node:path';
 import type { StorageFile, StorageFs } from '../../src/storage/fs.js';
+import { mulberry32 } from './random.js';
 
 /**
  * An in-memory file system for the storage layer (StorageFs) that knows what
@@ -43,18 +44,6 @@ function errno(code: string, path: string): Error {
   return Object.assign(new Error(`${code}: ${path}`), { code });
 }
 
-/** A small seeded PRNG (mulberry32), so a run is reproducible from fast-check's values alone. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function newDir(): DirNode {
   return { entries: new Map(), durable: new Map(), pending: [] };
 }
@@ -84,7 +73,7 @@ export class PowerLossFs implements StorageFs {
 
   /** `dirs`: directories that exist, durably, before the first call (e.g. the data directory). */
   constructor(opts: { seed: number; dirs?: readonly string[]; root?: DirNode }) {
-    this.#random = rng(opts.seed);
+    this.#random = mulberry32(opts.seed);
     this.#root = opts.root ?? newDir();
     for (const d of opts.dirs ?? []) {
       let node = this.#root;
@@ -127,7 +116,7 @@ export class PowerLossFs implements StorageFs {
   /** The disk as it is after the power cut: only what was durable (plus, in `torn` mode, an in-order part of the rest). */
   afterPowerCut(survival: Survival, seed: number): PowerLossFs {
     this.#dead = true;
-    const random = rng(seed);
+    const random = mulberry32(seed);
     const inodes = new Map<Inode, Inode>();
     const copyInode = (ino: Inode): Inode => {
       let c = inodes.get(ino);
