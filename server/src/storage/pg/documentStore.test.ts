@@ -151,7 +151,7 @@ describe('PgDocumentStore', () => {
       const exported = [];
       for await (const d of store.exportDocuments()) exported.push(d);
       expect(exported).toEqual([doc]);
-      await expect(store.importDocument(doc)).rejects.toMatchObject({ code: '23505' });
+      await expect(store.importDocument(doc)).rejects.toEqual(new AppError('conflict', `document ${id} exists`));
       const copy = { ...structuredClone(doc), id: 'd_imported' };
       await store.importDocument(copy);
       expect(await store.read('d_imported')).toEqual(copy);

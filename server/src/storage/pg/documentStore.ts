@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { AppError } from '../../../../shared/index.js';
 import type { DocEvent, DocumentMeta, DocumentState, Paragraph } from '../../../../shared/index.js';
 import type {
   ChangeNotice,
@@ -15,6 +16,7 @@ import type { CapturedSnapshot } from './docParts.js';
 import { CHANNEL, Feed, noticePayload } from './feed.js';
 import { inTransaction } from './pool.js';
 import { eventsAfter, insertEvents, lockDocument } from './commits.js';
+import { isUniqueViolation } from './rows.js';
 import { writeParts } from './snapshotRows.js';
 import { stubOf } from '../stub.js';
 
@@ -127,6 +129,10 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
     await this.feed.close();
   }
 
+  /**
+   * A taken id (a live document or a deleted one's row) is refused as the embedded store
+   * refuses it, AppError `conflict`, and the transaction leaves the existing document as it was.
+   */
   async importDocument(doc: DocumentState): Promise<void> {
     await inTransaction(this.pool, async (c) => {
       await c.query('INSERT INTO documents (id, head_seq, snapshot_seq, stub) VALUES ($1, $2, 0, $3)', [
@@ -136,6 +142,8 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
       ]);
       const job = new PartTracker(0).capture(doc);
       if (job) await writeParts(c, { ...job, stub: JSON.stringify(stubOf(doc)) });
+    }).catch((err: unknown) => {
+      throw isUniqueViolation(err) && err.constraint === 'documents_pkey' ? new AppError('conflict', `document ${doc.id} exists`) : err;
     });
   }
 
