@@ -1,5 +1,6 @@
 import type { Cell, DocEvent, DocumentSnapshot, Lang, PresenceEntry, Revision } from '../../../../shared/index.js';
 import { ChangeStore } from './changeStore.js';
+import { Compositions } from './compositions.js';
 import { changesLayout, DocCopy } from './docCopy.js';
 import { DocEntries } from './docEntries.js';
 import { entryKey } from './outbox.js';
@@ -12,6 +13,8 @@ import { ackFromEvent, entryAfterSnapshot, sentHistories } from './reconcile.js'
 import { PresenceAnnouncer } from './presenceAnnouncer.js';
 import { backoffMs, isTransient, planAfterFailure } from './retry.js';
 import type { AnyErrorCode } from './retry.js';
+import { SendQueue } from './sendQueue.js';
+import { SettledTexts } from './settledTexts.js';
 import type { SyncTransport } from './transport.js';
 
 export interface DocSyncOptions {
@@ -34,20 +37,9 @@ export class DocSync extends ChangeStore {
   state: LoadState = 'loading';
   presence: PresenceEntry[] = [];
   private readonly entries: DocEntries;
-  /** Edits on the wire, by entry key; `epoch` drops acks from a previous connection. */
-  private inflight = new Map<string, { opId: string; text: string; epoch: number }>();
-  /** Acked text shown until the matching event arrives, so a cell never flickers back. */
-  private settled = new Map<string, { text: string; rev: number; seq: number }>();
-  /** Retries waiting out their backoff, by entry key. Sending itself waits on no timer. */
-  private timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /**
-   * Cells with an input-method composition going on (compositionstart → end):
-   * the text the editor shows, and the text it started from. The outbox and
-   * the wire never see it (pinyin is not text), and remote changes wait
-   * underneath so the composition is never disturbed; at the end the
-   * committed text is merged onto whatever happened meanwhile.
-   */
-  private composing = new Map<string, { base: string; shown: string }>();
+  private readonly queue = new SendQueue((key) => void this.send(key));
+  private readonly settled = new SettledTexts();
+  private readonly composing = new Compositions();
   private unsubs: (() => void)[] = [];
   private readonly copy = new DocCopy();
   private resyncing = false;
@@ -89,7 +81,7 @@ export class DocSync extends ChangeStore {
       this.transport.onConnect(() => void this.join()),
       this.transport.onDisconnect(() => {
         this.epoch++;
-        this.inflight.clear();
+        this.queue.dropInflight();
         this.changed();
       }),
       this.transport.onSessionEnded(() => {
@@ -136,14 +128,14 @@ export class DocSync extends ChangeStore {
   /** The text a cell shows: local unsent text first, then acked text, then the document. */
   textOf(paragraphId: string, lang: Lang): string {
     const key = this.key(paragraphId, lang);
-    return this.composing.get(key)?.shown ?? this.savedText(key, paragraphId, lang);
+    return this.composing.shown(key) ?? this.savedText(key, paragraphId, lang);
   }
 
   /** The text without a composition on top: what the outbox and the server know of. */
   private savedText(key: string, paragraphId: string, lang: Lang): string {
     const e = this.entries.get(key);
     if (e) return e.text;
-    return this.settled.get(key)?.text ?? this.cell(paragraphId, lang)?.text ?? '';
+    return this.settled.textOf(key) ?? this.cell(paragraphId, lang)?.text ?? '';
   }
 
   /** The document as this client has it (null until the first snapshot). */
@@ -158,9 +150,7 @@ export class DocSync extends ChangeStore {
   // ---- local edits (what they make of the entry: localEdits.ts) ----
   setLocalText(paragraphId: string, lang: Lang, text: string): void {
     const key = this.key(paragraphId, lang);
-    const composition = this.composing.get(key);
-    if (composition) {
-      composition.shown = text;
+    if (this.composing.typed(key, text)) {
       this.presenceOut.typed(paragraphId, lang);
       this.changed();
       return;
@@ -169,14 +159,14 @@ export class DocSync extends ChangeStore {
     if (!next) return;
     this.entries.store(next);
     this.presenceOut.typed(paragraphId, lang);
-    if (next.state === 'pending') this.kick(key);
+    if (next.state === 'pending') this.queue.kick(key);
     this.changed();
   }
 
   /** An input method starts composing in the cell: nothing of it is saved or sent until it ends. */
   compositionStart(paragraphId: string, lang: Lang): void {
     const now = this.textOf(paragraphId, lang);
-    this.composing.set(this.key(paragraphId, lang), { base: now, shown: now });
+    this.composing.start(this.key(paragraphId, lang), now);
   }
 
   /**
@@ -187,9 +177,8 @@ export class DocSync extends ChangeStore {
    */
   compositionEnd(paragraphId: string, lang: Lang, text: string): void {
     const key = this.key(paragraphId, lang);
-    const composition = this.composing.get(key);
+    const composition = this.composing.end(key);
     if (!composition) return; // none going on (an end seen twice, or a blur after it)
-    this.composing.delete(key);
     const under = this.savedText(key, paragraphId, lang);
     const result = composedEntry(composition.base, under, text, this.entries.get(key), this.known(key, paragraphId, lang));
     if ('text' in result) {
@@ -206,7 +195,7 @@ export class DocSync extends ChangeStore {
     const e = this.entries.get(key);
     if (!e) return;
     this.entries.store(resolvedEntry(e, text, this.cell(paragraphId, lang)));
-    this.kick(key);
+    this.queue.kick(key);
     this.changed();
   }
 
@@ -224,7 +213,7 @@ export class DocSync extends ChangeStore {
     const keep = keepEntryOf(e);
     this.entries.store(keep);
     this.entries.drop(key);
-    this.kick(entryKey(keep));
+    this.queue.kick(entryKey(keep));
     this.changed();
   }
 
@@ -244,7 +233,7 @@ export class DocSync extends ChangeStore {
     const key = this.key(paragraphId, lang);
     const e = this.entries.get(key);
     if (e) this.entries.store({ ...e, state: 'pending', error: undefined, attempts: 0 });
-    this.kick(key, true);
+    this.queue.kick(key, true);
     this.changed();
   }
 
@@ -272,7 +261,7 @@ export class DocSync extends ChangeStore {
     if (res.data.mode === 'snapshot') {
       const doc = res.data.doc;
       // Edits on the wire are left to their acks, as everywhere else.
-      const idle = (): OutboxEntry[] => this.entries.cellEntries().filter((e) => !this.inflight.has(entryKey(e)));
+      const idle = (): OutboxEntry[] => this.entries.cellEntries().filter((e) => !this.queue.onWire(entryKey(e)));
       const histories = await sentHistories(idle(), doc, this.fetchHistory);
       if (epoch !== this.epoch) return;
       // The entries as they are now, typing during the fetch included.
@@ -289,7 +278,7 @@ export class DocSync extends ChangeStore {
     }
     this.state = 'ready';
     this.presenceOut.announce();
-    for (const key of this.entries.keys()) this.kick(key, true);
+    for (const key of this.entries.keys()) this.queue.kick(key, true);
     this.changed(true);
   }
 
@@ -309,11 +298,11 @@ export class DocSync extends ChangeStore {
       if (e?.sent && ev.opId === e.sent.opId) {
         // Our own operation (its ack may have been lost with the connection): settle as the ack would.
         this.entries.replace(key, settleAfterAck(e, e.sent, ackFromEvent(ev, this.cell(ev.paragraphId, ev.lang))));
-      } else if (e && ev.type === 'cell.edited' && !this.inflight.has(key)) {
+      } else if (e && ev.type === 'cell.edited' && !this.queue.onWire(key)) {
         this.entries.replace(key, rebaseOnRemote(e, ev.text, ev.rev));
       }
     }
-    for (const [k, s] of this.settled) if (s.seq <= doc.seq) this.settled.delete(k);
+    this.settled.caughtUp(doc.seq);
     this.changed(changesLayout(ev));
     const next = this.copy.next();
     if (next) this.onEvent(next);
@@ -332,48 +321,23 @@ export class DocSync extends ChangeStore {
   }
 
   /**
-   * Sends what the user has typed in a cell at once, unless an edit of that
-   * cell is already on the wire (its ack sends the next, with everything typed
-   * meanwhile in one text) or a retry is waiting out its backoff (unless
-   * `now`). One edit in flight per cell, on the revision the last ack gave.
-   */
-  private kick(key: string, now = false): void {
-    if (this.timers.has(key)) {
-      if (!now) return;
-      clearTimeout(this.timers.get(key));
-      this.timers.delete(key);
-    }
-    void this.send(key);
-  }
-
-  /**
    * Sends at once everything that can go (not compositions, not a second edit
    * of a cell with one on the wire): when the page is hidden or about to go.
    * The outbox is on disk already; this only shortens the wait.
    */
   flush(): void {
-    for (const key of this.entries.keys()) this.kick(key, true);
+    for (const key of this.entries.keys()) this.queue.kick(key, true);
   }
 
   /** Nothing left that the engine could send by itself, and nothing on the wire. */
   get idle(): boolean {
-    return this.sendableCount === 0 && this.inflight.size === 0;
+    return this.sendableCount === 0 && this.queue.onWireCount === 0;
   }
 
-  private schedule(key: string, ms: number): void {
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.send(key);
-      }, ms),
-    );
-  }
-
+  /** One edit in flight per cell (when it may go: sendQueue.ts), on the revision the last ack gave. */
   private async send(key: string): Promise<void> {
     const e = this.entries.get(key);
-    if (!e || e.state !== 'pending' || this.inflight.has(key)) return;
+    if (!e || e.state !== 'pending' || this.queue.onWire(key)) return;
     if (!this.transport.connected || this.state !== 'ready') return; // join() reschedules everything
     // The server's rule itself (shared/protocol/limits.ts), checked before sending.
     if (cellTextTooLong(e.text)) {
@@ -383,30 +347,29 @@ export class DocSync extends ChangeStore {
       return;
     }
     const sent = { opId: e.opId, text: e.text, epoch: this.epoch };
-    this.inflight.set(key, sent);
+    this.queue.sent(key, sent);
     this.entries.store({ ...e, sent: { opId: e.opId, text: e.text } });
     const where = { docId: e.docId, paragraphId: e.paragraphId, lang: e.lang, opId: e.opId };
     const res =
       e.kind === 'keep'
         ? await this.transport.keepTheirs({ ...where, rev: e.baseRev, text: e.text })
         : await this.transport.editCell({ ...where, baseRev: e.baseRev, text: e.text });
-    if (this.inflight.get(key) !== sent) return; // the connection dropped meanwhile; join() resends
-    this.inflight.delete(key);
+    if (!this.queue.answered(key, sent)) return; // the connection dropped meanwhile; join() resends
     const current = this.entries.get(key);
     if (res.ok && current?.kind === 'keep') {
       this.entries.drop(key); // in the cell's history now (or it already was)
     } else if (res.ok) {
-      if (!this.doc || this.doc.seq < res.data.seq) this.settled.set(key, { text: res.data.text, rev: res.data.rev, seq: res.data.seq });
+      this.settled.noteAck(key, res.data, this.doc?.seq);
       // Unless the event got here first and settled it already.
       if (current?.sent?.opId === sent.opId) this.entries.replace(key, settleAfterAck(current, sent, res.data));
     } else if (current) {
       const plan = planAfterFailure(current, res.error.code, this.cell(current.paragraphId, current.lang), this.retryBaseMs, this.random);
       this.entries.store(plan.entry);
       if (plan.rejoin) void this.join();
-      else if (plan.retryInMs !== undefined) this.schedule(key, plan.retryInMs);
+      else if (plan.retryInMs !== undefined) this.queue.schedule(key, plan.retryInMs);
     }
     const after = this.entries.get(key);
-    if (after?.state === 'pending' && after.opId !== sent.opId) this.kick(key); // typed while this one was on the wire
+    if (after?.state === 'pending' && after.opId !== sent.opId) this.queue.kick(key); // typed while this one was on the wire
     this.changed();
   }
 
@@ -414,10 +377,8 @@ export class DocSync extends ChangeStore {
   private key(paragraphId: string, lang: Lang): string {
     return entryKey({ docId: this.docId, paragraphId, lang });
   }
-  /** The newest revision of a cell this client knows (an ack may be ahead of the document) and its text. */
+  /** The newest revision of a cell this client knows (settledTexts.ts) and its text. */
   private known(key: string, paragraphId: string, lang: Lang): KnownCell {
-    const acked = this.settled.get(key);
-    const cell = this.cell(paragraphId, lang);
-    return { docId: this.docId, paragraphId, lang, rev: acked?.rev ?? cell?.rev ?? 0, text: acked?.text ?? cell?.text ?? '' };
+    return this.settled.known(key, { docId: this.docId, paragraphId, lang }, this.cell(paragraphId, lang));
   }
 }
