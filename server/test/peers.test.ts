@@ -124,4 +124,25 @@ describe("peers' files over REST", () => {
     if (!fromTmx.body.ok) throw new Error(JSON.stringify(fromTmx.body));
     expect(fromTmx.body.data).toMatchObject({ title: 'peer', format: 'tmx', paragraphs: 2, translated: 2 });
   });
+
+  it("reads the target language from the PO header po2xliff keeps, and an untranslated entry's empty target clears nothing", async () => {
+    // Anor PO (ru, translated by the first test) → translator edits one entry and empties another → po2xliff → Anor.
+    const po = (await exported('po', 'ru'))
+      .replace(`msgstr "${RU_PARAGRAPHS[0]!}"`, 'msgstr "Саммит Китай — Центральная Азия"')
+      .replace(`msgstr "${RU_PARAGRAPHS[1]!}"`, 'msgstr ""');
+    await writeFile(join(dir, 'ru.po'), po);
+    expect((await run('po2xliff', ['--progress=none', '-i', join(dir, 'ru.po'), '-o', join(dir, 'ru.xlf')])).code).toBe(0);
+    const back = await readFile(join(dir, 'ru.xlf'), 'utf8');
+    expect(back).not.toContain('target-language');
+    expect(back).toContain('<target></target>');
+    const wrong = await upload(server.url, `/api/documents/${docId}/import/xliff?name=ru.xlf&lang=kk`, cookie, back);
+    expect(wrong.body).toMatchObject({ ok: false, error: { code: 'units_mismatch' } });
+    expect(JSON.stringify(wrong.body)).toContain('import.target-language');
+    const r = await upload<ImportResultDto>(server.url, `/api/documents/${docId}/import/xliff?name=ru.xlf`, cookie, back);
+    expect(r.body).toMatchObject({ ok: true, data: { matched: { id: 0, reference: 5, source: 0, unmatched: 0 } } });
+    expect((await snapshot()).paragraphs.map((p) => p.cells.ru?.text)).toEqual([
+      'Саммит Китай — Центральная Азия',
+      ...RU_PARAGRAPHS.slice(1),
+    ]);
+  });
 });
