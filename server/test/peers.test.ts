@@ -145,4 +145,23 @@ describe("peers' files over REST", () => {
       ...RU_PARAGRAPHS.slice(1),
     ]);
   });
+  it('creates a document from a PO whose msgctxt and comments reach the translator as comments on their rows', async () => {
+    const po = [
+      'msgid ""\nmsgstr "Language: kk\\n"\n',
+      '#. Shown on the main menu\n#: src/menu.c:10\nmsgctxt "menu"\nmsgid "Open"\nmsgstr "Ашу"\n',
+      '#: src/door.c:5\nmsgctxt "door"\nmsgid "Open"\nmsgstr ""\n',
+      '# keep it short\n#: src/files.c:20\nmsgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+      'msgid "Save"\nmsgstr ""\n',
+    ].join('\n');
+    const r = await upload<InterchangeDocumentDto>(server.url, '/api/import/document?name=app.po&sourceLang=en', cookie, po);
+    if (!r.body.ok) throw new Error(JSON.stringify(r.body));
+    const created = await snapshot(r.body.data.docId);
+    expect(created.paragraphs.map((p) => p.cells.en?.text)).toEqual(['Open', 'Open', '%d file', '%d files', 'Save']);
+    const rowOf = (paragraphId: string): number => created.paragraphs.findIndex((p) => p.id === paragraphId);
+    expect((created.comments ?? []).map((c) => [rowOf(c.paragraphId), c.lang, c.text])).toEqual([
+      [0, 'en', 'msgctxt: menu\nShown on the main menu'],
+      [1, 'en', 'msgctxt: door'],
+      [2, 'en', 'keep it short'],
+    ]);
+  });
 });
