@@ -124,4 +124,44 @@ describe("peers' files over REST", () => {
     if (!fromTmx.body.ok) throw new Error(JSON.stringify(fromTmx.body));
     expect(fromTmx.body.data).toMatchObject({ title: 'peer', format: 'tmx', paragraphs: 2, translated: 2 });
   });
+
+  it("reads the target language from the PO header po2xliff keeps, and an untranslated entry's empty target clears nothing", async () => {
+    // Anor PO (ru, translated by the first test) → translator edits one entry and empties another → po2xliff → Anor.
+    const po = (await exported('po', 'ru'))
+      .replace(`msgstr "${RU_PARAGRAPHS[0]!}"`, 'msgstr "Саммит Китай — Центральная Азия"')
+      .replace(`msgstr "${RU_PARAGRAPHS[1]!}"`, 'msgstr ""');
+    await writeFile(join(dir, 'ru.po'), po);
+    expect((await run('po2xliff', ['--progress=none', '-i', join(dir, 'ru.po'), '-o', join(dir, 'ru.xlf')])).code).toBe(0);
+    const back = await readFile(join(dir, 'ru.xlf'), 'utf8');
+    expect(back).not.toContain('target-language');
+    expect(back).toContain('<target></target>');
+    const wrong = await upload(server.url, `/api/documents/${docId}/import/xliff?name=ru.xlf&lang=kk`, cookie, back);
+    expect(wrong.body).toMatchObject({ ok: false, error: { code: 'units_mismatch' } });
+    expect(JSON.stringify(wrong.body)).toContain('import.target-language');
+    const r = await upload<ImportResultDto>(server.url, `/api/documents/${docId}/import/xliff?name=ru.xlf`, cookie, back);
+    expect(r.body).toMatchObject({ ok: true, data: { matched: { id: 0, reference: 5, source: 0, unmatched: 0 } } });
+    expect((await snapshot()).paragraphs.map((p) => p.cells.ru?.text)).toEqual([
+      'Саммит Китай — Центральная Азия',
+      ...RU_PARAGRAPHS.slice(1),
+    ]);
+  });
+  it('creates a document from a PO whose msgctxt and comments reach the translator as comments on their rows', async () => {
+    const po = [
+      'msgid ""\nmsgstr "Language: kk\\n"\n',
+      '#. Shown on the main menu\n#: src/menu.c:10\nmsgctxt "menu"\nmsgid "Open"\nmsgstr "Ашу"\n',
+      '#: src/door.c:5\nmsgctxt "door"\nmsgid "Open"\nmsgstr ""\n',
+      '# keep it short\n#: src/files.c:20\nmsgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+      'msgid "Save"\nmsgstr ""\n',
+    ].join('\n');
+    const r = await upload<InterchangeDocumentDto>(server.url, '/api/import/document?name=app.po&sourceLang=en', cookie, po);
+    if (!r.body.ok) throw new Error(JSON.stringify(r.body));
+    const created = await snapshot(r.body.data.docId);
+    expect(created.paragraphs.map((p) => p.cells.en?.text)).toEqual(['Open', 'Open', '%d file', '%d files', 'Save']);
+    const rowOf = (paragraphId: string): number => created.paragraphs.findIndex((p) => p.id === paragraphId);
+    expect((created.comments ?? []).map((c) => [rowOf(c.paragraphId), c.lang, c.text])).toEqual([
+      [0, 'en', 'msgctxt: menu\nShown on the main menu'],
+      [1, 'en', 'msgctxt: door'],
+      [2, 'en', 'keep it short'],
+    ]);
+  });
 });

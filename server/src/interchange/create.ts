@@ -1,5 +1,6 @@
 import { LANGS, LANG_TAG, MAX_PARAGRAPHS } from '../../../shared/index.js';
 import type { CellStatus, Lang } from '../../../shared/index.js';
+import { MAX_COMMENT_LENGTH } from '../../../shared/protocol/review.js';
 import { langFromTag as tmxLang } from '../tm/langTag.js';
 import { langFromTag } from './plan.js';
 import { Problems } from './problems.js';
@@ -16,6 +17,8 @@ export interface DocumentFromFile {
   paragraphs: { id: string | null; source: string }[];
   /** Translations by paragraph index, with the status the file gives. */
   cells: { index: number; lang: Lang; text: string; status: CellStatus }[];
+  /** What the file tells the translator about a unit (PO comments and msgctxt, XLIFF 1.2 notes), by paragraph index: becomes a comment. */
+  notes: { index: number; text: string }[];
   warnings: Problem[];
 }
 
@@ -82,8 +85,11 @@ function fromUnits(x: Extract<InterchangeFile, { xliff: unknown }>['xliff'], opt
   if (!p.empty || !sourceLang || !lang) return { ok: false, problems: p.list };
   const unitIds = ids(x.units, (u) => u.id);
   const cells: DocumentFromFile['cells'] = [];
+  const notes: DocumentFromFile['notes'] = [];
   x.units.forEach((u, index) => {
     if (u.target !== null && u.target !== '') cells.push({ index, lang, text: u.target, status: fromUnit(u) });
+    const note = (u.notes ?? []).join('\n').trim().slice(0, MAX_COMMENT_LENGTH);
+    if (note !== '') notes.push({ index, text: note });
   });
   return {
     ok: true,
@@ -93,6 +99,7 @@ function fromUnits(x: Extract<InterchangeFile, { xliff: unknown }>['xliff'], opt
       targetLangs,
       paragraphs: x.units.map((u, i) => ({ id: unitIds[i] ?? null, source: u.source })),
       cells,
+      notes,
       warnings: [],
     },
   };
@@ -148,6 +155,7 @@ function fromTmx(t: Extract<InterchangeFile, { format: 'tmx' }>['tmx'], opts: Cr
       targetLangs,
       paragraphs: rows.map((r, i) => ({ id: tuids[i] ?? null, source: r.source })),
       cells,
+      notes: [],
       warnings,
     },
   };

@@ -59,6 +59,17 @@ describe('planXliffImport', () => {
     expect(JSON.stringify(doc)).toBe(before);
   });
 
+  it('leaves a cell alone when the file has an empty target for it (po2xliff writes <target></target> for an untranslated entry)', () => {
+    const p12 = parseXliff12(exportXliff12(doc, 'ru').replace(/(<target[^>]*>)Саммит в Сиане<\/target>/u, '<target></target>'));
+    if (!p12.ok) throw new Error('1.2 file did not parse');
+    const p2 = parsed2(exportXliff2(doc, 'ru').replace('>Саммит в Сиане</target>', '></target>'));
+    for (const units of [p12.value, p2]) {
+      expect(units.units.find((u) => u.id === 'p_2')?.target).toBe('');
+      const r = planXliffImport(doc, units);
+      expect(r.ok && r.value.edits).toEqual([]);
+    }
+  });
+
   it('refuses a file for another language pair', () => {
     const xlf = exportXliff2(doc, 'zh').replace('trgLang="zh-Hans"', 'trgLang="de"').replace('srcLang="en"', 'srcLang="fr"');
     const r = planXliffImport(doc, parsed2(xlf));

@@ -50,7 +50,8 @@ export interface PlanOptions {
  * find their paragraphs by id, by reference/context, or by source text
  * (matchUnits). Refused as a whole (no partial import) when the languages do
  * not fit the document, a unit id is repeated, or any unit matches no
- * paragraph. Units whose target equals the cell's text and status give no edit.
+ * paragraph. Units whose target equals the cell's text and status give no edit,
+ * nor do units with no target or an empty one (nothing translated there).
  */
 export function planXliffImport(doc: DocumentSnapshot, parsed: ParsedXliff, opts: PlanOptions = {}): ParseOutcome<ImportPlan> {
   const p = new Problems();
@@ -99,7 +100,8 @@ export function planXliffImport(doc: DocumentSnapshot, parsed: ParsedXliff, opts
       continue;
     }
     const u = m.unit;
-    if (!lang || u.target === null) continue;
+    // An empty target is no translation (po2xliff writes <target></target> for an untranslated entry): it never clears a cell.
+    if (!lang || u.target === null || u.target === '') continue;
     if (u.source !== (para.cells[doc.sourceLang]?.text ?? '')) {
       warnings.push({
         rule: 'import.source-changed',

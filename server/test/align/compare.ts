@@ -72,6 +72,13 @@ export const HELD_OUT_SEED = 2;
  * the three sets. Only the damage is new: the texts were all seen.
  */
 export const RESEEDED_SEEDS = [3, 4, 5] as const;
+/**
+ * A second held-out draw (reseeded.test.ts), fixed and committed before its
+ * first run, after the reseeded set's evaluation: seeds 6, 7 and 8, which no
+ * run had used. The rule of safe.ts was not changed after seeds 3–5 were
+ * evaluated, so this draw is as held out for it as they were.
+ */
+export const SECOND_DRAW_SEEDS = [6, 7, 8] as const;
 
 /** Lower recall, or equal recall and lower precision, than Gale–Church. */
 export const worse = (r: ComparisonRow): boolean =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tuningTexts } from './accuracy.js';
-import { RESEEDED_SEEDS, compareWithGaleChurch, report, worse } from './compare.js';
+import { RESEEDED_SEEDS, SECOND_DRAW_SEEDS, compareWithGaleChurch, report, worse } from './compare.js';
 import type { ComparisonRow } from './compare.js';
 import { exposedSet } from './exposed.js';
 import { freshHeldOut } from './fresh.js';
@@ -49,6 +49,45 @@ describe('alignment against plain Gale–Church, reseeded held-out set', () => {
       'gtk20.mo zh→kk seed 3 (seeded edits)',
       'ui strings ru→en seed 3 (seeded edits)',
       'gsettings-desktop-schemas.mo en→kk seed 5 (seeded edits)',
+    ];
+    expect(rows.filter((r) => worse(r) && !found.includes(`${r.name} (${r.variant})`)).map(label)).toEqual([]);
+  });
+
+  it('is better than Gale–Church on damaged text overall', () => {
+    expect(mean(rows.map((r) => r.ours.recall))).toBeGreaterThan(mean(rows.map((r) => r.galeChurch.recall)));
+  });
+});
+
+/**
+ * A second draw of the same kind (seeds 6, 7 and 8, fixed in compare.ts and
+ * committed before their first run; the rule was not changed after seeds 3–5
+ * were evaluated). Evaluated once: four of its rows were worse than
+ * Gale–Church, all short texts (docs/align.md). Listed as found, not excused.
+ */
+describe('alignment against plain Gale–Church, second held-out draw', () => {
+  const texts = [...tuningTexts(), ...exposedSet(), ...freshHeldOut()];
+  const rows = SECOND_DRAW_SEEDS.flatMap((seed) =>
+    compareWithGaleChurch(texts, seed, { only: 'seeded edits' }).map((r) => ({ ...r, name: `${r.name} seed ${seed}` })),
+  );
+  const overall = (f: (r: ComparisonRow) => number): string => mean(rows.map(f)).toFixed(3);
+  console.log(
+    [
+      'set | group | variant | texts | Anor R / P | Gale–Church R / P | worse',
+      ...report('second draw', rows),
+      `mean recall over ${rows.length} rows: Anor ${overall((r) => r.ours.recall)}, Gale–Church ${overall((r) => r.galeChurch.recall)}; worse ${rows.filter(worse).length}`,
+    ].join('\n'),
+  );
+
+  it('holds every text of the three sets under each seed', () => {
+    expect(rows).toHaveLength(texts.length * SECOND_DRAW_SEEDS.length);
+  });
+
+  it('is worse than Gale–Church on no pair but the four its single evaluation found', () => {
+    const found = [
+      'qa summit zh→uz seed 6 (seeded edits)',
+      'iso_3166-1.mo uz→ru seed 6 (seeded edits)',
+      'qa summit zh→uz seed 7 (seeded edits)',
+      'qa summit zh→kk seed 8 (seeded edits)',
     ];
     expect(rows.filter((r) => worse(r) && !found.includes(`${r.name} (${r.variant})`)).map(label)).toEqual([]);
   });

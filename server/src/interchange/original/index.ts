@@ -4,6 +4,7 @@ import { extractDocx, partText } from './docx.js';
 import { extractHtml } from './html.js';
 import type { HtmlOptions } from './html.js';
 import { decodeHtml } from './htmlCharset.js';
+import { htmlLangEdits } from './htmlLang.js';
 import { extractMarkdown } from './markdown.js';
 import { partEdits, splice } from './rebuild.js';
 import type { Extracted, OriginalFormat, Skeleton } from './types.js';
@@ -38,9 +39,16 @@ export async function extractOriginal(
  * The original file with `texts[i]` (tags well nested, see repairTags) in
  * slot i's place; null keeps the slot's original bytes. Markdown and HTML
  * come back in the encoding they came in (UTF-8, or UTF-16 with its mark),
- * except a declared legacy charset, which becomes UTF-8 and says so.
+ * except a declared legacy charset, which becomes UTF-8 and says so; a page
+ * given `langTag` says it in `<html lang>`.
  */
-export async function rebuildOriginal(bytes: Buffer, skeleton: Skeleton, texts: readonly (string | null)[]): Promise<Buffer> {
+export async function rebuildOriginal(
+  bytes: Buffer,
+  skeleton: Skeleton,
+  texts: readonly (string | null)[],
+  /** HTML: the BCP 47 tag the page is now in, for its `<html lang>`; undefined leaves it. */
+  langTag?: string,
+): Promise<Buffer> {
   if (skeleton.format === 'docx') {
     const entries = await readZip(bytes);
     const entryOf = (part: number): ZipEntry | undefined => entries.find((e) => e.name === skeleton.parts[part]);
@@ -55,7 +63,8 @@ export async function rebuildOriginal(bytes: Buffer, skeleton: Skeleton, texts: 
     return Buffer.from(writeZip(entries));
   }
   const text = skeleton.format === 'md' ? decodeText(bytes) : decodeHtml(bytes).text;
-  const out = splice(text, partEdits(skeleton, texts, () => text).get(0) ?? []);
+  const edits = partEdits(skeleton, texts, () => text).get(0) ?? [];
+  const out = splice(text, skeleton.format === 'html' && langTag !== undefined ? [...edits, ...htmlLangEdits(text, langTag)] : edits);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(out, 'utf16le')]);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(out, 'utf16le').swap16()]);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

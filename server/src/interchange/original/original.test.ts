@@ -63,6 +63,31 @@ describe('HTML slots', () => {
   });
 });
 
+describe('HTML lang', () => {
+  it('says the language of the translation in <html lang> (and xml:lang), adding lang when the page has none', async () => {
+    const page = (open: string): string =>
+      `<!DOCTYPE html><!-- <html lang="en"> -->\n${open}<head><title>News</title></head><body><p>Hello</p></body></html>`;
+    const cases: [string, string][] = [
+      ['<html lang="en">', '<html lang="kk">'],
+      ["<html class=x LANG='en-GB' xml:lang=en>", "<html class=x LANG='kk' xml:lang=kk>"],
+      ['<html>', '<html lang="kk">'],
+    ];
+    for (const [before, after] of cases) {
+      const x = await extractOriginal(Buffer.from(page(before)), 'html', {});
+      const out = await rebuildOriginal(Buffer.from(page(before)), x.skeleton, ['Жаңалықтар', 'Сәлем'], 'kk');
+      expect(out.toString('utf8')).toBe(page(after).replace('News', 'Жаңалықтар').replace('Hello', 'Сәлем'));
+    }
+    // No langTag (the source language exported), or a fragment without <html>: left as it is.
+    const x = await extractOriginal(Buffer.from(page('<html lang="en">')), 'html', {});
+    expect((await rebuildOriginal(Buffer.from(page('<html lang="en">')), x.skeleton, [null, null])).toString('utf8')).toBe(
+      page('<html lang="en">'),
+    );
+    const fragment = '<p>Hello</p>';
+    const f = await extractOriginal(Buffer.from(fragment), 'html', {});
+    expect((await rebuildOriginal(Buffer.from(fragment), f.skeleton, ['Сәлем'], 'kk')).toString('utf8')).toBe('<p>Сәлем</p>');
+  });
+});
+
 describe('DOCX slots', () => {
   it('keep fields whole, leave code listings out, and move a link around the whole paragraph out of the text', async () => {
     const body =

@@ -12,9 +12,10 @@ import type { ParsedXliff, XliffUnit } from '../units.js';
  * units, ids suffixed `[n]`). A unit's id is its msgctxt (Anor's export puts
  * the paragraph id there), else its first `#:` reference, else its position;
  * references and msgctxt are kept as `refs` for matching. Translator (`#`) and
- * extracted (`#.`) comments are its notes. A fuzzy entry is a draft; a
- * translated, not fuzzy one is final (approved, where the importer may
- * approve); obsolete (`#~`) entries and the header are not units.
+ * extracted (`#.`) comments are its notes (on form 0 of a plural entry), after
+ * the msgctxt unless that only repeats the reference (`msgctxt: menu`). A
+ * fuzzy entry is a draft; a translated, not fuzzy one is final (approved,
+ * where the importer may approve); obsolete (`#~`) entries and the header are not units.
  *
  * gettext-parser returns entries grouped by msgctxt, which loses their order
  * across contexts; entries are separated by blank lines (a PO string cannot
@@ -62,9 +63,12 @@ function entryUnits(entry: GetTextTranslation, position: number): XliffUnit[] {
     .split(/\s+/u)
     .filter(Boolean)
     .map((r) => r.replace(/:\d+$/u, ''));
+  // A msgctxt is what tells two equal msgids apart ("Open" a file, "Open" a door): the translator needs it,
+  // unless it only repeats the entry's reference, as Anor's export and xliff2po write a paragraph id.
+  const context = entry.msgctxt && !refs.includes(entry.msgctxt) ? `msgctxt: ${entry.msgctxt}` : undefined;
   if (entry.msgctxt) refs.unshift(entry.msgctxt);
   const id = refs[0] ?? String(position);
-  const notes = [entry.comments?.translator, entry.comments?.extracted].filter((n): n is string => !!n && n.trim() !== '');
+  const notes = [context, entry.comments?.translator, entry.comments?.extracted].filter((n): n is string => !!n && n.trim() !== '');
   const fuzzy = (entry.comments?.flag ?? '').split(/[,\s]+/u).includes('fuzzy');
   const forms = entry.msgid_plural === undefined ? 1 : Math.max(1, entry.msgstr.length);
   const out: XliffUnit[] = [];
@@ -77,7 +81,8 @@ function entryUnits(entry: GetTextTranslation, position: number): XliffUnit[] {
       state: target === '' ? 'initial' : fuzzy ? 'translated' : 'final',
       detail: fuzzy ? 'fuzzy' : null,
       refs: forms === 1 ? refs : refs.map((r) => `${r}[${k}]`),
-      notes,
+      // Once per entry: the forms of a plural entry are one note's paragraphs.
+      notes: k === 0 ? notes : [],
     });
   }
   return out;

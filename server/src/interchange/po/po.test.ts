@@ -96,7 +96,21 @@ msgstr[2] "%d файлов"
       ['3[1]', '%d files', '%d файла', 'translated', []],
       ['3[2]', '%d files', '%d файлов', 'translated', []],
     ]);
-    expect(r.value.units[0]!.notes).toEqual(['checked by the editor', 'shown on the home page']);
+    // The msgctxt tells equal msgids apart, so it is a note too; the forms of a plural entry carry the entry's notes once.
+    expect(r.value.units.map((u) => u.notes)).toEqual([
+      ['msgctxt: 2', 'checked by the editor', 'shown on the home page'],
+      ['msgctxt: 1'],
+      [],
+      [],
+      [],
+    ]);
+  });
+
+  it("makes no note of a msgctxt that repeats the entry's reference, as Anor's export writes the paragraph id", () => {
+    const r = parsePo(exportPo(doc, 'ru'));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.value.units.length).toBe(doc.paragraphs.length);
+    expect(r.value.units.every((u) => u.notes?.length === 0)).toBe(true);
   });
 
   it('is read by readInterchange (and so by anor validate) by its name or its first entry', () => {

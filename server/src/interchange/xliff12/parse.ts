@@ -61,6 +61,7 @@ export function validateXliff12(doc: Document): ParseOutcome<ParsedXliff> {
   const units: XliffUnit[] = [];
   let srcLang = '';
   let trgLang: string | null = null;
+  let headerLang: string | null = null;
   files.forEach((file, fi) => {
     const at = `file#${fi + 1}`;
     for (const a of ['original', 'source-language', 'datatype']) {
@@ -82,8 +83,11 @@ export function validateXliff12(doc: Document): ParseOutcome<ParsedXliff> {
       let n: Node | null = nextInTree(body, body);
       while (n) {
         const inside: boolean = isElement(n) && n.namespaceURI === ns && n.localName === 'group';
-        // translate-toolkit's po2xliff writes the PO header as a unit of its own: not text to translate.
-        if (isElement(n) && n.namespaceURI === ns && n.localName === 'trans-unit' && attr(n, 'restype') !== 'x-gettext-domain-header') {
+        // translate-toolkit's po2xliff writes the PO header as a unit of its own: not text to translate,
+        // but its Language line is the file's target language, which po2xliff leaves out of <file>.
+        if (isElement(n) && n.namespaceURI === ns && n.localName === 'trans-unit' && attr(n, 'restype') === 'x-gettext-domain-header') {
+          if (fi === 0 && !tl) headerLang = gettextHeaderLanguage(own(n, 'source')[0]?.textContent ?? '');
+        } else if (isElement(n) && n.namespaceURI === ns && n.localName === 'trans-unit') {
           const u = readUnit(n, own, at, tl, p);
           if (u && ids.has(u.id)) p.add('xliff12.trans-unit.id-unique', `trans-unit id "${u.id}" is used twice`, at);
           if (u) {
@@ -96,6 +100,7 @@ export function validateXliff12(doc: Document): ParseOutcome<ParsedXliff> {
     }
   });
   if (!p.empty) return { ok: false, problems: p.list };
+  trgLang ??= headerLang;
   const header = files[0] ? own(files[0], 'header')[0] : undefined;
   const titleNote = header ? own(header, 'note').find((n) => attr(n, 'from') === 'anor') : undefined;
   return {
@@ -153,4 +158,11 @@ function readUnit(
     state: target ? scaled : 'initial',
     detail: state ?? null,
   };
+}
+
+/** The `Language:` line of a gettext header (`ru`, `kk_KZ`, `uz@cyrillic` as uz-Cyrl), or null. */
+function gettextHeaderLanguage(header: string): string | null {
+  const m = /^Language:[ \t]*(\S+)/mu.exec(header);
+  // uz@cyrillic is Uzbek in Cyrillic, which is not Anor's uz (Latin).
+  return m?.[1] ? m[1].replace(/@cyrillic$/iu, '-Cyrl').replace(/@.*$/u, '') : null;
 }

@@ -41,3 +41,20 @@ export function decideImport(doc: DocumentState, edits: readonly ImportEdit[]): 
   }
   return { bodies, finish: (_doc, seq) => ({ seq }) };
 }
+
+/**
+ * The notes of a file a document was created from (PO comments and msgctxt,
+ * XLIFF 1.2 notes) as comments on their rows — in the source language, so
+ * every column shows them — by the importer, mentioning nobody. One operation.
+ */
+export function decideNotes(
+  doc: DocumentState,
+  notes: readonly { paragraphId: string; text: string }[],
+  commentId: () => string,
+): Decision<SeqAck> {
+  const bodies: DocEventBody[] = notes.map((n) => {
+    findParagraph(doc, n.paragraphId);
+    return { type: 'comment.added', commentId: commentId(), paragraphId: n.paragraphId, lang: doc.sourceLang, text: n.text, mentions: [] };
+  });
+  return { bodies, finish: (_doc, seq) => ({ seq }) };
+}

@@ -1,4 +1,4 @@
-import { AppError, docLangs, joinSeparator } from '../../../../shared/index.js';
+import { AppError, docLangs, joinSeparator, LANG_TAG } from '../../../../shared/index.js';
 import type { DocumentSnapshot, DocumentSummary, Lang } from '../../../../shared/index.js';
 import { repairTags } from '../../../../shared/inline/index.js';
 import type { CreateFromFileQuery, ExportMode, SourceFileDto, UntranslatedPolicy } from '../../../../shared/protocol/interchange.js';
@@ -101,7 +101,7 @@ export class OriginalFiles {
         },
       );
     }
-    const body = await rebuildOriginal(rec.bytes, rec.skeleton, texts);
+    const body = await rebuildOriginal(rec.bytes, rec.skeleton, texts, q.lang === doc.sourceLang ? undefined : LANG_TAG[q.lang]);
     const stem = rec.name.replace(/\.([A-Za-z0-9]+)$/u, '');
     const ext = /\.([A-Za-z0-9]+)$/u.exec(rec.name)?.[1] ?? rec.format;
     return { fileName: `${stem}.${q.lang}.${ext}`, contentType: CONTENT_TYPE[rec.format], body, untranslated: missing.length, repaired };

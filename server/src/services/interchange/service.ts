@@ -32,7 +32,8 @@ import type { DocumentOps, DocumentService } from '../documents/index.js';
 import type { SourceOptions } from '../../interchange/sources/index.js';
 import type { SourceFileStore } from '../../storage/index.js';
 import { OriginalFiles } from './original.js';
-import { decideImport } from './decideImport.js';
+import { decideImport, decideNotes } from './decideImport.js';
+import { newId } from '../ids.js';
 import type { ImportEdit } from './decideImport.js';
 
 export interface ExportedFile {
@@ -150,7 +151,8 @@ export class InterchangeService {
 
   /**
    * A new document from an XLIFF, PO or TMX file (planDocumentFromFile): the
-   * file's ids, source texts, translations and statuses. Created, then its
+   * file's ids, source texts, translations and statuses, and its notes to the
+   * translator as comments on their rows. Created, then its
    * translations written as one `import` operation; `allow` says, per
    * language, whether approved texts may stay approved (else in_review).
    */
@@ -186,6 +188,8 @@ export class InterchangeService {
       status: c.status === 'approved' && !approve.get(c.lang) ? 'in_review' : c.status,
     }));
     if (edits.length > 0) await this.ops.importCells(summary.id, by, (current) => decideImport(current, edits));
+    const notes = v.notes.map((n) => ({ paragraphId: created.paragraphs[n.index]!.id, text: n.text }));
+    if (notes.length > 0) await this.ops.importCells(summary.id, by, (current) => decideNotes(current, notes, () => newId('c_')));
     return {
       docId: summary.id,
       title: summary.title,
