@@ -69,6 +69,8 @@ beforeAll(async () => {
   await writeFile(file('flat.tmx'), flatTmx(150_000));
   await writeFile(file('deep.md'), MARKDOWN_SHAPES['block quotes nested on one line']!(1_000_000));
   await writeFile(file('brackets.md'), '['.repeat(1_000_000));
+  await writeFile(file('long.md'), 'a'.repeat(1_000_000));
+  await writeFile(file('emphasis.md'), MARKDOWN_SHAPES['emphasis nested in one paragraph']!(65_536));
   // 200 MiB that takes no disk: a sparse file. The importer must refuse it from its size.
   await writeFile(file('huge.txt'), '');
   await truncate(file('huge.txt'), 200 * 1024 * 1024);
@@ -125,14 +127,21 @@ describe('hostile files: refused by a named rule, in bounded time and memory', (
     expect(r.out).toContain('deeper than 256 levels');
   });
 
-  it('Markdown: a line nesting 1,000,000 block quotes, and one block of 1,000,000 `[`, refused before parsing', async () => {
+  it('Markdown: a line nesting 1,000,000 block quotes, one block of 1,000,000 letters, a paragraph of 1,000,000 `[` and 64 KB of nested emphasis, refused before parsing', async () => {
     const doc = (f: string): string[] => ['import', 'document', file(f), '--title', 'Md', '--source-lang', 'en', '--target-langs', 'ru'];
     const deep = await anor([...doc('deep.md'), '--data-dir', dataDir], { heapMb: 128, timeoutMs: 20_000 });
     expectRefused(deep, 'import_refused');
     expect(deep.out).toContain('deeper than 200 levels');
-    const block = await anor([...doc('brackets.md'), '--data-dir', dataDir], { heapMb: 128, timeoutMs: 20_000 });
+    const block = await anor([...doc('long.md'), '--data-dir', dataDir], { heapMb: 128, timeoutMs: 20_000 });
     expectRefused(block, 'import_refused');
     expect(block.out).toContain('larger than 262144 characters');
+    const brackets = await anor([...doc('brackets.md'), '--data-dir', dataDir], { heapMb: 128, timeoutMs: 20_000 });
+    expectRefused(brackets, 'import_refused');
+    expect(brackets.out).toContain('more than 4096 emphasis, code or link delimiters');
+    // It ran 58 s and ended in a stack overflow of the tree walk behind micromark before the inline bound.
+    const emphasis = await anor([...doc('emphasis.md'), '--data-dir', dataDir], { heapMb: 128, timeoutMs: 20_000 });
+    expectRefused(emphasis, 'import_refused');
+    expect(emphasis.out).toContain('could nest deeper than 200 levels');
   });
 
   it('a flat TMX of 750,000 elements stops at the element bound', async () => {

@@ -80,6 +80,9 @@ export const MARKDOWN_SHAPES: Record<string, (n: number) => string> = {
     return s;
   },
   'runs of *a': (n) => '*a'.repeat(n / 2),
+  'emphasis *a*b': (n) => '*a*b'.repeat(n / 4),
+  'emphasis closers a_': (n) => 'a_ '.repeat(Math.floor(n / 3)),
+  'emphasis nested in one paragraph': (n) => `${'*a **a '.repeat(Math.floor(n / 14))}b${' a** a*'.repeat(Math.floor(n / 14))}`,
   'runs of _a': (n) => '_a'.repeat(n / 2),
   'runs of [': (n) => '['.repeat(n),
   'growing backtick runs': (n) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/index.js';
 import { MARKDOWN_SHAPES } from '../../../test/helpers/hostileFiles.js';
 import { extractMarkdown } from './markdown.js';
-import { MAX_MD_BLOCK, markdownChunks } from './markdownChunks.js';
+import { MAX_MD_BLOCK, MAX_MD_INLINE_RUNS, markdownChunks } from './markdownChunks.js';
 
 /** One section of a real-looking article, with every construct that may span a blank line. */
 const section = (k: number): string =>
@@ -75,7 +75,7 @@ describe('Markdown parsed in chunks', () => {
     const nested = (): unknown => extractMarkdown(MARKDOWN_SHAPES['block quotes nested on one line']!(1_000_000), {});
     expect(nested).toThrow(AppError);
     expect(nested).toThrow(/deeper than 200 levels/u);
-    const big = (): unknown => extractMarkdown('['.repeat(MAX_MD_BLOCK + 1), {});
+    const big = (): unknown => extractMarkdown('a'.repeat(MAX_MD_BLOCK + 1), {});
     expect(big).toThrow(/larger than 262144 characters/u);
     try {
       big();
@@ -84,5 +84,42 @@ describe('Markdown parsed in chunks', () => {
     }
     // Within the bounds, nesting is read as it is.
     expect(extractMarkdown(`${'> '.repeat(150)}deep but allowed\n`, {}).skeleton.slots).toHaveLength(1);
+  });
+
+  it('refuses a paragraph with more inline delimiters than the bound, or nesting them deeper, before parsing', () => {
+    const rule = (text: string): unknown => {
+      try {
+        extractMarkdown(text, {});
+      } catch (e) {
+        return e instanceof AppError ? e.details : e;
+      }
+      return 'read';
+    };
+    // One run over the bound in one paragraph; the same text as paragraphs under it is read.
+    const runs = '*a*b'.repeat(MAX_MD_INLINE_RUNS / 2 + 1);
+    expect(rule(runs)).toEqual({ rule: 'limits.md-inline', limit: MAX_MD_INLINE_RUNS });
+    expect(rule('*a*b'.repeat(MAX_MD_INLINE_RUNS / 2))).toBe('read');
+    expect(rule(Array.from({ length: 8 }, () => '*a*b'.repeat(MAX_MD_INLINE_RUNS / 8)).join('\n\n'))).toBe('read');
+    expect(rule(`${'[x] '.repeat(MAX_MD_INLINE_RUNS / 2 + 1)}\n`)).toEqual({ rule: 'limits.md-inline', limit: MAX_MD_INLINE_RUNS });
+    // 64 KB of emphasis nested in one paragraph overflowed the stack of gfm's tree walk.
+    expect(rule(MARKDOWN_SHAPES['emphasis nested in one paragraph']!(65_536))).toEqual({ rule: 'limits.md-nesting', limit: 200 });
+    expect(rule(`${'*a **a '.repeat(50)}b${' a** a*'.repeat(50)}`)).toBe('read');
+  });
+
+  it('counts what can be emphasis in one paragraph only: table rows, headings and bullet items each start anew; words with _ and code fences are not counted', () => {
+    const rows = Array.from({ length: 3000 }, (_, k) => `| **row ${k}** | [link](https://example.com/${k}) | ~~old~~ |`);
+    const table = ['| name | link | was |', '|---|:-:|---|', ...rows, ''].join('\n');
+    expect(extractMarkdown(table, {}).skeleton.slots.length).toBeGreaterThanOrEqual(3000);
+    const list = `${Array.from({ length: 3000 }, (_, k) => `- **item ${k}** with *stress*`).join('\n')}\n`;
+    expect(extractMarkdown(list, {}).skeleton.slots).toHaveLength(3000);
+    const headings = `${Array.from({ length: 3000 }, (_, k) => `# **Part ${k}** *a*`).join('\n')}\n`;
+    expect(extractMarkdown(headings, {}).skeleton.slots).toHaveLength(3000);
+    const words = `${'see user_name and max_depth_limit '.repeat(3000)}\n`;
+    expect(extractMarkdown(words, {}).skeleton.slots).toHaveLength(1);
+    const code = `Before.\n\n\`\`\`c\n${'int *p = *q * *r;\n'.repeat(3000)}\`\`\`\n\nAfter.\n`;
+    expect(extractMarkdown(code, {}).skeleton.slots.map((s) => s.text)).toEqual(['Before.', 'After.']);
+    // A paragraph whose lines only look like table rows (no delimiter row) is one paragraph, counted whole.
+    const fake = `${Array.from({ length: MAX_MD_INLINE_RUNS }, () => 'a | *b*').join('\n')}\n`;
+    expect(() => extractMarkdown(fake, {})).toThrow(/more than 4096/u);
   });
 });

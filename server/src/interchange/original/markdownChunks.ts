@@ -15,6 +15,17 @@ import { AppError } from '../../../../shared/index.js';
  */
 export const MAX_MD_BLOCK = 256 * 1024;
 export const MAX_MD_NESTING = 200;
+/**
+ * Inline delimiter runs (emphasis, strikethrough, code spans, link brackets)
+ * one block may hold. micromark matches them in time that grows with the
+ * square of their number in one paragraph: `*a*b` repeated, 16 / 32 / 64 KB,
+ * took 0.6 / 1.4 / 7.0 s, and a paragraph near MAX_MD_BLOCK minutes. At this
+ * bound the worst shape measured costs a fraction of a second
+ * (docs/interchange.md). Counted per paragraph as far as lines tell: a
+ * table row, an ATX heading and a bullet item each start their own inline
+ * content, so a long table or list with bold in every row stays far below it.
+ */
+export const MAX_MD_INLINE_RUNS = 4096;
 export const MD_CHUNK = 64 * 1024;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
@@ -53,6 +64,66 @@ function nesting(line: string): number {
   return markers + Math.floor(columns / 2);
 }
 
+const WORD = /[\p{L}\p{N}]/u;
+/** Lines that begin inline content of their own (they interrupt a paragraph): an ATX heading, a bullet item with text. */
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/u;
+const BULLET = /^[ \t]*[-+*][ \t]+\S/u;
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/u;
+
+/**
+ * Inline delimiters of one block, counted line by line before any parsing:
+ * `runs`, every run of `*`, `~` or backticks, every `_` run that is not inside
+ * a word (one there opens and closes nothing), and every bracket; `depth`, an
+ * upper estimate of how deep they could nest — a run that can only open, and
+ * `[`, is pushed; one that can close (or `]`) pops — since a deep nest of
+ * emphasis overflows the stack of the tree walks behind micromark (gfm's
+ * autolink pass recurses: 64 KB of `*a **a ` … ` a** a*` crashed the import).
+ */
+class InlineBudget {
+  runs = 0;
+  private open = 0;
+  depth = 0;
+
+  reset(): void {
+    this.runs = 0;
+    this.open = 0;
+    this.depth = 0;
+  }
+
+  line(line: string): void {
+    for (let k = 0; k < line.length; k++) {
+      const ch = line[k]!;
+      if (ch === '[' || ch === ']') {
+        this.runs++;
+        this.step(ch === '[', ch === ']');
+        continue;
+      }
+      if (ch !== '*' && ch !== '_' && ch !== '~' && ch !== '`') continue;
+      let e = k + 1;
+      while (e < line.length && line[e] === ch) e++;
+      const before = k > 0 ? line[k - 1]! : ' ';
+      const after = e < line.length ? line[e]! : ' ';
+      const opens = !/\s/u.test(after);
+      const closes = !/\s/u.test(before);
+      k = e - 1;
+      if (ch === '`') {
+        this.runs++;
+        continue;
+      }
+      if (ch === '_' && WORD.test(before) && WORD.test(after)) continue;
+      if (!opens && !closes) continue;
+      this.runs++;
+      this.step(opens && !closes, closes);
+    }
+  }
+
+  private step(push: boolean, pop: boolean): void {
+    if (pop && this.open > 0) this.open--;
+    else if (push) this.open++;
+    if (this.open > this.depth) this.depth = this.open;
+  }
+}
+
 /** [start, end) ranges of `text` to parse one by one; their concatenation is the text. */
 export function markdownChunks(text: string, chunk = MD_CHUNK): { start: number; end: number }[] {
   const cuts: number[] = [0];
@@ -60,6 +131,8 @@ export function markdownChunks(text: string, chunk = MD_CHUNK): { start: number;
   let html: RegExp | null = null;
   let blank = false;
   let pos = 0;
+  const inline = new InlineBudget();
+  let table = false;
   const fm = /^(?:---|\+\+\+)[ \t]*\r?\n/u.exec(text);
   if (fm) {
     const close = fm[0].startsWith('-') ? /^(?:---|\.\.\.)[ \t]*$/mu : /^\+\+\+[ \t]*$/mu;
@@ -79,7 +152,37 @@ export function markdownChunks(text: string, chunk = MD_CHUNK): { start: number;
       if (html.test(line)) html = null;
     } else {
       const isBlank = line.trim() === '';
-      if (blank && !isBlank && line[0] !== ' ' && line[0] !== '\t') cuts.push(pos);
+      if (blank && !isBlank && line[0] !== ' ' && line[0] !== '\t') {
+        cuts.push(pos);
+        inline.reset();
+      }
+      if (isBlank) {
+        inline.reset();
+        table = false;
+      } else {
+        if (table || ATX_HEADING.test(line) || BULLET.test(line)) inline.reset();
+        else if (TABLE_DELIMITER.test(line) && line.includes('|')) {
+          // A GFM table: from here to the next blank line every line is a row with cells of its own.
+          table = true;
+          inline.reset();
+        }
+        // A blank line ends every paragraph, so inline markup never spans one: count per run of lines.
+        inline.line(line);
+        if (inline.depth > MAX_MD_NESTING) {
+          refuse(
+            'limits.md-nesting',
+            MAX_MD_NESTING,
+            `inline markup of the Markdown (near character ${pos}) could nest deeper than ${MAX_MD_NESTING} levels`,
+          );
+        }
+        if (inline.runs > MAX_MD_INLINE_RUNS) {
+          refuse(
+            'limits.md-inline',
+            MAX_MD_INLINE_RUNS,
+            `a paragraph of the Markdown (near character ${pos}) holds more than ${MAX_MD_INLINE_RUNS} emphasis, code or link delimiters`,
+          );
+        }
+      }
       if (!isBlank && nesting(line) > MAX_MD_NESTING) {
         refuse(
           'limits.md-nesting',
