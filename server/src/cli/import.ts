@@ -95,6 +95,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
         );
         for (const w of r.warnings) io.err(`warning: ${w.rule}: ${w.message}\n`);
         io.err(`${r.paragraphs} paragraphs, ${r.translated} translations (${r.format})\n`);
+        if (r.keepsOriginal) io.err('kept the file: export it translated with --format original\n');
         io.out(`${r.docId}\n`);
       });
     } else if (what === 'document') {
