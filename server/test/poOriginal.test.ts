@@ -6,9 +6,16 @@ import type { GetTextTranslation } from 'gettext-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellStatus, Lang } from '../../shared/index.js';
 import { poLines } from '../src/interchange/po/entries.js';
+import type { InterchangeDocumentDto, SourceFileDto } from '../../shared/protocol/interchange.js';
+import { run as runExport } from '../src/cli/export.js';
+import { run as runImport } from '../src/cli/import.js';
+import type { CliIo } from '../src/cli/io.js';
 import { decideImport } from '../src/services/interchange/decideImport.js';
+import { data, login } from './helpers/http.js';
 import { openWorkbench, requireTool, run } from './helpers/original.js';
 import type { Workbench } from './helpers/original.js';
+import { ADMIN_PASSWORD, startServer } from './helpers/server.js';
+import { upload } from './helpers/upload.js';
 
 /**
  * The round trip of a gettext template made by the real xgettext: create a
@@ -188,5 +195,87 @@ describe('the original PO file', () => {
     ).rejects.toMatchObject({ code: 'export_incomplete' });
     const f = await w.interchange.exportFile(docId, { format: 'original', langs: ['kk'], mode: 'latest' });
     expect(f).toMatchObject({ untranslated: 2, untranslatedEmpty: true });
+  });
+});
+
+describe('the original PO file over REST and the CLI', () => {
+  it('POST /api/import/document keeps it, GET …/source-file names it, GET …/export?format=original writes it', async () => {
+    const server = await startServer();
+    try {
+      const cookie = await login(server.url, 'admin', ADMIN_PASSWORD);
+      const r = await upload<InterchangeDocumentDto>(server.url, '/api/import/document?name=hello.pot&sourceLang=en&lang=kk', cookie, pot);
+      if (!r.body.ok) throw new Error(JSON.stringify(r.body));
+      expect(r.body.data).toMatchObject({ format: 'po', paragraphs: 6, keepsOriginal: true });
+      const docId = r.body.data.docId;
+      const info = await data<SourceFileDto>(server.url, 'GET', `/api/documents/${docId}/source-file`, { cookie });
+      expect(info).toMatchObject({ name: 'hello.pot', format: 'po', paragraphs: 6 });
+      const exportOriginal = (q: string): Promise<Response> =>
+        fetch(`${server.url}/api/documents/${docId}/export?format=original&langs=kk&${q}`, { headers: { cookie } });
+      const refused = await exportOriginal('untranslated=refuse');
+      expect(refused.status).toBe(409);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('export_incomplete');
+      const doc = await server.app.documents.reads.snapshot(docId);
+      await server.app.ops.importCells(docId, 'admin', (d) =>
+        decideImport(
+          d,
+          doc.paragraphs.map((p, i) => ({
+            paragraphId: p.id,
+            lang: 'kk' as const,
+            text: fake('kk', p.cells.en?.text ?? '', i),
+            status: 'approved' as const,
+          })),
+        ),
+      );
+      const res = await exportOriginal('untranslated=refuse');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/x-gettext-translation; charset=utf-8');
+      expect(res.headers.get('content-disposition')).toContain('hello.kk.po');
+      const path = join(dir, 'rest.kk.po');
+      await writeFile(path, Buffer.from(await res.arrayBuffer()));
+      const checked = await msgfmt(path);
+      expect(checked.code, checked.stderr).toBe(0);
+      expect(checked.stderr).toMatch(/^5 translated messages\.$/mu);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('anor import document FILE.pot keeps it; anor export --format original writes it to --out FILE or, with --out -, to stdout', async () => {
+    const cli = join(dir, 'cli');
+    const args = ['--data-dir', join(cli, 'data')];
+    const potPath = join(dir, 'hello.pot');
+    await writeFile(potPath, pot);
+    let out = '';
+    let err = '';
+    let bytes = Buffer.alloc(0);
+    const io: CliIo = {
+      out: (t) => void (out += t),
+      err: (t) => void (err += t),
+      bytes: (b) => void (bytes = Buffer.concat([bytes, b])),
+    };
+    expect(await runImport(['document', potPath, '--source-lang', 'en', '--lang', 'kk', ...args], io), err).toBe(0);
+    expect(err).toContain('kept the file: export it translated with --format original');
+    const docId = out.trim();
+    err = '';
+    expect(
+      await runExport(
+        ['--doc', docId, '--format', 'original', '--lang', 'kk', '--untranslated', 'refuse', '--out', join(cli, 'x.po'), ...args],
+        io,
+      ),
+    ).toBe(1);
+    expect(err).toContain('export_incomplete');
+    err = '';
+    const file = join(cli, 'hello.kk.po');
+    expect(await runExport(['--doc', docId, '--format', 'original', '--lang', 'kk', '--out', file, ...args], io)).toBe(0);
+    expect(err).toBe('6 paragraphs had no translation and were left empty\n');
+    const checked = await msgfmt(file);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stderr).toMatch(/^0 translated messages, 5 untranslated messages\.$/mu);
+    // `-` is standard output, not a file named "-".
+    expect(await runExport(['--doc', docId, '--format', 'original', '--lang', 'kk', '--out', '-', ...args], io)).toBe(0);
+    expect(bytes.equals(await readFile(file))).toBe(true);
+    expect(await runExport(['--doc', docId, '--format', 'po', '--lang', 'kk', '--out', '-', ...args], io)).toBe(0);
+    expect(out).toContain('msgid "Hello, world!\\n"');
+    await expect(readFile(join(process.cwd(), '-'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
