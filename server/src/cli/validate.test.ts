@@ -136,4 +136,23 @@ describe('anor validate', () => {
     expect(await run([join(dir, 'deep.xlf')], c.io)).toBe(1);
     expect(c.text()).toContain('limits.xml-depth: elements are nested deeper than 256 levels');
   });
+  it.each([
+    ['XLIFF 2, an internal entity', 'urn:oasis:names:tc:xliff:document:2.0', '<!ENTITY e "x">', '&e;'],
+    ['XLIFF 1.2, an external entity', 'urn:oasis:names:tc:xliff:document:1.2', '<!ENTITY xxe SYSTEM "file:///etc/passwd">', '&xxe;'],
+  ])('refuses a file with entity references by rules, not a stack trace (%s)', async (_, ns, decl, ref) => {
+    const body = ns.endsWith('1.2')
+      ? `<file original="a" source-language="en" target-language="ru" datatype="plaintext"><body><trans-unit id="1"><source>${ref}</source></trans-unit></body></file>`
+      : `<file id="f"><unit id="u1"><segment><source>${ref}</source></segment></unit></file>`;
+    const version = ns.endsWith('1.2') ? '1.2' : '2.0';
+    const langs = ns.endsWith('1.2') ? '' : ' srcLang="en" trgLang="ru"';
+    await writeFile(
+      join(dir, 'entity.xlf'),
+      `<?xml version="1.0"?><!DOCTYPE xliff [${decl}]><xliff xmlns="${ns}" version="${version}"${langs}>${body}</xliff>`,
+    );
+    const c = capture();
+    expect(await run([join(dir, 'entity.xlf')], c.io)).toBe(1);
+    expect(c.text()).toContain('xml.well-formed: not well-formed XML: entity not found');
+    expect(c.text()).toContain('the schema check could not run on this document');
+    expect(c.text()).not.toMatch(/^\s+at /mu);
+  });
 });

@@ -71,4 +71,12 @@ describe('glossary files', () => {
     expect(xml).toMatch(/<conceptEntry id="c1">\s*<note>n<\/note>\s*<langSec xml:lang="en">\s*<termSec><term>SCO<\/term>/u);
     expect(xml).toContain('<termSec><term>ШОК</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>');
   });
+  it('reads a TBX of 200,000 entries (wrapped below <text><body>) in document order, without overflowing the stack', () => {
+    const entry = (t: string): string => `<termEntry><langSet xml:lang="en"><tig><term>${t}</term></tig></langSet></termEntry>`;
+    const xml = `<martif><text><body>${entry('first')}${'<termEntry/>'.repeat(199_998)}${entry('last')}</body></text></martif>`;
+    const terms = glossaryFromTbx(xml);
+    expect(terms).toHaveLength(200_000);
+    expect(terms[0]).toEqual({ en: 'first' });
+    expect(terms[199_999]).toEqual({ en: 'last' });
+  });
 });

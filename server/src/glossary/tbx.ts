@@ -1,7 +1,7 @@
 import { AppError, LANGS } from '../../../shared/index.js';
 import type { Lang } from '../../../shared/index.js';
 import type { GlossaryTerm } from '../../../shared/qa/types.js';
-import { childElements, parseXml, textContent, xmlAttr } from '../interchange/xml/dom.js';
+import { childElements, isElement, parseXml, textContent, xmlAttr } from '../interchange/xml/dom.js';
 import type { Element } from '../interchange/xml/dom.js';
 import { escapeAttr, escapeText } from '../interchange/xml/write.js';
 import { langFromTag } from '../tm/langTag.js';
@@ -49,12 +49,22 @@ export function glossaryToTbx(terms: readonly GlossaryTerm[]): string {
 
 const named = (el: Element, ...names: string[]): Element[] => childElements(el).filter((c) => names.includes(c.localName ?? ''));
 
-/** Whatever sits below `el` with one of these names, at any depth (TBX puts them under body, text, …). */
+/**
+ * Whatever sits below `el` with one of these names, at any depth (TBX puts them
+ * under body, text, …), in document order, not looking inside a match. A loop
+ * with its own stack: spreading a child's matches into push() overflowed the
+ * call stack past ~100,000 entries (a 500 on POST /api/glossary/import).
+ */
 function findAll(el: Element, names: readonly string[]): Element[] {
   const out: Element[] = [];
-  for (const c of childElements(el)) {
+  const stack: Element[] = [];
+  const pushChildren = (parent: Element): void => {
+    for (let n = parent.lastChild; n; n = n.previousSibling) if (isElement(n)) stack.push(n);
+  };
+  pushChildren(el);
+  for (let c = stack.pop(); c; c = stack.pop()) {
     if (names.includes(c.localName ?? '')) out.push(c);
-    else out.push(...findAll(c, names));
+    else pushChildren(c);
   }
   return out;
 }

@@ -157,8 +157,13 @@ export async function checkOfficialSchema(text: string, only?: SchemaName): Prom
       v.validate(doc);
       return { schema: name, description: DESCRIPTION[name], valid: true, problems: [] };
     } catch (e) {
-      if (!(e instanceof m.XmlValidateError)) throw e;
-      const problems = e.details.map((d): Problem => ({ rule, message: d.message.trim(), where: `line ${d.line}` }));
+      if (!(e instanceof m.XmlError)) throw e;
+      // libxml2's XSD validator gives up ("internal error") on a document with entity
+      // references, which are never expanded here: a problem to report, not a crash.
+      const problems =
+        e instanceof m.XmlValidateError
+          ? e.details.map((d): Problem => ({ rule, message: d.message.trim(), where: `line ${d.line}` }))
+          : [{ rule, message: `the schema check could not run on this document (libxml2: ${e.message})` }];
       return { schema: name, description: DESCRIPTION[name], valid: false, problems };
     }
   } finally {

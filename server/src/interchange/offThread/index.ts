@@ -7,6 +7,7 @@ import type { InterchangeFile } from '../read.js';
 import type { SourceOptions, SourceRead } from '../sources/index.js';
 import { readTranslationFile, runJob } from './jobs.js';
 import type { ParseJob } from './jobs.js';
+import { Slots } from './slots.js';
 
 /**
  * Reading an uploaded file (DOCX, HTML, Markdown, text, XLIFF, PO, TMX) for
@@ -15,7 +16,9 @@ import type { ParseJob } from './jobs.js';
  * server reads each file in a worker thread with a memory cap
  * (`resourceLimits`) and a time limit: past either, the worker is stopped and
  * the import refused (`import_refused`, rule `limits.import-memory` or
- * `limits.import-time`). The command line reads in its own process, in-thread.
+ * `limits.import-time`). Two workers at most run at once (the others wait), so
+ * the cap bounds the server's memory, not only one file's. The command line
+ * reads in its own process, in-thread.
  */
 export interface FileParser {
   /** `withWords`: count each paragraph's words too (SourceRead.words), for a document made from the file. */
@@ -26,10 +29,13 @@ export interface FileParser {
 export interface WorkerLimits {
   /** V8 old-generation cap of the worker, MB. */
   memoryMb: number;
+  /** From the worker's start (time spent waiting for a slot not counted). */
   timeoutMs: number;
+  /** Workers at once; more files wait their turn, so the memory cap holds for the server, not just per file. */
+  concurrent: number;
 }
 
-export const IMPORT_WORKER_LIMITS: WorkerLimits = { memoryMb: 1024, timeoutMs: 60_000 };
+export const IMPORT_WORKER_LIMITS: WorkerLimits = { memoryMb: 1024, timeoutMs: 60_000, concurrent: 2 };
 
 export type Reply =
   { ok: true; value: SourceRead | InterchangeFile } | { ok: false; error: { code: ErrorCode | null; message: string; details?: unknown } };
@@ -51,9 +57,11 @@ const THREAD = new URL('./thread.js', import.meta.url);
 export function workerParser(limits: WorkerLimits = IMPORT_WORKER_LIMITS, env = process.env): FileParser {
   // ANOR_IMPORT_WORKER=off: read on the main thread (for `npm run bench -- stall`'s before/after).
   if (env.ANOR_IMPORT_WORKER === 'off' || !existsSync(fileURLToPath(THREAD))) return inThreadParser;
+  const slots = new Slots(limits.concurrent);
+  const read = (job: ParseJob): Promise<SourceRead | InterchangeFile> => slots.run(() => inWorker(job, limits));
   return {
-    source: async (bytes, opts, withWords) => (await inWorker({ kind: 'source', bytes, opts, withWords }, limits)) as SourceRead,
-    translation: async (bytes, name) => (await inWorker({ kind: 'translation', bytes, name }, limits)) as InterchangeFile,
+    source: async (bytes, opts, withWords) => (await read({ kind: 'source', bytes, opts, withWords })) as SourceRead,
+    translation: async (bytes, name) => (await read({ kind: 'translation', bytes, name })) as InterchangeFile,
   };
 }
 
