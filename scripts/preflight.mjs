@@ -4,7 +4,8 @@
  * The first step of `npm test`: checks the system packages the test tiers
  * need and that npm cannot install — Chromium (end-to-end tests), a CJK font
  * (Chinese in the browser), translate-toolkit (the XLIFF peer checks), pandoc
- * and LibreOffice Writer (the round trip of original files). Plain
+ * and LibreOffice Writer (the round trip of original files), gettext (the
+ * round trip of PO files: xgettext and msgfmt). Plain
  * JavaScript with Node's built-ins only, because it runs before anything is
  * built or compiled.
  *
@@ -69,6 +70,11 @@ export const REQUIREMENTS = [
     pkg: 'libreoffice-writer-nogui',
     why: 'the round trip of DOCX files opens them with LibreOffice Writer',
     present: () => onPath('soffice'),
+  },
+  {
+    pkg: 'gettext',
+    why: 'the round trip of PO files makes a template with xgettext and checks the export with msgfmt',
+    present: () => onPath('xgettext') && onPath('msgfmt'),
   },
 ];
 

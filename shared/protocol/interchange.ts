@@ -109,7 +109,8 @@ export interface CreatedFromFileDto {
 /** GET /api/documents/:docId/source-file — the file a document was imported from (404 no_source_file if none). */
 export interface SourceFileDto {
   name: string;
-  format: 'docx' | 'html' | 'md';
+  /** po: a PO/POT file a document was made from (POST /api/import/document). */
+  format: 'docx' | 'html' | 'md' | 'po';
   createdAt: string;
   /** Paragraphs the file had at import. */
   paragraphs: number;
@@ -206,6 +207,8 @@ export interface InterchangeDocumentDto {
   /** Cells filled from the file's translations. */
   translated: number;
   warnings: ImportProblemDto[];
+  /** A PO/POT file kept for the export as the original (format=original writes it back translated). */
+  keepsOriginal: boolean;
 }
 
 /** GET /api/documents/:docId/export?format=…&langs=…&mode=… */

@@ -108,7 +108,7 @@ export const responseSchemas = {
   'GET /api/public/share/:token': obj({ document: readerDocument }),
   'POST /api/import/parse': obj({ paragraphs: z.array(str), report: importReportSchema, title: nullable(str), keepsLayout: z.boolean() }),
   'POST /api/documents/from-file': obj({ document: documentSummarySchema, report: importReportSchema, keepsLayout: z.boolean() }),
-  'GET /api/documents/:docId/source-file': obj({ name: str, format: z.enum(['docx', 'html', 'md']), createdAt: at, paragraphs: int }),
+  'GET /api/documents/:docId/source-file': obj({ name: str, format: z.enum(['docx', 'html', 'md', 'po']), createdAt: at, paragraphs: int }),
   'POST /api/documents/:docId/import/translation/preview': obj({
     lang: langSchema,
     target: z.array(str),
@@ -124,6 +124,7 @@ export const responseSchemas = {
     paragraphs: int,
     translated: int,
     warnings: z.array(importProblemSchema),
+    keepsOriginal: z.boolean(),
   }),
 } satisfies ResponseSchemas;
 

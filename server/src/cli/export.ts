@@ -8,10 +8,11 @@ export const USAGE = `Usage: anor export --doc ID --format xliff2|xliff12|tmx|ht
 
 The same files as the browser's export menu. xliff2, xliff12, md and original need exactly
 one language; html takes the columns in order (default: all); tmx holds every approved pair.
-original: the DOCX, HTML or Markdown file the document was imported from, with each
-paragraph's translation in place; an untranslated paragraph keeps its source text, or with
---untranslated refuse the export fails (export_incomplete).
-Approved texts only unless --latest. Writes to stdout unless --out (a DOCX needs --out or a pipe).
+original: the DOCX, HTML, Markdown or PO file the document was imported from, with each
+paragraph's translation in place; an untranslated paragraph keeps its source text (in a PO
+file: an empty msgstr), or with --untranslated refuse the export fails (export_incomplete).
+Approved texts only unless --latest. Writes to stdout unless --out FILE (--out - is stdout too;
+a DOCX needs --out or a pipe).
 Exit code 0 done, 1 refused (the error code is printed), 2 bad usage.
 `;
 
@@ -55,7 +56,10 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
         untranslated,
       });
       await writeOut(typeof values.out === 'string' ? values.out : undefined, file.body, io);
-      if (file.untranslated) io.err(`${file.untranslated} paragraphs had no translation and kept their source text\n`);
+      if (file.untranslated)
+        io.err(
+          `${file.untranslated} paragraphs had no translation and ${file.untranslatedEmpty ? 'were left empty' : 'kept their source text'}\n`,
+        );
       if (file.repaired) io.err(`${file.repaired} paragraphs had missing, doubled or crossed tags; repaired to write the file\n`);
     });
   });

@@ -11,7 +11,7 @@ import type { Values } from './interchange.js';
 
 export const USAGE = `Usage:
   anor import document FILE --source-lang L --target-langs L,L [--title TITLE] [--format txt|md|html|docx] [--keep-nav]
-  anor import document FILE.xlf|.tmx|.po [--title T] [--source-lang L] [--target-langs L,L] [--lang L]
+  anor import document FILE.xlf|.tmx|.po|.pot [--title T] [--source-lang L] [--target-langs L,L] [--lang L]
   anor import translation FILE --doc ID --lang L [--approved] [--dry-run] [--format …]
   anor import xliff|po FILE --doc ID [--lang L]
   anor import tmx FILE
@@ -35,7 +35,7 @@ Exit code 0 done, 1 refused (the error code is printed), 2 bad usage.
 `;
 
 /** Files that make a document as they are (ids, translations, statuses) rather than a source text to split. */
-const INTERCHANGE_FILE = /\.(xlf|xliff|tmx|po)$/iu;
+const INTERCHANGE_FILE = /\.(xlf|xliff|tmx|pot?)$/iu;
 
 function optional(values: Values, key: string): string | undefined {
   return values[key] === undefined ? undefined : str(values, key);
@@ -95,6 +95,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
         );
         for (const w of r.warnings) io.err(`warning: ${w.rule}: ${w.message}\n`);
         io.err(`${r.paragraphs} paragraphs, ${r.translated} translations (${r.format})\n`);
+        if (r.keepsOriginal) io.err('kept the file: export it translated with --format original\n');
         io.out(`${r.docId}\n`);
       });
     } else if (what === 'document') {

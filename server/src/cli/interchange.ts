@@ -117,8 +117,9 @@ function importLimit(env: NodeJS.ProcessEnv): number {
   }
 }
 
+/** Writes the file to `path`, or to standard output when there is none or it is `-`. */
 export async function writeOut(path: string | undefined, body: string | Buffer, io: CliIo): Promise<void> {
-  if (path === undefined) {
+  if (path === undefined || path === '-') {
     if (typeof body === 'string') io.out(body);
     else if (io.bytes) io.bytes(body);
     else throw new UsageError('a binary file (DOCX) needs --out FILE');

@@ -6,8 +6,8 @@ import { timeSlicer } from '../slices.js';
 import { ensureDir, fsyncPath, isErrno } from './fsync.js';
 
 /**
- * `sources/<docId>.json`: one file per document imported from a DOCX, HTML
- * or Markdown file — the record with the file's bytes in base64. Written to a
+ * `sources/<docId>.json`: one file per document imported from a DOCX, HTML,
+ * Markdown or PO file — the record with the file's bytes in base64. Written to a
  * temporary name, fsync'd, renamed over, and the directory fsync'd, so a crash
  * leaves the old record or the new one, never half of one. Nothing is cached:
  * records are read only when someone exports the original.

@@ -262,7 +262,7 @@ export interface ShareStore {
 }
 
 /**
- * The file a document was imported from (DOCX, HTML, Markdown) and its
+ * The file a document was imported from (DOCX, HTML, Markdown, PO) and its
  * skeleton, kept to write the same file back with the translation in it
  * (export format `original`). Kept apart from the document's snapshot and
  * journal: it is written once at import, read only on export, and can be

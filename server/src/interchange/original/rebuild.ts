@@ -39,6 +39,9 @@ export function renderSlot(slot: Slot, text: string, nested: readonly Edit[] = [
         case 'docx':
           out += runXml(styles[styles.length - 1] ?? mode.style, p.text);
           break;
+        case 'po':
+          out += p.text;
+          break;
       }
       continue;
     }

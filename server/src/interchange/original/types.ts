@@ -1,5 +1,5 @@
 /**
- * The skeleton of an imported DOCX, HTML or Markdown file: everything needed
+ * The skeleton of an imported DOCX, HTML, Markdown or PO file: everything needed
  * to write the same file back with each paragraph's text replaced. Stored
  * beside the document (storage SourceFileStore), never in its snapshot.
  *
@@ -11,7 +11,7 @@
  * stand for (`tags`, keyed by tag id); a slot whose paragraph still has the
  * source text it was imported with keeps its original bytes.
  */
-export type OriginalFormat = 'md' | 'html' | 'docx';
+export type OriginalFormat = 'md' | 'html' | 'docx' | 'po';
 
 /**
  * `at`: where the opening (or standalone) markup starts in the part, so that
@@ -41,7 +41,9 @@ export type SlotMode =
   | { kind: 'md'; continuation: string | null }
   | { kind: 'html'; /** markup for a line break ("<br>"), or null in <pre> */ br: string | null }
   | { kind: 'attr'; quote: '"' | "'" }
-  | { kind: 'docx'; /** run properties of untagged text */ style: string };
+  | { kind: 'docx'; /** run properties of untagged text */ style: string }
+  /** PO: the message's entry (po/entries.ts, counted over all entries of the file) and its plural form (0 when singular); start/end span the entry's lines. */
+  | { kind: 'po'; entry: number; form: number };
 
 export interface Skeleton {
   format: OriginalFormat;

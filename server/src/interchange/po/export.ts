@@ -8,7 +8,7 @@ import type { DocumentSnapshot, Lang } from '../../../../shared/index.js';
  * paragraphs have no plural forms, so every entry Anor writes is singular,
  * but tools expect the header to name the language's rule.
  */
-const PLURAL_FORMS: Record<Lang, string> = {
+export const PLURAL_FORMS: Record<Lang, string> = {
   en: 'nplurals=2; plural=(n != 1);',
   zh: 'nplurals=1; plural=0;',
   ru: 'nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);',

@@ -1,7 +1,7 @@
-import { po } from 'gettext-parser';
 import type { GetTextTranslation } from 'gettext-parser';
 import type { ParseOutcome } from '../problems.js';
 import type { ParsedXliff, XliffUnit } from '../units.js';
+import { formsOf, headerFields, poLines } from './entries.js';
 
 /**
  * Gettext PO read into the importer's unit shape (gettext-parser does the
@@ -18,26 +18,22 @@ import type { ParsedXliff, XliffUnit } from '../units.js';
  * where the importer may approve); obsolete (`#~`) entries and the header are not units.
  *
  * gettext-parser returns entries grouped by msgctxt, which loses their order
- * across contexts; entries are separated by blank lines (a PO string cannot
- * hold one), so the file is parsed entry by entry to keep document order.
+ * across contexts, so the file is parsed entry by entry (poLines, the same
+ * entries the original-file export rewrites) to keep document order.
  */
 export function parsePo(text: string): ParseOutcome<ParsedXliff> {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const units: XliffUnit[] = [];
   let headers: Record<string, string> = {};
   let position = 0;
   try {
-    for (const chunk of body.split(/\r?\n[ \t]*\r?\n/u)) {
-      if (chunk.trim() === '') continue;
-      const table = po.parse(chunk);
-      if (table.headers && Object.keys(table.headers).length > 0 && Object.keys(headers).length === 0) headers = table.headers;
-      for (const byId of Object.values(table.translations)) {
-        for (const entry of Object.values(byId)) {
-          if (entry.msgid === '' && !entry.msgctxt) continue;
-          position++;
-          units.push(...entryUnits(entry, position));
-        }
+    for (const { message, header } of poLines(text).entries) {
+      if (!message) continue;
+      if (header) {
+        if (Object.keys(headers).length === 0) headers = Object.fromEntries(headerFields(message.msgstr[0] ?? ''));
+        continue;
       }
+      position++;
+      units.push(...entryUnits(message, position));
     }
   } catch (err) {
     return {
@@ -70,7 +66,7 @@ function entryUnits(entry: GetTextTranslation, position: number): XliffUnit[] {
   const id = refs[0] ?? String(position);
   const notes = [context, entry.comments?.translator, entry.comments?.extracted].filter((n): n is string => !!n && n.trim() !== '');
   const fuzzy = (entry.comments?.flag ?? '').split(/[,\s]+/u).includes('fuzzy');
-  const forms = entry.msgid_plural === undefined ? 1 : Math.max(1, entry.msgstr.length);
+  const forms = formsOf(entry);
   const out: XliffUnit[] = [];
   for (let k = 0; k < forms; k++) {
     const target = entry.msgstr[k] ?? '';

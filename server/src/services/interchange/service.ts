@@ -42,6 +42,8 @@ export interface ExportedFile {
   body: string | Buffer;
   /** original: paragraphs written in the source language / with repaired tags (for the CLI's report). */
   untranslated?: number;
+  /** original PO: untranslated messages were written with an empty msgstr, not the source text. */
+  untranslatedEmpty?: boolean;
   repaired?: number;
 }
 
@@ -155,6 +157,7 @@ export class InterchangeService {
    * translator as comments on their rows. Created, then its
    * translations written as one `import` operation; `allow` says, per
    * language, whether approved texts may stay approved (else in_review).
+   * A PO or POT file is kept for the export as the original (OriginalFiles.keepPo).
    */
   async createFromFile(
     bytes: Buffer,
@@ -190,6 +193,7 @@ export class InterchangeService {
     if (edits.length > 0) await this.ops.importCells(summary.id, by, (current) => decideImport(current, edits));
     const notes = v.notes.map((n) => ({ paragraphId: created.paragraphs[n.index]!.id, text: n.text }));
     if (notes.length > 0) await this.ops.importCells(summary.id, by, (current) => decideNotes(current, notes, () => newId('c_')));
+    const keepsOriginal = read.format === 'po' && (await this.original.keepPo(summary.id, q.name, bytes, by));
     return {
       docId: summary.id,
       title: summary.title,
@@ -197,6 +201,7 @@ export class InterchangeService {
       paragraphs: v.paragraphs.length,
       translated: edits.length,
       warnings: v.warnings,
+      keepsOriginal,
     };
   }
 

@@ -24,6 +24,8 @@ const doc: DocumentSnapshot = {
 
 const hasFile: SourceFile = () =>
   Promise.resolve({ ok: true, data: { name: 'report.docx', format: 'docx', createdAt: '2026-12-01T00:00:00.000Z', paragraphs: 1 } });
+const poFile: SourceFile = () =>
+  Promise.resolve({ ok: true, data: { name: 'hello.pot', format: 'po', createdAt: '2026-12-01T00:00:00.000Z', paragraphs: 6 } });
 const noFile: SourceFile = () =>
   Promise.resolve({ ok: false, error: { code: 'no_source_file', message: 'document d1 was not imported from a file' } });
 
@@ -95,5 +97,13 @@ describe('ExportDialog: the original file', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).not.toContain('fetch failed');
     expect(alert.textContent).not.toBe('');
+  });
+
+  it('offers a PO file back, and says an untranslated message is left empty rather than in the source', async () => {
+    await renderUi(<ExportDialog doc={doc} onClose={() => {}} sourceFile={poFile} />);
+    await waitFor(() => expect(formatNames()).toContain('Original file (hello.pot)'));
+    await userEvent.selectOptions(screen.getByLabelText('Format'), 'original');
+    expect(screen.getByLabelText<HTMLInputElement>('Leave the translation empty (gettext)').checked).toBe(true);
+    expect(screen.queryByLabelText('Keep the source text')).toBeNull();
   });
 });

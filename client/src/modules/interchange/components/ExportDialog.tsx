@@ -23,8 +23,8 @@ const SINGLE: ReadonlySet<ExportFormat> = new Set(['xliff2', 'xliff12', 'po', 'm
 
 /**
  * The export menu: format, languages, approved only (default) or latest; the
- * download is a plain link. A document imported from a DOCX, HTML or
- * Markdown file also offers that file back, translated (format `original`):
+ * download is a plain link. A document imported from a DOCX, HTML,
+ * Markdown or PO file also offers that file back, translated (format `original`):
  * that one is fetched first, because the server may refuse it (untranslated
  * paragraphs, with "refuse" chosen), and the refusal is shown here as a coded
  * message instead of a page of JSON.
@@ -134,7 +134,14 @@ export function ExportDialog({
           {(['source', 'refuse'] as const).map((u) => (
             <label key={u} className="check">
               <input type="radio" name="export-untranslated" checked={untranslated === u} onChange={() => setUntranslated(u)} />
-              {t(u === 'source' ? 'export.untranslatedSource' : 'export.untranslatedRefuse')}
+              {t(
+                u === 'refuse'
+                  ? 'export.untranslatedRefuse'
+                  : // A PO file's untranslated message is an empty msgstr (gettext's convention), not the source text.
+                    original?.format === 'po'
+                    ? 'export.untranslatedEmpty'
+                    : 'export.untranslatedSource',
+              )}
             </label>
           ))}
         </fieldset>

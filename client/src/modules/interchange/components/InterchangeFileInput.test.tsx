@@ -18,7 +18,7 @@ describe('InterchangeFileInput', () => {
         calls.push({ name, opts });
         return Promise.resolve({
           ok: true,
-          data: { docId: 'd_new', title: 'Peer', format: 'po', paragraphs: 2, translated: 2, warnings: [] },
+          data: { docId: 'd_new', title: 'Peer', format: 'po', paragraphs: 2, translated: 2, warnings: [], keepsOriginal: true },
         });
       },
     };

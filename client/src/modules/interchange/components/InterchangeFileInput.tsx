@@ -6,7 +6,7 @@ import { interchangeApi } from '../../../api/interchange.js';
 import type { InterchangeApi } from '../../../api/interchange.js';
 import { errorKey } from '../../i18n/index.js';
 
-export const INTERCHANGE_ACCEPT = '.xlf,.xliff,.tmx,.po,application/xliff+xml,text/x-gettext-translation';
+export const INTERCHANGE_ACCEPT = '.xlf,.xliff,.tmx,.po,.pot,application/xliff+xml,text/x-gettext-translation';
 
 /**
  * A new document straight from an XLIFF, TMX or gettext PO file: the server
