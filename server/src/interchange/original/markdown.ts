@@ -79,7 +79,13 @@ export function extractMarkdown(text: string, removed: JunkCounts, chunkSize = M
   const stack: { node: Nodes; depth: number }[] = [{ node: root, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
-    if (depth > MAX_DEPTH) throw new AppError('import_refused', `the Markdown nests deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH) {
+      // Lists nested by indentation the line bound let through (a level of list is two levels of tree).
+      throw new AppError('import_refused', `the Markdown nests deeper than ${MAX_DEPTH} levels`, {
+        rule: 'limits.md-nesting',
+        limit: MAX_DEPTH,
+      });
+    }
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
       const slot = paragraphSlot(text, node, removed);
       if (slot) {

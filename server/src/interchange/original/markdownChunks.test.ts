@@ -82,6 +82,15 @@ describe('Markdown parsed in chunks', () => {
     } catch (e) {
       expect((e as AppError).details).toEqual({ rule: 'limits.md-block', limit: MAX_MD_BLOCK });
     }
+    // Lists nested 127 deep by indentation pass the line bound (a level every two columns) but make a tree
+    // 254 levels deep: the walk refuses them by the same rule.
+    const lists = `${Array.from({ length: 127 }, (_, k) => `${' '.repeat(2 * k)}- x`).join('\n')}\n`;
+    expect(() => extractMarkdown(lists, {})).toThrow(/nests deeper than 200 levels/u);
+    try {
+      extractMarkdown(lists, {});
+    } catch (e) {
+      expect((e as AppError).details).toEqual({ rule: 'limits.md-nesting', limit: 200 });
+    }
     // Within the bounds, nesting is read as it is.
     expect(extractMarkdown(`${'> '.repeat(150)}deep but allowed\n`, {}).skeleton.slots).toHaveLength(1);
   });
