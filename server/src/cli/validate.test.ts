@@ -110,6 +110,15 @@ describe('anor validate', () => {
     }
   });
 
+  it('refuses UTF-16 without a byte-order mark by the encoding rule, and runs no schema check on it', async () => {
+    const xlf = exportXliff2(makeDoc(), 'zh').replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    await writeFile(join(dir, 'nobom.xlf'), Buffer.from(xlf, 'utf16le'));
+    const c = capture();
+    expect(await run([join(dir, 'nobom.xlf')], c.io)).toBe(1);
+    expect(c.text()).toContain('encoding.invalid: the file looks like UTF-16 without a byte-order mark');
+    expect(c.text()).not.toContain('valid against');
+  });
+
   it('refuses text in another encoding by a rule, as the importer does', async () => {
     await writeFile(join(dir, 'cp1251.xlf'), Buffer.from([0x3c, 0x78, 0x3e, 0xcf, 0xf0, 0xe8, 0x3c, 0x2f, 0x78, 0x3e]));
     const c = capture();

@@ -16,10 +16,35 @@ export function decodeText(bytes: Uint8Array): string {
   } catch {
     throw new AppError('invalid_encoding', 'the file starts with a UTF-16 byte-order mark but is not valid UTF-16');
   }
+  if (looksLikeBomlessUtf16(bytes)) {
+    // Valid UTF-8 as far as bytes go (ASCII and NULs), but the XML reader would then name a NUL as a bad tag.
+    throw new AppError(
+      'invalid_encoding',
+      'the file looks like UTF-16 without a byte-order mark (every other byte is zero): save it as UTF-8, or as UTF-16 with a byte-order mark',
+    );
+  }
   try {
     // TextDecoder drops a leading UTF-8 BOM itself.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new AppError('invalid_encoding', 'the file is not valid UTF-8 (save it as UTF-8, or UTF-16 with a byte-order mark)');
   }
+}
+
+/**
+ * UTF-16 text of mostly ASCII characters (an XML or PO file's markup) without
+ * a byte-order mark: in its first bytes, every other byte (even ones for
+ * big-endian, odd for little-endian) is zero. No UTF-8 text holds NULs so.
+ */
+function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 256) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let k = 0; k < n; k += 2) {
+    if (bytes[k] === 0) even++;
+    if (bytes[k + 1] === 0) odd++;
+  }
+  // Three pairs in four with a zero on one side and none on the other (Cyrillic or Chinese pairs have no zero).
+  return Math.min(even, odd) === 0 && Math.max(even, odd) * 4 >= (n / 2) * 3;
 }

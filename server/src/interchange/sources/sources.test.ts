@@ -105,6 +105,17 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toBe(text);
   });
 
+  it('refuses UTF-16 without a byte-order mark by name, which bytes alone would pass as UTF-8 with NULs', async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-16"?>\n<xliff version="2.0" srcLang="en"/>';
+    for (const bytes of [Buffer.from(xml, 'utf16le'), Buffer.from(xml, 'utf16le').swap16()]) {
+      expect(await codeOf(() => decodeText(bytes))).toBe('invalid_encoding');
+      expect(() => decodeText(bytes)).toThrow(/UTF-16 without a byte-order mark/u);
+    }
+    // Two letters, or Cyrillic and Chinese in UTF-16, are not taken for it; nor is UTF-8 text.
+    expect(decodeText(Buffer.from('ok', 'utf8'))).toBe('ok');
+    expect(decodeText(Buffer.from('Қазақ 中文 — text', 'utf8'))).toBe('Қазақ 中文 — text');
+  });
+
   it('refuses text that is not UTF-8 (Windows-1251 Russian)', async () => {
     const cp1251 = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // "Привет"
     expect(await codeOf(() => decodeText(cp1251))).toBe('invalid_encoding');
