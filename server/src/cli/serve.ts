@@ -6,6 +6,7 @@ import { bootstrap } from '../services/bootstrap.js';
 import { DocumentService } from '../services/documents/index.js';
 import { loadOrCreateSessionSecret } from '../services/secret.js';
 import { createStorage, DatabaseTooNewError, DataDirLockedError } from '../storage/index.js';
+import { SHUTDOWN_MS, shutdownWatchdog } from './shutdown.js';
 
 const CHECKPOINT_EVERY_MS = 5_000;
 
@@ -96,9 +97,15 @@ export async function run(argv: string[]): Promise<number> {
   const force = (): void => process.exit(130);
   process.once('SIGINT', force);
   process.once('SIGTERM', force);
+  const watchdog = shutdownWatchdog(
+    SHUTDOWN_MS,
+    (code) => process.exit(code),
+    (msg) => console.error(`anor serve: ${msg}`),
+  );
   await app.close();
   await documents.close();
   await storage.close();
   log('stopped');
+  watchdog.finished();
   return 0;
 }

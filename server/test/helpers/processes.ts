@@ -89,6 +89,8 @@ async function startNode(env: Record<string, string>): Promise<AnorNode> {
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
+      // A shutdown cut short by the server's own deadline (cli/shutdown.ts) is shown, not hidden.
+      if (/anor serve: (shutdown did not finish|stopped, but)/u.test(out)) console.error(`node on port ${port}:\n${out.slice(-4000)}`);
     },
   };
 }
@@ -122,7 +124,7 @@ export async function startCluster(count: number, env: (schemaUrl: string) => Re
     nodes,
     add,
     async close() {
-      for (const n of nodes) await n.stop();
+      await Promise.all(nodes.map((n) => n.stop()));
       for (const n of nodes) await rm(n.dataDir, { recursive: true, force: true });
       await schema.drop();
     },
