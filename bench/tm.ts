@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { TM_MIN_SCORE } from '../shared/index.js';
 import { MemoryIndex } from '../server/src/tm/memoryIndex.js';
+import { mulberry32 } from '../server/test/helpers/random.js';
 
 /**
  * `npm run bench` entry for the translation memory: lookups against 100,000
@@ -17,17 +18,6 @@ const HEAD = (
   'international national between after also other two first last during region bank investment project programme ' +
   'talks leaders parties signed visit official week million billion percent growth market policy council capital'
 ).split(' ');
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function vocabulary(rand: () => number, size: number): string[] {
   const syll = ['ka', 'ro', 'ta', 'ne', 'mi', 'sh', 'an', 'er', 'ol', 'us', 'tr', 'in', 'ek', 'ar', 'ya', 'st', 'om', 'ul', 'ch', 'ev'];
@@ -101,7 +91,7 @@ export interface TmBenchResult {
 export function benchTm(opts: { entries?: number; queries?: number; seed?: number } = {}): TmBenchResult {
   const entries = opts.entries ?? 100_000;
   const queries = opts.queries ?? 300;
-  const rand = rng(opts.seed ?? 7);
+  const rand = mulberry32(opts.seed ?? 7);
   const vocab = vocabulary(rand, 20_000);
   const pick = zipfSampler(rand, vocab.length);
   const sentence = (): string[] => {
