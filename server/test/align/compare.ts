@@ -79,6 +79,13 @@ export const RESEEDED_SEEDS = [3, 4, 5] as const;
  * evaluated, so this draw is as held out for it as they were.
  */
 export const SECOND_DRAW_SEEDS = [6, 7, 8] as const;
+/**
+ * A third held-out draw (reseeded.test.ts), fixed and committed before its
+ * first run and before the lexical evidence of lexicon.ts was tried: seeds 9,
+ * 10 and 11, which no run had used. Rules are chosen on seeds 1–8 (all
+ * exposed); this draw is run once, after the rule is fixed.
+ */
+export const THIRD_DRAW_SEEDS = [9, 10, 11] as const;
 
 /** Lower recall, or equal recall and lower precision, than Gale–Church. */
 export const worse = (r: ComparisonRow): boolean =>
