@@ -5,6 +5,7 @@ import type { ParagraphFeatures } from './features.js';
 import { banded } from './search.js';
 import { GaleChurchCost } from './galeChurch.js';
 import { keepSafe } from './safe.js';
+import { Lexicon, lexTokens } from './lexicon.js';
 
 /**
  * Paragraph alignment: Gale & Church's length-based dynamic programme
@@ -16,8 +17,10 @@ import { keepSafe } from './safe.js';
  *   anchors disagree,
  * - links 1–1, 1–0, 0–1, 2–1, 1–2 and 2–2,
  * - and a guard (safe.ts): where this path and plain Gale–Church's differ,
- *   Gale–Church's is kept unless shared anchors favour this one, so the
- *   richer model cannot do worse than length alone where its evidence misleads.
+ *   Gale–Church's is kept unless shared anchors favour this one and the
+ *   words (associations learnt from the links both agree on, lexicon.ts) do
+ *   not argue against it, or the words alone clearly favour it, so the
+ *   richer model rarely does worse than length alone where its evidence misleads.
  * Pure and synchronous (shared/ so the browser can preview an alignment).
  */
 export interface AlignLink {
@@ -77,7 +80,7 @@ export function alignParagraphs(source: readonly string[], target: readonly stri
   const fs = source.map((t) => paragraphFeatures(t, opts.sourceLang, names));
   const ft = target.map((t) => paragraphFeatures(t, opts.targetLang, names));
   addSharedSounds(fs, ft);
-  return alignFeatures(fs, ft, opts.band, { ...DEFAULT_MODEL, ...opts.model });
+  return alignFeatures(fs, ft, opts.band, { ...DEFAULT_MODEL, ...opts.model }, { source, target });
 }
 
 /**
@@ -98,6 +101,7 @@ export function alignFeatures(
   ft: ParagraphFeatures[],
   initialBand?: number,
   model: AlignModel = DEFAULT_MODEL,
+  texts?: { source: readonly string[]; target: readonly string[] },
 ): AlignLink[] {
   const ctx = new Evidence(fs, ft, fs.length * ft.length <= 4_000_000, model);
   let links = banded(ctx, fs.length, ft.length, initialBand);
@@ -110,5 +114,14 @@ export function alignFeatures(
   }
   if (!model.guard) return links;
   const gc = new GaleChurchCost(fs, ft);
-  return keepSafe(links, banded(gc, fs.length, ft.length, initialBand), ctx, gc);
+  // The guard's third witness: words associated over the links both paths agree on (lexicon.ts).
+  const learn = texts
+    ? (agreed: [number, number][]): Lexicon =>
+        new Lexicon(
+          texts.source.map((t) => lexTokens(t)),
+          texts.target.map((t) => lexTokens(t)),
+          agreed,
+        )
+    : undefined;
+  return keepSafe(links, banded(gc, fs.length, ft.length, initialBand), ctx, gc, learn);
 }
