@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tuningTexts } from './accuracy.js';
-import { RESEEDED_SEEDS, SECOND_DRAW_SEEDS, compareWithGaleChurch, report, worse } from './compare.js';
+import { RESEEDED_SEEDS, SECOND_DRAW_SEEDS, THIRD_DRAW_SEEDS, compareWithGaleChurch, report, worse } from './compare.js';
 import type { ComparisonRow } from './compare.js';
 import { exposedSet } from './exposed.js';
 import { freshHeldOut } from './fresh.js';
@@ -76,4 +76,15 @@ describe('alignment against plain Gale–Church, second draw (seeds 6–8, expos
     ['iso_3166-1.mo uz→ru seed 6 (seeded edits)', 'qa summit zh→uz seed 7 (seeded edits)', 'qa summit zh→kk seed 8 (seeded edits)'],
     false,
   );
+});
+
+/**
+ * The third held-out draw (seeds 9, 10 and 11, fixed in compare.ts and
+ * committed before any run used them, and before the lexical evidence was
+ * tried). The rule with lexical evidence was chosen on seeds 1–8 and
+ * committed before this draw was first run; its single evaluation is
+ * recorded here and in docs/align.md.
+ */
+describe('alignment against plain Gale–Church, third held-out draw (seeds 9–11)', () => {
+  heldOutDraw('third draw', THIRD_DRAW_SEEDS, [], true);
 });
