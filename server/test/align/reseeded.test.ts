@@ -82,9 +82,17 @@ describe('alignment against plain Gale–Church, second draw (seeds 6–8, expos
  * The third held-out draw (seeds 9, 10 and 11, fixed in compare.ts and
  * committed before any run used them, and before the lexical evidence was
  * tried). The rule with lexical evidence was chosen on seeds 1–8 and
- * committed before this draw was first run; its single evaluation is
- * recorded here and in docs/align.md.
+ * committed before this draw was first run. Its single evaluation: two rows
+ * of 438 worse than Gale–Church (46 without the guard), a ten-paragraph QA
+ * text and a list of country names, the kinds the lexicon cannot learn from
+ * (docs/align.md). A change that removed them would be chosen after seeing
+ * this draw.
  */
 describe('alignment against plain Gale–Church, third held-out draw (seeds 9–11)', () => {
-  heldOutDraw('third draw', THIRD_DRAW_SEEDS, [], true);
+  heldOutDraw(
+    'third draw',
+    THIRD_DRAW_SEEDS,
+    ['qa summit ru→uz seed 10 (seeded edits)', 'iso_3166-1.mo en→uz seed 11 (seeded edits)'],
+    true,
+  );
 });
