@@ -13,9 +13,18 @@ export interface PruneFigures {
   edits: number;
   keepOps: number;
   rowsBefore: number;
+  /** Rows left at or below the mark (pruning's doing): at most `keepOps`, the newest acks (the writer's among them). */
+  rowsKept: number;
+  /** All rows after, the writer's above the snapshot included. */
   rowsAfter: number;
   /** Wall time of the prune run (batches of 1,000). */
   pruneMs: number;
+  /** Commits of one more writer while the prune ran: how many, and the longest (ms). */
+  commitsDuring: number;
+  longestCommitMs: number;
+  /** The same writer alone, right after, for as long. */
+  commitsAlone: number;
+  longestAloneMs: number;
 }
 
 const WRITERS = 20;
@@ -60,6 +69,22 @@ export async function benchPrune(edits: number, keeps: readonly number[]): Promi
         );
         await service.checkpoint();
       };
+      /** One writer on the first cell, each edit awaiting the last: the latency of each commit. */
+      const writeWhile = async (go: () => boolean, tag: string): Promise<number[]> => {
+        const latencies: number[] = [];
+        let rev = (await service.registry.open(id)).doc.paragraphs[0]?.cells.zh?.rev ?? 0;
+        while (go()) {
+          const t = performance.now();
+          const n = latencies.length;
+          const ack = await ops.editCell(
+            { docId: id, paragraphId: pids[0]!, lang: 'zh', opId: `${tag}-${n}`, baseRev: rev, text: `${tag} ${n}` },
+            'u1',
+          );
+          latencies.push(performance.now() - t);
+          rev = ack.rev;
+        }
+        return latencies;
+      };
       const rows = async (): Promise<number> =>
         Number((await raw.query<{ n: string }>('SELECT count(*) AS n FROM events WHERE doc_id = $1', [id])).rows[0]?.n);
       const figures: PruneFigures[] = [];
@@ -67,9 +92,35 @@ export async function benchPrune(edits: number, keeps: readonly number[]): Promi
         await write(i === 0 ? edits : WRITERS * 5, `k${i}`);
         const rowsBefore = await rows();
         const opts: Partial<PruneOptions> = { keepMs: 0, keepOps };
+        // One more writer commits to the document all along: a prune that held a lock commits wait on would show here.
+        let pruning = true;
         const t0 = performance.now();
-        await store.prune(id, opts);
-        figures.push({ edits: made, keepOps, rowsBefore, rowsAfter: await rows(), pruneMs: round(performance.now() - t0, 1) });
+        const [, latencies] = await Promise.all([
+          store.prune(id, opts).finally(() => (pruning = false)),
+          writeWhile(() => pruning, `during-${i}`),
+        ]);
+        const pruneMs = round(performance.now() - t0, 1);
+        // The same writer alone for as long, for comparison.
+        const alone = await writeWhile(() => performance.now() - t0 < 2 * pruneMs, `alone-${i}`);
+        const kept = (
+          await raw.query<{ n: string }>(
+            'SELECT count(*) AS n FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.doc_id = $1 AND e.seq <= d.pruned_seq',
+            [id],
+          )
+        ).rows[0]?.n;
+        figures.push({
+          edits: made,
+          keepOps,
+          rowsBefore,
+          rowsKept: Number(kept),
+          rowsAfter: await rows(),
+          pruneMs,
+          commitsDuring: latencies.length,
+          longestCommitMs: round(Math.max(...latencies), 1),
+          commitsAlone: alone.length,
+          longestAloneMs: round(Math.max(...alone), 1),
+        });
+        made += latencies.length + alone.length;
       }
       return figures;
     } finally {
