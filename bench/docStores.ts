@@ -49,7 +49,7 @@ function bigDocument(revisions: number): { doc: DocumentState; events: ReturnTyp
   return { doc, events };
 }
 
-async function withSchema<T>(fn: (url: string) => Promise<T>): Promise<T> {
+export async function withSchema<T>(fn: (url: string) => Promise<T>): Promise<T> {
   const base = process.env.ANOR_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const name = `anor_bench_${randomBytes(5).toString('hex')}`;
   const admin = async (sql: string): Promise<void> => {

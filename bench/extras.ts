@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { benchStorage } from './storage.js';
 import { benchCommitRates, benchDocStores, benchStartup } from './docStores.js';
+import { benchPrune } from './prune.js';
+import { OP_IDS_KEPT } from '../server/src/storage/retention.js';
 import { measureAlign, measureAlignEdited } from './alignSpeed.js';
 import { benchQa } from './qa.js';
 import { benchTm } from './tm.js';
@@ -119,6 +121,14 @@ export const benches: Record<string, () => Promise<Row[]>> = {
       })),
     ];
   },
+  prune: async () =>
+    (await benchPrune(QUICK ? 6_000 : 60_000, [OP_IDS_KEPT, 1_000])).map((f) => ({
+      metric: `events rows left below the snapshot of one document after ${f.edits.toLocaleString('en')} edits, keeping ${f.keepOps.toLocaleString('en')} acks`,
+      value: f.rowsKept,
+      unit: 'rows',
+      target: `≤ ${f.keepOps.toLocaleString('en')}`,
+      baseline: `${f.rowsBefore.toLocaleString('en')} rows before, ${f.rowsAfter.toLocaleString('en')} after; the prune took ${f.pruneMs} ms; a writer meanwhile: ${f.commitsDuring} commits, longest ${f.longestCommitMs} ms (alone after: ${f.commitsAlone}, longest ${f.longestAloneMs} ms)`,
+    })),
   align: async () => [
     ...measureAlign([100, 1000]).map((r) => ({
       metric: `align ${r.paragraphs.toLocaleString('en')} × ${r.paragraphs.toLocaleString('en')} paragraphs (en→zh)`,

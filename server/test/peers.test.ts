@@ -50,7 +50,14 @@ describe("peers' files over REST", () => {
     for (const [i, en] of EN_PARAGRAPHS.entries())
       translated = translated.replace(`msgid "${en}"\nmsgstr ""`, `msgid "${en}"\nmsgstr "${RU_PARAGRAPHS[i]!}"`);
     const r = await upload<ImportResultDto>(server.url, `/api/documents/${docId}/import/xliff?name=ru.po`, cookie, translated);
-    expect(r.body).toMatchObject({ ok: true, data: { edited: 5, matched: { id: 5, reference: 0, source: 0, unmatched: 0 } } });
+    expect(r.body).toMatchObject({
+      ok: true,
+      data: { edited: 5, unchanged: 0, matched: { id: 5, reference: 0, source: 0, unmatched: 0 } },
+    });
+    // The same file again changes nothing and says so: no cell counted as edited, no new seq.
+    const again = await upload<ImportResultDto>(server.url, `/api/documents/${docId}/import/xliff?name=ru.po`, cookie, translated);
+    expect(again.body).toMatchObject({ ok: true, data: { edited: 0, unchanged: 5 } });
+    expect(again.body.ok && r.body.ok && again.body.data.seq).toBe(r.body.ok && r.body.data.seq);
     // Not fuzzy means finished, but an importer's own revision cannot be approved by them here (four eyes): in review.
     expect((await snapshot()).paragraphs.map((p) => [p.cells.ru?.text, p.cells.ru?.status])).toEqual(
       RU_PARAGRAPHS.map((t) => [t, 'in_review']),

@@ -35,6 +35,8 @@ export interface AlignedImportPlan {
   edits: AlignedEdit[];
   /** Paragraph ids a person should look at, in document order. */
   review: string[];
+  /** Cells the translation would fill that already hold exactly that text (no edit for them). */
+  unchanged: number;
 }
 
 export interface AlignedImportInput {
@@ -93,9 +95,11 @@ export function planFromLinks(
     review.add(0);
   }
   const edits: AlignedEdit[] = [];
+  let unchanged = 0;
   for (const [i, text] of [...planned].sort((a, b) => a[0] - b[0])) {
     const p = paragraphs[i]!;
     if ((p.cells[lang]?.text ?? '') !== text) edits.push({ paragraphId: p.id, lang, text, status: text === '' ? 'empty' : 'draft' });
+    else unchanged++;
   }
-  return { links, edits, review: [...review].sort((a, b) => a - b).map((i) => paragraphs[i]!.id) };
+  return { links, edits, review: [...review].sort((a, b) => a - b).map((i) => paragraphs[i]!.id), unchanged };
 }

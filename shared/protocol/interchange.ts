@@ -157,8 +157,10 @@ export type TranslationCommitBody = z.input<typeof translationCommitBody>;
 export interface ImportResultDto {
   /** The document's seq after the import (unchanged when nothing was edited). */
   seq: number;
-  /** Cells written. */
+  /** Cells the import changed (a new text, or the file's status on the same text). */
   edited: number;
+  /** Cells of the file that already held its text and status (nothing written for them). */
+  unchanged: number;
   /** Paragraph ids a person should check (merged texts, unmatched text appended). */
   review: string[];
   /** Non-fatal remarks (e.g. an XLIFF unit whose source no longer matches). */

@@ -65,6 +65,7 @@ const readerDocument = obj({
 const importResult = obj({
   seq: int,
   edited: int,
+  unchanged: int,
   review: z.array(str),
   warnings: z.array(importProblemSchema),
   matched: obj({ id: int, reference: int, source: int, unmatched: int }).optional(),

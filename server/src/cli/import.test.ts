@@ -49,7 +49,10 @@ describe('anor import / anor export', () => {
     await writeFile(ru, RU_PARAGRAPHS.join('\n\n'));
     const io2 = capture();
     expect(await runImport(['translation', ru, '--doc', docId, '--lang', 'ru', ...data], io2)).toBe(0);
-    expect(io2.stdout()).toMatch(/^imported 5 cells/u);
+    expect(io2.stdout()).toMatch(/^imported 5 cells, 0 unchanged/u);
+    const io2b = capture();
+    expect(await runImport(['translation', ru, '--doc', docId, '--lang', 'ru', ...data], io2b)).toBe(0);
+    expect(io2b.stdout()).toMatch(/^imported 0 cells, 5 unchanged/u);
     const doc = await stored(docId);
     expect(doc.paragraphs.map((p) => p.cells.ru?.text)).toEqual(RU_PARAGRAPHS);
     expect(doc.paragraphs.every((p) => p.cells.ru?.status === 'draft')).toBe(true);

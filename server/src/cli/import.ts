@@ -131,7 +131,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
           CLI_AUTHOR,
         );
         io.out(
-          `imported ${r.edited} cells (seq ${r.seq}); ${low.length} links worth a look${low.length ? `: ${low.map((l) => l.paragraphIds.join('+') || `(no source) ${l.target.join(',')}`).join(' ')}` : ''}\n`,
+          `imported ${r.edited} cells, ${r.unchanged} unchanged (seq ${r.seq}); ${low.length} links worth a look${low.length ? `: ${low.map((l) => l.paragraphIds.join('+') || `(no source) ${l.target.join(',')}`).join(' ')}` : ''}\n`,
         );
       });
     } else if (what === 'xliff' || what === 'po') {
@@ -144,7 +144,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
         for (const w of r.warnings) io.err(`warning: ${w.rule}: ${w.message}\n`);
         const m = r.matched;
         const how = m ? ` (units matched by id ${m.id}, by reference ${m.reference}, by source text ${m.source})` : '';
-        io.out(`imported ${r.edited} cells (seq ${r.seq})${how}\n`);
+        io.out(`imported ${r.edited} cells, ${r.unchanged} unchanged (seq ${r.seq})${how}\n`);
       });
     } else if (what === 'tmx') {
       const bytes = await readBytes(file);

@@ -117,8 +117,12 @@ export interface DocumentStore {
  * until this one ends, in the order they asked (PostgreSQL's lock queue).
  */
 export interface LockedDocument {
-  /** Events committed after the seq the caller said it has (other nodes'), in seq order: apply them first. */
-  behind: StoredEvent[];
+  /**
+   * Events committed after the seq the caller said it has (other nodes'), in seq order: apply them first.
+   * `pruned`: that seq is older than the events the store still keeps (pruned below a snapshot): the
+   * caller's copy must be read again; release the lock.
+   */
+  behind: StoredEvent[] | 'pruned';
   /** Set when `by` already committed `opId` (one of those the lock was asked about) on this document: the ack it was answered. */
   done(by: string, opId: string): { ack: unknown } | undefined;
   /**
@@ -161,8 +165,11 @@ export interface SharedDocuments {
    * is no such live document. The caller must `commit` or `release`.
    */
   lock(docId: string, ops: readonly { by: string; opId: string }[], afterSeq: number): Promise<LockedDocument | undefined>;
-  /** Committed events after `seq`, in seq order. */
-  eventsAfter(docId: string, seq: number): Promise<StoredEvent[]>;
+  /**
+   * Committed events after `seq`, in seq order; `pruned` when some of them are
+   * no longer kept (events below a snapshot are pruned): read the document again.
+   */
+  eventsAfter(docId: string, seq: number): Promise<StoredEvent[] | 'pruned'>;
   /**
    * Every live document's meta and paragraphs (no history), one at a time, but
    * those `skip` names: for indexes derived from paragraphs (the translation

@@ -1,6 +1,7 @@
 import { AppError, DEFAULT_SETTINGS } from '../../../../shared/index.js';
 import type { DocumentMeta, DocumentSettings, DocumentState } from '../../../../shared/index.js';
 import type { DocumentStore, DocumentStub, SharedDocuments } from '../../storage/types.js';
+import { OP_IDS_KEPT } from '../../storage/retention.js';
 import { stubOf } from '../../storage/stub.js';
 import { Checkpoints } from './checkpoints.js';
 import { DocRuntime } from './runtime.js';
@@ -54,8 +55,8 @@ export class DocumentRegistry {
   ) {
     this.now = opts.now ?? Date.now;
     // 10,000 events ≈ a few MB per busy document; enough to bridge a laptop lid
-    // closed for a coffee. 50,000 opIds: far more than any client keeps in its outbox.
-    this.limits = { ringSize: opts.ringSize ?? 10_000, opIdLimit: opts.opIdLimit ?? 50_000 };
+    // closed for a coffee. opIds: the same count the PostgreSQL store keeps acks for (storage/retention.ts).
+    this.limits = { ringSize: opts.ringSize ?? 10_000, opIdLimit: opts.opIdLimit ?? OP_IDS_KEPT };
     this.idleMs = opts.idleMs ?? DEFAULT_IDLE_MS;
     const log = opts.log ?? (() => {});
     this.checkpoints = new Checkpoints(

@@ -78,6 +78,8 @@ export class SharedCommits {
   private readonly pending = new Map<DocRuntime, Pending[]>();
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => void) | undefined;
+  /** Copies found older than the events the table keeps → the copy read again in their place (see `reread`). */
+  private readonly rereads = new WeakMap<DocRuntime, Promise<DocRuntime>>();
 
   constructor(
     private readonly registry: DocumentRegistry,
@@ -122,12 +124,48 @@ export class SharedCommits {
   ): Promise<Outcome> {
     const seen = opId === null ? undefined : rt.op(by, opId);
     if (seen) return Promise.resolve({ result: seen.result, applied: false });
-    return new Promise<Outcome>((resolve, reject) => {
-      let queue = this.pending.get(rt);
-      if (!queue) this.pending.set(rt, (queue = []));
-      queue.push({ by, opId, kind, decide, resolve, reject });
-      if (queue.length === 1) this.scheduleBatch(rt);
-    });
+    return new Promise<Outcome>((resolve, reject) => this.enqueue(rt, { by, opId, kind, decide, resolve, reject }));
+  }
+
+  private enqueue(rt: DocRuntime, p: Pending): void {
+    let queue = this.pending.get(rt);
+    if (!queue) this.pending.set(rt, (queue = []));
+    queue.push(p);
+    if (queue.length === 1) this.scheduleBatch(rt);
+  }
+
+  /**
+   * A copy older than the events the table still keeps (they are pruned below
+   * a checkpoint's snapshot: storage/pg/prune.ts) cannot be caught up event by
+   * event: it is dropped and the document read again, whole, from its snapshot
+   * and the events after it. This node's sockets then miss the events in
+   * between: the next one they get does not follow their seq, and they rejoin
+   * (a snapshot: the new copy's ring is empty). Once per copy; operations
+   * queued on the old copy go to the new one.
+   */
+  private reread(rt: DocRuntime): Promise<DocRuntime> {
+    let fresh = this.rereads.get(rt);
+    if (!fresh) {
+      const docId = rt.doc.id;
+      this.log(`copy of ${docId} at seq ${rt.doc.seq} is older than the events the database keeps: reading the document again`);
+      if (this.registry.peek(docId) === rt) this.registry.drop(docId);
+      fresh = this.registry.open(docId);
+      fresh.catch(() => undefined);
+      this.rereads.set(rt, fresh);
+    }
+    return fresh;
+  }
+
+  /** Hands a batch taken from a copy that was read again to the new copy (or refuses it when that read failed). */
+  private requeue(fresh: Promise<DocRuntime>, batch: readonly Pending[]): Promise<void> {
+    return fresh.then(
+      (next) => {
+        for (const p of batch) this.enqueue(next, p);
+      },
+      (err: unknown) => {
+        for (const p of batch) p.reject(err);
+      },
+    );
   }
 
   private scheduleBatch(rt: DocRuntime): void {
@@ -147,6 +185,8 @@ export class SharedCommits {
     if (queue.length > 0) this.scheduleBatch(rt);
     else this.pending.delete(rt);
     if (batch.length === 0) return;
+    const moved = this.rereads.get(rt);
+    if (moved) return this.requeue(moved, batch);
     const answered: (() => void)[] = [];
     const applied: { p: Pending; result: OpResult | undefined; first: boolean }[] = [];
     const events: DocEvent[] = [];
@@ -160,12 +200,17 @@ export class SharedCommits {
       return;
     }
     const lock = locked;
+    if (lock.behind === 'pruned') {
+      await lock.release().catch(() => undefined);
+      return this.requeue(this.reread(rt), batch);
+    }
+    const behind = lock.behind;
     const acks = new Map<number, unknown>();
     const inBatch = new Map<string, OpResult>();
     let gone = false;
     try {
-      if (lock.behind.length > 0 || ops(batch).some((o) => lock.done(o.by, o.opId))) this.conflicts++;
-      this.applyStored(rt, lock.behind);
+      if (behind.length > 0 || ops(batch).some((o) => lock.done(o.by, o.opId))) this.conflicts++;
+      this.applyStored(rt, behind);
       for (const p of batch) {
         const key = p.opId === null ? undefined : `${p.by}\u0000${p.opId}`;
         const known = p.opId === null ? undefined : (rt.op(p.by, p.opId)?.result ?? stored(lock.done(p.by, p.opId)?.ack));
@@ -297,15 +342,21 @@ export class SharedCommits {
   private async republish(rt: DocRuntime): Promise<void> {
     const from = this.dropped.get(rt.doc.id);
     if (from === undefined) return;
-    const missed = (await this.shared.eventsAfter(rt.doc.id, from)).map((s) => s.event).filter((ev) => ev.seq <= rt.doc.seq);
+    const stored = await this.shared.eventsAfter(rt.doc.id, from);
     this.dropped.delete(rt.doc.id);
+    // Pruned meanwhile: the sockets rejoin when the next event does not follow their seq (see `reread`).
+    if (stored === 'pruned') return;
+    const missed = stored.map((s) => s.event).filter((ev) => ev.seq <= rt.doc.seq);
     for (const ev of missed) rt.remember(ev);
     if (missed.length > 0) this.deliver(rt, missed);
   }
 
   /** Applies and publishes what other nodes committed after this copy's seq. Runs in the lane. */
   private async catchUp(rt: DocRuntime): Promise<void> {
-    this.applyStored(rt, await this.shared.eventsAfter(rt.doc.id, rt.doc.seq));
+    if (this.rereads.has(rt)) return;
+    const stored = await this.shared.eventsAfter(rt.doc.id, rt.doc.seq);
+    if (stored === 'pruned') await this.reread(rt);
+    else this.applyStored(rt, stored);
   }
 
   /** Applies stored events that follow this copy's seq, remembers their acks, and publishes them. */

@@ -12,6 +12,18 @@ export interface ImportEdit {
 }
 
 /**
+ * What an import changed, for the person who ran it: `edited` cells got a new
+ * text or status, `unchanged` ones already held what the file says (importing
+ * the same file twice reports them all unchanged).
+ */
+export interface ImportCounts {
+  edited: number;
+  unchanged: number;
+}
+
+export type ImportDecision = Decision<SeqAck> & { counts: ImportCounts };
+
+/**
  * Cell edits from a file as events. A changed text is a `cell.edited` of kind
  * `import` (so history says where it came from); an approval is a separate
  * `cell.status` on that new revision, exactly as if a reviewer had approved it,
@@ -19,8 +31,9 @@ export interface ImportEdit {
  * never written by an import of a translation. Checked as a whole first: one
  * bad edit refuses the import and changes nothing.
  */
-export function decideImport(doc: DocumentState, edits: readonly ImportEdit[]): Decision<SeqAck> {
+export function decideImport(doc: DocumentState, edits: readonly ImportEdit[]): ImportDecision {
   const bodies: DocEventBody[] = [];
+  const counts = { edited: 0, unchanged: 0 };
   for (const e of edits) {
     requireLang(doc, e.lang);
     if (e.lang === doc.sourceLang) throw new AppError('bad_request', 'an import of a translation cannot write the source column');
@@ -35,11 +48,15 @@ export function decideImport(doc: DocumentState, edits: readonly ImportEdit[]): 
       const status: CellStatus = e.text === '' ? 'empty' : approve ? 'draft' : e.status === 'empty' ? 'draft' : e.status;
       bodies.push({ type: 'cell.edited', paragraphId: p.id, lang: e.lang, kind: 'import', text: e.text, rev, status });
       if (approve) bodies.push({ type: 'cell.status', paragraphId: p.id, lang: e.lang, status: 'approved', rev });
+      counts.edited++;
     } else if (e.text !== '' && e.status !== 'empty' && cell.status !== e.status) {
       bodies.push({ type: 'cell.status', paragraphId: p.id, lang: e.lang, status: e.status, rev });
+      counts.edited++;
+    } else {
+      counts.unchanged++;
     }
   }
-  return { bodies, finish: (_doc, seq) => ({ seq }) };
+  return { bodies, counts, finish: (_doc, seq) => ({ seq }) };
 }
 
 /**

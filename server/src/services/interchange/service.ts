@@ -34,7 +34,7 @@ import type { SourceFileStore } from '../../storage/index.js';
 import { OriginalFiles } from './original.js';
 import { decideImport, decideNotes } from './decideImport.js';
 import { newId } from '../ids.js';
-import type { ImportEdit } from './decideImport.js';
+import type { ImportCounts, ImportEdit } from './decideImport.js';
 
 export interface ExportedFile {
   fileName: string;
@@ -95,7 +95,7 @@ export class InterchangeService {
   async commitTranslation(docId: string, body: TranslationCommitBody, by: string): Promise<ImportResultDto> {
     const target = body.target.map((t) => cleanText(t).text);
     let review: string[] = [];
-    let edited = 0;
+    let counts: ImportCounts = { edited: 0, unchanged: 0 };
     const ack: SeqAck = await this.ops.importCells(docId, by, (doc) => {
       requireTarget(doc, body.lang);
       const linked = toIndexLinks(
@@ -111,10 +111,11 @@ export class InterchangeService {
       const plan = planFromLinks(doc.paragraphs, body.lang, target, linked.links, 0);
       review = plan.review;
       const edits: ImportEdit[] = plan.edits.map((e) => ({ ...e, status: body.approved && e.text !== '' ? 'approved' : e.status }));
-      edited = edits.length;
-      return decideImport(doc, edits);
+      const decision = decideImport(doc, edits);
+      counts = { edited: decision.counts.edited, unchanged: decision.counts.unchanged + plan.unchanged };
+      return decision;
     });
-    return { seq: ack.seq, edited, review, warnings: [] };
+    return { seq: ack.seq, ...counts, review, warnings: [] };
   }
 
   /**
@@ -147,8 +148,13 @@ export class InterchangeService {
       ...e,
       status: e.status === 'approved' && !mayApprove ? 'in_review' : e.status,
     }));
-    const ack = await this.ops.importCells(docId, by, (current) => decideImport(current, edits));
-    return { seq: ack.seq, edited: edits.length, review: [], warnings: plan.value.warnings, matched: plan.value.matched };
+    let counts: ImportCounts = { edited: 0, unchanged: 0 };
+    const ack = await this.ops.importCells(docId, by, (current) => {
+      const decision = decideImport(current, edits);
+      counts = decision.counts;
+      return decision;
+    });
+    return { seq: ack.seq, ...counts, review: [], warnings: plan.value.warnings, matched: plan.value.matched };
   }
 
   /**

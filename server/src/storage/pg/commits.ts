@@ -8,6 +8,7 @@ export function parseStored(r: { event: string; ack: string | null }): StoredEve
   return { event: JSON.parse(r.event) as DocEvent, ack: r.ack === null ? null : (JSON.parse(r.ack) as unknown) };
 }
 
+/** The events after `seq`, for a caller that knows none of them is pruned (it reads above the snapshot, or holds the row lock). */
 export async function eventsAfter(c: PoolClient | Pool, docId: string, seq: number): Promise<StoredEvent[]> {
   const rows = (
     await c.query<{ event: string; ack: string | null }>('SELECT event, ack FROM events WHERE doc_id = $1 AND seq > $2 ORDER BY seq', [
@@ -16,6 +17,26 @@ export async function eventsAfter(c: PoolClient | Pool, docId: string, seq: numb
     ])
   ).rows;
   return rows.map(parseStored);
+}
+
+/**
+ * The events after `seq`, or `pruned` when some of them may be gone
+ * (`seq` is below the document's `pruned_seq`, prune.ts). One statement, so
+ * the mark and the events are read in one snapshot: the mark is committed
+ * before any event below it is deleted, so every event above the mark seen is
+ * there. No such document: no events.
+ */
+export async function eventsAfterUnpruned(c: PoolClient | Pool, docId: string, seq: number): Promise<StoredEvent[] | 'pruned'> {
+  const rows = (
+    await c.query<{ pruned_seq: string; event: string | null; ack: string | null }>(
+      `SELECT d.pruned_seq, e.event, e.ack FROM documents d
+       LEFT JOIN events e ON e.doc_id = d.id AND e.seq > $2 AND d.pruned_seq <= $2
+       WHERE d.id = $1 ORDER BY e.seq`,
+      [docId, seq],
+    )
+  ).rows;
+  if (rows[0] && Number(rows[0].pruned_seq) > seq) return 'pruned';
+  return rows.flatMap((r) => (r.event === null ? [] : [parseStored({ event: r.event, ack: r.ack })]));
 }
 
 /**
@@ -110,9 +131,14 @@ export async function lockDocument(
                WHERE e.doc_id = ${lit.text(docId)} AND e.by = o.by AND e.op_id = o.op_id AND e.op_id IS NOT NULL AND e.op_part = 0)))
              FROM (VALUES ${pairs}) AS o(by, op_id))`;
     const results = (await c.query(
-      `BEGIN; SELECT d.head_seq, d.deleted, ${lookup} AS done
-       FROM (SELECT head_seq, deleted FROM documents WHERE id = ${lit.text(docId)} FOR UPDATE) AS d`,
-    )) as unknown as QueryResult<{ head_seq: string; deleted: boolean; done: [string, string, [string | null] | null][] | null }>[];
+      `BEGIN; SELECT d.head_seq, d.deleted, d.pruned_seq, ${lookup} AS done
+       FROM (SELECT head_seq, deleted, pruned_seq FROM documents WHERE id = ${lit.text(docId)} FOR UPDATE) AS d`,
+    )) as unknown as QueryResult<{
+      head_seq: string;
+      deleted: boolean;
+      pruned_seq: string;
+      done: [string, string, [string | null] | null][] | null;
+    }>[];
     const row = results[1]?.rows[0];
     if (!row || row.deleted) {
       await end('ROLLBACK');
@@ -123,8 +149,11 @@ export async function lockDocument(
       const ack = found?.[0];
       if (found) done.set(`${by}\u0000${opId}`, { ack: ack === null || ack === undefined ? null : (JSON.parse(ack) as unknown) });
     }
-    const behind = Number(row.head_seq) > afterSeq ? await eventsAfter(c, docId, afterSeq) : [];
-    noted(behind.map((e) => e.event));
+    // The mark cannot move while this transaction holds the row (raising it takes the row's lock), and nothing
+    // above it is ever deleted: a copy at or above it reads every event it lacks.
+    const behind =
+      afterSeq < Number(row.pruned_seq) ? 'pruned' : Number(row.head_seq) > afterSeq ? await eventsAfter(c, docId, afterSeq) : [];
+    if (behind !== 'pruned') noted(behind.map((e) => e.event));
     return {
       behind,
       done: (by, opId) => done.get(`${by}\u0000${opId}`),

@@ -15,10 +15,17 @@ import { assemble, PartTracker } from './docParts.js';
 import type { CapturedSnapshot } from './docParts.js';
 import { CHANNEL, Feed, noticePayload } from './feed.js';
 import { inTransaction } from './pool.js';
-import { eventsAfter, insertEvents, lockDocument } from './commits.js';
+import { eventsAfter, eventsAfterUnpruned, insertEvents, lockDocument } from './commits.js';
+import { DEFAULT_PRUNE, pruneEvents } from './prune.js';
+import type { PruneOptions, PruneResult } from './prune.js';
 import { isUniqueViolation } from './rows.js';
 import { writeParts } from './snapshotRows.js';
 import { stubOf } from '../stub.js';
+
+export interface PgDocumentStoreOptions {
+  /** Pruning of events below a snapshot (prune.ts); `everyMs`: at most once per document and node this often after a checkpoint. */
+  prune?: Partial<PruneOptions> & { everyMs?: number };
+}
 
 interface StubRow {
   id: string;
@@ -33,6 +40,8 @@ interface StubRow {
  * orders each document, `doc_parts`/`doc_revisions` hold incremental
  * snapshots, `documents` the stubs lists read. Nothing is loaded at start-up;
  * `read` rebuilds one document from its parts and the events after them.
+ * Events below a snapshot are pruned after the checkpoint that wrote it (at
+ * most once a minute per document) and when this node lets the document go.
  */
 export class PgDocumentStore implements DocumentStore, SharedDocuments {
   /** What this node knows is in each document's stored snapshot (docParts.ts). */
@@ -41,13 +50,24 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
   private checkpoints: Promise<void> = Promise.resolve();
   private readonly counters: StorageStats = { appends: 0, events: 0, syncs: 0, bytes: 0, maxGroup: 0 };
   readonly shared: SharedDocuments = this;
+  private readonly pruneOpts: PruneOptions;
+  private readonly pruneEveryMs: number;
+  /** When this node last pruned each document it checkpointed. */
+  private readonly prunedAt = new Map<string, number>();
+  /** One document pruned at a time, apart from the checkpoints (a first prune of a long history takes a while). */
+  private pruning: Promise<void> = Promise.resolve();
+  private closing = false;
 
   constructor(
     private readonly pool: Pool,
     url: string,
-    log: (msg: string) => void,
+    private readonly log: (msg: string) => void,
+    opts: PgDocumentStoreOptions = {},
   ) {
     this.feed = new Feed(url, log);
+    const { everyMs, ...prune } = opts.prune ?? {};
+    this.pruneOpts = { ...DEFAULT_PRUNE, ...prune };
+    this.pruneEveryMs = everyMs ?? 60_000;
   }
 
   async load(): Promise<LoadResult> {
@@ -114,7 +134,11 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
       if (job) jobs.push({ ...job, stub: JSON.stringify(stubOf(doc)) });
     }
     const run = this.checkpoints.then(async () => {
-      for (const job of jobs) if (await writeParts(this.pool, job)) job.done();
+      for (const job of jobs) {
+        if (!(await writeParts(this.pool, job))) continue;
+        job.done();
+        this.prunedSoon(job.docId);
+      }
     });
     this.checkpoints = run.catch(() => {});
     return run;
@@ -126,7 +150,38 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
 
   async close(): Promise<void> {
     await this.checkpoints;
+    this.closing = true;
+    await this.pruning;
     await this.feed.close();
+  }
+
+  /**
+   * Prunes a document's events below its snapshot (prune.ts): what a
+   * checkpoint and a release do in the background, with the store's options
+   * unless given others.
+   */
+  prune(docId: string, opts: Partial<PruneOptions> = {}): Promise<PruneResult | undefined> {
+    return pruneEvents(this.pool, docId, { ...this.pruneOpts, ...opts }, () => this.closing);
+  }
+
+  /** After a checkpoint: prunes the document unless this node did so less than `everyMs` ago. */
+  private prunedSoon(docId: string): void {
+    const now = Date.now();
+    const last = this.prunedAt.get(docId);
+    if (last !== undefined && now - last < this.pruneEveryMs) return;
+    this.prunedAt.set(docId, now);
+    this.schedulePrune(docId);
+  }
+
+  private schedulePrune(docId: string): void {
+    if (this.closing) return;
+    // Housekeeping: a failure costs rows, not data, and the next checkpoint or release tries again.
+    this.pruning = this.pruning
+      .then(() => this.prune(docId))
+      .then(
+        () => undefined,
+        (err: unknown) => this.log(`database: pruning the events of ${docId} failed: ${String(err)}`),
+      );
   }
 
   /**
@@ -181,9 +236,9 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
     return lockDocument(this.pool, docId, ops, afterSeq, (events) => this.trackers.get(docId)?.note(events));
   }
 
-  async eventsAfter(docId: string, seq: number): Promise<StoredEvent[]> {
-    const found = await eventsAfter(this.pool, docId, seq);
-    this.trackers.get(docId)?.note(found.map((e) => e.event));
+  async eventsAfter(docId: string, seq: number): Promise<StoredEvent[] | 'pruned'> {
+    const found = await eventsAfterUnpruned(this.pool, docId, seq);
+    if (found !== 'pruned') this.trackers.get(docId)?.note(found.map((e) => e.event));
     return found;
   }
 
@@ -217,8 +272,15 @@ export class PgDocumentStore implements DocumentStore, SharedDocuments {
     this.feed.interrupt();
   }
 
-  /** Forgets what this node knew of a document's snapshot: a later read starts afresh. */
+  /**
+   * Forgets what this node knew of a document's snapshot: a later read starts
+   * afresh. The document's last events below its snapshot, which its last
+   * checkpoints left (too recent, or pruned less than a minute before), are
+   * pruned now: it may not be checkpointed again for a long time.
+   */
   released(docId: string): void {
     this.trackers.delete(docId);
+    this.prunedAt.delete(docId);
+    this.schedulePrune(docId);
   }
 }

@@ -83,7 +83,7 @@ describe('ImportTranslationDialog', () => {
       previewTranslation: async () => ({ ok: true as const, data: preview }),
       commitTranslation: async (_docId: string, body: unknown) => {
         sent.push(body);
-        return { ok: true as const, data: { seq: 9, edited: 3, review: [], warnings: [] } };
+        return { ok: true as const, data: { seq: 9, edited: 3, unchanged: 0, review: [], warnings: [] } };
       },
     };
     await renderUi(<ImportTranslationDialog doc={doc} langs={['ru', 'kk']} mayApprove={() => true} onClose={() => {}} api={api} />);

@@ -62,7 +62,12 @@ export function ImportXliffDialog({
       <button type="button" className="primary" disabled={!file || busy} onClick={() => void run()}>
         {busy ? t('xliff.importing') : t('xliff.import')}
       </button>
-      {result && <p role="status">{t('xliff.done', { count: result.edited })}</p>}
+      {result && (
+        <p role="status">
+          {t('xliff.done', { count: result.edited })}
+          {result.unchanged > 0 && ` ${t('xliff.unchanged', { count: result.unchanged })}`}
+        </p>
+      )}
       {result && result.warnings.length > 0 && (
         <>
           <p>{t('xliff.warnings')}</p>
