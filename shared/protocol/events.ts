@@ -61,6 +61,12 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   /** A document event, in sequence order, after it is durable. */
   'doc:event': (event: DocEvent) => void;
+  /**
+   * (Several nodes) this node's copy of a joined document fell behind the events the database keeps and was read
+   * again: events in between were never sent. Rejoin with `sinceSeq`; the answer is a snapshot, or
+   * `document_not_found` if the document was deleted meanwhile.
+   */
+  'doc:stale': (payload: { docId: string }) => void;
   /** The full presence list of a document whenever it changes (throttled). */
   'presence:state': (payload: { docId: string; entries: PresenceEntry[] }) => void;
   /** The session ended (logout, password change); the client should sign in again. */

@@ -109,6 +109,12 @@ export class SocketTransport implements SyncTransport, ReviewTransport {
     };
   }
 
+  onStale(cb: (docId: string) => void): () => void {
+    const h = (p: { docId: string }): void => cb(p.docId);
+    this.socket.on('doc:stale', h);
+    return () => void this.socket.off('doc:stale', h);
+  }
+
   /** A review action or comment, sent again with the same opId until answered (sendAgain.ts): applied once. */
   send<E extends ReviewEvent>(event: E, payload: ReviewPayload<E>): Promise<CallResult<ReviewAckData<E>>> {
     return sendAgain(

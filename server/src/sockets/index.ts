@@ -136,6 +136,18 @@ export function attachSockets(deps: SocketDeps): Sockets {
     }
   });
 
+  // A copy read again whole (sharedCommits.ts, `reread`) skipped events this node never sent: its sockets in the room
+  // would keep the old document until an event showed them a gap. Told now, they rejoin since their seq and get a
+  // snapshot of the new copy (its ring is empty). Found deleted, the rejoin answers document_not_found (the editor's
+  // "deleted" screen; a document.deleted event would need the seq this node never saw), and the room goes as on deletion.
+  documents.engine.onReread((docId, doc) => {
+    const room = docRoom(docId);
+    io.local.to(room).emit('doc:stale', { docId });
+    if (doc) return;
+    io.local.in(room).socketsLeave(room);
+    presence.drop(docId);
+  });
+
   // Each node tells its own sockets the whole room (its entries and the other nodes'): see PresenceService.
   presence.onChange((docId, entries) => io.local.to(docRoom(docId)).emit('presence:state', { docId, entries }));
   const unlinkPresence = deps.pubsub ? linkPresence(io, presence, log) : () => {};

@@ -9,6 +9,7 @@ import { composedEntry, keepEntryOf, resolvedEntry, typedEntry } from './localEd
 import type { KnownCell } from './localEdits.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 import { rebaseOnRemote, settleAfterAck } from './rebase.js';
+import { Rejoins } from './rejoins.js';
 import { ackFromEvent, entryAfterSnapshot, sentHistories } from './reconcile.js';
 import { PresenceAnnouncer } from './presenceAnnouncer.js';
 import { backoffMs, isTransient, planAfterFailure } from './retry.js';
@@ -42,8 +43,10 @@ export class DocSync extends ChangeStore {
   private readonly composing = new Compositions();
   private unsubs: (() => void)[] = [];
   private readonly copy = new DocCopy();
-  private resyncing = false;
-  private needSnapshot = false;
+  private readonly rejoins = new Rejoins(
+    () => this.join(),
+    () => this.transport.connected,
+  );
   private epoch = 0;
   private readonly presenceOut: PresenceAnnouncer;
   private readonly retryBaseMs: number;
@@ -87,6 +90,10 @@ export class DocSync extends ChangeStore {
       this.transport.onSessionEnded(() => {
         this.state = 'unauthenticated';
         this.changed(true);
+      }),
+      // The server's copy was replaced by one read again: a rejoin since our seq (a snapshot), the outbox kept as on any.
+      this.transport.onStale((docId) => {
+        if (docId === this.docId) this.rejoins.stale();
       }),
     );
     if (this.transport.connected) void this.join();
@@ -245,8 +252,7 @@ export class DocSync extends ChangeStore {
   // ---- wire ----
   private async join(): Promise<void> {
     const epoch = this.epoch;
-    const snapshot = this.doc === null || this.needSnapshot;
-    this.needSnapshot = false;
+    const snapshot = this.rejoins.takeSnapshot() || this.doc === null;
     const res = await this.transport.join(snapshot || !this.doc ? { docId: this.docId } : { docId: this.docId, sinceSeq: this.doc.seq });
     if (epoch !== this.epoch) return;
     if (!res.ok) {
@@ -286,10 +292,10 @@ export class DocSync extends ChangeStore {
     if (ev.docId !== this.docId) return;
     const applied = this.copy.apply(ev);
     // Events missed in between (a race with a join, say): a rejoin since our seq fills the gap.
-    if (applied === 'gap') this.resync();
+    if (applied === 'gap') this.rejoins.gap();
     // The copy no longer fits the server's: a snapshot replaces it. Until then the grid keeps
     // showing this one (the caret stays where it is), and the outbox survives.
-    if (applied === 'mismatch') this.resync(true);
+    if (applied === 'mismatch') this.rejoins.mismatch();
     if (applied !== 'applied') return;
     const doc = this.copy.doc!;
     if (ev.type === 'cell.edited' || ev.type === 'cell.conflicted') {
@@ -306,18 +312,6 @@ export class DocSync extends ChangeStore {
     this.changed(changesLayout(ev));
     const next = this.copy.next();
     if (next) this.onEvent(next);
-  }
-
-  /** Rejoins to fill a gap (events since our seq) or, with `snapshot`, to replace a copy that no longer fits. */
-  private resync(snapshot = false): void {
-    if (snapshot) this.needSnapshot = true;
-    if (this.resyncing) return;
-    this.resyncing = true;
-    void this.join().finally(() => {
-      this.resyncing = false;
-      // Asked for while that join was on the way (a failed join is retried by join() or the next connect).
-      if (this.needSnapshot && this.transport.connected) this.resync();
-    });
   }
 
   /**

@@ -33,4 +33,6 @@ export interface SyncTransport {
   onConnect(cb: () => void): () => void;
   onDisconnect(cb: () => void): () => void;
   onSessionEnded(cb: () => void): () => void;
+  /** `doc:stale`: the server's copy of a joined document was read again (several nodes); rejoin it. */
+  onStale(cb: (docId: string) => void): () => void;
 }

@@ -146,12 +146,11 @@ export class SharedCommits {
    * A copy older than the events the table still keeps (they are pruned below
    * a checkpoint's snapshot: storage/pg/prune.ts) cannot be caught up event by
    * event: it is dropped and the document read again, whole, from its snapshot
-   * and the events after it. This node's sockets then miss the events in
-   * between: the next one they get does not follow their seq, and they rejoin
-   * (a snapshot: the new copy's ring is empty). Listeners deriving state from
-   * the events (the translation memory, share readers) are told to derive it
-   * again from the new copy, or that the document is gone. Once per copy; operations queued on the old copy
-   * go to the new one.
+   * and the events after it. The events in between are never published:
+   * listeners deriving state from them (the translation memory, share readers,
+   * this node's sockets, told `doc:stale` to rejoin) are told to derive it
+   * again from the new copy, or that the document is gone. Once per copy;
+   * operations queued on the old copy go to the new one.
    */
   private reread(rt: DocRuntime): Promise<DocRuntime> {
     let fresh = this.rereads.get(rt);
@@ -166,7 +165,11 @@ export class SharedCommits {
         },
         (err: unknown) => {
           // Deleted meanwhile (its deletion among the skipped events): what was derived from it goes too.
-          if (err instanceof AppError && err.code === 'document_not_found') this.publish.reread(docId, undefined);
+          // Forgotten as on the deletion event, holders included (their sockets leave the room without releasing).
+          if (err instanceof AppError && err.code === 'document_not_found') {
+            this.registry.forget(docId);
+            this.publish.reread(docId, undefined);
+          }
           throw err;
         },
       );

@@ -13,7 +13,9 @@ export type LiveDocState =
 /**
  * A read-only copy of a document kept live the way the editor keeps its own:
  * the join snapshot, then every `doc:event` applied with the shared reducer
- * (events at or below our seq dropped, a gap → rejoin with `sinceSeq`).
+ * (events at or below our seq dropped, a gap → rejoin with `sinceSeq`, and
+ * so on `doc:stale`, after the join on the way if there is one: it may have
+ * been answered from the server's old copy).
  * `beforeChange` runs before each change reaches React, so the reading view
  * can note the reader's place first.
  *
@@ -30,6 +32,7 @@ export function useLiveDocument(docId: string, transport: SyncTransport, beforeC
     let doc: ReducibleDoc | null = null;
     let version = 0;
     let joining = false;
+    let staleMeanwhile = false;
     let closed = false;
     const buffered: DocEvent[] = [];
 
@@ -66,13 +69,20 @@ export function useLiveDocument(docId: string, transport: SyncTransport, beforeC
       joining = false;
       if (closed) return;
       if (!r.ok) {
-        if (!doc) setState({ status: 'error', code: r.error.code });
+        // Deleted while shown (a stale copy's rejoin learns it so): the screen says so rather than keep it.
+        if (doc && r.error.code !== 'document_not_found') return;
+        doc = null; // nothing more to render from
+        setState({ status: 'error', code: r.error.code });
         return;
       }
       if (r.data.mode === 'snapshot') doc = structuredClone(r.data.doc);
       else for (const ev of r.data.events) apply(ev);
       for (const ev of buffered.splice(0)) apply(ev);
       publish();
+      if (staleMeanwhile) {
+        staleMeanwhile = false;
+        void join();
+      }
     };
 
     const offEvent = transport.onEvent((ev) => {
@@ -82,12 +92,18 @@ export function useLiveDocument(docId: string, transport: SyncTransport, beforeC
     });
     const offConnect = transport.onConnect(() => void join());
     const offDisconnect = transport.onDisconnect(() => publish());
+    const offStale = transport.onStale((id) => {
+      if (id !== docId) return;
+      if (joining) staleMeanwhile = true;
+      else void join();
+    });
     if (transport.connected) void join();
     return () => {
       closed = true;
       offEvent();
       offConnect();
       offDisconnect();
+      offStale();
     };
   }, [docId, transport]);
 

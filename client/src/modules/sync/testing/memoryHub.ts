@@ -87,6 +87,20 @@ export class MemoryHub {
     return ev;
   }
 
+  /**
+   * What a node whose copy fell behind the pruned events does (server/src/sockets/index.ts, onReread): `skipped`
+   * are committed but never sent to the clients, the ring of recent events starts again empty (a rejoin
+   * since an older seq gets a snapshot), and every joined client is told `doc:stale`.
+   */
+  reread(skipped: { by: string; body: DocEventBody }[]): void {
+    for (const { by, body } of skipped) {
+      const ev: DocEvent = { ...body, docId: this.doc.id, seq: this.doc.seq + 1, at: new Date().toISOString(), by, opId: null };
+      applyEvent(this.doc, ev);
+    }
+    this.log.splice(0);
+    for (const c of this.clients) if (c.connected && c.joined) c.stale(this.doc.id);
+  }
+
   join(p: JoinPayload): JoinAck {
     const first = this.log[0]?.seq ?? this.doc.seq + 1;
     const since = p.sinceSeq;
@@ -163,6 +177,7 @@ export class MemoryTransport implements SyncTransport {
   private connects = new Set<() => void>();
   private disconnects = new Set<() => void>();
   private sessionEnds = new Set<() => void>();
+  private stales = new Set<Listener<string>>();
 
   constructor(
     private readonly hub: MemoryHub,
@@ -261,6 +276,14 @@ export class MemoryTransport implements SyncTransport {
     else queueMicrotask(hand);
   }
 
+  stale(docId: string): void {
+    const hand = (): void => {
+      if (this.connected) for (const l of this.stales) l(docId);
+    };
+    if (this.manual) this.toClient.push({ kind: 'event', what: `stale ${docId}`, deliver: hand });
+    else queueMicrotask(hand);
+  }
+
   setOnline(online: boolean): void {
     this.connected = online;
     if (!online) {
@@ -286,6 +309,9 @@ export class MemoryTransport implements SyncTransport {
   }
   onSessionEnded(cb: () => void): () => void {
     return on(this.sessionEnds, cb);
+  }
+  onStale(cb: Listener<string>): () => void {
+    return on(this.stales, cb);
   }
 }
 
