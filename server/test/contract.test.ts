@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { CLIENT_EVENT_NAMES, SERVER_EVENT_NAMES } from '../../shared/index.js';
 import type { DownloadRoute, RouteKey } from '../../shared/index.js';
 import type { DOWNLOAD_ROUTES } from '../../shared/protocol/responses.js';
 import type { KeyedHandler } from '../src/http/route.js';
@@ -61,5 +62,27 @@ describe('one contract: the route map, the app and docs/protocol.md list the sam
     expect(routeOf('PATCH', '/api/users/u_1')).toBe('PATCH /api/users/:userId');
     expect(routeOf('GET', '/api/documents/d1/cells/p1/ru/history?x=1')).toBe('GET /api/documents/:docId/cells/:paragraphId/:lang/history');
     expect(routeOf('GET', '/api/nothing')).toBeNull();
+  });
+});
+
+describe('one contract: the socket event maps and docs/protocol.md list the same events', () => {
+  /** The event names in the first column of the table under `heading`, up to the next heading. */
+  const documentedUnder = async (heading: string): Promise<string[]> => {
+    const doc = await readFile(new URL('../../docs/protocol.md', import.meta.url), 'utf8');
+    const start = doc.indexOf(`\n${heading}\n`);
+    expect(start, `no heading ${heading}`).toBeGreaterThan(0);
+    const end = doc.indexOf('\n#', start + heading.length + 2);
+    const section = doc.slice(start, end === -1 ? undefined : end);
+    return [...section.matchAll(/^\| `([a-z]+:[a-zA-Z]+)` \|/gmu)].map((m) => m[1] ?? '');
+  };
+
+  it('documents every client event once', async () => {
+    const documented = await documentedUnder('### Client → server');
+    expect(documented.sort()).toEqual([...CLIENT_EVENT_NAMES].sort());
+  });
+
+  it('documents every server event once', async () => {
+    const documented = await documentedUnder('### Server → client');
+    expect(documented.sort()).toEqual([...SERVER_EVENT_NAMES].sort());
   });
 });

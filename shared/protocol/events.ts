@@ -103,3 +103,17 @@ export const CLIENT_EVENT_NAMES = [
 // A compile error here means an event of ClientToServerEvents is missing from the list above.
 const everyEventListed: Exclude<ClientEventName, (typeof CLIENT_EVENT_NAMES)[number]> extends never ? true : never = true;
 void everyEventListed;
+
+export type ServerEventName = keyof ServerToClientEvents;
+
+/** Every server event name, for the test that docs/protocol.md documents each one. */
+export const SERVER_EVENT_NAMES = [
+  'doc:event',
+  'doc:stale',
+  'presence:state',
+  'session:ended',
+  'notification:mention',
+] as const satisfies readonly ServerEventName[];
+
+const everyServerEventListed: Exclude<ServerEventName, (typeof SERVER_EVENT_NAMES)[number]> extends never ? true : never = true;
+void everyServerEventListed;
