@@ -144,6 +144,11 @@ export function attachPublicReaders(deps: {
     });
   }
 
+  function documentGone(docId: string): void {
+    endRoom(docRoom(docId));
+    shares.documentDeleted(docId).catch((err: unknown) => log(`could not drop the links of ${docId}: ${String(err)}`));
+  }
+
   documents.engine.onCommitted((docId, events) => {
     const room = docRoom(docId);
     // Most documents have no public reader at any moment: then only a deletion matters here.
@@ -152,8 +157,7 @@ export function attachPublicReaders(deps: {
     const hasReaders = deps.clustered || (nsp.adapter.rooms.get(room)?.size ?? 0) > 0;
     for (const ev of events) {
       if (ev.type === 'document.deleted') {
-        endRoom(room);
-        shares.documentDeleted(docId).catch((err: unknown) => log(`could not drop the links of ${docId}: ${String(err)}`));
+        documentGone(docId);
         return;
       }
       if (!hasReaders) continue;
@@ -171,6 +175,14 @@ export function attachPublicReaders(deps: {
       if (ev.type === 'cell.edited' && !(isSource && cell?.approvedRev === null)) continue;
       nsp.to(room).emit('share:cell', { paragraphId: ev.paragraphId, lang: ev.lang, text: approvedTextOf(cell, isSource) });
     }
+  });
+
+  // A copy read again was stale until now, and this node's readers fetch their page from it (after every structural
+  // change, told by whichever node committed it): they fetch it again, from the new copy.
+  // Found deleted, it goes as on its deletion event.
+  documents.engine.onReread((docId, doc) => {
+    if (!doc) documentGone(docId);
+    else if ((nsp.adapter.rooms.get(docRoom(docId))?.size ?? 0) > 0) nsp.local.to(docRoom(docId)).emit('share:structure');
   });
 
   return nsp;

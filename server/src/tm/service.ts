@@ -34,7 +34,7 @@ import { tmxFromFile, tmxFromText, tmxRecords } from './tmxImport.js';
 export class TmService {
   private readonly index = new MemoryIndex();
   private readonly rowsByDoc = new Map<string, Set<string>>();
-  private stop: (() => void) | null = null;
+  private readonly stops: (() => void)[] = [];
   private closed = false;
   private warmed: Promise<void> = Promise.resolve();
   private warming: Promise<void> | undefined;
@@ -58,7 +58,11 @@ export class TmService {
    * rest of the server must keep answering meanwhile.
    */
   async start(): Promise<void> {
-    this.stop = this.documents.engine.onCommitted((docId, events) => this.follow(docId, events));
+    this.stops.push(
+      this.documents.engine.onCommitted((docId, events) => this.follow(docId, events)),
+      // A copy read again skipped events this memory never followed: its rows are derived again, whole.
+      this.documents.engine.onReread((docId, doc) => (doc ? this.replaceDocument(doc) : this.removeDocument(docId))),
+    );
     this.documents.reads.forEachDocument((doc) => this.putDocument(doc, doc.paragraphs));
     const entries = await this.store.list();
     for (let i = 0; i < entries.length; i++) {
@@ -117,7 +121,7 @@ export class TmService {
 
   close(): void {
     this.closed = true;
-    this.stop?.();
+    for (const stop of this.stops.splice(0)) stop();
   }
 
   /** Called after entries were imported here (another node then loads them: see refreshImported). */
@@ -143,9 +147,7 @@ export class TmService {
   applyRemoteRows(change: TmRowsChange): void {
     if (this.documents.registry.peek(change.docId)) return;
     if (change.deleted) {
-      for (const id of this.rowsByDoc.get(change.docId) ?? []) this.index.remove(id);
-      this.rowsByDoc.delete(change.docId);
-      this.whole.delete(change.docId);
+      this.removeDocument(change.docId);
       return;
     }
     for (const id of change.remove) {
@@ -306,6 +308,26 @@ export class TmService {
     this.whole.add(meta.id);
   }
 
+  /**
+   * Every row of the document derived again from `doc`, and the rows of
+   * paragraphs it no longer has removed (a row whose approved text went is
+   * replaced by the unit putRow derives). Not sent to other nodes: the ones
+   * that committed the skipped events sent their rows then.
+   */
+  private replaceDocument(doc: Readonly<DocumentState>): void {
+    const before = this.rowsByDoc.get(doc.id);
+    this.rowsByDoc.delete(doc.id);
+    this.putDocument(doc, doc.paragraphs);
+    const now = this.rowsByDoc.get(doc.id);
+    for (const id of before ?? []) if (!now?.has(id)) this.index.remove(id);
+  }
+
+  private removeDocument(docId: string): void {
+    for (const id of this.rowsByDoc.get(docId) ?? []) this.index.remove(id);
+    this.rowsByDoc.delete(docId);
+    this.whole.delete(docId);
+  }
+
   private putRow(meta: Pick<DocumentMeta, 'id' | 'sourceLang' | 'targetLangs'>, p: Paragraph): void {
     const unit = unitFromRow(meta, p);
     this.index.upsert(unit);
@@ -344,9 +366,7 @@ export class TmService {
             });
             break;
           case 'document.deleted':
-            for (const id of this.rowsByDoc.get(docId) ?? []) this.index.remove(id);
-            this.rowsByDoc.delete(docId);
-            this.whole.delete(docId);
+            this.removeDocument(docId);
             if (this.pending) this.pending.deleted = true;
             break;
           case 'paragraph.split':

@@ -16,6 +16,16 @@ const YIELD_ABOVE = 1000;
 /** Called with each batch of events once durable, in seq order per document. */
 export type CommitListener = (docId: string, events: readonly DocEvent[]) => void;
 
+/**
+ * Called when a copy in memory fell behind the events the shared store still
+ * keeps and the document was read again whole (sharedCommits.ts, `reread`):
+ * the events in between never reach the commit listeners, so whatever they
+ * derive from the document must be derived again from `doc`, the new copy as
+ * it is when called (later events follow through the commit listeners).
+ * `doc` undefined: the document was deleted among those events.
+ */
+export type RereadListener = (docId: string, doc: Readonly<DocumentState> | undefined) => void;
+
 /** An operation's ack, and whether this call applied it (false for a retry, or a decision that changed nothing). */
 export interface Committed<T> {
   ack: T;
@@ -38,6 +48,7 @@ export interface Committed<T> {
  */
 export class CommitEngine {
   private readonly listeners = new Set<CommitListener>();
+  private readonly rereadListeners = new Set<RereadListener>();
   /** The first append failure; once set, no more changes are accepted. */
   private broken: unknown = undefined;
   /** Set when the store is shared by several nodes. */
@@ -48,12 +59,25 @@ export class CommitEngine {
     private readonly store: DocumentStore,
     private readonly log: (msg: string) => void = () => {},
   ) {
-    this.shared = store.shared && new SharedCommits(registry, store.shared, (docId, events) => this.publish(docId, events), log);
+    this.shared =
+      store.shared &&
+      new SharedCommits(
+        registry,
+        store.shared,
+        { committed: (docId, events) => this.publish(docId, events), reread: (docId, doc) => this.publishReread(docId, doc) },
+        log,
+      );
   }
 
   onCommitted(listener: CommitListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Only a shared store reads a document again (the embedded one never skips an event). */
+  onReread(listener: RereadListener): () => void {
+    this.rereadListeners.add(listener);
+    return () => this.rereadListeners.delete(listener);
   }
 
   /**
@@ -208,6 +232,16 @@ export class CommitEngine {
         listener(docId, events);
       } catch (err) {
         this.log(`commit listener failed: ${String(err)}`);
+      }
+    }
+  }
+
+  private publishReread(docId: string, doc: Readonly<DocumentState> | undefined): void {
+    for (const listener of this.rereadListeners) {
+      try {
+        listener(docId, doc);
+      } catch (err) {
+        this.log(`reread listener failed for ${docId}: ${String(err)}`);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { AppError, applyEvent } from '../../../../shared/index.js';
-import type { DocEvent, DocEventBody } from '../../../../shared/index.js';
+import type { DocEvent, DocEventBody, DocumentState } from '../../../../shared/index.js';
 import type { Decision } from '../../../../shared/decide/decision.js';
 import type { ChangeNotice, LockedDocument, SharedDocuments, StoredEvent } from '../../storage/types.js';
 import { stubOf } from '../../storage/stub.js';
@@ -35,6 +35,14 @@ function ops(batch: readonly Pending[]): { by: string; opId: string }[] {
 
 function stored(ack: unknown): OpResult | undefined {
   return isOpResult(ack) ? ack : undefined;
+}
+
+/** Where SharedCommits tells the engine's listeners what happened to a document. */
+export interface SharedPublish {
+  /** Events committed (here or by another node), once durable, in seq order. */
+  committed: (docId: string, events: readonly DocEvent[]) => void;
+  /** A copy was read again whole (undefined: the document was found deleted): the events it skipped are never published. */
+  reread: (docId: string, doc: Readonly<DocumentState> | undefined) => void;
 }
 
 export interface Outcome {
@@ -84,7 +92,7 @@ export class SharedCommits {
   constructor(
     private readonly registry: DocumentRegistry,
     private readonly shared: SharedDocuments,
-    private readonly publish: (docId: string, events: readonly DocEvent[]) => void,
+    private readonly publish: SharedPublish,
     private readonly log: (msg: string) => void,
   ) {
     registry.onAdmit = (rt) => this.follow(rt);
@@ -140,8 +148,10 @@ export class SharedCommits {
    * event: it is dropped and the document read again, whole, from its snapshot
    * and the events after it. This node's sockets then miss the events in
    * between: the next one they get does not follow their seq, and they rejoin
-   * (a snapshot: the new copy's ring is empty). Once per copy; operations
-   * queued on the old copy go to the new one.
+   * (a snapshot: the new copy's ring is empty). Listeners deriving state from
+   * the events (the translation memory, share readers) are told to derive it
+   * again from the new copy, or that the document is gone. Once per copy; operations queued on the old copy
+   * go to the new one.
    */
   private reread(rt: DocRuntime): Promise<DocRuntime> {
     let fresh = this.rereads.get(rt);
@@ -149,7 +159,17 @@ export class SharedCommits {
       const docId = rt.doc.id;
       this.log(`copy of ${docId} at seq ${rt.doc.seq} is older than the events the database keeps: reading the document again`);
       if (this.registry.peek(docId) === rt) this.registry.drop(docId);
-      fresh = this.registry.open(docId);
+      fresh = this.registry.open(docId).then(
+        (next) => {
+          this.publish.reread(docId, next.doc);
+          return next;
+        },
+        (err: unknown) => {
+          // Deleted meanwhile (its deletion among the skipped events): what was derived from it goes too.
+          if (err instanceof AppError && err.code === 'document_not_found') this.publish.reread(docId, undefined);
+          throw err;
+        },
+      );
       fresh.catch(() => undefined);
       this.rereads.set(rt, fresh);
     }
@@ -310,7 +330,7 @@ export class SharedCommits {
     }
     rt.remember(ev);
     rt.dirty = true;
-    this.publish(ev.docId, [ev]);
+    this.publish.committed(ev.docId, [ev]);
   }
 
   /** Brings a document in memory up to the table's head, soon (coalesced: one catch-up queued per document). */
@@ -373,7 +393,7 @@ export class SharedCommits {
   }
 
   private deliver(rt: DocRuntime, events: readonly DocEvent[]): void {
-    this.publish(rt.doc.id, events);
+    this.publish.committed(rt.doc.id, events);
     if (events.some((ev) => ev.type === 'document.deleted')) this.registry.forget(rt.doc.id);
   }
 

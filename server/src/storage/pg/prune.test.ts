@@ -178,6 +178,8 @@ describe('pruning events below the snapshot', () => {
     const [a, b] = [await node(), await node()];
     const { id, pids } = await create(a);
     const rt = await b.service.registry.open(id);
+    const reread: [string, number | undefined][] = [];
+    b.service.engine.onReread((docId, doc) => reread.push([docId, doc?.seq]));
     b.service.engine.shared?.stop();
     await edit(a, id, pids, 4, 'a-');
     await a.service.checkpoint();
@@ -187,6 +189,9 @@ describe('pruning events below the snapshot', () => {
     await expect.poll(() => b.service.registry.peek(id)?.doc.seq).toBe(5);
     expect(b.service.registry.peek(id)).not.toBe(rt);
     expect(await state(b, id)).toEqual(await state(a, id));
+    // The events 2-5 never reached B's commit listeners: they are told the document was read again, once, at seq 5.
+    expect(b.published.get(id)?.map((ev) => ev.seq) ?? []).toEqual([]);
+    expect(reread).toEqual([[id, 5]]);
   });
 
   it('lets two nodes prune one document at once without an error or a lost event', async () => {
