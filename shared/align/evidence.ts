@@ -63,6 +63,24 @@ export class Evidence implements LinkCost {
     this.sparse = new Map();
   }
 
+  /**
+   * How many standard deviations of the length cost one typical paragraph of
+   * source [s0, s1) and target [t0, t1) is worth: the median paragraph length
+   * `len` (both sides in the finer unit, target lengths divided by the ratio,
+   * as the length cost measures them) over the cost's deviation for it,
+   * √(s2 · len). Leaving such a paragraph out, or merging it, moves the length
+   * difference by that much, so below about two the lengths barely tell a
+   * drop from a merge or a shift; above it they do (safe.ts).
+   */
+  lengthSds(s0: number, s1: number, t0: number, t1: number): number {
+    const finer = Math.max(1, this.ratio);
+    const xs: number[] = [];
+    for (let i = s0; i < s1; i++) xs.push((this.lenS[i + 1]! - this.lenS[i]!) * finer);
+    for (let j = t0; j < t1; j++) xs.push(((this.lenT[j + 1]! - this.lenT[j]!) * finer) / this.ratio);
+    xs.sort((a, b) => a - b);
+    return Math.sqrt((xs[Math.floor(xs.length / 2)] ?? 0) / this.model.s2);
+  }
+
   /** Target/source length ratio over the given links, or null when they hold too little text. */
   ratioOf(links: AlignLink[]): number | null {
     let ls = 0;

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignParagraphs } from './align.js';
+import { DEFAULT_MODEL, alignParagraphs } from './align.js';
 import { LOW_SCORE } from '../interchange/links.js';
-import { spans, stretches } from './safe.js';
+import { Evidence } from './evidence.js';
+import { paragraphFeatures } from './features.js';
+import { GaleChurchCost } from './galeChurch.js';
+import { LENGTH_SDS, keepSafe, spans, stretches } from './safe.js';
 
 const link = (source: number[], target: number[]): { source: number[]; target: number[] } => ({ source, target });
 const key = (l: { source: number[]; target: number[] }): string => `${l.source.join('+')}-${l.target.join('+')}`;
@@ -115,5 +118,68 @@ describe('the guard', () => {
     const guarded = run(true);
     expect(guarded.map(key)).toEqual(['0+1-0', '2-1', '3-2']);
     expect(guarded[0]!.score).toBeLessThan(LOW_SCORE);
+  });
+
+  describe('where neither the words nor the lengths can judge a stretch', () => {
+    // Six paragraphs a side. The aligner's path leaves en 1 out and has ru 4 added; Gale–Church's
+    // runs the diagonal. Only figures tell them apart: `figures` of them in en 3 and ru 2, which
+    // the aligner's path links and the diagonal does not. No lexicon, as for a text too short to
+    // learn words from.
+    const en = [
+      'The board met.',
+      'It approved the budget.',
+      'Members discussed roads.',
+      'Trade grew',
+      'Farmers asked for water.',
+      'The meeting closed.',
+    ];
+    const ru = [
+      'Совет собрался.',
+      'Члены обсудили дороги.',
+      'Торговля выросла',
+      'Фермеры просили воды.',
+      'Примечание переводчика.',
+      'Заседание закрылось.',
+    ];
+    const fillEn = ' then the committee heard reports from every district and discussed them at length before the vote.';
+    const fillRu = ' затем комитет заслушал доклады всех районов и подробно обсудил их перед голосованием.';
+    const ours = [link([0], [0]), link([1], []), link([2], [1]), link([3], [2]), link([4], [3]), link([], [4]), link([5], [5])];
+    const diagonal = en.map((_, i) => link([i], [i]));
+    const guard = (figures: number, long: boolean): { links: string[]; sds: number } => {
+      const nums = [7, 2019, 12].slice(0, figures).join(' ');
+      const source = en.map((p, i) => (i === 3 ? `${p} ${nums}.` : p) + (long ? fillEn.repeat(2) : ''));
+      const target = ru.map((p, i) => (i === 2 ? `${p} ${nums}.` : p) + (long ? fillRu.repeat(2) : ''));
+      const names = new Map<string, number>();
+      const fs = source.map((t) => paragraphFeatures(t, 'en', names));
+      const ft = target.map((t) => paragraphFeatures(t, 'ru', names));
+      const ev = new Evidence(fs, ft, true, DEFAULT_MODEL);
+      const out = keepSafe(
+        ours.map((l) => ({ ...l, score: 1 })),
+        diagonal,
+        ev,
+        new GaleChurchCost(fs, ft),
+      );
+      return { links: out.map(key), sds: ev.lengthSds(1, 5, 1, 5) };
+    };
+    const oursKeys = ours.map(key);
+    const diagonalKeys = diagonal.map(key);
+
+    it('takes Gale–Church where one figure decides five short links', () => {
+      const { links, sds } = guard(1, false);
+      expect(sds).toBeLessThan(LENGTH_SDS);
+      // The anchor rule alone (one extra linked anchor per ten links) kept the aligner's path here.
+      expect(links).toEqual(diagonalKeys);
+    });
+
+    it('keeps the aligner where the paragraphs are long enough for lengths to tell', () => {
+      const { links, sds } = guard(1, true);
+      expect(sds).toBeGreaterThanOrEqual(LENGTH_SDS);
+      expect(links).toEqual(oursKeys);
+    });
+
+    it('keeps the aligner on short paragraphs where the figures pin most of the stretch', () => {
+      // Three figures over five links: one more linked anchor per two links.
+      expect(guard(3, false).links).toEqual(oursKeys);
+    });
   });
 });

@@ -117,6 +117,28 @@ const LINKS_PER_ANCHOR = 10;
  */
 export const LEXICAL_DECIDES = 5;
 
+/**
+ * Standard deviations of the length cost one typical paragraph of a stretch
+ * must be worth (Evidence.lengthSds) for lengths to count as a witness:
+ * 2, i.e. paragraphs of about 4 · s2 = 120 characters (in the finer unit)
+ * and longer. Below it a dropped or merged paragraph moves the length
+ * difference by less than two deviations, and anchors alone decided wrongly
+ * there (ten-paragraph QA texts, lists of country names). Chosen on seeds
+ * 1–11: every value from 1.6 to 3.2 (80 to 300 characters) left no row
+ * worse (docs/align.md).
+ */
+export const LENGTH_SDS = 2;
+
+/**
+ * Links per extra linked anchor where neither the words nor the lengths can
+ * judge a stretch: the aligner's sub-path is kept on anchors alone only with
+ * one more linked anchor than Gale–Church's per two of its links, so the
+ * anchors pin most of the stretch themselves. Chosen on seeds 1–11: 1 and 2
+ * left no row worse, 3 one (a QA text, 3 more anchors over 7 links), so 2 is
+ * at the edge of what held there (docs/align.md).
+ */
+export const LINKS_PER_ANCHOR_UNJUDGED = 2;
+
 const edits = (path: readonly Span[]): number => path.filter((l) => l.s1 - l.s0 !== 1 || l.t1 - l.t0 !== 1).length;
 
 /**
@@ -136,12 +158,18 @@ const edits = (path: readonly Span[]): number => path.filter((l) => l.s1 - l.s0 
  * 2. if, with anchors even, the aligner found no edit anywhere in the text
  *    (every link 1–1): then Gale–Church's merges and drops there are length
  *    noise, not structure;
+ * where rule 1 needs a second witness: the words favour the aligner's
+ * sub-path by at least one associate's worth (log(right / chance) nats), or
+ * the stretch's paragraphs are long enough for lengths to tell (LENGTH_SDS);
+ * without one, anchors decide alone only with one more linked anchor per
+ * LINKS_PER_ANCHOR_UNJUDGED links (ten-paragraph QA texts and lists of
+ * country names lost rows to thin anchors there);
  * and in either case only if the words do not argue against it: when the
  * pair's own lexicon (lexicon.ts, learnt from the links both paths agree on)
- * can judge, it must not prefer Gale–Church's sub-path. Where rules 1 and 2
- * do not keep the aligner's sub-path, the lexicon alone keeps it when it
- * prefers it by at least LEXICAL_DECIDES nats. Gale–Church's sub-path is
- * taken otherwise — a tie goes to the baseline.
+ * can judge, it must prefer the aligner's sub-path (a tie, no associate on
+ * either, goes to the baseline). Where rules 1 and 2 do not keep the
+ * aligner's sub-path, the lexicon alone keeps it when it prefers it by at
+ * least LEXICAL_DECIDES nats. Gale–Church's sub-path is taken otherwise.
  * Length and priors alone never override Gale–Church: on the tuning set,
  * every margin on the aligner's own cost that let them (1 to 12 nats) still
  * lost pairs.
@@ -188,10 +216,22 @@ export function keepSafe(
     const mineA = pathAnchors(st.ours, ev);
     const theirsA = pathAnchors(st.theirs, ev);
     const order = anchorOrder(mineA, theirsA);
-    const anchors = (order > 0 && (mineA.linked - theirsA.linked) * LINKS_PER_ANCHOR >= st.ours.length) || (order === 0 && clean);
+    const more = mineA.linked - theirsA.linked;
     const lex = words();
     const lexical = lex ? lex.path(st.ours) - lex.path(st.theirs) : 0;
-    if ((anchors && lexical >= 0) || lexical >= LEXICAL_DECIDES) {
+    // A second witness for the anchors: the words favour the aligner's sub-path by at least
+    // one associate's worth (log(right / chance), a token with an associate across a link), or
+    // the stretch's paragraphs are long enough for their lengths to tell.
+    const s0 = st.ours[0]!.s0;
+    const t0 = st.ours[0]!.t0;
+    const last = st.ours.at(-1)!;
+    const witness = (lex !== null && lexical >= Math.log(lex.right / lex.chance)) || ev.lengthSds(s0, last.s1, t0, last.t1) >= LENGTH_SDS;
+    const anchors =
+      (order > 0 && more * LINKS_PER_ANCHOR >= st.ours.length && witness) ||
+      (order > 0 && more * LINKS_PER_ANCHOR_UNJUDGED >= st.ours.length) ||
+      (order === 0 && clean);
+    // Where the lexicon can judge, a tie (no associate on either sub-path) goes to the baseline.
+    if ((anchors && (lex ? lexical > 0 : true)) || lexical >= LEXICAL_DECIDES) {
       out.push(...mine);
       continue;
     }

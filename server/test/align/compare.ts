@@ -86,6 +86,13 @@ export const SECOND_DRAW_SEEDS = [6, 7, 8] as const;
  * exposed); this draw is run once, after the rule is fixed.
  */
 export const THIRD_DRAW_SEEDS = [9, 10, 11] as const;
+/**
+ * A fourth held-out draw (reseeded.test.ts), fixed and committed before its
+ * first run and before any rule for the stretches the lexicon cannot judge
+ * was tried: seeds 12, 13 and 14, which no run had used. Rules are chosen on
+ * seeds 1–11 (all exposed); this draw is run once, after the rule is fixed.
+ */
+export const FOURTH_DRAW_SEEDS = [12, 13, 14] as const;
 
 /** Lower recall, or equal recall and lower precision, than Gale–Church. */
 export const worse = (r: ComparisonRow): boolean =>

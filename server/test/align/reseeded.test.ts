@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tuningTexts } from './accuracy.js';
-import { RESEEDED_SEEDS, SECOND_DRAW_SEEDS, THIRD_DRAW_SEEDS, compareWithGaleChurch, report, worse } from './compare.js';
+import { FOURTH_DRAW_SEEDS, RESEEDED_SEEDS, SECOND_DRAW_SEEDS, THIRD_DRAW_SEEDS, compareWithGaleChurch, report, worse } from './compare.js';
 import type { ComparisonRow } from './compare.js';
 import { exposedSet } from './exposed.js';
 import { freshHeldOut } from './fresh.js';
@@ -65,17 +65,14 @@ describe('alignment against plain Gale–Church, reseeded set (seeds 3–5, expo
  * A second draw of the same kind (seeds 6, 7 and 8, fixed in compare.ts and
  * committed before their first run). Its one evaluation, with the anchor rule
  * alone, found four rows worse than Gale–Church; exposed since the lexical
- * evidence was chosen on seeds 1–8. With it, three remain: two ten-paragraph
+ * evidence was chosen on seeds 1–8. With it, three remained: two ten-paragraph
  * QA texts too short to learn words from, and a list of country names whose
- * words do not repeat (docs/align.md).
+ * words do not repeat (docs/align.md). The rule for stretches the words
+ * cannot judge (safe.ts: anchors need a second witness) was chosen on seeds
+ * 1–11; with it no row here is worse.
  */
 describe('alignment against plain Gale–Church, second draw (seeds 6–8, exposed)', () => {
-  heldOutDraw(
-    'second draw',
-    SECOND_DRAW_SEEDS,
-    ['iso_3166-1.mo uz→ru seed 6 (seeded edits)', 'qa summit zh→uz seed 7 (seeded edits)', 'qa summit zh→kk seed 8 (seeded edits)'],
-    false,
-  );
+  heldOutDraw('second draw', SECOND_DRAW_SEEDS, [], false);
 });
 
 /**
@@ -85,14 +82,23 @@ describe('alignment against plain Gale–Church, second draw (seeds 6–8, expos
  * committed before this draw was first run. Its single evaluation: two rows
  * of 438 worse than Gale–Church (46 without the guard), a ten-paragraph QA
  * text and a list of country names, the kinds the lexicon cannot learn from
- * (docs/align.md). A change that removed them would be chosen after seeing
- * this draw.
+ * (docs/align.md). The rule for stretches the words cannot judge, which
+ * removed them, was chosen after seeing this draw (on seeds 1–11), so it is
+ * exposed now: with that rule no row here is worse.
  */
-describe('alignment against plain Gale–Church, third held-out draw (seeds 9–11)', () => {
-  heldOutDraw(
-    'third draw',
-    THIRD_DRAW_SEEDS,
-    ['qa summit ru→uz seed 10 (seeded edits)', 'iso_3166-1.mo en→uz seed 11 (seeded edits)'],
-    true,
-  );
+describe('alignment against plain Gale–Church, third draw (seeds 9–11, exposed)', () => {
+  heldOutDraw('third draw', THIRD_DRAW_SEEDS, [], true);
+});
+
+/**
+ * The fourth held-out draw (seeds 12, 13 and 14, fixed in compare.ts and
+ * committed in 04c1436 before any run used them, and before the rule for
+ * stretches the words cannot judge was tried). That rule was chosen on seeds
+ * 1–11 and committed (c7ddb3b) before this draw was first run. Its single
+ * evaluation: one row of 438 worse than Gale–Church (50 without the guard),
+ * a ten-paragraph QA text (docs/align.md). A change that removed it would be
+ * chosen after seeing this draw.
+ */
+describe('alignment against plain Gale–Church, fourth held-out draw (seeds 12–14)', () => {
+  heldOutDraw('fourth draw', FOURTH_DRAW_SEEDS, ['qa summit en→zh seed 12 (seeded edits)'], true);
 });
