@@ -100,8 +100,11 @@ export const CLIENT_EVENT_NAMES = [
   'doc:settings',
 ] as const satisfies readonly ClientEventName[];
 
+/** `true` when every name of `All` is in `Listed`, else `never` (so assigning `true` to it fails to compile). */
+type EveryListed<All extends string, Listed extends readonly string[]> = Exclude<All, Listed[number]> extends never ? true : never;
+
 // A compile error here means an event of ClientToServerEvents is missing from the list above.
-const everyEventListed: Exclude<ClientEventName, (typeof CLIENT_EVENT_NAMES)[number]> extends never ? true : never = true;
+const everyEventListed: EveryListed<ClientEventName, typeof CLIENT_EVENT_NAMES> = true;
 void everyEventListed;
 
 export type ServerEventName = keyof ServerToClientEvents;
@@ -115,5 +118,6 @@ export const SERVER_EVENT_NAMES = [
   'notification:mention',
 ] as const satisfies readonly ServerEventName[];
 
-const everyServerEventListed: Exclude<ServerEventName, (typeof SERVER_EVENT_NAMES)[number]> extends never ? true : never = true;
+// A compile error here means an event of ServerToClientEvents is missing from the list above.
+const everyServerEventListed: EveryListed<ServerEventName, typeof SERVER_EVENT_NAMES> = true;
 void everyServerEventListed;

@@ -1,42 +1,21 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/index.js';
-import type { Pool } from 'pg';
-import { tempSchema } from '../../../test/helpers/pg.js';
-import type { TempSchema } from '../../../test/helpers/pg.js';
-import { openDocNode } from '../../../test/helpers/nodes.js';
+import { pgNodesPerTest } from '../../../test/helpers/nodes.js';
 import type { DocNode } from '../../../test/helpers/nodes.js';
-import { migrate } from './migrate.js';
 import { PgDocumentStore } from './documentStore.js';
-import { openPool } from './pool.js';
 
 /** The PostgreSQL document store: incremental snapshots, loads, import and export. */
 describe('PgDocumentStore', () => {
-  let schema: TempSchema;
-  let pool: Pool;
-  const nodes: DocNode[] = [];
-  beforeEach(async () => {
-    schema = await tempSchema();
-    pool = openPool(schema.url, () => undefined);
-    await migrate(pool);
-  });
-  afterEach(async () => {
-    for (const n of nodes.splice(0)) await n.close();
-    await pool.end();
-    await schema.drop();
-  });
-  const node = async (): Promise<DocNode> => {
-    const n = await openDocNode(schema.url);
-    nodes.push(n);
-    return n;
-  };
+  const db = pgNodesPerTest();
+  const node = (): Promise<DocNode> => db.node();
   const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}.`);
   const partRows = async (id: string, seq: number) =>
-    (await pool.query<{ part: string }>('SELECT part FROM doc_parts WHERE doc_id = $1 AND seq = $2 ORDER BY part', [id, seq])).rows.map(
+    (await db.pool.query<{ part: string }>('SELECT part FROM doc_parts WHERE doc_id = $1 AND seq = $2 ORDER BY part', [id, seq])).rows.map(
       (r) => r.part,
     );
   const revisionCount = async (id: string) =>
-    Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM doc_revisions WHERE doc_id = $1', [id])).rows[0]?.n);
+    Number((await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM doc_revisions WHERE doc_id = $1', [id])).rows[0]?.n);
 
   it('writes at a checkpoint only the head, the paragraphs touched since the last one and their new revisions', async () => {
     const a = await node();
@@ -69,9 +48,9 @@ describe('PgDocumentStore', () => {
     await a.ops.updateSettings({ docId: id, opId: 'x4', allowSelfApproval: true }, 'u1');
     await a.ops.deleteParagraph({ docId: id, paragraphId: pids[3]!, opId: 'x5' }, 'u1');
     const expected = structuredClone((await a.service.registry.open(id)).doc);
-    const store = new PgDocumentStore(pool, schema.url, () => undefined);
+    const store = new PgDocumentStore(db.pool, db.url, () => undefined);
     try {
-      expect((await pool.query('SELECT snapshot_seq FROM documents WHERE id = $1', [id])).rows[0]).toEqual({ snapshot_seq: '2' });
+      expect((await db.pool.query('SELECT snapshot_seq FROM documents WHERE id = $1', [id])).rows[0]).toEqual({ snapshot_seq: '2' });
       expect(await store.read(id)).toEqual(expected);
       // Start-up reads stubs only, never a document.
       const loaded = await store.load();
@@ -122,9 +101,9 @@ describe('PgDocumentStore', () => {
             if (!(err instanceof AppError)) throw err;
           }
         }
-        const head = Number((await pool.query<{ h: string }>('SELECT head_seq AS h FROM documents WHERE id = $1', [id])).rows[0]?.h);
+        const head = Number((await db.pool.query<{ h: string }>('SELECT head_seq AS h FROM documents WHERE id = $1', [id])).rows[0]?.h);
         for (const n of nodesAB) await expect.poll(() => n.service.registry.peek(id)?.doc.seq).toBe(head);
-        const store = new PgDocumentStore(pool, schema.url, () => undefined);
+        const store = new PgDocumentStore(db.pool, db.url, () => undefined);
         try {
           const expected = structuredClone((await nodesAB[0].service.registry.open(id)).doc);
           expect(structuredClone((await nodesAB[1].service.registry.open(id)).doc)).toEqual(expected);
@@ -146,7 +125,7 @@ describe('PgDocumentStore', () => {
     const pid = (await a.service.reads.snapshot(id)).paragraphs[0]!.id;
     await a.ops.editCell({ docId: id, paragraphId: pid, lang: 'zh', opId: 'i1', baseRev: 0, text: '甲' }, 'u1');
     const doc = structuredClone((await a.service.registry.open(id)).doc);
-    const store = new PgDocumentStore(pool, schema.url, () => undefined);
+    const store = new PgDocumentStore(db.pool, db.url, () => undefined);
     try {
       const exported = [];
       for await (const d of store.exportDocuments()) exported.push(d);

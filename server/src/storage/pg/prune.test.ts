@@ -1,36 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Pool } from 'pg';
-import { tempSchema } from '../../../test/helpers/pg.js';
-import type { TempSchema } from '../../../test/helpers/pg.js';
-import { openDocNode } from '../../../test/helpers/nodes.js';
+import { describe, expect, it } from 'vitest';
+import { pgNodesPerTest } from '../../../test/helpers/nodes.js';
 import type { DocNode } from '../../../test/helpers/nodes.js';
 import { DocumentService } from '../../services/documents/index.js';
-import { migrate } from './migrate.js';
 import { PgDocumentStore } from './documentStore.js';
-import { openPool } from './pool.js';
 
 /** Events pruned below a document's snapshot (prune.ts): what goes, what stays, and who still gets a whole document. */
 describe('pruning events below the snapshot', () => {
-  let schema: TempSchema;
-  let pool: Pool;
-  const nodes: DocNode[] = [];
-  const stores: PgDocumentStore[] = [];
-  beforeEach(async () => {
-    schema = await tempSchema();
-    pool = openPool(schema.url, () => undefined);
-    await migrate(pool);
-  });
-  afterEach(async () => {
-    for (const n of nodes.splice(0)) await n.close();
-    for (const s of stores.splice(0)) await s.close();
-    await pool.end();
-    await schema.drop();
-  });
-  const node = async (): Promise<DocNode> => {
-    const n = await openDocNode(schema.url);
-    nodes.push(n);
-    return n;
-  };
+  const db = pgNodesPerTest();
+  const node = (): Promise<DocNode> => db.node();
   const pgStore = (n: DocNode): PgDocumentStore => {
     const s = n.storage.documents;
     if (!(s instanceof PgDocumentStore)) throw new Error('not a PostgreSQL store');
@@ -38,15 +15,17 @@ describe('pruning events below the snapshot', () => {
   };
   /** A store of its own, as a node that has never seen the document. */
   const freshRead = async (id: string) => {
-    const s = new PgDocumentStore(pool, schema.url, () => undefined);
-    stores.push(s);
+    const s = new PgDocumentStore(db.pool, db.url, () => undefined);
+    db.closeLater(s);
     return s.read(id);
   };
   const seqs = async (id: string): Promise<number[]> =>
-    (await pool.query<{ seq: string }>('SELECT seq FROM events WHERE doc_id = $1 ORDER BY seq', [id])).rows.map((r) => Number(r.seq));
+    (await db.pool.query<{ seq: string }>('SELECT seq FROM events WHERE doc_id = $1 ORDER BY seq', [id])).rows.map((r) => Number(r.seq));
   const marks = async (id: string) => {
     const row = (
-      await pool.query<{ pruned_seq: string; snapshot_seq: string }>('SELECT pruned_seq, snapshot_seq FROM documents WHERE id = $1', [id])
+      await db.pool.query<{ pruned_seq: string; snapshot_seq: string }>('SELECT pruned_seq, snapshot_seq FROM documents WHERE id = $1', [
+        id,
+      ])
     ).rows[0];
     return { pruned: Number(row?.pruned_seq), snapshot: Number(row?.snapshot_seq) };
   };
@@ -215,8 +194,8 @@ describe('pruning events below the snapshot', () => {
   });
 
   it('prunes after a checkpoint, and when the node lets the document go', async () => {
-    const store = new PgDocumentStore(pool, schema.url, () => undefined, { prune: { keepMs: 0, keepOps: 2, everyMs: 60_000 } });
-    stores.push(store);
+    const store = new PgDocumentStore(db.pool, db.url, () => undefined, { prune: { keepMs: 0, keepOps: 2, everyMs: 60_000 } });
+    db.closeLater(store);
     const service = new DocumentService(store);
     await service.load();
     try {
