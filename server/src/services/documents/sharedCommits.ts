@@ -1,54 +1,16 @@
 import { AppError, applyEvent } from '../../../../shared/index.js';
-import type { DocEvent, DocEventBody, DocumentState } from '../../../../shared/index.js';
+import type { DocEvent } from '../../../../shared/index.js';
 import type { Decision } from '../../../../shared/decide/decision.js';
 import type { ChangeNotice, LockedDocument, SharedDocuments, StoredEvent } from '../../storage/types.js';
 import { stubOf } from '../../storage/stub.js';
 import type { DocumentRegistry } from './registry.js';
 import type { DocRuntime, OpResult } from './runtime.js';
 import { StubFollower } from './sharedStubs.js';
+import { DONE, MAX_BATCH, isOpResult, ops, stamp, stored } from './sharedBatch.js';
+import type { Outcome, Pending, SharedPublish } from './sharedBatch.js';
 
 /** Events whose stub (list entry, settings, mentions) other nodes must see at once, not at the next checkpoint. */
 const STUB_EVENTS = new Set<DocEvent['type']>(['document.deleted', 'document.settings', 'comment.added', 'comment.resolved']);
-
-const DONE = Promise.resolve();
-
-/** The ack stored with an operation's first event: its kind too, so a retry of another kind is refused. */
-function isOpResult(v: unknown): v is OpResult {
-  return typeof v === 'object' && v !== null && 'kind' in v && 'ack' in v && typeof v.kind === 'string';
-}
-
-/** Operations committed together at most (one statement). */
-const MAX_BATCH = 200;
-
-interface Pending {
-  by: string;
-  opId: string | null;
-  kind: OpResult['kind'];
-  decide: (rt: DocRuntime) => Decision<unknown>;
-  resolve: (o: Outcome) => void;
-  reject: (err: unknown) => void;
-}
-
-function ops(batch: readonly Pending[]): { by: string; opId: string }[] {
-  return batch.flatMap((p) => (p.opId === null ? [] : [{ by: p.by, opId: p.opId }]));
-}
-
-function stored(ack: unknown): OpResult | undefined {
-  return isOpResult(ack) ? ack : undefined;
-}
-
-/** Where SharedCommits tells the engine's listeners what happened to a document. */
-export interface SharedPublish {
-  /** Events committed (here or by another node), once durable, in seq order. */
-  committed: (docId: string, events: readonly DocEvent[]) => void;
-  /** A copy was read again whole (undefined: the document was found deleted): the events it skipped are never published. */
-  reread: (docId: string, doc: Readonly<DocumentState> | undefined) => void;
-}
-
-export interface Outcome {
-  result: OpResult | undefined;
-  applied: boolean;
-}
 
 /**
  * The commit path when several nodes share the document store (PostgreSQL).
@@ -417,9 +379,4 @@ export class SharedCommits {
     void rt.tail.finally(() => rt.inflight--);
     return run;
   }
-}
-
-function stamp(rt: DocRuntime, bodies: readonly DocEventBody[], by: string, opId: string | null): DocEvent[] {
-  const at = new Date().toISOString();
-  return bodies.map((body, i) => ({ ...body, docId: rt.doc.id, seq: rt.doc.seq + 1 + i, at, by, opId }));
 }
