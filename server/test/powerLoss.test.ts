@@ -22,7 +22,7 @@ import { DocEventFactory, reduceAll } from './helpers/storageFactories.js';
  *
  * The test has teeth: with any one of these syncs removed it fails (checked
  * by hand, one at a time, on the commit that added it; see the table in
- * docs/architecture.md, "Power-loss test"):
+ * docs/storage.md, "Power-loss test"):
  *   journal.ts     #commit        fh.datasync()            the group's events
  *   journal.ts     #openSegment   fsyncPath(journal dir)   the new segment's entry
  *   journal.ts     drop           fsyncPath(journal dir)   dropped segments stay dropped

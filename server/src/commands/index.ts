@@ -21,7 +21,7 @@ export { MentionNotifier } from './notifier.js';
 export type CommandDeps = AddCommentDeps & ImportTranslationDeps;
 
 /**
- * The named use cases that take more than one step (docs/architecture.md).
+ * The named use cases that take more than one step (docs/documents.md).
  * Socket handlers and routes call one of these in one line, with the user
  * record as it is now; each authorises, then does the work.
  */

@@ -10,7 +10,7 @@ export interface ScryptCost {
 /**
  * Current guidance for scrypt (OWASP Password Storage Cheat Sheet): N = 2^17,
  * r = 8, p = 1 — 128 MiB and, measured on this project's 2-core CI machine,
- * ~0.35 s per hash when idle (docs/architecture.md, "Passwords"). Hashes made
+ * ~0.35 s per hash when idle (docs/review.md, "Passwords"). Hashes made
  * with other factors still verify (the factors are stored in each hash) and
  * are re-hashed with these at the next successful sign-in.
  */

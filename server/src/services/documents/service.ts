@@ -12,7 +12,7 @@ export interface DocumentServiceOptions extends RegistryOptions {
 }
 
 /**
- * The collaborative core, in parts (docs/architecture.md, "The document
+ * The collaborative core, in parts (docs/documents.md, "The document
  * service"): the registry knows which documents exist and keeps the ones in
  * use in memory; the engine is the one path of every change (decide → apply →
  * append → publish); the read models answer copies. Single-step changes are
