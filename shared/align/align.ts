@@ -80,7 +80,7 @@ export function alignParagraphs(source: readonly string[], target: readonly stri
   const fs = source.map((t) => paragraphFeatures(t, opts.sourceLang, names));
   const ft = target.map((t) => paragraphFeatures(t, opts.targetLang, names));
   addSharedSounds(fs, ft);
-  return alignFeatures(fs, ft, opts.band, { ...DEFAULT_MODEL, ...opts.model }, { source, target });
+  return alignFeatures(fs, ft, { source, target }, opts.band, { ...DEFAULT_MODEL, ...opts.model });
 }
 
 /**
@@ -99,9 +99,9 @@ function addSharedSounds(fs: ParagraphFeatures[], ft: ParagraphFeatures[]): void
 export function alignFeatures(
   fs: ParagraphFeatures[],
   ft: ParagraphFeatures[],
+  texts: { source: readonly string[]; target: readonly string[] },
   initialBand?: number,
   model: AlignModel = DEFAULT_MODEL,
-  texts?: { source: readonly string[]; target: readonly string[] },
 ): AlignLink[] {
   const ctx = new Evidence(fs, ft, fs.length * ft.length <= 4_000_000, model);
   let links = banded(ctx, fs.length, ft.length, initialBand);
@@ -115,13 +115,11 @@ export function alignFeatures(
   if (!model.guard) return links;
   const gc = new GaleChurchCost(fs, ft);
   // The guard's third witness: words associated over the links both paths agree on (lexicon.ts).
-  const learn = texts
-    ? (agreed: [number, number][]): Lexicon =>
-        new Lexicon(
-          texts.source.map((t) => lexTokens(t)),
-          texts.target.map((t) => lexTokens(t)),
-          agreed,
-        )
-    : undefined;
+  const learn = (agreed: [number, number][]): Lexicon =>
+    new Lexicon(
+      texts.source.map((t) => lexTokens(t)),
+      texts.target.map((t) => lexTokens(t)),
+      agreed,
+    );
   return keepSafe(links, banded(gc, fs.length, ft.length, initialBand), ctx, gc, learn);
 }

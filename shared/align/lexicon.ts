@@ -41,13 +41,13 @@ const TOKEN = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{M}])+/gu;
  * and every other word of two letters or more, lower-cased, cut to STEM
  * letters. Digits are left out: numbers are anchors already.
  */
-export function lexTokens(text: string, stem = STEM): string[] {
+export function lexTokens(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(TOKEN)) {
     if (out.size >= MAX_TOKENS) break;
     const w = m[0];
     if (HAN.test(w)) out.add(w);
-    else if (w.length >= 2) out.add(w.toLowerCase().slice(0, stem));
+    else if (w.length >= 2) out.add(w.toLowerCase().slice(0, STEM));
   }
   return [...out];
 }
@@ -125,7 +125,6 @@ export class Lexicon {
     source: readonly (readonly string[])[],
     target: readonly (readonly string[])[],
     agreed: readonly (readonly [number, number])[],
-    private readonly dice = MIN_DICE,
   ) {
     this.src = intern(source);
     this.tgt = intern(target);
@@ -170,13 +169,13 @@ export class Lexicon {
     return v;
   }
 
-  /** Associates: together at least MIN_SHARED times, Dice at least `dice` (counts less `own`, the link judged itself). */
+  /** Associates: together at least MIN_SHARED times, Dice at least MIN_DICE (counts less `own`, the link judged itself). */
   private associated(s: number, t: number, own: number): boolean {
     const ns = (this.inS.get(s)?.length ?? 0) - own;
     const nt = (this.inT.get(t)?.length ?? 0) - own;
     if (ns < MIN_SHARED || nt < MIN_SHARED) return false;
     const st = this.together(s, t) - own;
-    return st >= MIN_SHARED && (2 * st) / (ns + nt) >= this.dice;
+    return st >= MIN_SHARED && (2 * st) / (ns + nt) >= MIN_DICE;
   }
 
   /** Tokens of each side with an associate on the other side, and each side's tokens. */
